@@ -1,0 +1,570 @@
+/*
+ * nx_model.c
+ *	  Validating and reading a model buffer (nx_model_open), lexicon and
+ *	  cluster lookups, and laying out model files (nx_model_write and the
+ *	  section builders used by the training tool).
+ *
+ * nx_model_open trusts nothing in the buffer: every count, offset and size
+ * is checked against the buffer length, with overflow-safe arithmetic,
+ * before anything is read through it.  See nx_model.h for the layout.
+ */
+#include "nx_model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define HDR_SIZE		64
+#define SECT_SIZE		32
+#define MAX_SECTIONS	64
+#define LEX_HDR			(16 + NX_LEX_MAX_CLASSES * NX_LEX_CLASS_LEN)
+#define CLU_HDR			16
+#define MAX_LOG2		28
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	uint32_t	v;
+
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static uint64_t
+rd64(const unsigned char *p)
+{
+	uint64_t	v;
+
+	memcpy(&v, p, 8);
+	return v;
+}
+
+static int
+host_is_little_endian(void)
+{
+	const uint16_t one = 1;
+
+	return *(const unsigned char *) &one == 1;
+}
+
+/* Is a NUL within p[0..n)? */
+static int
+has_nul(const char *p, size_t n)
+{
+	return memchr(p, '\0', n) != NULL;
+}
+
+/* Validate a LEXICON section. */
+NxStatus
+nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
+				 char *errbuf, size_t errlen)
+{
+	const unsigned char *b = p;
+	uint32_t	log2,
+				maxlen,
+				ncl;
+
+	memset(lex, 0, sizeof(*lex));
+	if (size < LEX_HDR)
+		goto bad;
+	log2 = rd32(b);
+	maxlen = rd32(b + 4);
+	ncl = rd32(b + 8);
+	if (log2 > MAX_LOG2 || maxlen == 0 || maxlen > 64 || ncl > NX_LEX_MAX_CLASSES)
+		goto bad;
+	if ((size - LEX_HDR) / sizeof(NxLexSlot) < ((size_t) 1 << log2))
+		goto bad;
+	for (uint32_t c = 0; c < ncl; c++)
+	{
+		const char *nm = (const char *) b + 16 + c * NX_LEX_CLASS_LEN;
+
+		if (!has_nul(nm, NX_LEX_CLASS_LEN))
+			goto bad;
+		memcpy(lex->class_name[c], nm, NX_LEX_CLASS_LEN);
+	}
+	lex->slot = (const NxLexSlot *) (b + LEX_HDR);
+	lex->log2 = log2;
+	lex->maxlen = maxlen;
+	lex->nclasses = ncl;
+	return NX_OK;
+bad:
+	snprintf(errbuf, errlen, "newsx model has a malformed lexicon section");
+	memset(lex, 0, sizeof(*lex));
+	return NX_EBADMODEL;
+}
+
+/* Validate a CLUSTERS section. */
+NxStatus
+nx_clusters_parse(const void *p, size_t size, NxClusters *cl,
+				  char *errbuf, size_t errlen)
+{
+	const unsigned char *b = p;
+	uint32_t	log2;
+
+	memset(cl, 0, sizeof(*cl));
+	if (size < CLU_HDR)
+		goto bad;
+	log2 = rd32(b);
+	if (log2 > MAX_LOG2)
+		goto bad;
+	if ((size - CLU_HDR) / sizeof(NxClusterSlot) < ((size_t) 1 << log2))
+		goto bad;
+	cl->slot = (const NxClusterSlot *) (b + CLU_HDR);
+	cl->log2 = log2;
+	cl->n = rd32(b + 4);
+	return NX_OK;
+bad:
+	snprintf(errbuf, errlen, "newsx model has a malformed clusters section");
+	return NX_EBADMODEL;
+}
+
+/* Look up a lexicon key. */
+const NxLexSlot *
+nx_lex_find(const NxLexicon *lex, uint64_t key)
+{
+	size_t		mask,
+				i;
+
+	if (!lex->slot)
+		return NULL;
+	mask = ((size_t) 1 << lex->log2) - 1;
+	i = (size_t) key & mask;
+	for (int k = 0; k < NX_LEX_MAX_PROBE; k++)
+	{
+		const NxLexSlot *s = &lex->slot[i];
+
+		if (s->key == key)
+			return s;
+		if (s->key == 0)
+			return NULL;
+		i = (i + 1) & mask;
+	}
+	return NULL;
+}
+
+/* Look up a cluster key. */
+const NxClusterSlot *
+nx_clusters_find(const NxClusters *cl, uint64_t key)
+{
+	size_t		mask,
+				i;
+
+	if (!cl->slot)
+		return NULL;
+	mask = ((size_t) 1 << cl->log2) - 1;
+	i = (size_t) key & mask;
+	for (int k = 0; k < NX_LEX_MAX_PROBE; k++)
+	{
+		const NxClusterSlot *s = &cl->slot[i];
+
+		if (s->key == key)
+			return s;
+		if (s->key == 0)
+			return NULL;
+		i = (i + 1) & mask;
+	}
+	return NULL;
+}
+
+/* Validate one WEIGHTS section against the label count. */
+static NxStatus
+parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
+			  NxTagger *t, int k, char *errbuf, size_t errlen)
+{
+	uint32_t	log2,
+				nl;
+	float		scale;
+
+	if (size < NX_WEIGHTS_HDR)
+		goto bad;
+	log2 = rd32(b);
+	nl = rd32(b + 4);
+	memcpy(&scale, b + 8, 4);
+	if (log2 < 4 || log2 > MAX_LOG2 || nl != nlabels || !isfinite(scale) || scale <= 0)
+		goto bad;
+	if ((size - NX_WEIGHTS_HDR) / 2 / nl < ((size_t) 1 << log2))
+		goto bad;
+	t->w = (const int16_t *) (b + NX_WEIGHTS_HDR);
+	t->log2 = log2;
+	t->nlabels = nl;
+	t->scale = scale;
+	return NX_OK;
+bad:
+	snprintf(errbuf, errlen, "newsx model has a malformed weights section (stage %d)", k + 1);
+	return NX_EBADMODEL;
+}
+
+/* Validate a model buffer; see nx_model.h. */
+NxStatus
+nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
+			  size_t errlen)
+{
+	const unsigned char *b = buf;
+	uint32_t	version,
+				nsec;
+	uint64_t	fsize,
+				sum;
+	const unsigned char *sec[8] = {0};
+	size_t		secsize[8] = {0};
+	static const char *const tags[8] = {"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1",
+	"LEXICON", "CLUSTERS", "META", NULL};
+	enum
+	{
+		S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META
+	};
+	const char *names[NX_MAX_LABELS];
+	NxStatus	st;
+
+	memset(out, 0, sizeof(*out));
+	if (!host_is_little_endian())
+	{
+		snprintf(errbuf, errlen, "newsx models can only be read on little-endian hosts");
+		return NX_EBADMODEL;
+	}
+	if (buf == NULL || len < 8 || memcmp(b, NX_MODEL_MAGIC, 8) != 0)
+	{
+		snprintf(errbuf, errlen, "not a newsx model file (bad magic number)");
+		return NX_EBADMODEL;
+	}
+	if (((uintptr_t) buf & 7) != 0)
+	{
+		snprintf(errbuf, errlen, "newsx model buffer is not 8-byte aligned");
+		return NX_EBADMODEL;
+	}
+	if (len < HDR_SIZE)
+	{
+		snprintf(errbuf, errlen, "newsx model file is truncated (%zu bytes, header needs %d)",
+				 len, HDR_SIZE);
+		return NX_EBADMODEL;
+	}
+	version = rd32(b + 8);
+	if (version != NX_MODEL_VERSION)
+	{
+		snprintf(errbuf, errlen, "newsx model format version %u is not supported (this build reads version %d)",
+				 version, NX_MODEL_VERSION);
+		return NX_EBADMODEL;
+	}
+	nsec = rd32(b + 12);
+	fsize = rd64(b + 16);
+	if (fsize > len)
+	{
+		snprintf(errbuf, errlen, "newsx model file is truncated (%zu of %llu bytes)",
+				 len, (unsigned long long) fsize);
+		return NX_EBADMODEL;
+	}
+	if (fsize != len)
+	{
+		snprintf(errbuf, errlen, "newsx model file has the wrong size (%zu bytes, header says %llu)",
+				 len, (unsigned long long) fsize);
+		return NX_EBADMODEL;
+	}
+	sum = nx_fnv1a64(b + HDR_SIZE, len - HDR_SIZE);
+	if (sum != rd64(b + 24))
+	{
+		snprintf(errbuf, errlen, "newsx model checksum mismatch (file is corrupt)");
+		return NX_EBADMODEL;
+	}
+	if (nsec == 0 || nsec > MAX_SECTIONS || (len - HDR_SIZE) / SECT_SIZE < nsec)
+	{
+		snprintf(errbuf, errlen, "newsx model has a bad section count (%u)", nsec);
+		return NX_EBADMODEL;
+	}
+	if (!has_nul((const char *) b + 32, 32))
+	{
+		snprintf(errbuf, errlen, "newsx model name is not terminated");
+		return NX_EBADMODEL;
+	}
+	memcpy(out->name, b + 32, 32);
+	out->version = version;
+
+	for (uint32_t i = 0; i < nsec; i++)
+	{
+		const unsigned char *e = b + HDR_SIZE + (size_t) i * SECT_SIZE;
+		uint64_t	off = rd64(e + 8),
+					size = rd64(e + 16);
+		char		tag[9];
+
+		memcpy(tag, e, 8);
+		tag[8] = '\0';
+		if (off % NX_MODEL_ALIGN != 0 || off > len || size > len - off ||
+			off < HDR_SIZE + (uint64_t) nsec * SECT_SIZE)
+		{
+			snprintf(errbuf, errlen, "newsx model section \"%s\" lies outside the file", tag);
+			return NX_EBADMODEL;
+		}
+		for (int k = 0; tags[k]; k++)
+			if (strncmp(tag, tags[k], 8) == 0)
+			{
+				if (sec[k])
+				{
+					snprintf(errbuf, errlen, "newsx model has section \"%s\" twice", tag);
+					return NX_EBADMODEL;
+				}
+				sec[k] = b + off;
+				secsize[k] = (size_t) size;
+			}
+	}
+	if (!sec[S_INFO] || !sec[S_LABELS] || !sec[S_W0])
+	{
+		snprintf(errbuf, errlen, "newsx model lacks a required section (INFO, LABELS, WEIGHTS0)");
+		return NX_EBADMODEL;
+	}
+
+	/* INFO */
+	if (secsize[S_INFO] < NX_INFO_SIZE || !has_nul((const char *) sec[S_INFO] + 32, 16))
+	{
+		snprintf(errbuf, errlen, "newsx model has a malformed info section");
+		return NX_EBADMODEL;
+	}
+	out->featset = rd32(sec[S_INFO]);
+	out->nstages = rd32(sec[S_INFO] + 4);
+	out->flags = rd32(sec[S_INFO] + 8);
+	memcpy(out->task, sec[S_INFO] + 32, 16);
+	if (out->nstages < 1 || out->nstages > NX_MODEL_MAX_STAGES ||
+		(out->nstages == 2 && !sec[S_W1]))
+	{
+		snprintf(errbuf, errlen, "newsx model has a bad stage count (%u)", out->nstages);
+		return NX_EBADMODEL;
+	}
+
+	/* LABELS */
+	{
+		const char *p = (const char *) sec[S_LABELS];
+		size_t		size = secsize[S_LABELS],
+					pos = 8;
+		uint32_t	n;
+
+		if (size < 8 || (n = rd32(sec[S_LABELS])) == 0 || n > NX_MAX_LABELS)
+		{
+			snprintf(errbuf, errlen, "newsx model has a malformed label section");
+			return NX_EBADMODEL;
+		}
+		for (uint32_t i = 0; i < n; i++)
+		{
+			const char *z = pos < size ? memchr(p + pos, '\0', size - pos) : NULL;
+
+			if (!z)
+			{
+				snprintf(errbuf, errlen, "newsx model has a malformed label section");
+				return NX_EBADMODEL;
+			}
+			names[i] = p + pos;
+			pos = (size_t) (z - p) + 1;
+		}
+		st = nx_labels_init(&out->labels, names, n, errbuf, errlen);
+		if (st != NX_OK)
+		{
+			char		tmp[160];
+
+			snprintf(tmp, sizeof(tmp), "%s", errbuf);
+			snprintf(errbuf, errlen, "newsx model has bad labels: %s", tmp);
+			return NX_EBADMODEL;
+		}
+	}
+
+	/* WEIGHTS */
+	for (uint32_t k = 0; k < out->nstages; k++)
+	{
+		st = parse_weights(sec[S_W0 + k], secsize[S_W0 + k], out->labels.n,
+						   &out->stage[k], (int) k, errbuf, errlen);
+		if (st != NX_OK)
+			return st;
+	}
+
+	if (sec[S_LEX] &&
+		nx_lexicon_parse(sec[S_LEX], secsize[S_LEX], &out->lex, errbuf, errlen) != NX_OK)
+		return NX_EBADMODEL;
+	if (sec[S_CLU] &&
+		nx_clusters_parse(sec[S_CLU], secsize[S_CLU], &out->clusters, errbuf, errlen) != NX_OK)
+		return NX_EBADMODEL;
+	if (sec[S_META])
+	{
+		out->meta = (const char *) sec[S_META];
+		out->metalen = secsize[S_META];
+	}
+	return NX_OK;
+}
+
+static size_t
+align_up(size_t n)
+{
+	return (n + NX_MODEL_ALIGN - 1) & ~(size_t) (NX_MODEL_ALIGN - 1);
+}
+
+/* Lay out a model file; see nx_model.h. */
+NxStatus
+nx_model_write(const char *name, const NxModelSection *sec, size_t nsec,
+			   void **out, size_t *outlen, const NxAlloc *a)
+{
+	size_t		total,
+				pos;
+	unsigned char *b;
+	uint32_t	v32;
+	uint64_t	v64;
+
+	if (nsec == 0 || nsec > MAX_SECTIONS || strlen(name) > NX_MODEL_NAME_LEN)
+		return NX_EINVAL;
+	total = align_up(HDR_SIZE + nsec * SECT_SIZE);
+	for (size_t i = 0; i < nsec; i++)
+		total = align_up(total + sec[i].size);
+	b = nx_alloc(a, total);
+	if (!b)
+		return NX_ENOMEM;
+	memset(b, 0, total);
+	memcpy(b, NX_MODEL_MAGIC, 8);
+	v32 = NX_MODEL_VERSION;
+	memcpy(b + 8, &v32, 4);
+	v32 = (uint32_t) nsec;
+	memcpy(b + 12, &v32, 4);
+	v64 = total;
+	memcpy(b + 16, &v64, 8);
+	memcpy(b + 32, name, strlen(name));
+	pos = align_up(HDR_SIZE + nsec * SECT_SIZE);
+	for (size_t i = 0; i < nsec; i++)
+	{
+		unsigned char *e = b + HDR_SIZE + i * SECT_SIZE;
+
+		memcpy(e, sec[i].tag, 8);
+		v64 = pos;
+		memcpy(e + 8, &v64, 8);
+		v64 = sec[i].size;
+		memcpy(e + 16, &v64, 8);
+		if (sec[i].size)
+			memcpy(b + pos, sec[i].data, sec[i].size);
+		pos = align_up(pos + sec[i].size);
+	}
+	v64 = nx_fnv1a64(b + HDR_SIZE, total - HDR_SIZE);
+	memcpy(b + 24, &v64, 8);
+	*out = b;
+	*outlen = total;
+	return NX_OK;
+}
+
+/* Insert into an open-addressing table of 16-byte slots; -1 if the probe run is too long. */
+static int
+slot_insert(unsigned char *tab, size_t mask, const void *slot, int merge_or)
+{
+	uint64_t	key;
+	size_t		i;
+
+	memcpy(&key, slot, 8);
+	i = (size_t) key & mask;
+	for (int k = 0; k < NX_LEX_MAX_PROBE; k++)
+	{
+		unsigned char *s = tab + i * 16;
+		uint64_t	sk;
+
+		memcpy(&sk, s, 8);
+		if (sk == 0)
+		{
+			memcpy(s, slot, 16);
+			return 0;
+		}
+		if (sk == key)
+		{
+			if (merge_or)
+			{
+				NxLexSlot	x,
+							y;
+
+				memcpy(&x, s, 16);
+				memcpy(&y, slot, 16);
+				x.classes |= y.classes;
+				x.flags |= y.flags;
+				memcpy(s, &x, 16);
+			}
+			return 0;
+		}
+		i = (i + 1) & mask;
+	}
+	return -1;
+}
+
+/* Build a hashed section of 16-byte slots behind a header. */
+static NxStatus
+build_table(const void *in, size_t n, size_t hdr, int merge_or,
+			unsigned char **out, size_t *outlen, uint32_t *log2_out,
+			const NxAlloc *a)
+{
+	uint32_t	log2 = 4;
+
+	while (((size_t) 1 << log2) < 2 * n + 16)
+		log2++;
+	for (; log2 <= MAX_LOG2; log2++)
+	{
+		size_t		nslots = (size_t) 1 << log2;
+		size_t		size = hdr + nslots * 16;
+		unsigned char *b = nx_alloc(a, size);
+		size_t		i;
+
+		if (!b)
+			return NX_ENOMEM;
+		memset(b, 0, size);
+		for (i = 0; i < n; i++)
+		{
+			uint64_t	key;
+
+			memcpy(&key, (const unsigned char *) in + i * 16, 8);
+			if (key == 0)
+				continue;
+			if (slot_insert(b + hdr, nslots - 1, (const unsigned char *) in + i * 16, merge_or) < 0)
+				break;
+		}
+		if (i == n)
+		{
+			*out = b;
+			*outlen = size;
+			*log2_out = log2;
+			return NX_OK;
+		}
+		nx_free(a, b);
+	}
+	return NX_ETOOBIG;
+}
+
+/* Build a LEXICON section. */
+NxStatus
+nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
+				 const char *const *class_names, size_t nclasses,
+				 void **out, size_t *outlen, const NxAlloc *a)
+{
+	unsigned char *b;
+	uint32_t	log2;
+	NxStatus	st;
+
+	if (nclasses > NX_LEX_MAX_CLASSES || maxlen == 0 || maxlen > 64)
+		return NX_EINVAL;
+	st = build_table(in, n, LEX_HDR, 1, &b, outlen, &log2, a);
+	if (st != NX_OK)
+		return st;
+	memcpy(b, &log2, 4);
+	memcpy(b + 4, &maxlen, 4);
+	{
+		uint32_t	nc = (uint32_t) nclasses;
+
+		memcpy(b + 8, &nc, 4);
+	}
+	for (size_t c = 0; c < nclasses; c++)
+		snprintf((char *) b + 16 + c * NX_LEX_CLASS_LEN, NX_LEX_CLASS_LEN, "%s", class_names[c]);
+	*out = b;
+	return NX_OK;
+}
+
+/* Build a CLUSTERS section. */
+NxStatus
+nx_clusters_build(const NxClusterSlot *in, size_t n, void **out,
+				  size_t *outlen, const NxAlloc *a)
+{
+	unsigned char *b;
+	uint32_t	log2,
+				cnt = (uint32_t) n;
+	NxStatus	st;
+
+	st = build_table(in, n, CLU_HDR, 0, &b, outlen, &log2, a);
+	if (st != NX_OK)
+		return st;
+	memcpy(b, &log2, 4);
+	memcpy(b + 4, &cnt, 4);
+	*out = b;
+	return NX_OK;
+}

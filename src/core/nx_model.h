@@ -1,0 +1,167 @@
+/*
+ * nx_model.h
+ *	  The model file: one read-only buffer (an mmap of the file) holding a
+ *	  tagger's label names, its weights (one or two stages), and the
+ *	  lexicons and word clusters its features look up.  nx_model_open
+ *	  validates the buffer and points into it; nothing is copied.
+ *
+ * Layout (little-endian; sections start at multiples of 64 bytes):
+ *
+ *	 0	char	 magic[8]		"NEWSXMDL"
+ *	 8	uint32	 version		NX_MODEL_VERSION
+ *	12	uint32	 nsections
+ *	16	uint64	 file_size		must equal the buffer length
+ *	24	uint64	 checksum		FNV-1a 64 of bytes [64, file_size)
+ *	32	char	 name[32]		NUL-terminated model name
+ *	64	section table: nsections x { char tag[8]; uint64 offset; uint64 size;
+ *		uint64 reserved }
+ *		then the sections.
+ *
+ * Sections (tag: contents):
+ *	 INFO	   uint32 featset, nstages, flags, reserved[5]; char task[16]
+ *	 LABELS    uint32 n, reserved; n NUL-terminated names
+ *	 WEIGHTS0  uint32 log2, nlabels; float scale; uint32 reserved;
+ *	 WEIGHTS1	 int16 w[1 << log2][nlabels]	(stage 1 and 2)
+ *	 LEXICON   uint32 log2, maxlen, nclasses, reserved;
+ *			   char class_name[32][24]; NxLexSlot slot[1 << log2]
+ *	 CLUSTERS  uint32 log2, n, reserved[2]; NxClusterSlot slot[1 << log2]
+ *	 META	   free text (how the model was made)
+ * Unknown sections are ignored, so later versions may add some.
+ */
+#ifndef NX_MODEL_H
+#define NX_MODEL_H
+
+#include "nx_alloc.h"
+#include "nx_hash.h"
+#include "nx_tagger.h"
+
+#define NX_MODEL_MAGIC		"NEWSXMDL"
+#define NX_MODEL_VERSION	1
+#define NX_MODEL_ALIGN		64
+#define NX_MODEL_NAME_LEN	31
+#define NX_MODEL_MAX_STAGES 2
+#define NX_LEX_MAX_CLASSES	32
+#define NX_LEX_CLASS_LEN	24
+#define NX_LEX_MAX_PROBE	64	/* builders guarantee shorter probe runs */
+
+/* A lexicon slot: a token sequence's key (0 = empty slot). */
+typedef struct NxLexSlot
+{
+	uint64_t	key;
+	uint32_t	classes;		/* bit c: an entry of class c */
+	uint32_t	flags;			/* NX_LEX_* */
+} NxLexSlot;
+
+#define NX_LEX_ENTRY	0x1		/* a whole entry */
+#define NX_LEX_PREFIX	0x2		/* a proper prefix of some longer entry */
+
+typedef struct NxLexicon
+{
+	const NxLexSlot *slot;		/* NULL: no lexicon */
+	uint32_t	log2;
+	uint32_t	maxlen;			/* tokens in the longest entry */
+	uint32_t	nclasses;
+	char		class_name[NX_LEX_MAX_CLASSES][NX_LEX_CLASS_LEN];
+} NxLexicon;
+
+/* A word-cluster slot: a word's key and its bit string. */
+typedef struct NxClusterSlot
+{
+	uint64_t	key;			/* 0 = empty */
+	uint32_t	bits;			/* the path, first bit in the highest used bit */
+	uint32_t	len;			/* number of bits (<= 32) */
+} NxClusterSlot;
+
+typedef struct NxClusters
+{
+	const NxClusterSlot *slot;	/* NULL: no clusters */
+	uint32_t	log2;
+	uint32_t	n;
+} NxClusters;
+
+typedef struct NxModel
+{
+	char		name[NX_MODEL_NAME_LEN + 1];
+	char		task[16];		/* "ner", ... */
+	uint32_t	version;
+	uint32_t	featset;		/* feature templates the weights were trained with */
+	uint32_t	flags;
+	uint32_t	nstages;
+	NxLabelSet	labels;
+	NxTagger	stage[NX_MODEL_MAX_STAGES];
+	NxLexicon	lex;
+	NxClusters	clusters;
+	const char *meta;			/* not NUL-terminated */
+	size_t		metalen;
+} NxModel;
+
+/*
+ * Validate buf[0..len) as a model and fill *out with pointers into it.
+ * buf must stay mapped while *out is used and be 8-byte aligned.  On
+ * failure returns NX_EBADMODEL with a message in errbuf.
+ */
+extern NxStatus nx_model_open(const void *buf, size_t len, NxModel *out,
+							  char *errbuf, size_t errlen);
+
+/*
+ * Slot keys.  A lexicon key chains the hashes of an entry's case-folded
+ * tokens (nx_key_add per token, from NX_FNV_OFFSET, each token hashed
+ * with nx_fnv1a64 after nx_ner_fold); a cluster key is the FNV-1a 64 of
+ * one word.  nx_key_final makes the stored value from either.
+ */
+static inline uint64_t
+nx_key_add(uint64_t h, uint64_t token_hash)
+{
+	return nx_hash2(h, token_hash);
+}
+
+static inline uint64_t
+nx_key_final(uint64_t h)
+{
+	uint64_t	k = nx_mix64(h);
+
+	return k ? k : 1;
+}
+
+/* Look up a key: the slot, or NULL. */
+extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key);
+extern const NxClusterSlot *nx_clusters_find(const NxClusters *cl, uint64_t key);
+
+/* ---- building (training tool, tests) ---- */
+
+/* A section to write. */
+typedef struct NxModelSection
+{
+	char		tag[8];
+	const void *data;
+	size_t		size;
+} NxModelSection;
+
+/* Lay out a model file into a new buffer from a (size in *outlen). */
+extern NxStatus nx_model_write(const char *name, const NxModelSection *sec,
+							   size_t nsec, void **out, size_t *outlen,
+							   const NxAlloc *a);
+
+/*
+ * Build a LEXICON section from slots (duplicates merged by OR).  The
+ * caller adds prefix slots (NX_LEX_PREFIX) for multi-token entries.
+ */
+extern NxStatus nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
+								 const char *const *class_names, size_t nclasses,
+								 void **out, size_t *outlen, const NxAlloc *a);
+
+/* Build a CLUSTERS section (first of duplicate keys wins). */
+extern NxStatus nx_clusters_build(const NxClusterSlot *in, size_t n,
+								  void **out, size_t *outlen, const NxAlloc *a);
+
+/* Parse a built LEXICON / CLUSTERS section (for use before writing). */
+extern NxStatus nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
+								 char *errbuf, size_t errlen);
+extern NxStatus nx_clusters_parse(const void *p, size_t size, NxClusters *cl,
+								  char *errbuf, size_t errlen);
+
+/* Sizes of section headers, for callers laying out sections. */
+#define NX_WEIGHTS_HDR	16
+#define NX_INFO_SIZE	48
+
+#endif							/* NX_MODEL_H */

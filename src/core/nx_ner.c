@@ -1,0 +1,881 @@
+/*
+ * nx_ner.c
+ *	  NER features and tagging: per-token properties (case, shape, affixes,
+ *	  clusters, lexicon matches), per-document word statistics, the feature
+ *	  templates given to the tagger, and nx_ner_tag.
+ *
+ * Features are 32-bit hashes of (template, value).  Static features depend
+ * on the text only; dynamic ones (previous labels, labels already given to
+ * the same word in the document) are added while decoding.  A second stage,
+ * when the model has one, also sees the first stage's labels of every
+ * other mention of the same word in the document.
+ */
+#include "nx_ner.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define MAXB		96			/* bytes of a token used for features */
+#define MAXCP		64			/* code points of a token tracked for affixes */
+#define MAX_STATIC	(48 + 4 * NX_LEX_MAX_CLASSES)
+
+/* cap classes */
+enum
+{
+	CAP_NONE = 0, CAP_LOWER, CAP_INIT, CAP_ALL, CAP_ONE, CAP_MIXED
+};
+
+/* TokInfo.flags */
+#define TF_SFIRST	0x01		/* first word of its sentence */
+#define TF_SCAPS	0x02		/* in an all-caps sentence (headline) */
+#define TF_DIGIT	0x04
+
+/* doc case flags per word */
+#define DC_LOWER	0x01		/* seen in lower case */
+#define DC_INIT		0x02		/* seen capitalised where case is informative */
+#define DC_ALLCAP	0x04		/* seen all caps where case is informative */
+
+/* feature templates */
+enum
+{
+	T_BIAS = 1, T_W, T_L, T_LM1, T_LP1, T_LM2, T_LP2, T_LM1L, T_LLP1,
+	T_S, T_SM1, T_SP1, T_S3, T_PRE, T_SUF = T_PRE + 4, T_CAP = T_SUF + 4,
+	T_CL, T_CLM1 = T_CL + 4, T_CLP1 = T_CLM1 + 2, T_GAZ = T_CLP1 + 2,
+	T_GAZM1, T_GAZP1, T_DOCCASE, T_LM1S, T_SLP1, T_CAPL,
+	/* dynamic */
+	D_P1 = 64, D_P12, D_P1L, D_P1S, D_HIST, D_P1CAP,
+	/* second stage */
+	S_SELF = 96, S_M1, S_P1, S_OTHERS, S_OTHERS_CAP
+};
+
+typedef struct TokInfo
+{
+	uint64_t	hw;				/* word as written (quotes normalised) */
+	uint64_t	hl;				/* folded, digits as 0 */
+	uint64_t	hf;				/* folded */
+	uint64_t	hs;				/* shape */
+	uint64_t	hpre[4];
+	uint64_t	hsuf[4];
+	uint32_t	wid;			/* word id in the document (by hf) */
+	uint32_t	gazB;			/* lexicon classes of matches starting here */
+	uint32_t	gazI;			/* ... covering but not starting here */
+	uint32_t	clbits;
+	uint8_t		cllen;
+	uint8_t		cap;
+	uint8_t		flags;
+	uint8_t		pad;
+} TokInfo;
+
+struct NxNerDoc
+{
+	const NxDoc *doc;
+	NxNerRes	res;
+	const NxAlloc *a;
+	TokInfo    *ti;
+	size_t		nwords;
+	uint8_t    *doccase;		/* [nwords] */
+	uint32_t   *hist;			/* [nwords] type bits seen so far, bit 31: seen as O */
+	size_t		hist_upto;
+	uint8_t    *stage1;			/* [ntok] or NULL */
+	uint16_t   *s1count;		/* [nwords][ntypes + 1] stage-1 counts, last: O */
+	uint32_t   *feat;
+	uint32_t   *off;
+	size_t		maxsent;
+	size_t		sent_start;
+	size_t		sent_len;
+	const TokInfo *cur;			/* tokens of the current sentence */
+};
+
+/* ---- token analysis ---- */
+
+static inline size_t
+put_utf8(char *buf, size_t n, UChar32 c)
+{
+	if (n + 4 > MAXB)
+		return n;
+	U8_APPEND_UNSAFE((uint8_t *) buf, n, c);
+	return n;
+}
+
+/* Case-fold a token for lexicon keys. */
+size_t
+nx_ner_fold(const char *s, size_t len, char *out, size_t cap)
+{
+	int32_t		i = 0;
+	size_t		n = 0;
+
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	while (i < (int32_t) len)
+	{
+		UChar32		c;
+
+		U8_NEXT((const uint8_t *) s, i, (int32_t) len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+			c = '\'';
+		else if (c == 0x201C || c == 0x201D)
+			c = '"';
+		c = (c < 0x80) ? ((c >= 'A' && c <= 'Z') ? c + 32 : c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+		if (n + U8_LENGTH(c) > cap)
+			break;
+		U8_APPEND_UNSAFE((uint8_t *) out, n, c);
+	}
+	return n;
+}
+
+/* Properties of one token's text. */
+static void
+tok_analyse(const char *s, size_t len, TokInfo *ti)
+{
+	char		word[MAXB],
+				low[MAXB],
+				fold[MAXB],
+				shape[MAXB];
+	size_t		nw = 0,
+				nl = 0,
+				nf = 0,
+				ns = 0;
+	uint16_t	cpend[MAXCP];
+	int			ncp = 0;
+	int			nup = 0,
+				nlow = 0,
+				nalpha = 0,
+				ndig = 0,
+				first_upper = 0;
+	int32_t		i = 0;
+
+	if (len > 4 * MAXB)
+		len = 4 * MAXB;
+	while (i < (int32_t) len)
+	{
+		UChar32		c,
+					f,
+					lc;
+		char		sh;
+
+		U8_NEXT((const uint8_t *) s, i, (int32_t) len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		if (c < 0x80)
+		{
+			if (c >= 'A' && c <= 'Z')
+			{
+				sh = 'X';
+				f = c + 32;
+				nup++;
+				nalpha++;
+				if (nalpha == 1)
+					first_upper = 1;
+			}
+			else if (c >= 'a' && c <= 'z')
+			{
+				sh = 'x';
+				f = c;
+				nlow++;
+				nalpha++;
+			}
+			else if (c >= '0' && c <= '9')
+			{
+				sh = 'd';
+				f = c;
+				ndig++;
+			}
+			else
+			{
+				sh = (char) c;
+				f = c;
+			}
+		}
+		else
+		{
+			if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+				c = '\'';
+			else if (c == 0x201C || c == 0x201D || c == 0x201E)
+				c = '"';
+			f = (c < 0x80) ? c : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+			if (u_isupper(c) || u_istitle(c))
+			{
+				sh = 'X';
+				nup++;
+				nalpha++;
+				if (nalpha == 1)
+					first_upper = 1;
+			}
+			else if (u_islower(c))
+			{
+				sh = 'x';
+				nlow++;
+				nalpha++;
+			}
+			else if (u_isdigit(c))
+			{
+				sh = 'd';
+				ndig++;
+			}
+			else if (u_isalpha(c))
+			{
+				sh = 'a';
+				nalpha++;
+			}
+			else if (c < 0x80)
+				sh = (char) c;
+			else
+				sh = '*';
+		}
+		lc = (sh == 'd') ? '0' : f;
+		nw = put_utf8(word, nw, c);
+		nl = put_utf8(low, nl, lc);
+		nf = put_utf8(fold, nf, f);
+		if (ncp < MAXCP)
+			cpend[ncp++] = (uint16_t) nf;
+		if (ns < 12 && (ns == 0 || shape[ns - 1] != sh || ns == 1))
+		{
+			/* collapse runs, but keep the first two so Xx and XX differ */
+			if (!(ns >= 2 && shape[ns - 1] == sh))
+				shape[ns++] = sh;
+		}
+	}
+	ti->hw = nx_fnv1a64(word, nw);
+	ti->hl = nx_fnv1a64(low, nl);
+	ti->hf = nx_fnv1a64(fold, nf);
+	ti->hs = nx_fnv1a64(shape, ns);
+	for (int k = 0; k < 4; k++)
+	{
+		if (ncp > k + 1)
+		{
+			size_t		pe = cpend[k];
+			size_t		ss = cpend[ncp - k - 2];
+
+			ti->hpre[k] = nx_fnv1a64(fold, pe);
+			ti->hsuf[k] = nx_fnv1a64(fold + ss, nf - ss);
+		}
+		else
+			ti->hpre[k] = ti->hsuf[k] = 0;
+	}
+	if (nalpha == 0)
+		ti->cap = CAP_NONE;
+	else if (nup == 0)
+		ti->cap = CAP_LOWER;
+	else if (nalpha == 1)
+		ti->cap = CAP_ONE;
+	else if (nlow == 0)
+		ti->cap = CAP_ALL;
+	else if (first_upper && nup == 1)
+		ti->cap = CAP_INIT;
+	else
+		ti->cap = CAP_MIXED;
+	ti->flags = ndig ? TF_DIGIT : 0;
+	ti->clbits = 0;
+	ti->cllen = 0;
+	ti->gazB = ti->gazI = 0;
+}
+
+/* Word clusters of a token: as written, else folded, else capitalised. */
+static void
+tok_cluster(const NxClusters *cl, const char *s, size_t len, TokInfo *ti)
+{
+	const NxClusterSlot *slot;
+
+	if (!cl->slot)
+		return;
+	slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(s, len)));
+	if (!slot)
+	{
+		char		buf[MAXB];
+		size_t		n = nx_ner_fold(s, len, buf, sizeof(buf));
+
+		slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
+		if (!slot && n > 0 && buf[0] >= 'a' && buf[0] <= 'z')
+		{
+			buf[0] -= 32;
+			slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
+		}
+	}
+	if (slot && slot->len > 0 && slot->len <= 32)
+	{
+		ti->clbits = slot->bits;
+		ti->cllen = (uint8_t) slot->len;
+	}
+}
+
+/* Mark lexicon matches (every match, not only the longest) in a sentence. */
+static void
+sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
+{
+	if (!lex->slot)
+		return;
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	h = NX_FNV_OFFSET;
+
+		for (size_t k = 0; k < lex->maxlen && i + k < n; k++)
+		{
+			const NxLexSlot *slot;
+
+			h = nx_key_add(h, ti[i + k].hf);
+			slot = nx_lex_find(lex, nx_key_final(h));
+			if (!slot)
+				break;
+			if (slot->flags & NX_LEX_ENTRY)
+			{
+				ti[i].gazB |= slot->classes;
+				for (size_t j = 1; j <= k; j++)
+					ti[i + j].gazI |= slot->classes;
+			}
+			if (!(slot->flags & NX_LEX_PREFIX))
+				break;
+		}
+	}
+}
+
+/* ---- document state ---- */
+
+void
+nx_ner_doc_free(NxNerDoc *d)
+{
+	const NxAlloc *a;
+
+	if (!d)
+		return;
+	a = d->a;
+	nx_free(a, d->ti);
+	nx_free(a, d->doccase);
+	nx_free(a, d->hist);
+	nx_free(a, d->stage1);
+	nx_free(a, d->s1count);
+	nx_free(a, d->feat);
+	nx_free(a, d->off);
+	nx_free(a, d);
+}
+
+/* Per-document feature state. */
+NxStatus
+nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
+				const NxAlloc *a)
+{
+	NxNerDoc   *d;
+	size_t		ntok = doc->ntok;
+	size_t		tabsize = 16;
+	uint64_t   *keys = NULL;
+	uint32_t   *ids = NULL;
+
+	*out = NULL;
+	if (ntok > (SIZE_MAX / 4) / sizeof(TokInfo))
+		return NX_ETOOBIG;
+	d = nx_alloc(a, sizeof(*d));
+	if (!d)
+		return NX_ENOMEM;
+	memset(d, 0, sizeof(*d));
+	d->doc = doc;
+	d->res = *res;
+	d->a = a;
+	d->ti = nx_alloc(a, ntok * sizeof(TokInfo));
+	if (!d->ti)
+		goto nomem;
+
+	for (size_t s = 0; s < doc->nsent; s++)
+		if (doc->sent[s].ntok > d->maxsent)
+			d->maxsent = doc->sent[s].ntok;
+	d->feat = nx_alloc(a, (d->maxsent + 1) * MAX_STATIC * sizeof(uint32_t));
+	d->off = nx_alloc(a, (d->maxsent + 2) * sizeof(uint32_t));
+	if (!d->feat || !d->off)
+		goto nomem;
+
+	/* tokens */
+	for (size_t i = 0; i < ntok; i++)
+	{
+		const NxToken *t = &doc->tok[i];
+		const char *s = doc->text + t->b;
+
+		if ((i & 1023) == 0)
+			nx_check_interrupts(a);
+		tok_analyse(s, t->blen, &d->ti[i]);
+		tok_cluster(res->clusters, s, t->blen, &d->ti[i]);
+	}
+
+	/* sentences: first word, headline case, lexicon matches */
+	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		const NxSentence *se = &doc->sent[s];
+		TokInfo    *ti;
+		int			nup = 0,
+					nlow = 0;
+		size_t		k;
+
+		if (se->tok > ntok || se->ntok > ntok - se->tok)
+			continue;
+		ti = d->ti + se->tok;
+		for (k = 0; k < se->ntok; k++)
+		{
+			if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_INIT || ti[k].cap == CAP_MIXED)
+				nlow++;
+			else if (ti[k].cap == CAP_ALL || ti[k].cap == CAP_ONE)
+				nup++;
+		}
+		for (k = 0; k < se->ntok && ti[k].cap == CAP_NONE && !(ti[k].flags & TF_DIGIT); k++)
+			;
+		if (k < se->ntok)
+			ti[k].flags |= TF_SFIRST;
+		if (nup >= 2 && nlow * 4 <= nup)
+			for (k = 0; k < se->ntok; k++)
+				ti[k].flags |= TF_SCAPS;
+		sent_lexicon(res->lex, ti, se->ntok);
+	}
+
+	/* word ids by folded form */
+	while (tabsize < 2 * ntok)
+		tabsize <<= 1;
+	keys = nx_alloc(a, tabsize * sizeof(uint64_t));
+	ids = nx_alloc(a, tabsize * sizeof(uint32_t));
+	if (!keys || !ids)
+		goto nomem;
+	memset(keys, 0, tabsize * sizeof(uint64_t));
+	for (size_t i = 0; i < ntok; i++)
+	{
+		uint64_t	k = d->ti[i].hf | 1;
+		size_t		j = (size_t) nx_mix64(k) & (tabsize - 1);
+
+		while (keys[j] && keys[j] != k)
+			j = (j + 1) & (tabsize - 1);
+		if (!keys[j])
+		{
+			keys[j] = k;
+			ids[j] = (uint32_t) d->nwords++;
+		}
+		d->ti[i].wid = ids[j];
+	}
+	nx_free(a, keys);
+	nx_free(a, ids);
+	keys = NULL;
+	ids = NULL;
+
+	d->doccase = nx_alloc(a, d->nwords + 1);
+	d->hist = nx_alloc(a, (d->nwords + 1) * sizeof(uint32_t));
+	if (!d->doccase || !d->hist)
+		goto nomem;
+	memset(d->doccase, 0, d->nwords + 1);
+	memset(d->hist, 0, (d->nwords + 1) * sizeof(uint32_t));
+	for (size_t i = 0; i < ntok; i++)
+	{
+		const TokInfo *t = &d->ti[i];
+		int			informative = !(t->flags & (TF_SFIRST | TF_SCAPS));
+
+		if (t->cap == CAP_LOWER)
+			d->doccase[t->wid] |= DC_LOWER;
+		else if (informative && (t->cap == CAP_INIT || t->cap == CAP_MIXED))
+			d->doccase[t->wid] |= DC_INIT;
+		else if (informative && (t->cap == CAP_ALL || t->cap == CAP_ONE))
+			d->doccase[t->wid] |= DC_ALLCAP;
+	}
+	*out = d;
+	return NX_OK;
+
+nomem:
+	nx_free(a, keys);
+	nx_free(a, ids);
+	nx_ner_doc_free(d);
+	return NX_ENOMEM;
+}
+
+/* Forget labels seen so far. */
+void
+nx_ner_doc_reset(NxNerDoc *d)
+{
+	memset(d->hist, 0, (d->nwords + 1) * sizeof(uint32_t));
+	d->hist_upto = 0;
+}
+
+/* Give first-stage labels. */
+NxStatus
+nx_ner_doc_stage(NxNerDoc *d, const uint8_t *stage1)
+{
+	size_t		ntok = d->doc->ntok;
+	uint32_t	nt = d->res.labels->ntypes + 1;
+
+	nx_ner_doc_reset(d);
+	nx_free(d->a, d->stage1);
+	nx_free(d->a, d->s1count);
+	d->stage1 = NULL;
+	d->s1count = NULL;
+	if (!stage1)
+		return NX_OK;
+	d->stage1 = nx_alloc(d->a, ntok);
+	d->s1count = nx_alloc(d->a, (d->nwords + 1) * nt * sizeof(uint16_t));
+	if (!d->stage1 || !d->s1count)
+		return NX_ENOMEM;
+	memcpy(d->stage1, stage1, ntok);
+	memset(d->s1count, 0, (d->nwords + 1) * nt * sizeof(uint16_t));
+	for (size_t i = 0; i < ntok; i++)
+	{
+		uint8_t		l = stage1[i] < d->res.labels->n ? stage1[i] : d->res.labels->outside;
+		uint32_t	t = d->res.labels->type[l];
+		uint16_t   *c = d->s1count + (size_t) d->ti[i].wid * nt;
+
+		if (d->ti[i].cap == CAP_LOWER || d->ti[i].cap == CAP_NONE)
+			continue;
+		t = (t == NX_NO_TYPE) ? nt - 1 : t;
+		if (c[t] < UINT16_MAX)
+			c[t]++;
+	}
+	return NX_OK;
+}
+
+/* ---- features ---- */
+
+/* Hash of (template, value) as a 32-bit feature. */
+static inline uint32_t
+fh(uint32_t t, uint64_t v)
+{
+	uint64_t	h = (v ^ ((uint64_t) t << 48 ^ t)) * UINT64_C(0x9e3779b97f4a7c15);
+
+	return (uint32_t) (h >> 32);
+}
+
+static inline uint32_t
+fh2(uint32_t t, uint64_t a, uint64_t b)
+{
+	return fh(t, nx_hash2(a, b));
+}
+
+#define BOS_L	UINT64_C(0x1111)
+#define EOS_L	UINT64_C(0x2222)
+
+/* Cluster-path prefix value. */
+static inline uint64_t
+cl_prefix(const TokInfo *t, int p)
+{
+	uint32_t	len = t->cllen;
+
+	if (len == 0)
+		return 0;
+	if (len <= (uint32_t) p)
+		return ((uint64_t) len << 32) | t->clbits;
+	return ((uint64_t) p << 32) | (t->clbits >> (len - p));
+}
+
+/* Majority type among other mentions' stage-1 labels (ntypes = O), and agreement. */
+static uint64_t
+others_value(const NxNerDoc *d, size_t g)
+{
+	uint32_t	nt = d->res.labels->ntypes + 1;
+	const uint16_t *c = d->s1count + (size_t) d->ti[g].wid * nt;
+	uint32_t	self = d->res.labels->type[d->stage1[g] < d->res.labels->n ? d->stage1[g] : d->res.labels->outside];
+	uint32_t	best = nt,
+				total = 0,
+				bestc = 0;
+	int			selfcounted = !(d->ti[g].cap == CAP_LOWER || d->ti[g].cap == CAP_NONE);
+
+	self = (self == NX_NO_TYPE) ? nt - 1 : self;
+	for (uint32_t t = 0; t < nt; t++)
+	{
+		uint32_t	v = c[t] - ((selfcounted && t == self) ? 1 : 0);
+
+		total += v;
+		if (v > bestc)
+		{
+			bestc = v;
+			best = t;
+		}
+	}
+	if (total == 0)
+		return 0;
+	return 1 + best * 4 + (bestc == total ? 0 : (2 * bestc > total ? 1 : 2));
+}
+
+/* Static features of sentence token k into out; returns the count. */
+static size_t
+static_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+			 size_t g, uint32_t *out)
+{
+	const TokInfo *t = &ti[k];
+	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
+	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
+				lp1 = p1 ? p1->hl : EOS_L,
+				lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
+				lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L,
+				sm1 = m1 ? m1->hs : BOS_L,
+				sp1 = p1 ? p1->hs : EOS_L;
+	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
+	size_t		nf = 0;
+	static const int clp[4] = {4, 6, 10, 20};
+
+	out[nf++] = fh(T_BIAS, 0);
+	out[nf++] = fh(T_W, t->hw);
+	out[nf++] = fh(T_L, t->hl);
+	out[nf++] = fh(T_LM1, lm1);
+	out[nf++] = fh(T_LP1, lp1);
+	out[nf++] = fh(T_LM2, lm2);
+	out[nf++] = fh(T_LP2, lp2);
+	out[nf++] = fh2(T_LM1L, lm1, t->hl);
+	out[nf++] = fh2(T_LLP1, t->hl, lp1);
+	out[nf++] = fh(T_S, t->hs);
+	out[nf++] = fh(T_SM1, sm1);
+	out[nf++] = fh(T_SP1, sp1);
+	out[nf++] = fh(T_S3, nx_hash3(sm1, t->hs, sp1));
+	out[nf++] = fh2(T_LM1S, lm1, t->hs);
+	out[nf++] = fh2(T_SLP1, t->hs, lp1);
+	for (int j = 0; j < 4; j++)
+	{
+		if (t->hpre[j])
+			out[nf++] = fh(T_PRE + j, t->hpre[j]);
+		if (t->hsuf[j])
+			out[nf++] = fh(T_SUF + j, t->hsuf[j]);
+	}
+	out[nf++] = fh(T_CAP, capv);
+	out[nf++] = fh2(T_CAPL, capv, t->hl);
+	out[nf++] = fh(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
+	if (t->cllen)
+		for (int j = 0; j < 4; j++)
+			out[nf++] = fh(T_CL + j, cl_prefix(t, clp[j]));
+	if (m1 && m1->cllen)
+	{
+		out[nf++] = fh(T_CLM1, cl_prefix(m1, 6));
+		out[nf++] = fh(T_CLM1 + 1, cl_prefix(m1, 20));
+	}
+	if (p1 && p1->cllen)
+	{
+		out[nf++] = fh(T_CLP1, cl_prefix(p1, 6));
+		out[nf++] = fh(T_CLP1 + 1, cl_prefix(p1, 20));
+	}
+	if (t->gazB | t->gazI)
+		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
+		{
+			if ((t->gazB >> c) & 1)
+				out[nf++] = fh(T_GAZ, c * 4 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
+			if ((t->gazI >> c) & 1)
+				out[nf++] = fh(T_GAZ, c * 4 + 2 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
+		}
+	if (m1 && (m1->gazB | m1->gazI))
+		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
+			if (((m1->gazB | m1->gazI) >> c) & 1)
+				out[nf++] = fh(T_GAZM1, c);
+	if (p1 && (p1->gazB | p1->gazI))
+		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
+			if (((p1->gazB | p1->gazI) >> c) & 1)
+				out[nf++] = fh(T_GAZP1, c);
+
+	if (d->stage1)
+	{
+		const uint8_t *s1 = d->stage1;
+		uint64_t	ov = others_value(d, g);
+
+		out[nf++] = fh(S_SELF, s1[g]);
+		out[nf++] = fh(S_M1, k >= 1 ? s1[g - 1] : 0xFF);
+		out[nf++] = fh(S_P1, k + 1 < n ? s1[g + 1] : 0xFF);
+		out[nf++] = fh(S_OTHERS, ov);
+		out[nf++] = fh2(S_OTHERS_CAP, ov, capv);
+	}
+	return nf;
+}
+
+/* Dynamic features: previous labels and the document's label history. */
+static size_t
+ner_dyn(void *ctx, size_t i, const uint8_t *labels, uint32_t *out, size_t cap)
+{
+	NxNerDoc   *d = ctx;
+	size_t		g = d->sent_start + i;
+	const uint8_t *doclab = labels - d->sent_start;
+	const TokInfo *t = &d->cur[i];
+	const NxLabelSet *ls = d->res.labels;
+	uint32_t	p1 = i >= 1 ? labels[i - 1] : 0xFF;
+	uint32_t	p2 = i >= 2 ? labels[i - 2] : 0xFF;
+	size_t		nf = 0;
+
+	(void) cap;
+	while (d->hist_upto < g)
+	{
+		size_t		j = d->hist_upto++;
+		uint8_t		l = doclab[j] < ls->n ? doclab[j] : ls->outside;
+		const TokInfo *tj = &d->ti[j];
+
+		if (tj->cap == CAP_LOWER || tj->cap == CAP_NONE)
+			continue;
+		if (ls->type[l] != NX_NO_TYPE)
+			d->hist[tj->wid] |= UINT32_C(1) << (ls->type[l] & 31);
+		else
+			d->hist[tj->wid] |= UINT32_C(1) << 31;
+	}
+	out[nf++] = fh(D_P1, p1);
+	out[nf++] = fh(D_P12, p1 | (p2 << 8));
+	out[nf++] = fh2(D_P1L, p1, t->hl);
+	out[nf++] = fh2(D_P1S, p1, t->hs);
+	out[nf++] = fh(D_P1CAP, p1 | ((uint32_t) t->cap << 8) | ((uint32_t) t->flags << 12));
+	if (t->cap != CAP_LOWER && t->cap != CAP_NONE && d->hist[t->wid])
+		out[nf++] = fh(D_HIST, d->hist[t->wid]);
+	return nf;
+}
+
+/* The decoding input of sentence s. */
+void
+nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
+{
+	const NxSentence *se = &d->doc->sent[s];
+	const TokInfo *ti = d->ti + se->tok;
+	size_t		n = se->ntok;
+	size_t		nf = 0;
+
+	d->off[0] = 0;
+	for (size_t k = 0; k < n; k++)
+	{
+		nf += static_feats(d, ti, n, k, se->tok + k, d->feat + nf);
+		d->off[k + 1] = (uint32_t) nf;
+	}
+	d->sent_start = se->tok;
+	d->sent_len = n;
+	d->cur = ti;
+	seq->ntok = n;
+	seq->off = d->off;
+	seq->feat = d->feat;
+	seq->dyn = ner_dyn;
+	seq->ctx = d;
+}
+
+/* Labels of every token with the model. */
+NxStatus
+nx_ner_doc_decode(NxNerDoc *d, const NxModel *m, int stages, uint8_t *labels,
+				  float *prob)
+{
+	const NxDoc *doc = d->doc;
+	NxStatus	st;
+
+	if (stages > (int) m->nstages)
+		stages = (int) m->nstages;
+	for (int k = 0; k < stages; k++)
+	{
+		if (k > 0)
+		{
+			st = nx_ner_doc_stage(d, labels);
+			if (st != NX_OK)
+				return st;
+		}
+		else if ((st = nx_ner_doc_stage(d, NULL)) != NX_OK)
+			return st;
+		for (size_t s = 0; s < doc->nsent; s++)
+		{
+			NxSeq		seq;
+
+			if ((s & 63) == 0)
+				nx_check_interrupts(d->a);
+			nx_ner_doc_seq(d, s, &seq);
+			nx_tagger_greedy(&m->stage[k], &m->labels, &seq,
+							 labels + doc->sent[s].tok,
+							 prob ? prob + doc->sent[s].tok : NULL);
+		}
+	}
+	return NX_OK;
+}
+
+/* ---- entry points ---- */
+
+NxStatus
+nx_ner_check_model(const NxModel *m, char *errbuf, size_t errlen)
+{
+	if (strcmp(m->task, "ner") != 0)
+	{
+		snprintf(errbuf, errlen, "model \"%s\" is a \"%s\" model, not an NER model", m->name, m->task);
+		return NX_EBADMODEL;
+	}
+	if (m->featset != NX_NER_FEATSET)
+	{
+		snprintf(errbuf, errlen, "model \"%s\" was trained with NER feature set %u, this build has %d",
+				 m->name, m->featset, NX_NER_FEATSET);
+		return NX_EBADMODEL;
+	}
+	return NX_OK;
+}
+
+const char *
+nx_ner_type_name(const NxModel *m, uint32_t type)
+{
+	return type < m->labels.ntypes ? m->labels.type_name[type] : "";
+}
+
+/* Tag a parsed document. */
+NxStatus
+nx_ner_tag(const NxModel *m, const NxDoc *doc, NxEntity **out, size_t *n,
+		   const NxAlloc *a)
+{
+	NxNerRes	res = {&m->labels, &m->lex, &m->clusters};
+	NxNerDoc   *d = NULL;
+	uint8_t    *labels = NULL;
+	float	   *prob = NULL;
+	NxChunk    *ch = NULL;
+	NxEntity   *ents = NULL;
+	size_t		nch = 0;
+	NxStatus	st;
+
+	*out = NULL;
+	*n = 0;
+	if (doc->ntok == 0)
+		return NX_OK;
+	st = nx_ner_doc_init(&d, &res, doc, a);
+	if (st != NX_OK)
+		return st;
+	labels = nx_alloc(a, doc->ntok);
+	prob = nx_alloc(a, doc->ntok * sizeof(float));
+	if (!labels || !prob)
+	{
+		st = NX_ENOMEM;
+		goto done;
+	}
+	memset(labels, m->labels.outside, doc->ntok);
+	st = nx_ner_doc_decode(d, m, (int) m->nstages, labels, prob);
+	if (st != NX_OK)
+		goto done;
+
+	/* chunks, sentence by sentence (a chunk never crosses a sentence) */
+	for (size_t s = 0; s < doc->nsent; s++)
+		nch += nx_labels_chunks(&m->labels, labels + doc->sent[s].tok,
+								doc->sent[s].ntok, NULL, 0);
+	if (nch == 0)
+		goto done;
+	ch = nx_alloc(a, nch * sizeof(NxChunk));
+	ents = nx_alloc(a, nch * sizeof(NxEntity));
+	if (!ch || !ents)
+	{
+		st = NX_ENOMEM;
+		goto done;
+	}
+	nch = 0;
+	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		const NxSentence *se = &doc->sent[s];
+		size_t		k = nx_labels_chunks(&m->labels, labels + se->tok, se->ntok,
+										 ch + nch, SIZE_MAX);
+
+		for (size_t j = nch; j < nch + k; j++)
+		{
+			NxEntity   *e = &ents[j];
+			const NxToken *first = &doc->tok[se->tok + ch[j].start];
+			const NxToken *last = &doc->tok[se->tok + ch[j].end - 1];
+			float		conf = 1.0f;
+
+			for (uint32_t i = ch[j].start; i < ch[j].end; i++)
+				if (prob[se->tok + i] < conf)
+					conf = prob[se->tok + i];
+			e->tok = se->tok + ch[j].start;
+			e->ntok = ch[j].end - ch[j].start;
+			e->c = first->c;
+			e->clen = nx_tok_cend(last) - first->c;
+			e->type = ch[j].type;
+			e->conf = conf;
+		}
+		nch += k;
+	}
+	*out = ents;
+	*n = nch;
+	ents = NULL;
+done:
+	nx_free(a, ents);
+	nx_free(a, ch);
+	nx_free(a, prob);
+	nx_free(a, labels);
+	nx_ner_doc_free(d);
+	return st;
+}

@@ -1,0 +1,498 @@
+/*
+ * nx_tagger.c
+ *	  Label sets (BIO/BILOU), greedy decoding with hashed int16 weights,
+ *	  and averaged-perceptron training.
+ *
+ * Weight layout: bucket b = hash & ((1 << log2) - 1) owns the row
+ * w[b * nlabels .. b * nlabels + nlabels).  A token's score for label l is
+ * the sum of w[b][l] over its features' buckets.
+ */
+#include "nx_tagger.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Label position of a name's prefix letter. */
+static int
+pos_of_prefix(char c)
+{
+	switch (c)
+	{
+		case 'B':
+			return NX_LP_B;
+		case 'I':
+			return NX_LP_I;
+		case 'L':
+		case 'E':
+			return NX_LP_L;
+		case 'U':
+		case 'S':
+			return NX_LP_U;
+		default:
+			return -1;
+	}
+}
+
+/* Fill the transition masks once positions and types are known. */
+static void
+labels_finish(NxLabelSet *ls)
+{
+	uint64_t	all = (ls->n == 64) ? ~UINT64_C(0) : ((UINT64_C(1) << ls->n) - 1);
+	uint64_t	opening = 0;	/* O, B, U: may start after a closed chunk */
+
+	for (uint32_t j = 0; j < ls->n; j++)
+		if (ls->pos[j] == NX_LP_O || ls->pos[j] == NX_LP_B || ls->pos[j] == NX_LP_U)
+			opening |= UINT64_C(1) << j;
+
+	ls->start = opening;
+	ls->end = 0;
+	for (uint32_t i = 0; i < ls->n; i++)
+	{
+		int			p = ls->pos[i];
+		int			open = (p == NX_LP_B || p == NX_LP_I);
+		uint64_t	m = 0;
+
+		if (!open || !ls->bilou)
+			m |= opening;
+		if (open)
+			for (uint32_t j = 0; j < ls->n; j++)
+				if (ls->type[j] == ls->type[i] &&
+					(ls->pos[j] == NX_LP_I || ls->pos[j] == NX_LP_L))
+					m |= UINT64_C(1) << j;
+		ls->allowed[i] = m ? m : all;
+		if (!ls->bilou || !open)
+			ls->end |= UINT64_C(1) << i;
+	}
+	if (!ls->start)
+		ls->start = all;
+	if (!ls->end)
+		ls->end = all;
+}
+
+/* Read label names ("O", "B-PER", ...) into a label set. */
+NxStatus
+nx_labels_init(NxLabelSet *ls, const char *const *names, size_t n,
+			   char *errbuf, size_t errlen)
+{
+	int			have_o = 0;
+
+	memset(ls, 0, sizeof(*ls));
+	memset(ls->label_of, 0xFF, sizeof(ls->label_of));
+	if (n == 0 || n > NX_MAX_LABELS)
+	{
+		snprintf(errbuf, errlen, "label count %zu out of range 1..%d", n, NX_MAX_LABELS);
+		return NX_EINVAL;
+	}
+	ls->n = (uint32_t) n;
+	for (size_t i = 0; i < n; i++)
+	{
+		const char *s = names[i];
+		size_t		len = strlen(s);
+		int			p;
+		uint32_t	t;
+
+		if (len > NX_TYPE_NAME_LEN + 2)
+		{
+			snprintf(errbuf, errlen, "label name too long: %.40s", s);
+			return NX_EINVAL;
+		}
+		memcpy(ls->name[i], s, len + 1);
+		if (strcmp(s, "O") == 0)
+		{
+			if (have_o)
+			{
+				snprintf(errbuf, errlen, "label O given twice");
+				return NX_EINVAL;
+			}
+			have_o = 1;
+			ls->pos[i] = NX_LP_O;
+			ls->type[i] = NX_NO_TYPE;
+			ls->outside = (uint8_t) i;
+			continue;
+		}
+		p = (len >= 3 && s[1] == '-') ? pos_of_prefix(s[0]) : -1;
+		if (p < 0)
+		{
+			snprintf(errbuf, errlen, "bad label name \"%s\" (want O or B-, I-, L-, U- and a type)", s);
+			return NX_EINVAL;
+		}
+		for (t = 0; t < ls->ntypes; t++)
+			if (strcmp(ls->type_name[t], s + 2) == 0)
+				break;
+		if (t == ls->ntypes)
+		{
+			if (t == NX_MAX_TYPES)
+			{
+				snprintf(errbuf, errlen, "more than %d label types", NX_MAX_TYPES);
+				return NX_EINVAL;
+			}
+			memcpy(ls->type_name[t], s + 2, len - 1);
+			ls->ntypes++;
+		}
+		if (ls->label_of[t][p] != 0xFF)
+		{
+			snprintf(errbuf, errlen, "label \"%s\" given twice", s);
+			return NX_EINVAL;
+		}
+		ls->pos[i] = (uint8_t) p;
+		ls->type[i] = (uint8_t) t;
+		ls->label_of[t][p] = (uint8_t) i;
+		if (p == NX_LP_L || p == NX_LP_U)
+			ls->bilou = 1;
+	}
+	if (!have_o)
+	{
+		snprintf(errbuf, errlen, "no O label");
+		return NX_EINVAL;
+	}
+	labels_finish(ls);
+	return NX_OK;
+}
+
+/* Make a BIO or BILOU label set over the given types; O is label 0. */
+NxStatus
+nx_labels_make(NxLabelSet *ls, int bilou, const char *const *types,
+			   size_t ntypes, char *errbuf, size_t errlen)
+{
+	static const char pfx[] = "BILU";
+	char		buf[NX_MAX_LABELS][NX_TYPE_NAME_LEN + 3];
+	const char *names[NX_MAX_LABELS];
+	size_t		n = 0;
+	size_t		per = bilou ? 4 : 2;
+
+	if (1 + ntypes * per > NX_MAX_LABELS)
+	{
+		snprintf(errbuf, errlen, "too many types");
+		return NX_EINVAL;
+	}
+	names[n++] = "O";
+	for (size_t t = 0; t < ntypes; t++)
+		for (size_t k = 0; k < per; k++)
+		{
+			if (strlen(types[t]) > NX_TYPE_NAME_LEN)
+			{
+				snprintf(errbuf, errlen, "type name too long: %.40s", types[t]);
+				return NX_EINVAL;
+			}
+			snprintf(buf[n], sizeof(buf[n]), "%c-%s", pfx[k], types[t]);
+			names[n] = buf[n];
+			n++;
+		}
+	return nx_labels_init(ls, names, n, errbuf, errlen);
+}
+
+/* Chunks of a label sequence; see nx_tagger.h. */
+size_t
+nx_labels_chunks(const NxLabelSet *ls, const uint8_t *labels, size_t n,
+				 NxChunk *out, size_t cap)
+{
+	size_t		k = 0;
+	long		open = -1;
+	uint32_t	otype = 0;
+
+#define EMIT(s, e, ty) do { \
+		if (k < cap) { out[k].start = (uint32_t) (s); out[k].end = (uint32_t) (e); out[k].type = (ty); } \
+		k++; } while (0)
+
+	for (size_t i = 0; i < n; i++)
+	{
+		uint8_t		l = labels[i] < ls->n ? labels[i] : ls->outside;
+		int			p = ls->pos[l];
+		uint32_t	ty = ls->type[l];
+
+		switch (p)
+		{
+			case NX_LP_O:
+				if (open >= 0)
+					EMIT(open, i, otype);
+				open = -1;
+				break;
+			case NX_LP_B:
+				if (open >= 0)
+					EMIT(open, i, otype);
+				open = (long) i;
+				otype = ty;
+				break;
+			case NX_LP_U:
+				if (open >= 0)
+					EMIT(open, i, otype);
+				open = -1;
+				EMIT(i, i + 1, ty);
+				break;
+			case NX_LP_I:
+				if (open >= 0 && otype == ty)
+					break;
+				if (open >= 0)
+					EMIT(open, i, otype);
+				open = (long) i;
+				otype = ty;
+				break;
+			case NX_LP_L:
+				if (open >= 0 && otype == ty)
+				{
+					EMIT(open, i + 1, ty);
+					open = -1;
+					break;
+				}
+				if (open >= 0)
+					EMIT(open, i, otype);
+				open = -1;
+				EMIT(i, i + 1, ty);
+				break;
+		}
+	}
+	if (open >= 0)
+		EMIT(open, n, otype);
+#undef EMIT
+	return k;
+}
+
+/* Labels of chunks over n tokens. */
+void
+nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch, size_t nch,
+					  uint8_t *labels, size_t n)
+{
+	memset(labels, ls->outside, n);
+	for (size_t k = 0; k < nch; k++)
+	{
+		uint32_t	s = ch[k].start,
+					e = ch[k].end,
+					t = ch[k].type;
+
+		if (s >= e || e > n || t >= ls->ntypes)
+			continue;
+		for (uint32_t i = s; i < e; i++)
+		{
+			int			p;
+
+			if (!ls->bilou)
+				p = (i == s) ? NX_LP_B : NX_LP_I;
+			else if (e - s == 1)
+				p = NX_LP_U;
+			else
+				p = (i == s) ? NX_LP_B : (i + 1 == e) ? NX_LP_L : NX_LP_I;
+			if (ls->label_of[t][p] != 0xFF)
+				labels[i] = ls->label_of[t][p];
+		}
+	}
+}
+
+/* Scores of all labels for one token's features. */
+void
+nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
+				int32_t *scores)
+{
+	const uint32_t mask = (UINT32_C(1) << t->log2) - 1;
+	const uint32_t L = t->nlabels;
+	const int16_t *w = t->w;
+
+	for (uint32_t l = 0; l < L; l++)
+		scores[l] = 0;
+	for (size_t k = 0; k < n; k++)
+	{
+		const int16_t *row = w + (size_t) (feat[k] & mask) * L;
+
+		for (uint32_t l = 0; l < L; l++)
+			scores[l] += row[l];
+	}
+}
+
+/* Labels allowed at position i given the previous label. */
+static inline uint64_t
+allowed_mask(const NxLabelSet *ls, size_t i, size_t n, const uint8_t *hist)
+{
+	uint64_t	m = (i == 0) ? ls->start : ls->allowed[hist[i - 1]];
+
+	if (i + 1 == n && (m & ls->end))
+		m &= ls->end;
+	return m;
+}
+
+/* Greedy decoding of one sequence. */
+void
+nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
+				 uint8_t *labels, float *prob)
+{
+	int32_t		sc[NX_MAX_LABELS];
+	int32_t		dsc[NX_MAX_LABELS];
+	uint32_t	dyn[NX_MAX_DYN_FEATS];
+	const uint32_t L = t->nlabels;
+
+	for (size_t i = 0; i < seq->ntok; i++)
+	{
+		uint64_t	m = allowed_mask(ls, i, seq->ntok, labels);
+		int			best = -1;
+
+		nx_tagger_score(t, seq->feat + seq->off[i], seq->off[i + 1] - seq->off[i], sc);
+		if (seq->dyn)
+		{
+			size_t		k = seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS);
+
+			nx_tagger_score(t, dyn, k, dsc);
+			for (uint32_t l = 0; l < L; l++)
+				sc[l] += dsc[l];
+		}
+		for (uint32_t l = 0; l < L; l++)
+			if ((m >> l) & 1)
+				if (best < 0 || sc[l] > sc[best])
+					best = (int) l;
+		if (best < 0)
+			best = ls->outside;
+		labels[i] = (uint8_t) best;
+		if (prob)
+		{
+			double		z = 0;
+			double		inv = t->scale > 0 ? 1.0 / t->scale : 1.0;
+
+			for (uint32_t l = 0; l < L; l++)
+				if ((m >> l) & 1)
+					z += exp((double) (sc[l] - sc[best]) * inv);
+			prob[i] = (float) (1.0 / z);
+		}
+	}
+}
+
+/* Allocate zeroed float weights for training. */
+NxStatus
+nx_trainer_init(NxTrainer *tr, uint32_t log2, uint32_t nlabels,
+				const NxAlloc *a)
+{
+	size_t		n;
+
+	memset(tr, 0, sizeof(*tr));
+	if (log2 < 4 || log2 > 26 || nlabels == 0 || nlabels > NX_MAX_LABELS)
+		return NX_EINVAL;
+	n = ((size_t) 1 << log2) * nlabels;
+	tr->w = nx_alloc(a, n * sizeof(float));
+	tr->acc = nx_alloc(a, n * sizeof(float));
+	if (!tr->w || !tr->acc)
+	{
+		nx_free(a, tr->w);
+		nx_free(a, tr->acc);
+		tr->w = tr->acc = NULL;
+		return NX_ENOMEM;
+	}
+	memset(tr->w, 0, n * sizeof(float));
+	memset(tr->acc, 0, n * sizeof(float));
+	tr->log2 = log2;
+	tr->nlabels = nlabels;
+	tr->time = 1;
+	tr->a = a;
+	return NX_OK;
+}
+
+void
+nx_trainer_free(NxTrainer *tr)
+{
+	if (tr->a)
+	{
+		nx_free(tr->a, tr->w);
+		nx_free(tr->a, tr->acc);
+	}
+	tr->w = tr->acc = NULL;
+}
+
+/* Add weight rows of features to float scores. */
+static void
+train_score(const NxTrainer *tr, const uint32_t *feat, size_t n, float *sc)
+{
+	const uint32_t mask = (UINT32_C(1) << tr->log2) - 1;
+	const uint32_t L = tr->nlabels;
+
+	for (size_t k = 0; k < n; k++)
+	{
+		const float *row = tr->w + (size_t) (feat[k] & mask) * L;
+
+		for (uint32_t l = 0; l < L; l++)
+			sc[l] += row[l];
+	}
+}
+
+/* Perceptron update: +1 for gold, -1 for the wrong guess. */
+static void
+train_update(NxTrainer *tr, const uint32_t *feat, size_t n, int gold, int guess)
+{
+	const uint32_t mask = (UINT32_C(1) << tr->log2) - 1;
+	const uint32_t L = tr->nlabels;
+	const float t = (float) tr->time;
+
+	for (size_t k = 0; k < n; k++)
+	{
+		size_t		b = (size_t) (feat[k] & mask) * L;
+
+		tr->w[b + gold] += 1.0f;
+		tr->acc[b + gold] += t;
+		tr->w[b + guess] -= 1.0f;
+		tr->acc[b + guess] -= t;
+	}
+}
+
+/* One training pass over a sequence; see nx_tagger.h. */
+size_t
+nx_trainer_learn(NxTrainer *tr, const NxLabelSet *ls, const NxSeq *seq,
+				 const uint8_t *gold, uint8_t *pred)
+{
+	float		sc[NX_MAX_LABELS];
+	uint32_t	dyn[NX_MAX_DYN_FEATS];
+	const uint8_t *hist = tr->gold_history ? gold : pred;
+	size_t		mistakes = 0;
+
+	for (size_t i = 0; i < seq->ntok; i++)
+	{
+		uint64_t	m = allowed_mask(ls, i, seq->ntok, hist);
+		const uint32_t *sf = seq->feat + seq->off[i];
+		size_t		ns = seq->off[i + 1] - seq->off[i];
+		size_t		nd = 0;
+		int			best = -1;
+
+		memset(sc, 0, sizeof(float) * tr->nlabels);
+		train_score(tr, sf, ns, sc);
+		if (seq->dyn)
+		{
+			nd = seq->dyn(seq->ctx, i, hist, dyn, NX_MAX_DYN_FEATS);
+			train_score(tr, dyn, nd, sc);
+		}
+		for (uint32_t l = 0; l < tr->nlabels; l++)
+			if ((m >> l) & 1)
+				if (best < 0 || sc[l] > sc[best])
+					best = (int) l;
+		if (best < 0)
+			best = ls->outside;
+		pred[i] = (uint8_t) best;
+		if (best != gold[i])
+		{
+			train_update(tr, sf, ns, gold[i], best);
+			train_update(tr, dyn, nd, gold[i], best);
+			mistakes++;
+		}
+		tr->time++;
+	}
+	return mistakes;
+}
+
+/* Averaged weights quantised to int16. */
+void
+nx_trainer_export(const NxTrainer *tr, int16_t *out, float *scale)
+{
+	size_t		n = ((size_t) 1 << tr->log2) * tr->nlabels;
+	double		t = (double) tr->time;
+	float		maxabs = 0;
+	float		s;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		float		v = (float) (tr->w[i] - tr->acc[i] / t);
+
+		if (fabsf(v) > maxabs)
+			maxabs = fabsf(v);
+	}
+	s = maxabs > 0 ? 32000.0f / maxabs : 1.0f;
+	for (size_t i = 0; i < n; i++)
+	{
+		float		v = (float) (tr->w[i] - tr->acc[i] / t);
+
+		out[i] = (int16_t) lrintf(v * s);
+	}
+	*scale = s;
+}

@@ -1,0 +1,159 @@
+/*
+ * nx_tagger.h
+ *	  A generic sequence tagger: hashed features, a linear model with one
+ *	  weight row per hash bucket (one weight per label), greedy left-to-right
+ *	  decoding under BIO/BILOU transition constraints, and the averaged
+ *	  perceptron that trains it.
+ *
+ * The engine knows nothing of words.  A task (NER, quotations) turns each
+ * token into "static" feature hashes before decoding, and may supply a
+ * callback that adds "dynamic" features depending on the labels already
+ * chosen (previous labels, document history).  The label set comes from
+ * label names stored in the model ("O", "B-PER", "U-LOC", ...).
+ */
+#ifndef NX_TAGGER_H
+#define NX_TAGGER_H
+
+#include "nx_alloc.h"
+
+#define NX_MAX_LABELS		64
+#define NX_MAX_TYPES		32
+#define NX_TYPE_NAME_LEN	24
+#define NX_MAX_DYN_FEATS	64	/* dynamic features per token, at most */
+#define NX_NO_TYPE			0xFF
+
+/* Position of a label inside a chunk. */
+typedef enum NxLabelPos
+{
+	NX_LP_O = 0,				/* outside */
+	NX_LP_B,					/* begin (of 2+ tokens in BILOU) */
+	NX_LP_I,					/* inside */
+	NX_LP_L,					/* last (BILOU; E- is read as L-) */
+	NX_LP_U						/* unit: a one-token chunk (BILOU; S- is read as U-) */
+} NxLabelPos;
+
+/* Labels and the transitions allowed between them. */
+typedef struct NxLabelSet
+{
+	uint32_t	n;				/* number of labels */
+	uint32_t	ntypes;			/* chunk types (PER, ORG ...) */
+	int			bilou;			/* true if any L- or U- label exists */
+	uint8_t		pos[NX_MAX_LABELS];		/* NxLabelPos */
+	uint8_t		type[NX_MAX_LABELS];	/* type index or NX_NO_TYPE */
+	char		name[NX_MAX_LABELS][NX_TYPE_NAME_LEN + 3];
+	char		type_name[NX_MAX_TYPES][NX_TYPE_NAME_LEN + 1];
+	uint64_t	allowed[NX_MAX_LABELS]; /* bit j set: label j may follow label i */
+	uint64_t	start;			/* labels allowed first in a sequence */
+	uint64_t	end;			/* labels allowed last in a sequence */
+	uint8_t		label_of[NX_MAX_TYPES][5];	/* [type][pos] -> label, 0xFF if none */
+	uint8_t		outside;		/* index of O */
+} NxLabelSet;
+
+/* Read label names ("O", "B-PER", "I-PER", "L-PER", "U-PER" ...). */
+extern NxStatus nx_labels_init(NxLabelSet *ls, const char *const *names,
+							   size_t n, char *errbuf, size_t errlen);
+
+/* Make a label set of the given scheme ("BIO" or "BILOU") over types. */
+extern NxStatus nx_labels_make(NxLabelSet *ls, int bilou,
+							   const char *const *types, size_t ntypes,
+							   char *errbuf, size_t errlen);
+
+/* A chunk found in a label sequence: tokens [start, end), type index. */
+typedef struct NxChunk
+{
+	uint32_t	start;
+	uint32_t	end;
+	uint32_t	type;
+} NxChunk;
+
+/*
+ * Chunks of a label sequence.  Robust to any sequence: an I/L without a
+ * matching B opens a chunk, a B/I left open is closed.  Writes at most
+ * cap chunks to out (out may be NULL when cap is 0) and returns how many
+ * there are.
+ */
+extern size_t nx_labels_chunks(const NxLabelSet *ls, const uint8_t *labels,
+							   size_t n, NxChunk *out, size_t cap);
+
+/* Labels of chunks over n tokens (every other token O). */
+extern void nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch,
+								  size_t nch, uint8_t *labels, size_t n);
+
+/* The weights a tagger decodes with: int16 rows, weight = w / scale. */
+typedef struct NxTagger
+{
+	const int16_t *w;			/* [1 << log2][nlabels] */
+	uint32_t	log2;			/* log2 of the number of buckets */
+	uint32_t	nlabels;
+	float		scale;
+} NxTagger;
+
+/*
+ * Dynamic features of token i of the current sequence, given the labels
+ * of tokens 0..i-1 (labels[0..i-1]).  Writes at most cap hashes to out
+ * and returns how many.
+ */
+typedef size_t (*NxDynFeatFn) (void *ctx, size_t i, const uint8_t *labels,
+							   uint32_t *out, size_t cap);
+
+/*
+ * A sequence to decode: ntok tokens; token i has the static feature hashes
+ * feat[off[i] .. off[i+1]).  dyn may be NULL.
+ */
+typedef struct NxSeq
+{
+	size_t		ntok;
+	const uint32_t *off;		/* ntok + 1 entries */
+	const uint32_t *feat;
+	NxDynFeatFn dyn;
+	void	   *ctx;
+} NxSeq;
+
+/*
+ * Greedy left-to-right decoding of one sequence into labels[0..ntok).
+ * If prob is not NULL, prob[i] gets the softmax probability of the
+ * chosen label among the allowed ones.
+ */
+extern void nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls,
+							 const NxSeq *seq, uint8_t *labels, float *prob);
+
+/* Scores of all labels for one token's features (int32, w units). */
+extern void nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
+							int32_t *scores);
+
+/*
+ * Averaged perceptron training with float weights.  A NxTrainer holds
+ * 2 * (1 << log2) * nlabels floats.
+ */
+typedef struct NxTrainer
+{
+	float	   *w;				/* current weights */
+	float	   *acc;			/* sum over updates of (time * delta) */
+	uint32_t	log2;
+	uint32_t	nlabels;
+	uint64_t	time;			/* tokens seen */
+	int			gold_history;	/* decode dynamic features from gold labels */
+	const NxAlloc *a;
+} NxTrainer;
+
+extern NxStatus nx_trainer_init(NxTrainer *tr, uint32_t log2, uint32_t nlabels,
+								const NxAlloc *a);
+extern void nx_trainer_free(NxTrainer *tr);
+
+/*
+ * Decode one sequence with the current weights and update on every token
+ * whose predicted label differs from gold.  pred gets the predictions
+ * (used as history by dyn unless gold_history).  Returns the number of
+ * mistakes.
+ */
+extern size_t nx_trainer_learn(NxTrainer *tr, const NxLabelSet *ls,
+							   const NxSeq *seq, const uint8_t *gold,
+							   uint8_t *pred);
+
+/*
+ * The averaged weights quantised to int16 into out[(1 << log2) * nlabels];
+ * sets *scale.  Values beyond the clip quantile are clipped.
+ */
+extern void nx_trainer_export(const NxTrainer *tr, int16_t *out, float *scale);
+
+#endif							/* NX_TAGGER_H */
