@@ -80,6 +80,7 @@ struct NxNerDoc
 	uint32_t   *hist;			/* [nwords] type bits seen so far, bit 31: seen as O */
 	size_t		hist_upto;
 	uint8_t    *stage1;			/* [ntok] or NULL */
+	uint8_t    *fixed;			/* [ntok] labels stage 2 keeps from stage 1, or 0xFF */
 	uint16_t   *s1count;		/* [nwords][ntypes + 1] stage-1 counts, last: O */
 	uint32_t   *feat;
 	uint32_t   *off;
@@ -347,6 +348,7 @@ nx_ner_doc_free(NxNerDoc *d)
 	nx_free(a, d->doccase);
 	nx_free(a, d->hist);
 	nx_free(a, d->stage1);
+	nx_free(a, d->fixed);
 	nx_free(a, d->s1count);
 	nx_free(a, d->feat);
 	nx_free(a, d->off);
@@ -499,16 +501,24 @@ nx_ner_doc_stage(NxNerDoc *d, const uint8_t *stage1)
 
 	nx_ner_doc_reset(d);
 	nx_free(d->a, d->stage1);
+	nx_free(d->a, d->fixed);
 	nx_free(d->a, d->s1count);
 	d->stage1 = NULL;
+	d->fixed = NULL;
 	d->s1count = NULL;
 	if (!stage1)
 		return NX_OK;
 	d->stage1 = nx_alloc(d->a, ntok);
+	d->fixed = nx_alloc(d->a, ntok);
 	d->s1count = nx_alloc(d->a, (d->nwords + 1) * nt * sizeof(uint16_t));
-	if (!d->stage1 || !d->s1count)
+	if (!d->stage1 || !d->fixed || !d->s1count)
 		return NX_ENOMEM;
 	memcpy(d->stage1, stage1, ntok);
+	/* stage 2 rescores only tokens with letters in upper case or inside a stage-1 entity */
+	for (size_t i = 0; i < ntok; i++)
+		d->fixed[i] = (stage1[i] == d->res.labels->outside &&
+					   (d->ti[i].cap == CAP_LOWER || d->ti[i].cap == CAP_NONE))
+			? stage1[i] : 0xFF;
 	memset(d->s1count, 0, (d->nwords + 1) * nt * sizeof(uint16_t));
 	for (size_t i = 0; i < ntok; i++)
 	{
@@ -734,6 +744,7 @@ nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
 	seq->feat = d->feat;
 	seq->dyn = ner_dyn;
 	seq->ctx = d;
+	seq->fixed = d->fixed ? d->fixed + se->tok : NULL;
 }
 
 /* Labels of every token with the model. */

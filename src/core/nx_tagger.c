@@ -13,6 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* Label position of a name's prefix letter. */
 static int
 pos_of_prefix(char c)
@@ -286,15 +290,69 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 	const uint32_t mask = (UINT32_C(1) << t->log2) - 1;
 	const uint32_t L = t->nlabels;
 	const int16_t *w = t->w;
+	uint32_t	l0 = 0;		/* first label not done by SIMD */
 
-	for (uint32_t l = 0; l < L; l++)
+#if defined(__SSE2__)
+	/* eight labels at a time, widened to int32; the rest one by one */
+	{
+		__m128i		acc[NX_MAX_LABELS / 4];
+		int32_t		rest[8] = {0};
+		const uint32_t nv = L / 8;
+
+		l0 = 8 * nv;
+		for (uint32_t v = 0; v < 2 * nv; v++)
+			acc[v] = _mm_setzero_si128();
+		for (size_t k = 0; k < n; k++)
+		{
+			const int16_t *row = w + (size_t) (feat[k] & mask) * L;
+
+			for (uint32_t v = 0; v < nv; v++)
+			{
+				__m128i		x = _mm_loadu_si128((const __m128i *) (row + 8 * v));
+
+				acc[2 * v] = _mm_add_epi32(acc[2 * v], _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+				acc[2 * v + 1] = _mm_add_epi32(acc[2 * v + 1], _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+			}
+			for (uint32_t l = l0; l < L; l++)
+				rest[l - l0] += row[l];
+		}
+		for (uint32_t v = 0; v < 2 * nv; v++)
+			_mm_storeu_si128((__m128i *) (scores + 4 * v), acc[v]);
+		for (uint32_t l = l0; l < L; l++)
+			scores[l] = rest[l - l0];
+		return;
+	}
+#endif
+	for (uint32_t l = l0; l < L; l++)
 		scores[l] = 0;
 	for (size_t k = 0; k < n; k++)
 	{
 		const int16_t *row = w + (size_t) (feat[k] & mask) * L;
 
-		for (uint32_t l = 0; l < L; l++)
+		for (uint32_t l = l0; l < L; l++)
 			scores[l] += row[l];
+	}
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void) 0)
+#endif
+
+/* Ask for the weight rows of one token's features ahead of use. */
+static inline void
+prefetch_rows(const NxTagger *t, const uint32_t *feat, size_t n)
+{
+	const uint32_t mask = (UINT32_C(1) << t->log2) - 1;
+	const uint32_t L = t->nlabels;
+
+	for (size_t k = 0; k < n; k++)
+	{
+		const int16_t *row = t->w + (size_t) (feat[k] & mask) * L;
+
+		PREFETCH(row);
+		PREFETCH(row + L - 1);
 	}
 }
 
@@ -324,6 +382,15 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		uint64_t	m = allowed_mask(ls, i, seq->ntok, labels);
 		int			best = -1;
 
+		if (seq->fixed && seq->fixed[i] != 0xFF)
+		{
+			labels[i] = seq->fixed[i];
+			if (prob)
+				prob[i] = 1.0f;
+			continue;
+		}
+		if (i + 1 < seq->ntok)
+			prefetch_rows(t, seq->feat + seq->off[i + 1], seq->off[i + 2] - seq->off[i + 1]);
 		nx_tagger_score(t, seq->feat + seq->off[i], seq->off[i + 1] - seq->off[i], sc);
 		if (seq->dyn)
 		{
@@ -446,6 +513,11 @@ nx_trainer_learn(NxTrainer *tr, const NxLabelSet *ls, const NxSeq *seq,
 		size_t		nd = 0;
 		int			best = -1;
 
+		if (seq->fixed && seq->fixed[i] != 0xFF)
+		{
+			pred[i] = seq->fixed[i];
+			continue;
+		}
 		memset(sc, 0, sizeof(float) * tr->nlabels);
 		train_score(tr, sf, ns, sc);
 		if (seq->dyn)

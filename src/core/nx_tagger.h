@@ -98,7 +98,7 @@ typedef size_t (*NxDynFeatFn) (void *ctx, size_t i, const uint8_t *labels,
 
 /*
  * A sequence to decode: ntok tokens; token i has the static feature hashes
- * feat[off[i] .. off[i+1]).  dyn may be NULL.
+ * feat[off[i] .. off[i+1]).  dyn and fixed may be NULL.
  */
 typedef struct NxSeq
 {
@@ -107,6 +107,8 @@ typedef struct NxSeq
 	const uint32_t *feat;
 	NxDynFeatFn dyn;
 	void	   *ctx;
+	const uint8_t *fixed;		/* NULL, or per token a label to take without
+								 * scoring (no update in training), 0xFF: none */
 } NxSeq;
 
 /*
