@@ -1,0 +1,308 @@
+/*
+ * test_model.c
+ *	  Unit tests of the model file: a written model opens and points into
+ *	  the buffer; bad magic, other versions, truncation, corruption and
+ *	  malformed sections give errors (never a crash); lexicon and cluster
+ *	  tables find what was put in them.
+ *
+ * Written for the harness in unit.h (CHECK(cond)); each test is a plain
+ * function test_model_*(void).  Built alone with -DNX_TEST_MAIN it runs
+ * every test and prints "N passed, N failed".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_model.h"
+#include "nx_ner.h"
+
+#ifndef CHECK
+static int	nx_test_pass,
+			nx_test_fail;
+
+#define CHECK(cond) do { if (cond) nx_test_pass++; else { nx_test_fail++; \
+	fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+#endif
+
+void		test_model_roundtrip(void);
+void		test_model_errors(void);
+void		test_model_truncations(void);
+void		test_model_tables(void);
+
+/* A small valid model (2 stages, lexicon, clusters) in a malloc'd buffer. */
+static void *
+make_model(size_t *len)
+{
+	static const char *const types[] = {"PER", "LOC"};
+	NxLabelSet	ls;
+	char		err[128];
+	unsigned char info[NX_INFO_SIZE] = {0};
+	char		labsec[256];
+	size_t		lablen = 8;
+	unsigned char *w;
+	size_t		wlen;
+	uint32_t	v;
+	float		scale = 100.0f;
+	NxLexSlot	lex[2] = {{nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))), 2, NX_LEX_ENTRY},
+	{0, 0, 0}};
+	NxClusterSlot cl[1] = {{nx_key_final(nx_fnv1a64("Paris", 5)), 0x5, 3}};
+	const char *cn[2] = {"per-first", "loc-city"};
+	void	   *lexsec,
+			   *clsec,
+			   *out;
+	size_t		lexlen,
+				cllen,
+				outlen;
+	NxModelSection sec[7];
+
+	nx_labels_make(&ls, 1, types, 2, err, sizeof(err));
+	v = NX_NER_FEATSET;
+	memcpy(info, &v, 4);
+	v = 2;
+	memcpy(info + 4, &v, 4);
+	strcpy((char *) info + 32, "ner");
+	v = ls.n;
+	memcpy(labsec, &v, 4);
+	memset(labsec + 4, 0, 4);
+	for (uint32_t l = 0; l < ls.n; l++)
+	{
+		strcpy(labsec + lablen, ls.name[l]);
+		lablen += strlen(ls.name[l]) + 1;
+	}
+	wlen = NX_WEIGHTS_HDR + (1u << 4) * ls.n * 2;
+	w = calloc(1, wlen);
+	v = 4;
+	memcpy(w, &v, 4);
+	v = ls.n;
+	memcpy(w + 4, &v, 4);
+	memcpy(w + 8, &scale, 4);
+	for (size_t i = 0; i < (1u << 4) * ls.n; i++)
+		((int16_t *) (w + NX_WEIGHTS_HDR))[i] = (int16_t) (i % 7);
+	nx_lexicon_build(lex, 1, 1, cn, 2, &lexsec, &lexlen, &nx_malloc_alloc);
+	nx_clusters_build(cl, 1, &clsec, &cllen, &nx_malloc_alloc);
+	memcpy(sec[0].tag, "INFO\0\0\0\0", 8);
+	sec[0].data = info;
+	sec[0].size = sizeof(info);
+	memcpy(sec[1].tag, "LABELS\0\0", 8);
+	sec[1].data = labsec;
+	sec[1].size = lablen;
+	memcpy(sec[2].tag, "WEIGHTS0", 8);
+	sec[2].data = w;
+	sec[2].size = wlen;
+	memcpy(sec[3].tag, "WEIGHTS1", 8);
+	sec[3].data = w;
+	sec[3].size = wlen;
+	memcpy(sec[4].tag, "LEXICON\0", 8);
+	sec[4].data = lexsec;
+	sec[4].size = lexlen;
+	memcpy(sec[5].tag, "CLUSTERS", 8);
+	sec[5].data = clsec;
+	sec[5].size = cllen;
+	memcpy(sec[6].tag, "META\0\0\0\0", 8);
+	sec[6].data = "test model";
+	sec[6].size = 10;
+	if (nx_model_write("tiny", sec, 7, &out, &outlen, &nx_malloc_alloc) != NX_OK)
+		out = NULL;
+	free(w);
+	free(lexsec);
+	free(clsec);
+	*len = outlen;
+	return out;
+}
+
+/* Rewrite the checksum after editing a buffer (to reach later checks). */
+static void
+reseal(unsigned char *b, size_t len)
+{
+	uint64_t	sum = nx_fnv1a64(b + 64, len - 64);
+
+	memcpy(b + 24, &sum, 8);
+}
+
+void
+test_model_roundtrip(void)
+{
+	size_t		len;
+	unsigned char *b = make_model(&len);
+	NxModel		m;
+	char		err[256] = "";
+
+	CHECK(b != NULL);
+	CHECK(len % 64 == 0);
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	CHECK(strcmp(m.name, "tiny") == 0);
+	CHECK(strcmp(m.task, "ner") == 0);
+	CHECK(m.nstages == 2);
+	CHECK(m.labels.n == 9 && m.labels.ntypes == 2 && m.labels.bilou);
+	CHECK(strcmp(m.labels.type_name[1], "LOC") == 0);
+	CHECK(m.stage[0].log2 == 4 && m.stage[0].scale == 100.0f);
+	/* weights are not copied */
+	CHECK((const unsigned char *) m.stage[0].w > b &&
+		  (const unsigned char *) m.stage[0].w < b + len);
+	CHECK(m.stage[0].w[8] == 8 % 7);
+	CHECK(m.metalen == 10 && memcmp(m.meta, "test model", 10) == 0);
+	CHECK(m.lex.nclasses == 2 && strcmp(m.lex.class_name[1], "loc-city") == 0);
+	CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_OK);
+	free(b);
+}
+
+void
+test_model_errors(void)
+{
+	size_t		len;
+	unsigned char *b = make_model(&len);
+	unsigned char *c = malloc(len);
+	NxModel		m;
+	char		err[256];
+	uint32_t	v;
+
+	/* not a model */
+	CHECK(nx_model_open("hello world, not a model at all....", 32, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(strstr(err, "not a newsx model") != NULL);
+	CHECK(nx_model_open(b, 0, &m, err, sizeof(err)) == NX_EBADMODEL);
+
+	/* wrong version */
+	memcpy(c, b, len);
+	v = 99;
+	memcpy(c + 8, &v, 4);
+	CHECK(nx_model_open(c, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(strstr(err, "version 99") != NULL);
+
+	/* truncated */
+	CHECK(nx_model_open(b, len - 64, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(strstr(err, "truncated") != NULL);
+
+	/* corrupt payload */
+	memcpy(c, b, len);
+	c[len / 2] ^= 0x40;
+	CHECK(nx_model_open(c, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(strstr(err, "checksum") != NULL);
+
+	/* a section pointing outside the file, checksum fixed up */
+	memcpy(c, b, len);
+	{
+		uint64_t	off = len + 64;
+
+		memcpy(c + 64 + 8, &off, 8);
+	}
+	reseal(c, len);
+	CHECK(nx_model_open(c, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(strstr(err, "outside") != NULL);
+
+	/* a huge label count, checksum fixed up */
+	memcpy(c, b, len);
+	{
+		uint64_t	off;
+
+		memcpy(&off, c + 64 + 32 + 8, 8);	/* LABELS is section 1 */
+		v = 0xFFFFFFF0u;
+		memcpy(c + off, &v, 4);
+	}
+	reseal(c, len);
+	CHECK(nx_model_open(c, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+
+	/* unaligned buffer */
+	{
+		unsigned char *u = malloc(len + 8);
+
+		memcpy(u + 1, b, len);
+		CHECK(nx_model_open(u + 1, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+		CHECK(strstr(err, "aligned") != NULL);
+		free(u);
+	}
+	free(c);
+	free(b);
+}
+
+void
+test_model_truncations(void)
+{
+	size_t		len;
+	unsigned char *b = make_model(&len);
+	unsigned char *c = malloc(len);
+	NxModel		m;
+	char		err[256];
+	int			ok = 1;
+	uint64_t	seed = 12345;
+
+	/* every prefix fails */
+	for (size_t n = 0; n < len; n++)
+		if (nx_model_open(b, n, &m, err, sizeof(err)) != NX_EBADMODEL)
+			ok = 0;
+	CHECK(ok);
+
+	/* random header and table damage with a valid checksum never crashes */
+	for (int r = 0; r < 2000; r++)
+	{
+		memcpy(c, b, len);
+		for (int k = 0; k < 3; k++)
+		{
+			size_t		pos;
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			pos = (size_t) (seed >> 33) % 512;	/* header, table, first sections */
+			c[pos] = (unsigned char) (seed >> 13);
+		}
+		reseal(c, len);
+		(void) nx_model_open(c, len, &m, err, sizeof(err));
+	}
+	CHECK(1);
+	free(c);
+	free(b);
+}
+
+void
+test_model_tables(void)
+{
+	size_t		len;
+	unsigned char *b = make_model(&len);
+	NxModel		m;
+	char		err[256];
+	const NxLexSlot *ls;
+	const NxClusterSlot *cs;
+	NxLexSlot	many[3000];
+	void	   *sec;
+	size_t		seclen;
+	NxLexicon	lex;
+	int			found = 1;
+
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	ls = nx_lex_find(&m.lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))));
+	CHECK(ls != NULL && ls->classes == 2 && (ls->flags & NX_LEX_ENTRY));
+	CHECK(nx_lex_find(&m.lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("rome", 4)))) == NULL);
+	cs = nx_clusters_find(&m.clusters, nx_key_final(nx_fnv1a64("Paris", 5)));
+	CHECK(cs != NULL && cs->bits == 5 && cs->len == 3);
+
+	/* many entries, duplicates merged by OR */
+	for (int i = 0; i < 3000; i++)
+	{
+		many[i].key = nx_key_final((uint64_t) (i % 1500) + 1);
+		many[i].classes = 1u << (i / 1500);
+		many[i].flags = NX_LEX_ENTRY;
+	}
+	CHECK(nx_lexicon_build(many, 3000, 1, NULL, 0, &sec, &seclen, &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
+	for (int i = 0; i < 1500; i++)
+	{
+		const NxLexSlot *s = nx_lex_find(&lex, nx_key_final((uint64_t) i + 1));
+
+		if (!s || s->classes != 3)
+			found = 0;
+	}
+	CHECK(found);
+	free(sec);
+	free(b);
+}
+
+#ifdef NX_TEST_MAIN
+int
+main(void)
+{
+	test_model_roundtrip();
+	test_model_errors();
+	test_model_truncations();
+	test_model_tables();
+	printf("%d passed, %d failed\n", nx_test_pass, nx_test_fail);
+	return nx_test_fail != 0;
+}
+#endif
