@@ -13,10 +13,11 @@
  *
  *	 ./newsx-train --train ../shared/data/conll2003/eng.train \
  *		--dev ../shared/data/conll2003/eng.testa \
- *		--lexicon data/lexicon --clusters data/clusters.txt \
- *		--out data/ner-en.model
+ *		--lexicon data/lexicon --out data/ner-en.model
  *
- * (options omitted use the defaults printed by --help).  Evaluate a model:
+ * (add --clusters data/clusters.txt once that file exists; options
+ * omitted use the defaults printed by --help: BILOU, 2^19 buckets, two
+ * stages with 5-fold stage-1 labels, 15 epochs, seed 1, gold history).  Evaluate a model:
  *
  *	 ./newsx-train --model data/ner-en.model --dev FILE [--bench N]
  *
@@ -790,12 +791,12 @@ usage(void)
 			"  --lexicon DIR     lexicons: DIR holds one .txt per class\n"
 			"  --clusters FILE   Brown clusters (bits TAB word [TAB count])\n"
 			"  --epochs N        training epochs (default 15); with --dev the best is kept\n"
-			"  --bits B          log2 of weight buckets (default 20)\n"
+			"  --bits B          log2 of weight buckets (default 19)\n"
 			"  --scheme S        bilou (default) or bio\n"
 			"  --stages N        1 or 2 (default 2: document-level second stage)\n"
 			"  --folds K         folds for stage-1 labels of training data (default 5)\n"
 			"  --seed N          shuffling seed (default 1)\n"
-			"  --gold-history    train with gold (not predicted) previous labels\n"
+			"  --pred-history    train with predicted (not gold) previous labels\n"
 			"  --name NAME       model name (default ner-en)\n"
 			"  --bench N         time N passes of tagging over --dev\n"
 			"  -v                progress per epoch\n");
@@ -930,12 +931,13 @@ main(int argc, char **argv)
 	int			best_ep[2] = {0, 0};
 
 	o.epochs = 15;
-	o.bits = 20;
+	o.bits = 19;
 	o.bilou = 1;
 	o.stages = 2;
 	o.folds = 5;
 	o.seed = 1;
 	o.name = "ner-en";
+	o.gold_history = 1;
 	for (int i = 1; i < argc; i++)
 	{
 		const char *a = argv[i];
@@ -970,8 +972,8 @@ main(int argc, char **argv)
 			o.seed = strtoul(v, NULL, 10);
 		else if (ARG("--scheme"))
 			o.bilou = strcmp(v, "bio") != 0;
-		else if (strcmp(a, "--gold-history") == 0)
-			o.gold_history = 1;
+		else if (strcmp(a, "--pred-history") == 0)
+			o.gold_history = 0;
 		else if (strcmp(a, "-v") == 0)
 			o.verbose = 1;
 		else
@@ -1127,9 +1129,10 @@ main(int argc, char **argv)
 			sec[ns++].size = cllen;
 		}
 		snprintf(meta, sizeof(meta),
-				 "trained by newsx-train: scheme=%s bits=%d stages=%d folds=%d seed=%lu "
+				 "trained by newsx-train: scheme=%s bits=%d stages=%d folds=%d seed=%lu history=%s "
 				 "epochs=%d best-epochs=%d,%d lexicon=%s clusters=%s train-tokens=%zu\n",
-				 o.bilou ? "bilou" : "bio", o.bits, o.stages, o.folds, o.seed, o.epochs,
+				 o.bilou ? "bilou" : "bio", o.bits, o.stages, o.folds, o.seed,
+				 o.gold_history ? "gold" : "predicted", o.epochs,
 				 best_ep[0], best_ep[1], o.lexdir ? "yes" : "no", o.clusters ? "yes" : "no", tr.ntok);
 		memcpy(sec[ns].tag, "META\0\0\0\0", 8);
 		sec[ns].data = meta;
