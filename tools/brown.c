@@ -457,6 +457,51 @@ add_word(long w, int f)
 	for (int x = 0; x < S; x++)
 		if (active[x] && x != f)
 			qsum[x] += q[IX(x, f)] + q[IX(f, x)];
+
+	/*
+	 * Every other pair (s,t) gains the terms of the new slot: s and t each
+	 * with f, and their would-be merge with f.  Only pairs where s or t
+	 * shares a bigram with f change, and a new word has few such partners.
+	 */
+	{
+		static int *nbr;
+		static char *isnbr;
+		int			nn = 0;
+
+		if (nbr == NULL)
+		{
+			nbr = xmalloc(sizeof(int) * S);
+			isnbr = xcalloc(S, 1);
+		}
+		for (int x = 0; x < S; x++)
+			if (active[x] && x != f && (B[IX(x, f)] || B[IX(f, x)]))
+			{
+				nbr[nn++] = x;
+				isnbr[x] = 1;
+			}
+		for (int k = 0; k < nn; k++)
+		{
+			int			s = nbr[k];
+
+			for (int t = 0; t < S; t++)
+			{
+				long		ml, mr;
+				double		d;
+
+				if (!active[t] || t == s || t == f || (isnbr[t] && t < s))
+					continue;
+				ml = nl[s] + nl[t];
+				mr = nr[s] + nr[t];
+				d = q[IX(s, f)] + q[IX(f, s)] + q[IX(t, f)] + q[IX(f, t)]
+					- qf((long) B[IX(s, f)] + B[IX(t, f)], ml, nr[f])
+					- qf((long) B[IX(f, s)] + B[IX(f, t)], nl[f], mr);
+				*lref(s, t) += d;
+			}
+		}
+		for (int k = 0; k < nn; k++)
+			isnbr[nbr[k]] = 0;
+	}
+
 	for (int x = 0; x < S; x++)
 		if (active[x] && x != f)
 			*lref(f, x) = compute_loss(f, x);
