@@ -26,9 +26,12 @@
  *            information; qsum[s] sums q over the row and column of s once
  *   L[s][t]  (s < t) mutual information lost if s and t were merged
  * Logarithms of integer counts come from a table, so the inner loops call no
- * log().  After a merge, the loss of every other pair is corrected in O(1)
- * (Liang's update); the pairs that involve the merged or the new cluster are
- * recomputed in O(C) each, so one step costs O(C^2).
+ * log().  When a word enters, the loss of every pair that shares a bigram
+ * with it gains the new terms; after a merge, the loss of every other pair is
+ * corrected in O(1) (Liang's update); the pairs that involve the merged or
+ * the new cluster are recomputed in O(C) each, so one step costs O(C^2).
+ * Ties go to the lowest slots and words of equal count are ordered by their
+ * bytes, so a run is reproducible.
  */
 #include <stdio.h>
 #include <stdlib.h>
