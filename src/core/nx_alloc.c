@@ -1,0 +1,31 @@
+/*
+ * nx_alloc.c
+ *	  The malloc-backed allocator used by unit tests, fuzzers and tools.
+ */
+#include <stdlib.h>
+
+#include "nx_alloc.h"
+
+static void *
+m_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return malloc(size);
+}
+
+static void *
+m_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+	(void) ctx;
+	(void) old_size;
+	return realloc(ptr, new_size);
+}
+
+static void
+m_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	free(ptr);
+}
+
+const NxAlloc nx_malloc_alloc = {m_alloc, m_realloc, m_free, NULL, NULL};
