@@ -1,0 +1,793 @@
+/*
+ * nx_entities.c
+ *	  From tagged mentions to the entities SQL returns: trimming, titles,
+ *	  one type per name in a document, canonical forms and keys
+ *	  (nx_entities.h).
+ *
+ * Mentions are compared by their "signature": FNV-1a of each case-folded
+ * token chained with nx_key_add, the way lexicon keys are made.  Mentions
+ * with the same signature form a group; a group links to a longer group
+ * through a table of "link keys": every proper prefix and suffix of a
+ * person's tokens, every proper prefix of an organisation's, and the
+ * initials of any multi-word non-person name.  A mention looks up its own
+ * signature (or its letters, for an acronym) and takes the best group
+ * found; otherwise its group is its own canonical form.
+ *
+ * Everything returned lives in one block: the NxEnt array, then the
+ * strings (one canonical and one key per group used as a canonical form).
+ */
+#include "nx_entities.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#define FOLD_MAX	256			/* bytes of a folded token hashed */
+#define LINK_MAX	16			/* tokens of a name enumerated for link keys */
+#define ACRO_MIN	2
+#define ACRO_MAX	8
+
+/* A cleaned mention. */
+typedef struct Ment
+{
+	uint32_t	tok;
+	uint32_t	ntok;
+	uint32_t	type;
+	float		conf;
+	uint64_t	sig;
+	uint32_t	group;
+	uint32_t	canon;			/* group whose form is the canonical one */
+	uint8_t		caps;			/* no lower-case letter */
+} Ment;
+
+/* Mentions with the same signature. */
+typedef struct Group
+{
+	uint64_t	sig;
+	uint32_t	first;			/* first mention */
+	uint32_t	surface;		/* mention whose text is shown */
+	uint32_t	ntok;
+	uint32_t	type;
+	int64_t		last;			/* last mention seen so far in the scan, -1 */
+	uint32_t	str;			/* offset of canonical string in the pool, or UINT32_MAX */
+	uint32_t	keystr;
+} Group;
+
+/* A link key: group g is a longer form reachable by key. */
+typedef struct Link
+{
+	uint64_t	key;
+	uint32_t	group;
+	uint32_t	next;			/* next link with the same table slot chain, UINT32_MAX */
+} Link;
+
+/* An open-addressing table from 64-bit keys to a uint32 value. */
+typedef struct Table
+{
+	uint64_t   *key;			/* 0: empty */
+	uint32_t   *val;
+	size_t		mask;
+} Table;
+
+static NxStatus
+table_init(Table *t, size_t n, const NxAlloc *a)
+{
+	size_t		size = 16;
+
+	while (size < 2 * n + 2)
+		size <<= 1;
+	t->key = nx_alloc(a, size * sizeof(uint64_t));
+	t->val = nx_alloc(a, size * sizeof(uint32_t));
+	t->mask = size - 1;
+	if (!t->key || !t->val)
+		return NX_ENOMEM;
+	memset(t->key, 0, size * sizeof(uint64_t));
+	return NX_OK;
+}
+
+static void
+table_free(Table *t, const NxAlloc *a)
+{
+	nx_free(a, t->key);
+	nx_free(a, t->val);
+	t->key = NULL;
+	t->val = NULL;
+}
+
+/* Slot of key: found (*found = 1) or the empty slot where it goes. */
+static size_t
+table_slot(const Table *t, uint64_t key, int *found)
+{
+	size_t		i;
+
+	key |= 1;
+	i = (size_t) nx_mix64(key) & t->mask;
+	while (t->key[i] && t->key[i] != key)
+		i = (i + 1) & t->mask;
+	*found = t->key[i] != 0;
+	return i;
+}
+
+/* ---- tokens ---- */
+
+/* Hash of a token's case-folded text (as lexicon keys use). */
+static uint64_t
+tok_hash(const NxDoc *doc, uint32_t i)
+{
+	char		buf[FOLD_MAX];
+	const NxToken *t = &doc->tok[i];
+	size_t		n = nx_ner_fold(doc->text + t->b, t->blen, buf, sizeof(buf));
+
+	return nx_fnv1a64(buf, n);
+}
+
+/* Signature of tokens [s, s + n). */
+static uint64_t
+span_sig(const uint64_t *th, uint32_t s, uint32_t n)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+
+	for (uint32_t k = 0; k < n; k++)
+		h = nx_key_add(h, th[s + k]);
+	return nx_key_final(h);
+}
+
+/* Is a token part of a name's content (not punctuation around it)? */
+static int
+is_content(const NxToken *t)
+{
+	return t->kind == NX_TOK_WORD || t->kind == NX_TOK_NUMBER;
+}
+
+/* Does the token have a lower-case letter? */
+static int
+has_lower(const char *s, size_t len)
+{
+	int32_t		i = 0;
+
+	while (i < (int32_t) len)
+	{
+		UChar32		c;
+
+		U8_NEXT((const uint8_t *) s, i, (int32_t) len, c);
+		if (c >= 0 && u_islower(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* Length in tokens of the longest title lexicon entry at token i, at most n. */
+static uint32_t
+title_at(const NxModel *m, int cls, const NxDoc *doc, uint32_t i, uint32_t n)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+	uint32_t	best = 0;
+
+	if (cls < 0)
+		return 0;
+	for (uint32_t k = 0; k < n && k < m->lex.maxlen; k++)
+	{
+		const NxLexSlot *slot;
+
+		h = nx_key_add(h, tok_hash(doc, i + k));
+		slot = nx_lex_find(&m->lex, nx_key_final(h));
+		if (!slot)
+			break;
+		if ((slot->flags & NX_LEX_ENTRY) && ((slot->classes >> cls) & 1))
+			best = k + 1;
+		if (!(slot->flags & NX_LEX_PREFIX))
+			break;
+	}
+	return best;
+}
+
+/* Index of the lexicon class named name, or -1. */
+static int
+lex_class(const NxModel *m, const char *name)
+{
+	if (!m->lex.slot)
+		return -1;
+	for (uint32_t c = 0; c < m->lex.nclasses && c < NX_LEX_MAX_CLASSES; c++)
+		if (strncmp(m->lex.class_name[c], name, NX_LEX_CLASS_LEN) == 0)
+			return (int) c;
+	return -1;
+}
+
+/* Model type index of a name, or -1. */
+static int
+model_type(const NxModel *m, const char *name)
+{
+	for (uint32_t t = 0; t < m->labels.ntypes; t++)
+		if (strcmp(m->labels.type_name[t], name) == 0)
+			return (int) t;
+	return -1;
+}
+
+/* Reader's name of a model type. */
+const char *
+nx_entity_type_name(const NxModel *m, uint32_t type)
+{
+	static const char *const map[][2] = {
+		{"PER", "PERSON"}, {"PERSON", "PERSON"}, {"ORG", "ORG"},
+		{"LOC", "LOC"}, {"MISC", "MISC"}
+	};
+	const char *n = nx_ner_type_name(m, type);
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(n, map[i][0]) == 0)
+			return map[i][1];
+	return n;
+}
+
+/*
+ * Clean one mention in place: trim non-content tokens at both ends, take
+ * titles off persons.  Returns 0 if nothing is left.
+ */
+static int
+clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, Ment *e)
+{
+	uint32_t	s = e->tok,
+				end = e->tok + e->ntok;
+
+	for (;;)
+	{
+		uint32_t	k;
+
+		while (s < end && !is_content(&doc->tok[s]))
+			s++;
+		while (end > s && !is_content(&doc->tok[end - 1]))
+			end--;
+		if (s == end || (int) e->type != per)
+			break;
+		k = title_at(m, title_cls, doc, s, end - s);
+		if (k == 0)
+			break;
+		if (k == end - s)
+			return 0;			/* only a title */
+		s += k;
+	}
+	if (s == end)
+		return 0;
+	e->tok = s;
+	e->ntok = end - s;
+	return 1;
+}
+
+/* ---- strings ---- */
+
+/* A growable byte buffer. */
+typedef struct Buf
+{
+	char	   *p;
+	size_t		len,
+				cap;
+	const NxAlloc *a;
+} Buf;
+
+static int
+buf_reserve(Buf *b, size_t more)
+{
+	size_t		cap = b->cap ? b->cap : 256;
+	char	   *p;
+
+	if (more > NX_MAX_INPUT || b->len > NX_MAX_INPUT - more)
+		return 0;
+	if (b->len + more <= b->cap)
+		return 1;
+	while (cap < b->len + more)
+		cap *= 2;
+	p = b->p ? nx_realloc(b->a, b->p, b->cap, cap) : nx_alloc(b->a, cap);
+	if (!p)
+		return 0;
+	b->p = p;
+	b->cap = cap;
+	return 1;
+}
+
+static int
+buf_put(Buf *b, const void *s, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return 0;
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	return 1;
+}
+
+/* Append tokens [s, s + n) with one space where the text has white space. */
+static int
+put_surface(Buf *b, const NxDoc *doc, uint32_t s, uint32_t n)
+{
+	for (uint32_t i = s; i < s + n; i++)
+	{
+		const NxToken *t = &doc->tok[i];
+
+		if (i > s && (t->flags & (NX_TF_SPACE_BEFORE | NX_TF_LINE_BEFORE | NX_TF_PARA_BEFORE)))
+			if (!buf_put(b, " ", 1))
+				return 0;
+		if (!buf_put(b, doc->text + t->b, t->blen))
+			return 0;
+	}
+	return 1;
+}
+
+/* Append the NFKC case fold of UTF-8 s[0..n), ’ ‘ ʼ read as '. */
+static int
+put_key(Buf *b, const char *s, size_t n, const NxAlloc *a)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc = unorm2_getNFKCCasefoldInstance(&st);
+	UChar		sbuf[256],
+				dbuf[4 * 256 + 16];
+	UChar	   *src = sbuf,
+			   *dst = dbuf;
+	int32_t		slen,
+				dlen,
+				blen;
+	int			ok = 0;
+
+	if (U_FAILURE(st) || n > INT32_MAX / 4)
+		goto fallback;
+	if (n >= sizeof(sbuf) / sizeof(UChar))
+	{
+		src = nx_alloc(a, (n + 1) * sizeof(UChar));
+		dst = nx_alloc(a, (4 * n + 16) * sizeof(UChar));
+		if (!src || !dst)
+			goto done;
+	}
+	u_strFromUTF8WithSub(src, (int32_t) n + 1, &slen, s, (int32_t) n, 0xFFFD, NULL, &st);
+	if (U_FAILURE(st))
+		goto fallback;
+	for (int32_t i = 0; i < slen; i++)
+		if (src[i] == 0x2019 || src[i] == 0x2018 || src[i] == 0x02BC)
+			src[i] = '\'';
+	dlen = unorm2_normalize(nfkc, src, slen, dst,
+							dst == dbuf ? (int32_t) (sizeof(dbuf) / sizeof(UChar)) : (int32_t) (4 * n + 16), &st);
+	if (U_FAILURE(st))
+		goto fallback;
+	st = U_ZERO_ERROR;
+	u_strToUTF8(NULL, 0, &blen, dst, dlen, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		goto fallback;
+	st = U_ZERO_ERROR;
+	if (!buf_reserve(b, (size_t) blen + 1))
+		goto done;
+	u_strToUTF8(b->p + b->len, blen + 1, NULL, dst, dlen, &st);
+	if (U_FAILURE(st))
+		goto fallback;
+	b->len += (size_t) blen;
+	ok = 1;
+	goto done;
+
+fallback:
+	/* ICU data missing or ill-formed input: simple case folding */
+	if (buf_reserve(b, 4 * n + 4))
+	{
+		b->len += nx_ner_fold(s, n, b->p + b->len, 4 * n + 4);
+		ok = 1;
+	}
+done:
+	if (src != sbuf)
+		nx_free(a, src);
+	if (dst != dbuf)
+		nx_free(a, dst);
+	return ok;
+}
+
+/* ---- the pass ---- */
+
+/* Initials of a name's capitalised words (skipping of, the, and ...), or 0. */
+static size_t
+initials(const NxDoc *doc, uint32_t s, uint32_t n, char *out)
+{
+	size_t		k = 0;
+	uint32_t	words = 0;
+
+	for (uint32_t i = s; i < s + n; i++)
+	{
+		const NxToken *t = &doc->tok[i];
+		unsigned char c = (unsigned char) doc->text[t->b];
+
+		if (t->kind != NX_TOK_WORD)
+			continue;
+		if (c >= 'A' && c <= 'Z')
+		{
+			if (k == ACRO_MAX)
+				return 0;
+			out[k++] = (char) c;
+			words++;
+		}
+		else if (!(t->blen <= 3 && c >= 'a' && c <= 'z'))
+			return 0;			/* a long lower-case or non-ASCII word */
+	}
+	return words >= ACRO_MIN ? k : 0;
+}
+
+/* Letters of a mention written as an acronym (US, U.S., FSB), or 0. */
+static size_t
+acronym(const NxDoc *doc, uint32_t s, uint32_t n, char *out)
+{
+	size_t		k = 0;
+
+	for (uint32_t i = s; i < s + n; i++)
+	{
+		const NxToken *t = &doc->tok[i];
+
+		if (i > s && (t->flags & NX_TF_SPACE_BEFORE))
+			return 0;
+		for (uint32_t j = 0; j < t->blen; j++)
+		{
+			char		c = doc->text[t->b + j];
+
+			if (c >= 'A' && c <= 'Z')
+			{
+				if (k == ACRO_MAX)
+					return 0;
+				out[k++] = c;
+			}
+			else if (c != '.')
+				return 0;
+		}
+	}
+	return k >= ACRO_MIN ? k : 0;
+}
+
+static uint64_t
+link_key(uint64_t sig, uint32_t type, uint32_t kind)
+{
+	return nx_hash3(sig, type, kind);
+}
+
+enum
+{
+	LK_NAME = 1, LK_ACRO
+};
+
+/* Add a link key for group g. */
+static NxStatus
+link_add(Link **links, size_t *nlinks, size_t *cap, Table *heads,
+		 uint64_t key, uint32_t g, const NxAlloc *a)
+{
+	int			found;
+	size_t		slot;
+
+	if (*nlinks == *cap)
+	{
+		size_t		nc = *cap ? 2 * *cap : 64;
+		Link	   *p = *links ? nx_realloc(a, *links, *cap * sizeof(Link), nc * sizeof(Link))
+			: nx_alloc(a, nc * sizeof(Link));
+
+		if (!p)
+			return NX_ENOMEM;
+		*links = p;
+		*cap = nc;
+	}
+	slot = table_slot(heads, key, &found);
+	/* keep one link per (key, group) */
+	if (found)
+		for (uint32_t l = heads->val[slot]; l != UINT32_MAX; l = (*links)[l].next)
+			if ((*links)[l].group == g)
+				return NX_OK;
+	(*links)[*nlinks].key = key;
+	(*links)[*nlinks].group = g;
+	(*links)[*nlinks].next = found ? heads->val[slot] : UINT32_MAX;
+	if (!found)
+		heads->key[slot] = key | 1;
+	heads->val[slot] = (uint32_t) *nlinks;
+	(*nlinks)++;
+	return NX_OK;
+}
+
+/* Is group c a better canonical form than group b for the current mention? */
+static int
+better(const Group *gr, uint32_t c, uint32_t b)
+{
+	const Group *x = &gr[c],
+			   *y = &gr[b];
+
+	if (x->ntok != y->ntok)
+		return x->ntok > y->ntok;
+	/* the one seen last before i, else the first seen after it */
+	if ((x->last >= 0) != (y->last >= 0))
+		return x->last >= 0;
+	if (x->last >= 0)
+		return x->last > y->last;
+	return x->first < y->first;
+}
+
+/* The post-processing; see nx_entities.h. */
+NxStatus
+nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
+						  const NxEntity *in, size_t nin,
+						  NxEnt **out, size_t *n, const NxAlloc *a)
+{
+	Ment	   *me = NULL;
+	Group	   *gr = NULL;
+	Link	   *links = NULL;
+	size_t		nm = 0,
+				ng = 0,
+				nlinks = 0,
+				lcap = 0;
+	uint64_t   *th = NULL;
+	float	   *votes = NULL;
+	Table		bysig = {0},
+				heads = {0};
+	Buf			pool = {NULL, 0, 0, a};
+	NxEnt	   *res = NULL;
+	NxStatus	st = NX_ENOMEM;
+	int			per = model_type(m, "PER");
+	int			org = model_type(m, "ORG");
+	int			title_cls = lex_class(m, "title");
+	uint32_t	nt = m->labels.ntypes;
+	int			found;
+
+	*out = NULL;
+	*n = 0;
+	if (nin == 0)
+		return NX_OK;
+	if (nin > UINT32_MAX / 4 || nt == 0)
+		return NX_ETOOBIG;
+	me = nx_alloc(a, nin * sizeof(Ment));
+	if (!me)
+		goto done;
+
+	/* clean, drop header mentions */
+	for (size_t i = 0; i < nin; i++)
+	{
+		Ment	   *e = &me[nm];
+
+		if ((i & 1023) == 0)
+			nx_check_interrupts(a);
+		if (in[i].ntok == 0 || in[i].tok >= doc->ntok || in[i].ntok > doc->ntok - in[i].tok ||
+			in[i].type >= nt)
+			continue;
+		if (doc->sent[doc->tok[in[i].tok].sentence].flags & NX_SF_HEADER)
+			continue;
+		e->tok = in[i].tok;
+		e->ntok = in[i].ntok;
+		e->type = in[i].type;
+		e->conf = in[i].conf;
+		if (clean(m, doc, per, title_cls, e))
+			nm++;
+	}
+	if (nm == 0)
+	{
+		st = NX_OK;
+		goto done;
+	}
+
+	/* signatures; one type per signature: the largest summed confidence */
+	if (table_init(&bysig, nm, a) != NX_OK)
+		goto done;
+	votes = nx_alloc(a, nm * nt * sizeof(float));
+	gr = nx_alloc(a, nm * sizeof(Group));
+	if (!votes || !gr)
+		goto done;
+	memset(votes, 0, nm * nt * sizeof(float));
+	for (size_t i = 0; i < nm; i++)
+	{
+		Ment	   *e = &me[i];
+		uint64_t	h = NX_FNV_OFFSET;
+		size_t		slot;
+		int			caps = 1;
+
+		for (uint32_t k = 0; k < e->ntok; k++)
+		{
+			const NxToken *t = &doc->tok[e->tok + k];
+
+			h = nx_key_add(h, tok_hash(doc, e->tok + k));
+			if (caps && has_lower(doc->text + t->b, t->blen))
+				caps = 0;
+		}
+		e->sig = nx_key_final(h);
+		e->caps = (uint8_t) caps;
+		slot = table_slot(&bysig, e->sig, &found);
+		if (!found)
+		{
+			Group	   *g = &gr[ng];
+
+			bysig.key[slot] = e->sig | 1;
+			bysig.val[slot] = (uint32_t) ng;
+			g->sig = e->sig;
+			g->first = g->surface = (uint32_t) i;
+			g->ntok = e->ntok;
+			g->last = -1;
+			g->str = g->keystr = UINT32_MAX;
+			ng++;
+		}
+		e->group = bysig.val[slot];
+		if (me[gr[e->group].surface].caps && !caps)
+			gr[e->group].surface = (uint32_t) i;
+		votes[(size_t) e->group * nt + e->type] += e->conf > 0.01f ? e->conf : 0.01f;
+	}
+	for (size_t g = 0; g < ng; g++)
+	{
+		uint32_t	best = 0;
+
+		for (uint32_t t = 1; t < nt; t++)
+			if (votes[g * nt + t] > votes[g * nt + best])
+				best = t;
+		gr[g].type = best;
+	}
+	for (size_t i = 0; i < nm; i++)
+		me[i].type = gr[me[i].group].type;
+
+	/* link keys of longer forms */
+	if (table_init(&heads, ng * 4, a) != NX_OK)
+		goto done;
+	th = nx_alloc(a, LINK_MAX * sizeof(uint64_t));
+	if (!th)
+		goto done;
+	for (size_t g = 0; g < ng; g++)
+	{
+		const Ment *e = &me[gr[g].surface];
+		uint32_t	type = gr[g].type;
+		uint32_t	len = e->ntok < LINK_MAX ? e->ntok : LINK_MAX;
+		char		ini[ACRO_MAX];
+		size_t		ni;
+
+		if ((g & 255) == 0)
+			nx_check_interrupts(a);
+		if ((int) type == per || (int) type == org)
+		{
+			for (uint32_t k = 0; k < len; k++)
+				th[k] = tok_hash(doc, e->tok + k);
+			for (uint32_t k = 1; k < len && e->ntok <= LINK_MAX; k++)
+			{
+				if (!is_content(&doc->tok[e->tok + k - 1]))
+					continue;
+				st = link_add(&links, &nlinks, &lcap, &heads,
+							  link_key(span_sig(th, 0, k), type, LK_NAME), (uint32_t) g, a);
+				if (st != NX_OK)
+					goto done;
+				if ((int) type != per || !is_content(&doc->tok[e->tok + k]))
+					continue;
+				st = link_add(&links, &nlinks, &lcap, &heads,
+							  link_key(span_sig(th, k, len - k), type, LK_NAME), (uint32_t) g, a);
+				if (st != NX_OK)
+					goto done;
+			}
+		}
+		if ((int) type != per && (ni = initials(doc, e->tok, e->ntok, ini)) > 0)
+		{
+			st = link_add(&links, &nlinks, &lcap, &heads,
+						  link_key(nx_fnv1a64(ini, ni), type, LK_ACRO), (uint32_t) g, a);
+			if (st != NX_OK)
+				goto done;
+		}
+	}
+	st = NX_ENOMEM;
+
+	/* canonical group of each mention, in document order */
+	for (size_t i = 0; i < nm; i++)
+	{
+		Ment	   *e = &me[i];
+		Group	   *g = &gr[e->group];
+		uint32_t	best = e->group;
+		uint64_t	keys[2];
+		int			nkeys = 0;
+		char		ac[ACRO_MAX];
+		size_t		na;
+
+		keys[nkeys++] = link_key(e->sig, e->type, LK_NAME);
+		if ((int) e->type != per && (na = acronym(doc, e->tok, e->ntok, ac)) > 0)
+			keys[nkeys++] = link_key(nx_fnv1a64(ac, na), e->type, LK_ACRO);
+		for (int k = 0; k < nkeys; k++)
+		{
+			size_t		slot = table_slot(&heads, keys[k], &found);
+
+			if (!found)
+				continue;
+			for (uint32_t l = heads.val[slot]; l != UINT32_MAX; l = links[l].next)
+			{
+				uint32_t	c = links[l].group;
+
+				if (links[l].key != keys[k] || c == e->group || gr[c].type != e->type)
+					continue;
+				if (best == e->group || better(gr, c, best))
+					best = c;
+			}
+		}
+		e->canon = best;
+		g->last = (int64_t) i;
+	}
+
+	/* strings of the groups used as canonical forms */
+	for (size_t i = 0; i < nm; i++)
+	{
+		Group	   *c = &gr[me[i].canon];
+		const Ment *s = &me[c->surface];
+		const char *tn = nx_entity_type_name(m, c->type);
+		size_t		start;
+
+		if (c->str != UINT32_MAX)
+			continue;
+		start = pool.len;
+		if (!put_surface(&pool, doc, s->tok, s->ntok) || !buf_put(&pool, "", 1))
+			goto done;
+		c->str = (uint32_t) start;
+		c->keystr = (uint32_t) pool.len;
+		for (const char *p = tn; *p; p++)
+		{
+			char		l = (*p >= 'A' && *p <= 'Z') ? (char) (*p + 32) : *p;
+
+			if (!buf_put(&pool, &l, 1))
+				goto done;
+		}
+		if (!buf_put(&pool, ":", 1) ||
+			!put_key(&pool, pool.p + start, c->keystr - start - 1, a) ||
+			!buf_put(&pool, "", 1))
+			goto done;
+		if (pool.len > UINT32_MAX)
+		{
+			st = NX_ETOOBIG;
+			goto done;
+		}
+	}
+
+	/* the result block */
+	res = nx_alloc(a, nm * sizeof(NxEnt) + pool.len);
+	if (!res)
+		goto done;
+	{
+		char	   *strs = (char *) (res + nm);
+
+		memcpy(strs, pool.p, pool.len);
+		for (size_t i = 0; i < nm; i++)
+		{
+			const Ment *e = &me[i];
+			const NxToken *f = &doc->tok[e->tok];
+			const NxToken *l = &doc->tok[e->tok + e->ntok - 1];
+			const Group *c = &gr[e->canon];
+			NxEnt	   *r = &res[i];
+
+			r->c = f->c;
+			r->clen = nx_tok_cend(l) - f->c;
+			r->b = f->b;
+			r->blen = l->b + l->blen - f->b;
+			r->tok = e->tok;
+			r->ntok = e->ntok;
+			r->sentence = f->sentence;
+			r->conf = e->conf;
+			r->type = nx_entity_type_name(m, e->type);
+			r->canonical = strs + c->str;
+			r->key = strs + c->keystr;
+		}
+	}
+	*out = res;
+	*n = nm;
+	st = NX_OK;
+
+done:
+	nx_free(a, pool.p);
+	table_free(&bysig, a);
+	table_free(&heads, a);
+	nx_free(a, links);
+	nx_free(a, th);
+	nx_free(a, votes);
+	nx_free(a, gr);
+	nx_free(a, me);
+	return st;
+}
+
+/* Tag a document and post-process its mentions. */
+NxStatus
+nx_entities_extract(const NxModel *m, const NxDoc *doc, NxEnt **out,
+					size_t *n, const NxAlloc *a)
+{
+	NxEntity   *ments = NULL;
+	size_t		nments = 0;
+	NxStatus	st;
+
+	*out = NULL;
+	*n = 0;
+	st = nx_ner_tag(m, doc, &ments, &nments, a);
+	if (st != NX_OK)
+		return st;
+	st = nx_entities_from_mentions(m, doc, ments, nments, out, n, a);
+	nx_free(a, ments);
+	return st;
+}
