@@ -1,0 +1,147 @@
+/*
+ * newsx.c
+ *	  Module magic and the helpers every SQL function uses: the palloc
+ *	  allocator behind the core, encoding conversion, status to error.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "newsx.h"
+
+PG_MODULE_MAGIC;
+
+static void *
+pg_alloc(void *ctx, size_t size)
+{
+	return MemoryContextAllocHuge((MemoryContext) ctx, size);
+}
+
+static void *
+pg_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+	(void) ctx;
+	(void) old_size;
+	return repalloc_huge(ptr, new_size);
+}
+
+static void
+pg_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pfree(ptr);
+}
+
+static void
+pg_interrupts(void *ctx)
+{
+	(void) ctx;
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* An NxAlloc over CurrentMemoryContext, with CHECK_FOR_INTERRUPTS. */
+void
+newsx_alloc_init(NxAlloc *a)
+{
+	a->alloc = pg_alloc;
+	a->realloc = pg_realloc;
+	a->free = pg_free;
+	a->check_interrupts = pg_interrupts;
+	a->ctx = CurrentMemoryContext;
+}
+
+/* Read a text datum as UTF-8; raises a clear error where that is impossible. */
+NewsxText
+newsx_text_in(text *t)
+{
+	NewsxText	r;
+	const char *s = VARDATA_ANY(t);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+	int			enc = GetDatabaseEncoding();
+
+	if (len > NX_MAX_INPUT)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("text of %zu bytes is too long for newsx", len),
+				 errhint("Split the text into parts of at most %zu bytes.",
+						 (size_t) NX_MAX_INPUT)));
+	if (enc == PG_UTF8)
+	{
+		r.data = s;
+		r.len = len;
+		return r;
+	}
+	if (enc == PG_SQL_ASCII)
+	{
+		for (size_t i = 0; i < len; i++)
+			if ((unsigned char) s[i] >= 0x80)
+				ereport(ERROR,
+						(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+						 errmsg("newsx cannot read non-ASCII text in a SQL_ASCII database"),
+						 errdetail("A SQL_ASCII database does not say how its bytes above 127 encode characters."),
+						 errhint("Create the database with ENCODING 'UTF8', or pass convert_from(convert_to(body, 'SQL_ASCII'), 'the real encoding') through a UTF8 database.")));
+		r.data = s;
+		r.len = len;
+		return r;
+	}
+	r.data = pg_server_to_any(s, (int) len, PG_UTF8);
+	r.len = (r.data == s) ? len : strlen(r.data);
+	return r;
+}
+
+/* Make a text datum from UTF-8 bytes (converted to the server encoding). */
+text *
+newsx_text_out(const char *utf8, size_t len)
+{
+	int			enc = GetDatabaseEncoding();
+	char	   *conv;
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return cstring_to_text_with_len(utf8, (int) len);
+	conv = pg_any_to_server(utf8, (int) len, PG_UTF8);
+	if (conv == utf8)
+		return cstring_to_text_with_len(utf8, (int) len);
+	return cstring_to_text(conv);
+}
+
+/* Raise the error for a core status (never returns for status != NX_OK). */
+void
+newsx_check_status(NxStatus st, const char *what)
+{
+	switch (st)
+	{
+		case NX_OK:
+			return;
+		case NX_ENOMEM:
+			ereport(ERROR,
+					(errcode(ERRCODE_OUT_OF_MEMORY),
+					 errmsg("out of memory in newsx %s", what)));
+			break;
+		case NX_ETOOBIG:
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("text is too long for newsx %s", what),
+					 errhint("Split the text into parts of at most %zu bytes.",
+							 (size_t) NX_MAX_INPUT)));
+			break;
+		case NX_EBADMODEL:
+			ereport(ERROR,
+					(errcode(ERRCODE_CONFIG_FILE_ERROR),
+					 errmsg("newsx %s: the model failed validation", what),
+					 errhint("Reinstall newsx to restore its model files.")));
+			break;
+		default:
+			elog(ERROR, "newsx %s failed with status %d", what, (int) st);
+	}
+}
+
+/* Parse a document, raising an error on failure. */
+void
+newsx_doc_parse(NxDoc *doc, NewsxText body, const NxAlloc *a)
+{
+	newsx_check_status(nx_doc_parse(doc, body.data, body.len, a), "text parser");
+}

@@ -1,0 +1,151 @@
+/*
+ * newsx_model.c
+ *	  Model files: found by plain name under the share directory
+ *	  (SHAREDIR/newsx/TASK-NAME.model), memory-mapped read-only once per
+ *	  backend so that all backends share one copy in the page cache, and
+ *	  validated before use.  A failure is remembered and reported again
+ *	  without retrying on every row.
+ */
+#include "postgres.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "newsx.h"
+#include "nx_ner.h"
+
+#define MAX_MODELS 16
+
+typedef struct LoadedModel
+{
+	char		task[16];
+	char		name[NX_MODEL_NAME_LEN + 1];
+	bool		ok;
+	NxModel		model;
+	char	   *path;			/* in TopMemoryContext */
+	char	   *error;			/* why it cannot be used, if !ok */
+} LoadedModel;
+
+static LoadedModel models[MAX_MODELS];
+static int	nmodels;
+
+/* Is name a plain model name (lower-case letters, digits, underscores)? */
+static bool
+valid_name(const char *s)
+{
+	size_t		n = strlen(s);
+
+	if (n == 0 || n > NX_MODEL_NAME_LEN)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+			  s[i] == '_'))
+			return false;
+	return true;
+}
+
+/* Map and validate the file of lm; on failure set lm->error. */
+static void
+load(LoadedModel *lm)
+{
+	char		err[256];
+	struct stat st;
+	void	   *map;
+	int			fd;
+	NxStatus	rc;
+
+	err[0] = '\0';
+	fd = open(lm->path, O_RDONLY | PG_BINARY, 0);
+	if (fd < 0)
+	{
+		snprintf(err, sizeof err, "could not open file \"%s\": %m", lm->path);
+		goto fail;
+	}
+	if (fstat(fd, &st) != 0 || st.st_size == 0)
+	{
+		snprintf(err, sizeof err, "file \"%s\" is empty or unreadable", lm->path);
+		close(fd);
+		goto fail;
+	}
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+	{
+		snprintf(err, sizeof err, "could not map file \"%s\": %m", lm->path);
+		goto fail;
+	}
+	rc = nx_model_open(map, (size_t) st.st_size, &lm->model, err, sizeof err);
+	if (rc == NX_OK && strcmp(lm->model.task, lm->task) != 0)
+	{
+		snprintf(err, sizeof err, "file \"%s\" holds a \"%s\" model, not a \"%s\" model",
+				 lm->path, lm->model.task, lm->task);
+		rc = NX_EBADMODEL;
+	}
+	if (rc == NX_OK && strcmp(lm->task, "ner") == 0)
+		rc = nx_ner_check_model(&lm->model, err, sizeof err);
+	if (rc != NX_OK)
+	{
+		munmap(map, (size_t) st.st_size);
+		goto fail;
+	}
+	lm->ok = true;
+	return;
+
+fail:
+	lm->ok = false;
+	lm->error = MemoryContextStrdup(TopMemoryContext, err);
+}
+
+/* The model of a task ("ner", "quotes") by name; loaded once per backend. */
+const NxModel *
+newsx_model(const char *task, text *name_t)
+{
+	char	   *name = text_to_cstring(name_t);
+	LoadedModel *lm = NULL;
+
+	if (!valid_name(name))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid newsx model name \"%s\"", name),
+				 errhint("A model name is a plain name such as 'en' (lower-case letters, digits and underscores).")));
+
+	for (int i = 0; i < nmodels; i++)
+		if (strcmp(models[i].task, task) == 0 && strcmp(models[i].name, name) == 0)
+		{
+			lm = &models[i];
+			break;
+		}
+	if (lm == NULL)
+	{
+		char		share[MAXPGPATH];
+
+		if (nmodels >= MAX_MODELS)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many newsx models in one session"),
+					 errdetail("A session can use at most %d models.", MAX_MODELS)));
+		lm = &models[nmodels];
+		memset(lm, 0, sizeof(*lm));
+		strlcpy(lm->task, task, sizeof lm->task);
+		strlcpy(lm->name, name, sizeof lm->name);
+		get_share_path(my_exec_path, share);
+		lm->path = MemoryContextStrdup(TopMemoryContext,
+									   psprintf("%s/newsx/%s-%s.model", share, task, name));
+		load(lm);
+		nmodels++;
+	}
+	if (!lm->ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("newsx %s model \"%s\" cannot be used", task, name),
+				 errdetail("%s", lm->error),
+				 errhint("Model files are installed by \"make install\" into %s; reinstall newsx to restore them.",
+						 lm->path)));
+	return &lm->model;
+}
