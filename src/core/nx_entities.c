@@ -135,11 +135,44 @@ span_sig(const uint64_t *th, uint32_t s, uint32_t n)
 	return nx_key_final(h);
 }
 
-/* Is a token part of a name's content (not punctuation around it)? */
+/* Is token i the one-byte punctuation mark c? */
 static int
-is_content(const NxToken *t)
+is_mark(const NxDoc *doc, uint32_t i, char c)
 {
-	return t->kind == NX_TOK_WORD || t->kind == NX_TOK_NUMBER;
+	const NxToken *t = &doc->tok[i];
+
+	return t->blen == 1 && doc->text[t->b] == c;
+}
+
+/* Is token i a name's content (words, numbers, symbols: C$, AT&T)? */
+static int
+is_content(const NxDoc *doc, uint32_t i)
+{
+	int			k = doc->tok[i].kind;
+
+	return k == NX_TOK_WORD || k == NX_TOK_NUMBER || k == NX_TOK_SYMBOL;
+}
+
+/* May the mention [s, end) end with token end - 1? */
+static int
+good_end(const NxDoc *doc, uint32_t s, uint32_t end, int per)
+{
+	uint32_t	i = end - 1;
+	char		open = 0;
+
+	if (is_content(doc, i))
+		return 1;
+	if (doc->tok[i].kind == NX_TOK_CLITIC)
+		return !per;			/* Lord's is a place; Putin's is not a person */
+	if (is_mark(doc, i, ')'))
+		open = '(';
+	else if (is_mark(doc, i, ']'))
+		open = '[';
+	if (open)					/* a closing bracket whose opener is inside: Mladost (BJ) */
+		for (uint32_t k = s; k < i; k++)
+			if (is_mark(doc, k, open))
+				return 1;
+	return 0;
 }
 
 /* Does the token have a lower-case letter? */
@@ -223,30 +256,30 @@ nx_entity_type_name(const NxModel *m, uint32_t type)
 }
 
 /*
- * Clean one mention in place: trim non-content tokens at both ends, take
- * titles off persons.  Returns 0 if nothing is left.
+ * Clean one mention in place: take punctuation, quotation marks and dashes
+ * off both ends (and a possessive off a person), and leading titles off a
+ * person when a name follows them.  Returns 0 if nothing is left.
  */
 static int
 clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, Ment *e)
 {
 	uint32_t	s = e->tok,
 				end = e->tok + e->ntok;
+	int			isper = (int) e->type == per;
 
 	for (;;)
 	{
 		uint32_t	k;
 
-		while (s < end && !is_content(&doc->tok[s]))
+		while (s < end && !is_content(doc, s))
 			s++;
-		while (end > s && !is_content(&doc->tok[end - 1]))
+		while (end > s && !good_end(doc, s, end, isper))
 			end--;
-		if (s == end || (int) e->type != per)
+		if (s == end || !isper)
 			break;
 		k = title_at(m, title_cls, doc, s, end - s);
-		if (k == 0)
+		if (k == 0 || k == end - s)
 			break;
-		if (k == end - s)
-			return 0;			/* only a title */
 		s += k;
 	}
 	if (s == end)
@@ -512,7 +545,6 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 				nlinks = 0,
 				lcap = 0;
 	uint64_t   *th = NULL;
-	float	   *votes = NULL;
 	Table		bysig = {0},
 				heads = {0};
 	Buf			pool = {NULL, 0, 0, a};
@@ -559,14 +591,12 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 		goto done;
 	}
 
-	/* signatures; one type per signature: the largest summed confidence */
+	/* signatures and groups */
 	if (table_init(&bysig, nm, a) != NX_OK)
 		goto done;
-	votes = nx_alloc(a, nm * nt * sizeof(float));
 	gr = nx_alloc(a, nm * sizeof(Group));
-	if (!votes || !gr)
+	if (!gr)
 		goto done;
-	memset(votes, 0, nm * nt * sizeof(float));
 	for (size_t i = 0; i < nm; i++)
 	{
 		Ment	   *e = &me[i];
@@ -584,16 +614,17 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 		}
 		e->sig = nx_key_final(h);
 		e->caps = (uint8_t) caps;
-		slot = table_slot(&bysig, e->sig, &found);
+		slot = table_slot(&bysig, nx_hash2(e->sig, e->type), &found);
 		if (!found)
 		{
 			Group	   *g = &gr[ng];
 
-			bysig.key[slot] = e->sig | 1;
+			bysig.key[slot] = nx_hash2(e->sig, e->type) | 1;
 			bysig.val[slot] = (uint32_t) ng;
 			g->sig = e->sig;
 			g->first = g->surface = (uint32_t) i;
 			g->ntok = e->ntok;
+			g->type = e->type;
 			g->last = -1;
 			g->str = g->keystr = UINT32_MAX;
 			ng++;
@@ -601,19 +632,7 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 		e->group = bysig.val[slot];
 		if (me[gr[e->group].surface].caps && !caps)
 			gr[e->group].surface = (uint32_t) i;
-		votes[(size_t) e->group * nt + e->type] += e->conf > 0.01f ? e->conf : 0.01f;
 	}
-	for (size_t g = 0; g < ng; g++)
-	{
-		uint32_t	best = 0;
-
-		for (uint32_t t = 1; t < nt; t++)
-			if (votes[g * nt + t] > votes[g * nt + best])
-				best = t;
-		gr[g].type = best;
-	}
-	for (size_t i = 0; i < nm; i++)
-		me[i].type = gr[me[i].group].type;
 
 	/* link keys of longer forms */
 	if (table_init(&heads, ng * 4, a) != NX_OK)
@@ -637,13 +656,13 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 				th[k] = tok_hash(doc, e->tok + k);
 			for (uint32_t k = 1; k < len && e->ntok <= LINK_MAX; k++)
 			{
-				if (!is_content(&doc->tok[e->tok + k - 1]))
+				if (!is_content(doc, e->tok + k - 1))
 					continue;
 				st = link_add(&links, &nlinks, &lcap, &heads,
 							  link_key(span_sig(th, 0, k), type, LK_NAME), (uint32_t) g, a);
 				if (st != NX_OK)
 					goto done;
-				if ((int) type != per || !is_content(&doc->tok[e->tok + k]))
+				if ((int) type != per || !is_content(doc, e->tok + k))
 					continue;
 				st = link_add(&links, &nlinks, &lcap, &heads,
 							  link_key(span_sig(th, k, len - k), type, LK_NAME), (uint32_t) g, a);
@@ -767,7 +786,6 @@ done:
 	table_free(&heads, a);
 	nx_free(a, links);
 	nx_free(a, th);
-	nx_free(a, votes);
 	nx_free(a, gr);
 	nx_free(a, me);
 	return st;

@@ -4,15 +4,21 @@
  *	  mentions (nx_ner_tag) cleaned up, made consistent across the
  *	  document, and linked to the fullest form of the same entity.
  *
+ * Consistency of labels across the document is the tagger's own second
+ * stage (nx_ner.h): a vote over mentions here was tried and lost F1 on
+ * CoNLL, where the same words are often two types (NEW YORK the city in a
+ * dateline, the team in a table).
+ *
  * What nx_entities_extract does after tagging:
  *	 - drops mentions in a metadata header (NX_SF_HEADER sentences);
- *	 - trims quotation marks, brackets, punctuation, possessive clitics
- *	   ('s, a lone ') and dashes from both ends (Putin’s gives Putin);
- *	 - takes titles off persons, using the model's "title" lexicon class
- *	   (President Putin gives Putin, press secretary Karoline Leavitt
- *	   gives Karoline Leavitt); a person that is only a title is dropped;
- *	 - gives every mention of the same words (case-folded) the same type:
- *	   the type with the largest summed confidence;
+ *	 - trims quotation marks, punctuation, apostrophes and dashes from
+ *	   both ends, but keeps symbols (C$) and a closing bracket opened
+ *	   inside (Mladost (BJ)); a possessive clitic goes from a person
+ *	   (Putin’s gives Putin) while other types keep one the tagger gave
+ *	   them (Lord's, the cricket ground);
+ *	 - takes leading titles off persons, using the model's "title" lexicon
+ *	   class (President Putin gives Putin, press secretary Karoline Leavitt
+ *	   gives Karoline Leavitt), unless nothing would be left;
  *	 - canonical: the fullest form of the entity in the document.  A
  *	   person is linked to a longer person whose names begin or end with
  *	   its names (Putin, Vladimir -> Vladimir Putin), an organisation to a
