@@ -7,7 +7,8 @@
  *
  *	 cc -O2 -std=c99 -Isrc/core -o newsx-train tools/newsx-train.c \
  *		src/core/nx_tagger.c src/core/nx_model.c src/core/nx_ner.c \
- *		src/core/nx_alloc.c $(pkg-config --cflags --libs icu-uc) -lm
+ *		src/core/nx_entities.c src/core/nx_text.c src/core/nx_alloc.c \
+ *		$(pkg-config --cflags --libs icu-uc) -lm
  *
  * The shipped model (data/ner-en.model) is rebuilt with:
  *
@@ -22,7 +23,13 @@
  *	 ./newsx-train --model data/ner-en.model --dev FILE [--bench N]
  *
  * Input: one token per line, the label in the last column (IOB1 or
- * IOB2), a blank line between sentences, -DOCSTART- between documents.
+ * IOB2), a blank line between sentences, -DOCSTART- between documents;
+ * or, for a file named *.jsonl, one document a line, {"id", "text",
+ * "entities": [[start, end, "TYPE"], ...]} with code-point offsets: the
+ * text is cut by nx_text as at query time and the gold spans are mapped
+ * onto its tokens (spans that do not fall on token boundaries are
+ * counted).  With --model and a .jsonl --dev the tool also scores
+ * nx_entities_extract by exact character spans, as ../shared/eval does.
  * Lexicons: every .txt file in DIR is a class named after the file, one entry a
  * line (tokens separated by spaces).  Clusters: bitstring TAB word [TAB
  * count] per line (Brown clusters).  Training is deterministic (--seed).
@@ -37,6 +44,7 @@
 #include <time.h>
 
 #include "nx_alloc.h"
+#include "nx_entities.h"
 #include "nx_hash.h"
 #include "nx_model.h"
 #include "nx_ner.h"
@@ -61,11 +69,21 @@ typedef struct Opts
 	int			folds;
 	int			bench;
 	int			gold_history;
+	int			errors;
+	const char *pred;
 	unsigned long seed;
 	int			verbose;
 } Opts;
 
-/* A CoNLL document: an NxDoc over its tokens, and gold chunk labels. */
+/* A gold entity of a JSONL document: code points [s, e), type name. */
+typedef struct Span
+{
+	uint32_t	s,
+				e;
+	char		type[NX_TYPE_NAME_LEN + 1];
+} Span;
+
+/* A document: an NxDoc over its tokens, and gold chunk labels. */
 typedef struct CDoc
 {
 	NxDoc		doc;
@@ -75,6 +93,9 @@ typedef struct CDoc
 	uint8_t    *pred;
 	uint8_t    *stage1;			/* stage-1 labels (jackknifed on training data) */
 	NxNerDoc   *nd;
+	char	   *id;				/* JSONL only: document id */
+	Span	   *spans;			/* JSONL only: gold character spans */
+	size_t		nspans;
 } CDoc;
 
 typedef struct Corpus
@@ -282,6 +303,426 @@ read_conll(const char *path, Corpus *co)
 	free(t);
 	free(line);
 	fclose(f);
+}
+
+/* ---- JSONL: running text cut by nx_text, gold character spans ---- */
+
+/* A cursor over one line of JSON. */
+typedef struct Js
+{
+	const char *p;
+	const char *end;
+} Js;
+
+static void
+js_ws(Js *j)
+{
+	while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
+		j->p++;
+}
+
+static int
+js_hex4(Js *j, uint32_t *v)
+{
+	*v = 0;
+	if (j->end - j->p < 4)
+		return 0;
+	for (int k = 0; k < 4; k++)
+	{
+		char		c = *j->p++;
+
+		*v <<= 4;
+		if (c >= '0' && c <= '9')
+			*v |= (uint32_t) (c - '0');
+		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+			*v |= (uint32_t) ((c | 32) - 'a' + 10);
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* A JSON string as UTF-8 (malloc'd, NUL-terminated), or NULL. */
+static char *
+js_string(Js *j, size_t *len)
+{
+	char	   *buf;
+	size_t		n = 0;
+
+	js_ws(j);
+	if (j->p >= j->end || *j->p != '"')
+		return NULL;
+	j->p++;
+	buf = xalloc((size_t) (j->end - j->p) + 1);
+	while (j->p < j->end && *j->p != '"')
+	{
+		char		c = *j->p++;
+		uint32_t	u,
+					lo;
+
+		if (c != '\\')
+		{
+			buf[n++] = c;
+			continue;
+		}
+		if (j->p >= j->end)
+			break;
+		c = *j->p++;
+		switch (c)
+		{
+			case 'n':
+				buf[n++] = '\n';
+				break;
+			case 't':
+				buf[n++] = '\t';
+				break;
+			case 'r':
+				buf[n++] = '\r';
+				break;
+			case 'b':
+				buf[n++] = '\b';
+				break;
+			case 'f':
+				buf[n++] = '\f';
+				break;
+			case 'u':
+				if (!js_hex4(j, &u))
+				{
+					free(buf);
+					return NULL;
+				}
+				if (u >= 0xD800 && u < 0xDC00 && j->end - j->p >= 6 &&
+					j->p[0] == '\\' && j->p[1] == 'u')
+				{
+					Js			k = {j->p + 2, j->end};
+
+					if (js_hex4(&k, &lo) && lo >= 0xDC00 && lo < 0xE000)
+					{
+						u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+						j->p = k.p;
+					}
+				}
+				if (u >= 0xD800 && u < 0xE000)
+					u = 0xFFFD;
+				if (u < 0x80)
+					buf[n++] = (char) u;
+				else if (u < 0x800)
+				{
+					buf[n++] = (char) (0xC0 | (u >> 6));
+					buf[n++] = (char) (0x80 | (u & 63));
+				}
+				else if (u < 0x10000)
+				{
+					buf[n++] = (char) (0xE0 | (u >> 12));
+					buf[n++] = (char) (0x80 | ((u >> 6) & 63));
+					buf[n++] = (char) (0x80 | (u & 63));
+				}
+				else
+				{
+					buf[n++] = (char) (0xF0 | (u >> 18));
+					buf[n++] = (char) (0x80 | ((u >> 12) & 63));
+					buf[n++] = (char) (0x80 | ((u >> 6) & 63));
+					buf[n++] = (char) (0x80 | (u & 63));
+				}
+				break;
+			default:
+				buf[n++] = c;
+		}
+	}
+	if (j->p >= j->end)
+	{
+		free(buf);
+		return NULL;
+	}
+	j->p++;
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* Skip one JSON value. */
+static int
+js_skip(Js *j)
+{
+	char		c,
+				close;
+
+	js_ws(j);
+	if (j->p >= j->end)
+		return 0;
+	c = *j->p;
+	if (c == '"')
+	{
+		char	   *s = js_string(j, NULL);
+
+		free(s);
+		return s != NULL;
+	}
+	if (c != '{' && c != '[')
+	{
+		while (j->p < j->end && !strchr(",]} \t\r\n", *j->p))
+			j->p++;
+		return 1;
+	}
+	close = (c == '{') ? '}' : ']';
+	j->p++;
+	js_ws(j);
+	if (j->p < j->end && *j->p == close)
+	{
+		j->p++;
+		return 1;
+	}
+	for (;;)
+	{
+		if (c == '{')
+		{
+			char	   *k = js_string(j, NULL);
+
+			if (!k)
+				return 0;
+			free(k);
+			js_ws(j);
+			if (j->p >= j->end || *j->p++ != ':')
+				return 0;
+		}
+		if (!js_skip(j))
+			return 0;
+		js_ws(j);
+		if (j->p < j->end && *j->p == ',')
+		{
+			j->p++;
+			continue;
+		}
+		if (j->p < j->end && *j->p == close)
+		{
+			j->p++;
+			return 1;
+		}
+		return 0;
+	}
+}
+
+static int
+js_expect(Js *j, char c)
+{
+	js_ws(j);
+	if (j->p < j->end && *j->p == c)
+	{
+		j->p++;
+		return 1;
+	}
+	return 0;
+}
+
+/* The "entities" array: [[start, end, "TYPE"], ...]. */
+static int
+js_spans(Js *j, Span **out, size_t *n)
+{
+	size_t		cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!js_expect(j, '['))
+		return 0;
+	if (js_expect(j, ']'))
+		return 1;
+	for (;;)
+	{
+		Span		sp;
+		char	   *t;
+		char	   *e;
+
+		if (!js_expect(j, '['))
+			return 0;
+		js_ws(j);
+		sp.s = (uint32_t) strtoul(j->p, &e, 10);
+		j->p = e;
+		if (!js_expect(j, ','))
+			return 0;
+		js_ws(j);
+		sp.e = (uint32_t) strtoul(j->p, &e, 10);
+		j->p = e;
+		if (!js_expect(j, ',') || !(t = js_string(j, NULL)))
+			return 0;
+		snprintf(sp.type, sizeof(sp.type), "%s", t);
+		free(t);
+		while (js_expect(j, ','))
+			if (!js_skip(j))
+				return 0;
+		if (!js_expect(j, ']'))
+			return 0;
+		if (*n == cap)
+		{
+			cap = cap ? 2 * cap : 64;
+			*out = xrealloc(*out, cap * sizeof(Span));
+		}
+		(*out)[(*n)++] = sp;
+		if (js_expect(j, ','))
+			continue;
+		return js_expect(j, ']');
+	}
+}
+
+/* Byte offset of code point cp in text (for messages). */
+static size_t
+cp_byte(const char *text, size_t len, uint32_t cp)
+{
+	size_t		b = 0;
+
+	for (uint32_t c = 0; b < len; b++)
+		if (((unsigned char) text[b] & 0xC0) != 0x80 && c++ == cp)
+			break;
+	return b;
+}
+
+static size_t align_bad,
+			align_total;
+
+/* Tags (IOB2) of nx_text tokens from gold character spans. */
+static void
+cdoc_tags(CDoc *cd)
+{
+	NxDoc	   *d = &cd->doc;
+	size_t		i = 0;
+
+	cd->tags = xalloc((d->ntok + 1) * sizeof(char *));
+	for (size_t t = 0; t < d->ntok; t++)
+		cd->tags[t] = "O";
+	for (size_t k = 0; k < cd->nspans; k++)
+	{
+		const Span *sp = &cd->spans[k];
+		int			first = 1,
+					starts = 0,
+					ends = 0;
+		size_t		t;
+
+		while (i > 0 && d->tok[i - 1].c >= sp->s)
+			i--;
+		while (i < d->ntok && d->tok[i].c < sp->s)
+			i++;
+		for (t = i; t < d->ntok && d->tok[t].c < sp->e; t++)
+		{
+			char		buf[NX_TYPE_NAME_LEN + 3];
+
+			if (nx_tok_cend(&d->tok[t]) > sp->e)
+				break;
+			starts |= d->tok[t].c == sp->s;
+			ends |= nx_tok_cend(&d->tok[t]) == sp->e;
+			snprintf(buf, sizeof(buf), "%c-%s", first ? 'B' : 'I', sp->type);
+			cd->tags[t] = xstrdup(buf);
+			first = 0;
+		}
+		align_total++;
+		if (!starts || !ends || (t > i && d->tok[i].sentence != d->tok[t - 1].sentence))
+		{
+			align_bad++;
+			if (getenv("NX_SHOW_ALIGN"))
+			{
+				size_t		b = cp_byte(cd->text, strlen(cd->text), sp->s),
+							be = cp_byte(cd->text, strlen(cd->text), sp->e);
+
+				fprintf(stderr, "align: %s %s \"%.*s\"\n", cd->id, sp->type,
+						(int) (be - b), cd->text + b);
+			}
+		}
+	}
+}
+
+/* Read a JSONL file ({"id", "text", "entities"} per line) into documents. */
+static void
+read_jsonl(const char *path, Corpus *co)
+{
+	FILE	   *f = fopen(path, "r");
+	char	   *line = NULL;
+	size_t		cap = 0,
+				dcap = 0;
+	ssize_t		r;
+	size_t		lineno = 0;
+
+	if (!f)
+	{
+		fprintf(stderr, "newsx-train: cannot open %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	memset(co, 0, sizeof(*co));
+	while ((r = getline(&line, &cap, f)) >= 0)
+	{
+		Js			j = {line, line + r};
+		CDoc		cd;
+		size_t		tlen = 0;
+
+		lineno++;
+		memset(&cd, 0, sizeof(cd));
+		if (!js_expect(&j, '{'))
+			continue;
+		if (!js_expect(&j, '}'))
+			for (;;)
+			{
+				char	   *k = js_string(&j, NULL);
+				int			ok;
+
+				if (!k || !js_expect(&j, ':'))
+				{
+					fprintf(stderr, "newsx-train: %s:%zu: bad JSON\n", path, lineno);
+					exit(1);
+				}
+				if (strcmp(k, "id") == 0)
+					ok = (cd.id = js_string(&j, NULL)) != NULL;
+				else if (strcmp(k, "text") == 0)
+					ok = (cd.text = js_string(&j, &tlen)) != NULL;
+				else if (strcmp(k, "entities") == 0)
+					ok = js_spans(&j, &cd.spans, &cd.nspans);
+				else
+					ok = js_skip(&j);
+				free(k);
+				if (!ok)
+				{
+					fprintf(stderr, "newsx-train: %s:%zu: bad JSON\n", path, lineno);
+					exit(1);
+				}
+				if (js_expect(&j, ','))
+					continue;
+				if (js_expect(&j, '}'))
+					break;
+				fprintf(stderr, "newsx-train: %s:%zu: bad JSON\n", path, lineno);
+				exit(1);
+			}
+		if (!cd.text)
+			continue;
+		if (!cd.id)
+			cd.id = xstrdup("");
+		if (nx_doc_parse(&cd.doc, cd.text, tlen, A) != NX_OK)
+		{
+			fprintf(stderr, "newsx-train: %s:%zu: cannot parse the text\n", path, lineno);
+			exit(1);
+		}
+		cdoc_tags(&cd);
+		if (co->n == dcap)
+		{
+			dcap = dcap ? 2 * dcap : 256;
+			co->d = xrealloc(co->d, dcap * sizeof(CDoc));
+		}
+		co->d[co->n++] = cd;
+		co->ntok += cd.doc.ntok;
+	}
+	free(line);
+	fclose(f);
+	if (align_total)
+		fprintf(stderr, "%s: %zu of %zu gold spans not on token boundaries\n", path, align_bad, align_total);
+	align_bad = align_total = 0;
+}
+
+/* Read CoNLL columns, or JSONL if the name ends in .jsonl. */
+static void
+read_corpus(const char *path, Corpus *co)
+{
+	size_t		l = strlen(path);
+
+	if (l > 6 && strcmp(path + l - 6, ".jsonl") == 0)
+		read_jsonl(path, co);
+	else
+		read_conll(path, co);
 }
 
 /* Types named in the tags of a corpus, sorted. */
@@ -665,6 +1106,92 @@ evaluate(Corpus *co, const NxModel *m, int stages, Score *sc)
 	return f1(sc->tp[m->labels.ntypes], sc->np[m->labels.ntypes], sc->ng[m->labels.ntypes]);
 }
 
+/* Type names folded as the referee folds them (PERSON -> PER). */
+static const char *
+fold_type(const char *t)
+{
+	return strcmp(t, "PERSON") == 0 ? "PER" : t;
+}
+
+/*
+ * Score nx_entities_extract on a JSONL corpus by exact character spans and
+ * type, micro-averaged, as ../shared/eval/score.py does.  With pred, write
+ * id, pos (1-based), len, type, entity, canonical, key per row; with
+ * errors, print missed and spurious spans.
+ */
+static void
+eval_spans(Corpus *co, const NxModel *m, FILE *pred, int errors)
+{
+	static const char *const T[] = {"PER", "ORG", "LOC", "MISC"};
+	size_t		tp[5] = {0},
+				np[5] = {0},
+				ng[5] = {0};
+
+	for (size_t i = 0; i < co->n; i++)
+	{
+		CDoc	   *cd = &co->d[i];
+		NxEnt	   *e;
+		size_t		ne;
+		char	   *hit;
+
+		if (nx_entities_extract(m, &cd->doc, &e, &ne, A) != NX_OK)
+		{
+			fprintf(stderr, "newsx-train: nx_entities_extract failed\n");
+			exit(1);
+		}
+		hit = xalloc(cd->nspans + 1);
+		for (size_t k = 0; k < ne; k++)
+		{
+			const char *ty = fold_type(e[k].type);
+			int			ok = 0;
+
+			for (int t = 0; t < 4; t++)
+				if (strcmp(ty, T[t]) == 0)
+					np[t]++, np[4]++;
+			for (size_t g = 0; g < cd->nspans; g++)
+				if (cd->spans[g].s == e[k].c && cd->spans[g].e == e[k].c + e[k].clen &&
+					strcmp(cd->spans[g].type, ty) == 0)
+				{
+					ok = 1;
+					hit[g] = 1;
+					for (int t = 0; t < 4; t++)
+						if (strcmp(ty, T[t]) == 0)
+							tp[t]++, tp[4]++;
+				}
+			if (pred)
+				fprintf(pred, "%s\t%u\t%u\t%s\t%.*s\t%s\t%s\n", cd->id, e[k].c + 1, e[k].clen,
+						e[k].type, (int) e[k].blen, cd->text + e[k].b, e[k].canonical, e[k].key);
+			if (errors && !ok)
+				printf("spurious %s %s \"%.*s\" (conf %.2f)\n", cd->id, ty,
+					   (int) e[k].blen, cd->text + e[k].b, e[k].conf);
+		}
+		for (size_t g = 0; g < cd->nspans; g++)
+		{
+			for (int t = 0; t < 4; t++)
+				if (strcmp(cd->spans[g].type, T[t]) == 0)
+					ng[t]++, ng[4]++;
+			if (errors && !hit[g])
+			{
+				size_t		b = cp_byte(cd->text, strlen(cd->text), cd->spans[g].s);
+				size_t		be = cp_byte(cd->text, strlen(cd->text), cd->spans[g].e);
+
+				printf("missed   %s %s \"%.*s\"\n", cd->id, cd->spans[g].type,
+					   (int) (be - b), cd->text + b);
+			}
+		}
+		free(hit);
+		nx_free(A, e);
+	}
+	for (int t = 0; t < 5; t++)
+	{
+		double		p = np[t] ? (double) tp[t] / np[t] : 0,
+					r = ng[t] ? (double) tp[t] / ng[t] : 0;
+
+		printf("%-5s p=%.4f r=%.4f f1=%.4f gold=%zu pred=%zu\n", t < 4 ? T[t] : "all",
+			   p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, ng[t], np[t]);
+	}
+}
+
 /* Per-document feature state for every document of a corpus. */
 static void
 corpus_prepare(Corpus *co, const NxNerRes *res)
@@ -799,6 +1326,8 @@ usage(void)
 			"  --pred-history    train with predicted (not gold) previous labels\n"
 			"  --name NAME       model name (default ner-en)\n"
 			"  --bench N         time N passes of tagging over --dev\n"
+			"  --pred FILE       with --model and a .jsonl --dev: write the entities found\n"
+			"  --errors          with --model and a .jsonl --dev: print missed and spurious spans\n"
 			"  -v                progress per epoch\n");
 	exit(2);
 }
@@ -869,7 +1398,7 @@ run_eval(const Opts *o)
 		   m.name, m.labels.n, m.nstages, m.stage[0].log2, len);
 	if (!o->dev)
 		return 0;
-	read_conll(o->dev, &dev);
+	read_corpus(o->dev, &dev);
 	corpus_gold(&dev, &m.labels);
 	res.labels = &m.labels;
 	res.lex = &m.lex;
@@ -882,6 +1411,20 @@ run_eval(const Opts *o)
 		evaluate(&dev, &m, k, &sc);
 		snprintf(lab, sizeof(lab), "stage %d", k);
 		score_print(&sc, &m.labels, lab);
+	}
+	if (dev.n > 0 && dev.d[0].id)
+	{
+		FILE	   *pf = o->pred ? fopen(o->pred, "w") : NULL;
+
+		if (o->pred && !pf)
+		{
+			fprintf(stderr, "newsx-train: cannot write %s\n", o->pred);
+			return 1;
+		}
+		printf("nx_entities_extract, exact character spans:\n");
+		eval_spans(&dev, &m, pf, o->errors);
+		if (pf)
+			fclose(pf);
 	}
 	if (o->bench > 0)
 	{
@@ -974,6 +1517,10 @@ main(int argc, char **argv)
 			o.bilou = strcmp(v, "bio") != 0;
 		else if (strcmp(a, "--pred-history") == 0)
 			o.gold_history = 0;
+		else if (ARG("--pred"))
+			o.pred = v;
+		else if (strcmp(a, "--errors") == 0)
+			o.errors = 1;
 		else if (strcmp(a, "-v") == 0)
 			o.verbose = 1;
 		else
@@ -987,7 +1534,7 @@ main(int argc, char **argv)
 		usage();
 	rng_state = o.seed * UINT64_C(0x9E3779B97F4A7C15) + 1;
 
-	read_conll(o.train, &tr);
+	read_corpus(o.train, &tr);
 	fprintf(stderr, "train: %zu documents, %zu tokens\n", tr.n, tr.ntok);
 	ntypes = corpus_types(&tr, types, NX_MAX_TYPES);
 	for (size_t t = 0; t < ntypes; t++)
@@ -1004,7 +1551,7 @@ main(int argc, char **argv)
 	corpus_gold(&tr, &m.labels);
 	if (o.dev)
 	{
-		read_conll(o.dev, &dev);
+		read_corpus(o.dev, &dev);
 		corpus_gold(&dev, &m.labels);
 		devp = &dev;
 		fprintf(stderr, "dev: %zu documents, %zu tokens\n", dev.n, dev.ntok);
