@@ -1074,6 +1074,8 @@ segment(NxDoc *d)
 
 			if (hdr && i == hdr)
 				brk = pbrk = 1;
+			else if (i < hdr && (t->flags & NX_TF_LINE_BEFORE))
+				brk = 1;		/* each header line a sentence */
 			else if (t->flags & NX_TF_PARA_BEFORE)
 				brk = pbrk = 1;
 			else if ((t->flags & NX_TF_LINE_BEFORE) && !is_wrap(d, i))
@@ -1137,7 +1139,7 @@ segment(NxDoc *d)
 			se->ntok = (uint32_t) (i - start);
 			se->paragraph = para;
 			se->flags = 0;
-			if (hdr && start == 0)
+			if (start < hdr)
 				se->flags |= NX_SF_HEADER;
 			{
 				size_t		j = i - 1;

@@ -1,0 +1,11 @@
+-- limits.sql: long inputs run until a statement timeout stops them
+CREATE EXTENSION newsx;
+SELECT length(repeat('Word, ', 17000000)) AS chars;  -- about 100 MB
+SET statement_timeout = '1s';
+SELECT count(*) FROM tokens(repeat('Word, ', 17000000));
+SELECT count(*) FROM extract_entities(repeat('Vladimir Putin said. ', 5000000));
+RESET statement_timeout;
+-- a megabyte-long word and 100k quotation marks give rows
+SELECT count(*), max(len) FROM tokens(repeat('a', 1000000));
+SELECT count(*), count(DISTINCT kind) FROM tokens(repeat('"', 100000));
+DROP EXTENSION newsx;
