@@ -90,8 +90,9 @@ deps:
 test: deps
 	$(MAKE) WERROR=-Werror
 	tools/as-root $(MAKE) install
-	$(MAKE) unit WERROR=-Werror
 	tools/pg-cluster run $(MAKE) installcheck
+	$(MAKE) unit SANITIZE=1 WERROR=-Werror
+	$(MAKE) unit WERROR=-Werror
 
 demo: deps
 	$(MAKE)
