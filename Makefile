@@ -33,6 +33,7 @@ SHLIB_LINK  = $(ICU_LIBS) -lm
 EXTRA_CLEAN = test/unit test/unit-san test/unit-main.c results regression.diffs regression.out \
               newsx-train
 
+MAKEFLAGS  += --no-print-directory
 PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 ifneq ($(PGXS),)
@@ -67,7 +68,7 @@ test/unit-main.c: $(UNIT_SRCS)
 	   echo 'int nx_test_pass, nx_test_fail;'; \
 	   sed -n 's/^\(test_[a-z0-9_]*\)(void)$$/void \1(void);/p' $(UNIT_SRCS); \
 	   echo 'int main(void) {'; \
-	   sed -n 's/^\(test_[a-z0-9_]*\)(void)$$/\tfprintf(stderr, "%s\\n", "\1"); \1();/p' $(UNIT_SRCS); \
+	   sed -n 's/^\(test_[a-z0-9_]*\)(void)$$/\t\1();/p' $(UNIT_SRCS); \
 	   echo '	printf("%d passed, %d failed\\n", nx_test_pass, nx_test_fail);'; \
 	   echo '	return nx_test_fail != 0;'; \
 	   echo '}'; } > $@
