@@ -102,3 +102,9 @@ demo: deps
 
 demo-stop:
 	tools/demo stop
+
+# Benchmark against to_tsvector on a throwaway cluster (CORPUS= a JSONL
+# file or a directory of .txt files; default: the samples, replicated).
+.PHONY: bench
+bench:
+	tools/bench $(CORPUS)
