@@ -1,0 +1,859 @@
+/*
+ * nx_attrib.c
+ *	  The attribution tagger (nx_attrib.h): token analysis, the feature
+ *	  templates of both stages, and decoding a document paragraph by
+ *	  paragraph.
+ *
+ * Features of a token come from its words (the token and two either side),
+ * its shape, the model's word classes, where it stands among quotation
+ * marks (inside, on a mark, and what the enclosing span looks like: its
+ * length, how it ends, what stands before and after it), and how far the
+ * nearest reporting verb is in its sentence.  Stage 2 adds the stage-1
+ * chunks: the token's own role, the distance to the nearest cue on
+ * either side, whether a source stands between, and whether the quoted
+ * span around it touches a cue.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "nx_attrib.h"
+#include "nx_hash.h"
+
+#define MAXB		64			/* bytes of a token used for its word hash */
+#define MAX_FEATS	96			/* static features per token, at most */
+
+/* Token classes (TokInfo.lex bits): the lexicon classes in NX_ATTRIB_LEX_CLASSES order. */
+enum
+{
+	LX_CUE_VERB = 0,
+	LX_CUE_NOUN,
+	LX_CUE_PREP,
+	LX_PRONOUN,
+	LX_TITLE,
+	LX_SOURCE_NOUN,
+	LX_SPEECH_NOUN,
+	LX_NEGATION,
+	LX_MODAL,
+	LX_SUBORD,
+	LX__COUNT
+};
+
+/* Quotation state bits (TokInfo.q). */
+#define Q_IN		0x01		/* between the marks of some span */
+#define Q_OPEN		0x02		/* an opening mark (or first token of an unopened span) */
+#define Q_CLOSE		0x04		/* a closing mark */
+#define Q_NESTED	0x08		/* inside a span inside another */
+#define Q_SINGLE	0x10		/* the outermost span uses single marks */
+
+/* Context classes of the tokens around a span. */
+enum
+{
+	CX_NONE = 0,				/* paragraph edge */
+	CX_CUE,						/* reporting verb */
+	CX_COLON,
+	CX_COMMA,
+	CX_FINAL,					/* . ! ? */
+	CX_THAT,
+	CX_PRONOUN,
+	CX_CAP,						/* capitalised word */
+	CX_WORD,
+	CX_DASH,
+	CX_OTHER
+};
+
+typedef struct TokInfo
+{
+	uint64_t	hl;				/* folded word */
+	uint64_t	hs;				/* short shape */
+	uint64_t	hsuf;			/* last three characters of the folded word */
+	uint32_t	lex;			/* LX_* bits */
+	int32_t		span;			/* outermost quotation span around or on it, -1 */
+	uint8_t		kind;
+	uint8_t		cap;			/* 0 none, 1 lower, 2 initial upper, 3 all upper */
+	uint8_t		q;				/* Q_* */
+	uint8_t		cx;				/* CX_* class of the token itself */
+	uint8_t		cuel;			/* distance bucket to a reporting verb on the left, same sentence */
+	uint8_t		cuer;			/* ... on the right */
+	uint8_t		sentpos;		/* position in its sentence: 0, 1, 2, 3+ */
+	uint8_t		sentend;		/* tokens to its sentence's end: 0, 1, 2, 3+ */
+} TokInfo;
+
+typedef struct SpanInfo
+{
+	uint8_t		nw;				/* word-count bucket */
+	uint8_t		endp;			/* class of the token before the closing mark */
+	uint8_t		before;			/* CX_* before the opening mark */
+	uint8_t		after;			/* CX_* after the closing mark */
+	uint8_t		flags;			/* NX_QS_* */
+	uint8_t		atstart;		/* opens its sentence */
+	uint8_t		cue;			/* stage 2: 1 cue before, 2 cue after, 3 both */
+	uint8_t		cuesent;		/* stage 2: a cue in the span's sentence(s) */
+} SpanInfo;
+
+/* Stage-2 view of a token. */
+typedef struct Stage2Info
+{
+	uint8_t		role;			/* 0 O, 1 source, 2 cue */
+	uint8_t		dcl;			/* distance bucket from a cue on the left, same sentence */
+	uint8_t		dcr;			/* to a cue on the right */
+	uint8_t		srcbetween;		/* a source lies between the left cue and the token */
+	uint8_t		aftercue;		/* 1 right after a cue, 2 after cue + that/: /, */
+	uint8_t		sentcue;		/* the sentence has a cue: 0 no, 1 yes */
+	uint8_t		prevsent;		/* a cue in the previous sentence of the paragraph */
+} Stage2Info;
+
+struct NxAttribDoc
+{
+	const NxDoc *doc;
+	const NxLabelSet *labels;
+	const NxAlloc *a;
+	TokInfo    *ti;
+	SpanInfo   *si;
+	const NxQuoteSpan *spans;
+	size_t		nspans;
+	uint32_t   *para_tok;		/* [npara + 1] */
+	size_t		npara;
+	size_t		maxpara;
+	Stage2Info *s2;				/* [ntok] once stage-1 labels are given */
+	uint8_t		lab_content[2], lab_cue[2], lab_src[2];	/* B, I label indices */
+	uint32_t   *feat;
+	uint32_t   *off;
+	const TokInfo *cur;
+	const Stage2Info *cur2;
+	int			stage;
+};
+
+/* ---- token analysis ---- */
+
+static inline uint32_t
+fh(uint32_t t, uint64_t v)
+{
+	uint64_t	h = (v ^ ((uint64_t) t << 48 ^ t)) * UINT64_C(0x9e3779b97f4a7c15);
+
+	return (uint32_t) (h >> 32);
+}
+
+static inline uint32_t
+fh2(uint32_t t, uint64_t a, uint64_t b)
+{
+	return fh(t, nx_hash2(a, b));
+}
+
+/* Distance bucket (d >= 1); 0 is kept for "none". */
+static inline uint8_t
+dbucket(size_t d)
+{
+	if (d <= 3)
+		return (uint8_t) d;
+	if (d <= 5)
+		return 4;
+	if (d <= 9)
+		return 5;
+	if (d <= 19)
+		return 6;
+	return 7;
+}
+
+static inline uint8_t
+nwbucket(size_t n)
+{
+	if (n <= 3)
+		return (uint8_t) n;
+	if (n <= 6)
+		return 4;
+	if (n <= 15)
+		return 5;
+	if (n <= 40)
+		return 6;
+	return 7;
+}
+
+/* Word hash, shape and suffix of one token. */
+static void
+tok_analyse(const NxDoc *doc, const NxToken *t, const NxLexicon *lex, TokInfo *ti)
+{
+	char		fold[MAXB],
+				shape[16];
+	size_t		nf = nx_ner_fold(doc->text + t->b, t->blen < 4 * MAXB ? t->blen : 4 * MAXB,
+								 fold, sizeof(fold));
+	size_t		ns = 0;
+	const unsigned char *s = (const unsigned char *) doc->text + t->b;
+	size_t		start;
+
+	ti->hl = nx_fnv1a64(fold, nf);
+	/* suffix: last three characters (whole UTF-8 sequences) */
+	start = nf;
+	for (int k = 0; k < 3 && start > 0; k++)
+	{
+		start--;
+		while (start > 0 && ((unsigned char) fold[start] & 0xC0) == 0x80)
+			start--;
+	}
+	ti->hsuf = nx_fnv1a64(fold + start, nf - start);
+	/* short shape: runs of X x d and other bytes collapsed, ASCII only */
+	for (size_t i = 0; i < t->blen && ns < sizeof(shape); i++)
+	{
+		unsigned char c = s[i];
+		char		sh;
+
+		if (c >= 'A' && c <= 'Z')
+			sh = 'X';
+		else if (c >= 'a' && c <= 'z')
+			sh = 'x';
+		else if (c >= '0' && c <= '9')
+			sh = 'd';
+		else if (c >= 0x80)
+		{
+			if ((c & 0xC0) == 0x80)
+				continue;
+			sh = 'u';
+		}
+		else
+			sh = (char) c;
+		if (ns == 0 || shape[ns - 1] != sh)
+			shape[ns++] = sh;
+	}
+	ti->hs = nx_fnv1a64(shape, ns);
+	ti->kind = t->kind;
+	if (t->flags & NX_TF_ALL_UPPER)
+		ti->cap = (t->kind == NX_TOK_WORD && t->clen > 1) ? 3 : 2;
+	else if (t->flags & NX_TF_UPPER_INITIAL)
+		ti->cap = 2;
+	else
+		ti->cap = t->kind == NX_TOK_WORD ? 1 : 0;
+	ti->lex = 0;
+	if (lex && lex->slot && t->kind == NX_TOK_WORD)
+	{
+		const NxLexSlot *sl = nx_lex_find(lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, ti->hl)));
+
+		if (sl && (sl->flags & NX_LEX_ENTRY))
+			ti->lex = sl->classes;
+	}
+	ti->span = -1;
+	ti->q = 0;
+}
+
+/* The context class of a token. */
+static uint8_t
+cx_class(const NxDoc *doc, const NxToken *t, const TokInfo *ti, const uint32_t *lexmap)
+{
+	const char *s = doc->text + t->b;
+
+	if (ti->lex & lexmap[LX_CUE_VERB])
+		return CX_CUE;
+	if (ti->lex & lexmap[LX_PRONOUN])
+		return CX_PRONOUN;
+	switch (t->kind)
+	{
+		case NX_TOK_PUNCT:
+			if (t->blen == 1 && *s == ':')
+				return CX_COLON;
+			if (t->blen == 1 && *s == ',')
+				return CX_COMMA;
+			if (t->blen == 1 && (*s == '.' || *s == '!' || *s == '?'))
+				return CX_FINAL;
+			if (t->blen == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0)
+				return CX_FINAL;
+			return CX_OTHER;
+		case NX_TOK_DASH:
+			return CX_DASH;
+		case NX_TOK_WORD:
+			if (t->blen == 4 && (memcmp(s, "that", 4) == 0))
+				return CX_THAT;
+			return (t->flags & NX_TF_UPPER_INITIAL) ? CX_CAP : CX_WORD;
+		default:
+			return CX_OTHER;
+	}
+}
+
+static inline uint32_t
+para_of(const NxDoc *doc, size_t i)
+{
+	return doc->sent[doc->tok[i].sentence].paragraph;
+}
+
+/* Free a document's feature state. */
+void
+nx_attrib_doc_free(NxAttribDoc *d)
+{
+	if (!d)
+		return;
+	nx_free(d->a, d->ti);
+	nx_free(d->a, d->si);
+	nx_free(d->a, d->para_tok);
+	nx_free(d->a, d->s2);
+	nx_free(d->a, d->feat);
+	nx_free(d->a, d->off);
+	nx_free(d->a, d);
+}
+
+/* Label index of a type's B or I label, or 0xFF. */
+static uint8_t
+label_of(const NxLabelSet *ls, const char *type, int pos)
+{
+	for (uint32_t t = 0; t < ls->ntypes; t++)
+		if (strcmp(ls->type_name[t], type) == 0)
+			return ls->label_of[t][pos];
+	return 0xFF;
+}
+
+/* Per-document feature state. */
+NxStatus
+nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
+				   const NxLexicon *lex, const NxDoc *doc,
+				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
+{
+	static const char *const classes[] = {NX_ATTRIB_LEX_CLASSES};
+	NxAttribDoc *d = nx_alloc(a, sizeof(NxAttribDoc));
+	uint32_t	lexmap[LX__COUNT];
+	size_t		n = doc->ntok;
+
+	*out = NULL;
+	if (!d)
+		return NX_ENOMEM;
+	memset(d, 0, sizeof(*d));
+	d->doc = doc;
+	d->labels = labels;
+	d->a = a;
+	d->spans = spans;
+	d->nspans = nspans;
+	d->lab_content[0] = label_of(labels, NX_ATTRIB_CONTENT, NX_LP_B);
+	d->lab_content[1] = label_of(labels, NX_ATTRIB_CONTENT, NX_LP_I);
+	d->lab_cue[0] = label_of(labels, NX_ATTRIB_CUE, NX_LP_B);
+	d->lab_cue[1] = label_of(labels, NX_ATTRIB_CUE, NX_LP_I);
+	d->lab_src[0] = label_of(labels, NX_ATTRIB_SRC, NX_LP_B);
+	d->lab_src[1] = label_of(labels, NX_ATTRIB_SRC, NX_LP_I);
+	/* map this build's classes to the model's class bits */
+	for (int c = 0; c < LX__COUNT; c++)
+	{
+		lexmap[c] = 0;
+		if (lex && lex->slot)
+			for (uint32_t k = 0; k < lex->nclasses; k++)
+				if (strcmp(lex->class_name[k], classes[c]) == 0)
+					lexmap[c] = UINT32_C(1) << k;
+	}
+	d->ti = nx_alloc(a, (n ? n : 1) * sizeof(TokInfo));
+	d->si = nx_alloc(a, (nspans ? nspans : 1) * sizeof(SpanInfo));
+	d->para_tok = nx_alloc(a, (doc->npara + 2) * sizeof(uint32_t));
+	if (!d->ti || !d->si || !d->para_tok)
+		goto nomem;
+
+	/* tokens */
+	for (size_t i = 0; i < n; i++)
+	{
+		TokInfo    *ti = &d->ti[i];
+		uint32_t	l;
+
+		if ((i & 1023) == 0)
+			nx_check_interrupts(a);
+		tok_analyse(doc, &doc->tok[i], lex, ti);
+		/* remap the model's class bits to LX_* bits */
+		l = ti->lex;
+		ti->lex = 0;
+		if (l)
+			for (int c = 0; c < LX__COUNT; c++)
+				if (l & lexmap[c])
+					ti->lex |= UINT32_C(1) << c;
+	}
+	for (int c = 0; c < LX__COUNT; c++)
+		lexmap[c] = UINT32_C(1) << c;
+	for (size_t i = 0; i < n; i++)
+		d->ti[i].cx = cx_class(doc, &doc->tok[i], &d->ti[i], lexmap);
+
+	/* paragraphs */
+	d->npara = 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || para_of(doc, i) != para_of(doc, i - 1))
+			d->para_tok[d->npara++] = (uint32_t) i;
+	d->para_tok[d->npara] = (uint32_t) n;
+	for (size_t p = 0; p < d->npara; p++)
+		if (d->para_tok[p + 1] - d->para_tok[p] > d->maxpara)
+			d->maxpara = d->para_tok[p + 1] - d->para_tok[p];
+
+	/* sentences: position, distance to reporting verbs */
+	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		const NxSentence *se = &doc->sent[s];
+		size_t		last = SIZE_MAX;
+
+		for (size_t k = 0; k < se->ntok; k++)
+		{
+			TokInfo    *ti = &d->ti[se->tok + k];
+
+			ti->sentpos = (uint8_t) (k < 3 ? k : 3);
+			ti->sentend = (uint8_t) (se->ntok - 1 - k < 3 ? se->ntok - 1 - k : 3);
+			ti->cuel = last == SIZE_MAX ? 0 : dbucket(k - last);
+			if (ti->lex & (1u << LX_CUE_VERB))
+				last = k;
+		}
+		last = SIZE_MAX;
+		for (size_t k = se->ntok; k-- > 0;)
+		{
+			TokInfo    *ti = &d->ti[se->tok + k];
+
+			ti->cuer = last == SIZE_MAX ? 0 : dbucket(last - k);
+			if (ti->lex & (1u << LX_CUE_VERB))
+				last = k;
+		}
+	}
+
+	/* quotation spans: the outermost span over each token, and what it looks like */
+	{
+		size_t		upto = 0;
+
+		for (size_t j = 0; j < nspans; j++)
+		{
+			const NxQuoteSpan *sp = &spans[j];
+			SpanInfo   *si = &d->si[j];
+			size_t		nw = 0;
+			size_t		from = sp->open > upto ? sp->open : upto;
+
+			memset(si, 0, sizeof(*si));
+			si->flags = (uint8_t) sp->flags;
+			if (sp->close >= n || sp->open > sp->close)
+				continue;
+			for (size_t i = sp->open; i <= sp->close; i++)
+			{
+				TokInfo    *ti = &d->ti[i];
+
+				if (i > sp->open && i < sp->close)
+				{
+					if (sp->depth > 0)
+						ti->q |= Q_NESTED;
+				}
+				if (i >= from)
+				{
+					ti->span = (int32_t) j;
+					if (i > sp->open && i < sp->close)
+						ti->q |= Q_IN;
+					if (sp->flags & NX_QS_SINGLE)
+						ti->q |= Q_SINGLE;
+				}
+				if (doc->tok[i].kind == NX_TOK_WORD || doc->tok[i].kind == NX_TOK_NUMBER)
+					nw++;
+				if (i >= from && i >= upto)
+					upto = i + 1;
+			}
+			if ((sp->flags & NX_QS_UNOPENED) == 0)
+				d->ti[sp->open].q |= Q_OPEN;
+			else
+				d->ti[sp->open].q |= Q_OPEN | Q_IN;
+			if ((sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) == 0)
+				d->ti[sp->close].q |= Q_CLOSE;
+			else
+				d->ti[sp->close].q |= Q_IN;
+			si->nw = nwbucket(nw);
+			si->endp = sp->close > sp->open ? d->ti[sp->close - 1].cx : CX_NONE;
+			si->before = (sp->open > 0 && para_of(doc, sp->open - 1) == para_of(doc, sp->open))
+				? d->ti[sp->open - 1].cx : CX_NONE;
+			si->after = (sp->close + 1 < n && para_of(doc, sp->close + 1) == para_of(doc, sp->close))
+				? d->ti[sp->close + 1].cx : CX_NONE;
+			si->atstart = d->ti[sp->open].sentpos == 0;
+		}
+	}
+
+	d->feat = nx_alloc(a, (d->maxpara ? d->maxpara : 1) * MAX_FEATS * sizeof(uint32_t));
+	d->off = nx_alloc(a, (d->maxpara + 1) * sizeof(uint32_t));
+	if (!d->feat || !d->off)
+		goto nomem;
+	*out = d;
+	return NX_OK;
+nomem:
+	nx_attrib_doc_free(d);
+	return NX_ENOMEM;
+}
+
+size_t
+nx_attrib_doc_npara(const NxAttribDoc *d)
+{
+	return d->npara;
+}
+
+uint32_t
+nx_attrib_doc_para_tok(const NxAttribDoc *d, size_t p)
+{
+	return d->para_tok[p];
+}
+
+/* Role of a stage-1 label: 0 O, 1 source, 2 cue. */
+static inline uint8_t
+role_of(const NxAttribDoc *d, uint8_t l)
+{
+	if (l == d->lab_src[0] || l == d->lab_src[1])
+		return 1;
+	if (l == d->lab_cue[0] || l == d->lab_cue[1])
+		return 2;
+	return 0;
+}
+
+/* Stage-2 view of every token from stage-1 labels. */
+NxStatus
+nx_attrib_doc_stage(NxAttribDoc *d, const uint8_t *stage1)
+{
+	const NxDoc *doc = d->doc;
+	size_t		n = doc->ntok;
+
+	if (!d->s2)
+	{
+		d->s2 = nx_alloc(d->a, (n ? n : 1) * sizeof(Stage2Info));
+		if (!d->s2)
+			return NX_ENOMEM;
+	}
+	memset(d->s2, 0, (n ? n : 1) * sizeof(Stage2Info));
+	for (size_t i = 0; i < n; i++)
+		d->s2[i].role = role_of(d, stage1[i]);
+	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		const NxSentence *se = &doc->sent[s];
+		size_t		lastcue = SIZE_MAX;
+		int			src = 0,
+					any = 0;
+		uint8_t		prev = 0;
+
+		if (s > 0 && doc->sent[s - 1].paragraph == se->paragraph)
+		{
+			const NxSentence *ps = &doc->sent[s - 1];
+
+			for (size_t k = 0; k < ps->ntok; k++)
+				if (d->s2[ps->tok + k].role == 2)
+					prev = 1;
+		}
+		for (size_t k = 0; k < se->ntok; k++)
+		{
+			Stage2Info *x = &d->s2[se->tok + k];
+
+			x->prevsent = prev;
+			if (x->role == 2)
+			{
+				any = 1;
+				if (k + 1 < se->ntok && d->s2[se->tok + k + 1].role == 2)
+					continue;
+				lastcue = k;
+				src = 0;
+				continue;
+			}
+			if (lastcue != SIZE_MAX)
+			{
+				x->dcl = dbucket(k - lastcue);
+				x->srcbetween = (uint8_t) src;
+				if (k == lastcue + 1)
+					x->aftercue = 1;
+				else if (k == lastcue + 2)
+				{
+					uint8_t		cx = d->ti[se->tok + k - 1].cx;
+
+					if (cx == CX_THAT || cx == CX_COLON || cx == CX_COMMA)
+						x->aftercue = 2;
+				}
+			}
+			if (x->role == 1)
+				src = 1;
+		}
+		lastcue = SIZE_MAX;
+		for (size_t k = se->ntok; k-- > 0;)
+		{
+			Stage2Info *x = &d->s2[se->tok + k];
+
+			x->sentcue = (uint8_t) any;
+			if (x->role == 2)
+			{
+				lastcue = k;
+				continue;
+			}
+			if (lastcue != SIZE_MAX)
+				x->dcr = dbucket(lastcue - k);
+		}
+	}
+	/* does a cue touch each quotation span (within three tokens, same paragraph)? */
+	for (size_t j = 0; j < d->nspans; j++)
+	{
+		const NxQuoteSpan *sp = &d->spans[j];
+		SpanInfo   *si = &d->si[j];
+		uint32_t	p;
+
+		si->cue = 0;
+		si->cuesent = 0;
+		if (sp->close >= n || sp->open > sp->close)
+			continue;
+		p = para_of(doc, sp->open);
+		for (size_t k = 1; k <= 3 && k <= sp->open; k++)
+		{
+			size_t		i = sp->open - k;
+
+			if (para_of(doc, i) != p)
+				break;
+			if (d->s2[i].role == 2)
+				si->cue |= 1;
+		}
+		for (size_t k = 1; k <= 4 && sp->close + k < n; k++)
+		{
+			size_t		i = sp->close + k;
+
+			if (para_of(doc, i) != p)
+				break;
+			if (d->s2[i].role == 2)
+				si->cue |= 2;
+		}
+		si->cuesent = d->s2[sp->open].sentcue | d->s2[sp->close].sentcue;
+	}
+	return NX_OK;
+}
+
+/* ---- feature templates ---- */
+
+enum
+{
+	T_BIAS = 1, T_W, T_WM1, T_WP1, T_WM2, T_WP2, T_WM1W, T_WWP1, T_WM2M1, T_WP1P2,
+	T_S, T_S3, T_SUF, T_CAPK, T_LEX, T_LEXM1, T_LEXP1, T_LEXM2, T_LEXP2, T_Q, T_QM1P1,
+	T_QW, T_SPAN, T_SPANNW, T_SPANCX, T_CUELR, T_CUELRLEX, T_CUELRCAP, T_SENTPOS,
+	T_SENTPOSW, T_CX3, T_LEXW, T_SPANPOS, T_CUELW, T_CUERW,
+	/* stage 2 */
+	U_ROLE = 64, U_ROLE3, U_DCL, U_DCR, U_DCLR, U_DCLQ, U_DCRQ, U_DCLW, U_DCRW,
+	U_AFTER, U_AFTERW, U_SRCB, U_SENTCUE, U_SPANCUE, U_SPANCUENW, U_SPANCUEQ,
+	U_PREV, U_DCLEND, U_DCRSTART, U_ROLEW, U_DCLCX, U_DCRCX,
+	/* dynamic */
+	D_P1 = 128, D_P12, D_P1W, D_P1Q, D_P1K, D_P1DCL, D_P1DCR, D_P1CX, D_P1SPAN
+};
+
+#define BOS_L	UINT64_C(0x1111)
+#define EOS_L	UINT64_C(0x2222)
+
+/* Static features of paragraph token k (document token g) into out. */
+static size_t
+static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
+			 size_t k, size_t g, uint32_t *out)
+{
+	const TokInfo *t = &ti[k];
+	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
+	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
+				lp1 = p1 ? p1->hl : EOS_L,
+				lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
+				lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
+	uint32_t	lex = t->lex;
+	uint32_t	q = t->q;
+	uint64_t	spanv = 0;
+	uint32_t	cuelr = (uint32_t) t->cuel | ((uint32_t) t->cuer << 4);
+	size_t		nf = 0;
+
+	if (t->span >= 0)
+	{
+		const SpanInfo *si = &d->si[t->span];
+
+		spanv = 1 | ((uint64_t) si->nw << 4) | ((uint64_t) si->endp << 8) |
+			((uint64_t) si->before << 12) | ((uint64_t) si->after << 16) |
+			((uint64_t) (si->flags & 7) << 20) | ((uint64_t) si->atstart << 24);
+	}
+	out[nf++] = fh(T_BIAS, (uint64_t) stage);
+	out[nf++] = fh(T_W, t->hl);
+	out[nf++] = fh(T_WM1, lm1);
+	out[nf++] = fh(T_WP1, lp1);
+	out[nf++] = fh(T_WM2, lm2);
+	out[nf++] = fh(T_WP2, lp2);
+	out[nf++] = fh2(T_WM1W, lm1, t->hl);
+	out[nf++] = fh2(T_WWP1, t->hl, lp1);
+	out[nf++] = fh2(T_WM2M1, lm2, lm1);
+	out[nf++] = fh2(T_WP1P2, lp1, lp2);
+	out[nf++] = fh(T_S, t->hs);
+	out[nf++] = fh(T_S3, nx_hash3(m1 ? m1->hs : BOS_L, t->hs, p1 ? p1->hs : EOS_L));
+	out[nf++] = fh(T_SUF, t->hsuf);
+	out[nf++] = fh(T_CAPK, (uint64_t) t->cap | ((uint64_t) t->kind << 4));
+	out[nf++] = fh(T_LEX, lex);
+	out[nf++] = fh(T_LEXM1, m1 ? m1->lex | ((uint64_t) m1->cx << 16) : 0xFFFF);
+	out[nf++] = fh(T_LEXP1, p1 ? p1->lex | ((uint64_t) p1->cx << 16) : 0xFFFF);
+	out[nf++] = fh(T_LEXM2, k >= 2 ? ti[k - 2].lex | ((uint64_t) ti[k - 2].cx << 16) : 0xFFFF);
+	out[nf++] = fh(T_LEXP2, k + 2 < n ? ti[k + 2].lex | ((uint64_t) ti[k + 2].cx << 16) : 0xFFFF);
+	out[nf++] = fh(T_CX3, (uint64_t) (m1 ? m1->cx : 15) | ((uint64_t) t->cx << 4) |
+				   ((uint64_t) (p1 ? p1->cx : 15) << 8));
+	out[nf++] = fh(T_Q, q);
+	out[nf++] = fh(T_QM1P1, (uint64_t) q | ((uint64_t) (m1 ? m1->q : 0xFF) << 8) |
+				   ((uint64_t) (p1 ? p1->q : 0xFF) << 16));
+	out[nf++] = fh2(T_QW, q, t->hl);
+	if (spanv)
+	{
+		const SpanInfo *si = &d->si[t->span];
+
+		out[nf++] = fh(T_SPAN, spanv);
+		out[nf++] = fh(T_SPANNW, (uint64_t) si->nw | ((uint64_t) q << 8));
+		out[nf++] = fh(T_SPANCX, (uint64_t) si->before | ((uint64_t) si->after << 4) |
+					   ((uint64_t) q << 8));
+		out[nf++] = fh(T_SPANPOS, (uint64_t) si->endp | ((uint64_t) si->atstart << 4) |
+					   ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
+	}
+	out[nf++] = fh(T_CUELR, cuelr);
+	out[nf++] = fh(T_CUELRLEX, (uint64_t) cuelr | ((uint64_t) t->cx << 8) | ((uint64_t) q << 12));
+	out[nf++] = fh(T_CUELRCAP, (uint64_t) cuelr | ((uint64_t) t->cap << 8) | ((uint64_t) t->sentpos << 12));
+	out[nf++] = fh(T_SENTPOS, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4) |
+				   ((uint64_t) t->cx << 8) | ((uint64_t) (k == 0) << 12));
+	out[nf++] = fh2(T_SENTPOSW, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4), t->hl);
+	if (t->cuel)
+		out[nf++] = fh2(T_CUELW, t->cuel, t->hl);
+	if (t->cuer)
+		out[nf++] = fh2(T_CUERW, t->cuer, t->hl);
+	for (int c = 0; c < LX__COUNT; c++)
+		if (lex & (1u << c))
+			out[nf++] = fh(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
+
+	if (stage == 2 && d->s2)
+	{
+		const Stage2Info *x = &d->s2[g];
+		const Stage2Info *xm1 = k >= 1 ? &d->s2[g - 1] : NULL;
+		const Stage2Info *xp1 = k + 1 < n ? &d->s2[g + 1] : NULL;
+		uint64_t	dl = x->dcl | ((uint64_t) x->srcbetween << 4);
+
+		out[nf++] = fh(U_ROLE, x->role);
+		out[nf++] = fh(U_ROLE3, (uint64_t) x->role | ((uint64_t) (xm1 ? xm1->role : 7) << 4) |
+					   ((uint64_t) (xp1 ? xp1->role : 7) << 8));
+		out[nf++] = fh(U_DCL, dl);
+		out[nf++] = fh(U_DCR, x->dcr);
+		out[nf++] = fh(U_DCLR, dl | ((uint64_t) x->dcr << 8) | ((uint64_t) x->role << 12));
+		out[nf++] = fh(U_DCLQ, dl | ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
+		out[nf++] = fh(U_DCRQ, (uint64_t) x->dcr | ((uint64_t) q << 8) | ((uint64_t) t->sentpos << 16));
+		out[nf++] = fh2(U_DCLW, dl, t->hl);
+		out[nf++] = fh2(U_DCRW, x->dcr, t->hl);
+		out[nf++] = fh(U_DCLCX, dl | ((uint64_t) t->cx << 8) | ((uint64_t) (p1 ? p1->cx : 15) << 12));
+		out[nf++] = fh(U_DCRCX, (uint64_t) x->dcr | ((uint64_t) t->cx << 8) |
+					   ((uint64_t) (m1 ? m1->cx : 15) << 12) | ((uint64_t) (xp1 ? xp1->role : 7) << 16));
+		out[nf++] = fh(U_AFTER, (uint64_t) x->aftercue | ((uint64_t) t->cx << 4) | ((uint64_t) q << 8));
+		if (x->aftercue)
+			out[nf++] = fh2(U_AFTERW, x->aftercue, t->hl);
+		out[nf++] = fh(U_SENTCUE, (uint64_t) x->sentcue | ((uint64_t) x->prevsent << 1) |
+					   ((uint64_t) t->sentpos << 4) | ((uint64_t) q << 8));
+		out[nf++] = fh2(U_ROLEW, x->role, t->hl);
+		if (t->span >= 0)
+		{
+			const SpanInfo *si = &d->si[t->span];
+
+			out[nf++] = fh(U_SPANCUE, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
+						   ((uint64_t) q << 4));
+			out[nf++] = fh(U_SPANCUENW, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
+						   ((uint64_t) si->nw << 4) | ((uint64_t) si->endp << 8) |
+						   ((uint64_t) si->before << 12) | ((uint64_t) si->after << 16));
+			out[nf++] = fh(U_SPANCUEQ, (uint64_t) si->cue | ((uint64_t) x->dcl << 4) |
+						   ((uint64_t) x->dcr << 8) | ((uint64_t) q << 12));
+		}
+	}
+	return nf;
+}
+
+/* Dynamic features: the previous labels. */
+static size_t
+attrib_dyn(void *ctx, size_t i, const uint8_t *labels, uint32_t *out, size_t cap)
+{
+	NxAttribDoc *d = ctx;
+	const TokInfo *t = &d->cur[i];
+	uint32_t	p1 = i >= 1 ? labels[i - 1] : 0xFF;
+	uint32_t	p2 = i >= 2 ? labels[i - 2] : 0xFF;
+	size_t		nf = 0;
+
+	(void) cap;
+	out[nf++] = fh(D_P1, p1);
+	out[nf++] = fh(D_P12, p1 | (p2 << 8));
+	out[nf++] = fh2(D_P1W, p1, t->hl);
+	out[nf++] = fh(D_P1Q, p1 | ((uint32_t) t->q << 8) | ((uint32_t) t->sentpos << 16));
+	out[nf++] = fh(D_P1K, p1 | ((uint32_t) t->cx << 8) | ((uint32_t) t->sentend << 16));
+	if (t->span >= 0)
+		out[nf++] = fh(D_P1SPAN, p1 | ((uint32_t) d->si[t->span].nw << 8) |
+					   ((uint32_t) t->q << 12) | ((uint32_t) d->si[t->span].cue << 20));
+	if (d->stage == 2 && d->cur2)
+	{
+		const Stage2Info *x = &d->cur2[i];
+
+		out[nf++] = fh(D_P1DCL, p1 | ((uint32_t) x->dcl << 8) | ((uint32_t) x->role << 12));
+		out[nf++] = fh(D_P1DCR, p1 | ((uint32_t) x->dcr << 8) | ((uint32_t) t->q << 12));
+		out[nf++] = fh(D_P1CX, p1 | ((uint32_t) t->cx << 8) | ((uint32_t) x->aftercue << 12) |
+					   ((uint32_t) x->sentcue << 16));
+	}
+	return nf;
+}
+
+/* The decoding input of paragraph p. */
+void
+nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq)
+{
+	size_t		start = d->para_tok[p];
+	size_t		n = d->para_tok[p + 1] - start;
+	const TokInfo *ti = d->ti + start;
+	size_t		nf = 0;
+
+	d->off[0] = 0;
+	for (size_t k = 0; k < n; k++)
+	{
+		nf += static_feats(d, stage, ti, n, k, start + k, d->feat + nf);
+		d->off[k + 1] = (uint32_t) nf;
+	}
+	d->cur = ti;
+	d->cur2 = (stage == 2 && d->s2) ? d->s2 + start : NULL;
+	d->stage = stage;
+	seq->ntok = n;
+	seq->off = d->off;
+	seq->feat = d->feat;
+	seq->dyn = attrib_dyn;
+	seq->ctx = d;
+	seq->fixed = NULL;
+}
+
+/* Check that a model is an attribution model this build can run. */
+NxStatus
+nx_attrib_check_model(const NxModel *m, char *errbuf, size_t errlen)
+{
+	if (strcmp(m->task, NX_ATTRIB_TASK) != 0 || m->featset != NX_ATTRIB_FEATSET ||
+		m->nstages != 2)
+	{
+		snprintf(errbuf, errlen, "model \"%s\" is not a quotation model of feature set %d",
+				 m->name, NX_ATTRIB_FEATSET);
+		return NX_EBADMODEL;
+	}
+	if (label_of(&m->labels, NX_ATTRIB_CONTENT, NX_LP_B) == 0xFF ||
+		label_of(&m->labels, NX_ATTRIB_CUE, NX_LP_B) == 0xFF ||
+		label_of(&m->labels, NX_ATTRIB_SRC, NX_LP_B) == 0xFF)
+	{
+		snprintf(errbuf, errlen, "model \"%s\" lacks the CONTENT, CUE or SRC labels", m->name);
+		return NX_EBADMODEL;
+	}
+	return NX_OK;
+}
+
+/* Keep only the labels of one stage's roles (others become O). */
+static void
+keep_roles(const NxAttribDoc *d, uint8_t *lab, size_t n, int stage)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		int			is_content = lab[i] == d->lab_content[0] || lab[i] == d->lab_content[1];
+
+		if ((stage == 1) == is_content)
+			lab[i] = d->labels->outside;
+	}
+}
+
+/* Label every token with both stages. */
+NxStatus
+nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t *stage2)
+{
+	NxStatus	st;
+	size_t		n = d->doc->ntok;
+
+	for (size_t p = 0; p < d->npara; p++)
+	{
+		NxSeq		seq;
+
+		nx_check_interrupts(d->a);
+		nx_attrib_doc_seq(d, 1, p, &seq);
+		nx_tagger_greedy(&m->stage[0], &m->labels, &seq, stage1 + d->para_tok[p], NULL);
+	}
+	keep_roles(d, stage1, n, 1);
+	st = nx_attrib_doc_stage(d, stage1);
+	if (st != NX_OK)
+		return st;
+	for (size_t p = 0; p < d->npara; p++)
+	{
+		NxSeq		seq;
+
+		nx_check_interrupts(d->a);
+		nx_attrib_doc_seq(d, 2, p, &seq);
+		nx_tagger_greedy(&m->stage[1], &m->labels, &seq, stage2 + d->para_tok[p], NULL);
+	}
+	keep_roles(d, stage2, n, 2);
+	return NX_OK;
+}

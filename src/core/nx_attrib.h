@@ -1,0 +1,83 @@
+/*
+ * nx_attrib.h
+ *	  The attribution tagger: features and decoding that label each token
+ *	  of a paragraph as part of a source, a cue or a content (BIO), with a
+ *	  two-stage model read by nx_model.h.
+ *
+ * Stage 1 labels sources and cues.  Stage 2 labels contents, seeing the
+ * stage-1 chunks (where the cue is, whether the token follows it) as
+ * features, so a content may contain another attribution's source and
+ * cue (nested reported speech).  Both stages share one label set:
+ * O, B-/I-CONTENT, B-/I-CUE, B-/I-SRC; stage 1 is trained on source and
+ * cue labels only, stage 2 on content labels only.  A sequence is a
+ * paragraph: in PolNeAR every role of an attribution but a handful lies
+ * in the paragraph of its content.
+ *
+ * The model's LEXICON section holds small word classes the features
+ * look up (reporting verbs, pronouns, titles ...), so the word lists
+ * travel with the weights that were trained on them.
+ */
+#ifndef NX_ATTRIB_H
+#define NX_ATTRIB_H
+
+#include "nx_alloc.h"
+#include "nx_model.h"
+#include "nx_quotes.h"
+#include "nx_tagger.h"
+#include "nx_text.h"
+
+/* Feature-set id stored in models; bump when templates change. */
+#define NX_ATTRIB_FEATSET	1
+
+/* Model task name. */
+#define NX_ATTRIB_TASK		"quotes"
+
+/* Lexicon classes the features know, by name (the trainer writes them). */
+#define NX_ATTRIB_LEX_CLASSES \
+	"cue-verb", "cue-noun", "cue-prep", "pronoun", "title", "source-noun", \
+	"speech-noun", "negation", "modal", "subord"
+
+/* Type names of the label set. */
+#define NX_ATTRIB_CONTENT	"CONTENT"
+#define NX_ATTRIB_CUE		"CUE"
+#define NX_ATTRIB_SRC		"SRC"
+
+typedef struct NxAttribDoc NxAttribDoc;
+
+/* Check that a model is an attribution model this build can run. */
+extern NxStatus nx_attrib_check_model(const NxModel *m, char *errbuf, size_t errlen);
+
+/*
+ * Per-document feature state.  spans are the document's quotation-mark
+ * spans (nx_quote_spans); lex may have slot == NULL.
+ */
+extern NxStatus nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
+								   const NxLexicon *lex, const NxDoc *doc,
+								   const NxQuoteSpan *spans, size_t nspans,
+								   const NxAlloc *a);
+extern void nx_attrib_doc_free(NxAttribDoc *d);
+
+/* Number of paragraphs (sequences) and the first token of each. */
+extern size_t nx_attrib_doc_npara(const NxAttribDoc *d);
+extern uint32_t nx_attrib_doc_para_tok(const NxAttribDoc *d, size_t p);
+
+/*
+ * Give stage-1 labels of every token (copied): stage-2 features read them.
+ */
+extern NxStatus nx_attrib_doc_stage(NxAttribDoc *d, const uint8_t *stage1);
+
+/*
+ * The decoding input of paragraph p for stage 1 or 2.  Valid until the
+ * next call.  Labels passed to the tagger must point into an array over
+ * the whole document at the paragraph's first token.
+ */
+extern void nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq);
+
+/*
+ * Label every token: stage1 gets source and cue labels, stage2 content
+ * labels (both arrays of doc->ntok).
+ */
+extern NxStatus nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m,
+									 uint8_t *stage1, uint8_t *stage2);
+
+#endif							/* NX_ATTRIB_H */

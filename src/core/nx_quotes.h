@@ -1,0 +1,101 @@
+/*
+ * nx_quotes.h
+ *	  Quotations: who said what.  The entry point nx_quotes_extract finds
+ *	  every attribution of a parsed document (its content, cue and source),
+ *	  tells its kind, and resolves the speaker to a name.
+ *
+ * The work is split by concept:
+ *	 nx_quotemarks.c  pairs quotation marks into spans (every style,
+ *					  nesting, unbalanced marks, quotes running over
+ *					  paragraphs with an opening mark on each one);
+ *	 nx_attrib.c	  the learned attribution tagger (source, cue, content);
+ *	 nx_quotes.c	  assembles tagged chunks into quotations, adds block
+ *					  quotes, tells kinds and resolves speakers.
+ */
+#ifndef NX_QUOTES_H
+#define NX_QUOTES_H
+
+#include "nx_alloc.h"
+#include "nx_model.h"
+#include "nx_ner.h"
+#include "nx_text.h"
+
+/* ---- quotation-mark spans (nx_quotemarks.c) ---- */
+
+/* NxQuoteSpan.flags */
+#define NX_QS_UNCLOSED	0x01	/* no closing mark: runs to the paragraph's end */
+#define NX_QS_UNOPENED	0x02	/* no opening mark: runs from the paragraph's start */
+#define NX_QS_CONTINUED 0x04	/* continues in the next paragraph (its opening
+								 * mark there reopens it) */
+#define NX_QS_SINGLE	0x08	/* single marks (‘ ’ ' ‹ ›) rather than double */
+
+/* A quoted span: tokens [open, close], the marks included when present. */
+typedef struct NxQuoteSpan
+{
+	uint32_t	open;			/* the opening mark, or first token (UNOPENED) */
+	uint32_t	close;			/* the closing mark, or last token (UNCLOSED) */
+	uint32_t	depth;			/* 0 outermost, 1 inside another span ... */
+	uint32_t	flags;			/* NX_QS_* */
+} NxQuoteSpan;
+
+/*
+ * Pair the quotation marks of a document.  On NX_OK, *out holds *n spans
+ * sorted by opening token (outer before inner), allocated from a (NULL
+ * when *n is 0).  Linear in the number of tokens.
+ */
+extern NxStatus nx_quote_spans(const NxDoc *doc, NxQuoteSpan **out, size_t *n,
+							   const NxAlloc *a);
+
+/* ---- quotations (nx_quotes.c) ---- */
+
+typedef enum NxQuoteKind
+{
+	NX_QK_DIRECT = 0,			/* wholly in quotation marks */
+	NX_QK_MIXED,				/* partly quoted */
+	NX_QK_INDIRECT,				/* reported speech without marks */
+	NX_QK_BLOCK,				/* a verbatim passage after a colon and a paragraph break */
+	NX_QK__COUNT
+} NxQuoteKind;
+
+/* A span of the document in tokens, characters (0-based) and bytes. */
+typedef struct NxSpan
+{
+	uint32_t	tok;
+	uint32_t	ntok;			/* 0: no span */
+	uint32_t	c;
+	uint32_t	clen;
+	uint32_t	b;
+	uint32_t	blen;
+} NxSpan;
+
+typedef struct NxQuote
+{
+	NxSpan		content;		/* as written, quotation marks included */
+	NxSpan		text;			/* the words without the outer marks */
+	NxSpan		cue;			/* reporting verb or phrase, or ntok 0 */
+	NxSpan		mention;		/* the speaker as mentioned (a name, "he"), or ntok 0 */
+	NxSpan		speaker;		/* the name the mention resolves to (a span of the
+								 * document, often the mention itself), or ntok 0 */
+	int			speaker_type;	/* NER type index of the speaker, -1 unknown */
+	uint32_t	paragraph;		/* of the content's first token, 0-based */
+	uint32_t	sentence;		/* likewise */
+	uint8_t		kind;			/* NxQuoteKind */
+} NxQuote;
+
+/* Name of a quote kind as SQL shows it ("direct", "mixed" ...). */
+extern const char *nx_quote_kind_name(NxQuoteKind kind);
+
+/* Check that a model is a quotation model this build can run. */
+extern NxStatus nx_quotes_check_model(const NxModel *m, char *errbuf, size_t errlen);
+
+/*
+ * Extract the quotations of a parsed document with an attribution model
+ * and, optionally, an entity model (ner may be NULL: speakers are then
+ * resolved without entity types).  On NX_OK, *out is an array of *n
+ * quotations in document order, allocated from a (NULL when *n is 0).
+ */
+extern NxStatus nx_quotes_extract(const NxModel *m, const NxModel *ner,
+								  const NxDoc *doc, NxQuote **out, size_t *n,
+								  const NxAlloc *a);
+
+#endif							/* NX_QUOTES_H */
