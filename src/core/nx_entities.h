@@ -16,15 +16,24 @@
  *	   inside (Mladost (BJ)); a possessive clitic goes from a person
  *	   (Putin’s gives Putin) while other types keep one the tagger gave
  *	   them (Lord's, the cricket ground);
+ *	 - cuts a mention at a bracket it does not close or open (Secretary
+ *	   [Marco] Rubio tagged as one name gives Marco and Rubio) and at a
+ *	   hyphen between two whole place names of the lexicon (the
+ *	   Ukraine-U.S. angle gives Ukraine and U.S., both LOC);
  *	 - takes leading titles off persons, using the model's "title" lexicon
  *	   class (President Putin gives Putin, press secretary Karoline Leavitt
  *	   gives Karoline Leavitt), unless nothing would be left;
+ *	 - reads seats of government named for the institution (Kremlin,
+ *	   White House, Pentagon, Downing Street ...) as ORG where the tagger
+ *	   says LOC: CoNLL-2003 marks them LOC, modern news annotation ORG;
  *	 - canonical: the fullest form of the entity in the document.  A
  *	   person is linked to a longer person whose names begin or end with
  *	   its names (Putin, Vladimir -> Vladimir Putin), an organisation to a
  *	   longer one it begins (Fox -> Fox News), and any non-person acronym
  *	   to the longer name of the same type whose capitalised words give
- *	   it (FSB -> Federal Security Service, U.S. -> United States).  When
+ *	   it (FSB -> Federal Security Service, U.S. -> United States), and
+ *	   the acronym takes that name's type (US tagged MISC in "the US
+ *	   administration" becomes LOC when United States is LOC).  When
  *	   several longer forms qualify, the longest wins, then the one seen
  *	   last before the mention, then the first after it.  A form written
  *	   in mixed case is preferred to the same words in capitals.
