@@ -1,4 +1,4 @@
-/* newsx--0.1--0.2.sql: entities */
+/* newsx--0.1--0.2.sql: entities; scalar forms; article structure */
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION newsx UPDATE TO '0.2'" to load this file. \quit
@@ -39,3 +39,102 @@ COST 1000 ROWS 40;
 
 COMMENT ON FUNCTION @extschema@.extract_entities(text) IS
 'named entities (PERSON, ORG, LOC, MISC) of a news article found by the default model (en), with 1-based character position and length, canonical name, join key, sentence number and confidence';
+
+/* ---- scalar forms, for indexes and generated columns ----
+ *
+ * SQL functions over the set-returning ones, so that they hold the same
+ * rows by construction.  SQL-standard bodies (BEGIN ATOMIC) are parsed
+ * here, once: they do not depend on search_path when an index is built or
+ * a dump restored, and they record their dependency on extract_entities.
+ * Arrays are sorted byte-wise (COLLATE "C") so that a stored value does not
+ * depend on the database's collation.
+ */
+
+CREATE FUNCTION @extschema@.entities_json(body text, model text)
+RETURNS jsonb
+LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
+COST 1100
+BEGIN ATOMIC
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+               'entity', e.entity, 'type', e.type, 'pos', e.pos, 'len', e.len,
+               'canonical', e.canonical, 'key', e.key, 'sentence', e.sentence,
+               'confidence', e.confidence::numeric) ORDER BY e.n), '[]'::jsonb)
+    FROM @extschema@.extract_entities(body, model) WITH ORDINALITY
+         AS e(entity, type, pos, len, canonical, key, sentence, confidence, n);
+END;
+
+COMMENT ON FUNCTION @extschema@.entities_json(text, text) IS
+'the rows of extract_entities(body, model) as a jsonb array of objects, in text order, for generated columns';
+
+CREATE FUNCTION @extschema@.entities_json(body text)
+RETURNS jsonb
+LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
+COST 1100
+BEGIN ATOMIC
+    SELECT @extschema@.entities_json(body, 'en');
+END;
+
+COMMENT ON FUNCTION @extschema@.entities_json(text) IS
+'the rows of extract_entities(body) as a jsonb array of objects, in text order, for generated columns';
+
+CREATE FUNCTION @extschema@.entity_keys(body text, model text)
+RETURNS text[]
+LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
+COST 1050
+BEGIN ATOMIC
+    SELECT coalesce(array_agg(DISTINCT e.key COLLATE "C" ORDER BY e.key COLLATE "C"), '{}')
+    FROM @extschema@.extract_entities(body, model) AS e
+    WHERE e.key IS NOT NULL;
+END;
+
+COMMENT ON FUNCTION @extschema@.entity_keys(text, text) IS
+'distinct entity keys (person:vladimir putin) of extract_entities(body, model), sorted, for GIN indexes';
+
+CREATE FUNCTION @extschema@.entity_keys(body text)
+RETURNS text[]
+LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
+COST 1050
+BEGIN ATOMIC
+    SELECT @extschema@.entity_keys(body, 'en');
+END;
+
+COMMENT ON FUNCTION @extschema@.entity_keys(text) IS
+'distinct entity keys (person:vladimir putin) of extract_entities(body), sorted, for GIN indexes';
+
+/* ---- article structure ---- */
+
+CREATE FUNCTION @extschema@.article_meta(
+    body text,
+    OUT headline text,
+    OUT dateline text,
+    OUT place text,
+    OUT agency text,
+    OUT byline text,
+    OUT author text,
+    OUT date date,
+    OUT header jsonb,
+    OUT lead_pos integer)
+RETURNS record
+AS 'MODULE_PATHNAME', 'newsx_article_meta'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
+COST 500;
+
+COMMENT ON FUNCTION @extschema@.article_meta(text) IS
+'metadata of a news article: headline, dateline with its place and agency, byline, author, date, the header fields as jsonb, and the 1-based position where the story starts';
+
+CREATE FUNCTION @extschema@.updates(
+    body text,
+    OUT n integer,
+    OUT "time" time,
+    OUT zone text,
+    OUT pos integer,
+    OUT len integer,
+    OUT text text,
+    OUT paragraph integer)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'newsx_updates'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
+COST 500 ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.updates(text) IS
+'live-blog update markers (Update 1330 GMT: ...): number, time, time zone, 1-based character position and length of the update''s text, the text, paragraph number';
