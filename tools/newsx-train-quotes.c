@@ -25,12 +25,12 @@
  * Rows for the referee (TSV: id, pos, len, speaker_pos, speaker_len,
  * cue_pos, cue_len; 1-based character positions as in SQL):
  *
- *	 ./newsx-train-quotes --model data/quotes-en.model --ner data/ner-en.model \
+ *	 ./newsx-train-quotes --model data/quotes-en.model \
  *		--predict ../shared/data/polnear/dev.jsonl > pred.tsv
  *	 python3 ../shared/eval/score.py quotes ../shared/data/polnear/dev.jsonl pred.tsv
  *
  * --rows prints every column of extract_quotes instead; --bench N times N
- * passes over the articles (parse, entities, quotations).
+ * passes over the articles (parse and extraction).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -586,19 +586,49 @@ lex_add_words(LexBuild *lb, const char *list, uint32_t cls)
 	}
 }
 
-/* The LEXICON section of the word classes. */
+/* Add every word of every line of a list file as class cls. */
 static void
-build_lexicon(void **sec, size_t *seclen, NxLexicon *lex)
+lex_add_file(LexBuild *lb, const char *dir, const char *file, uint32_t cls)
+{
+	char		path[4096];
+	FILE	   *f;
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		r;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	if (!(f = fopen(path, "r")))
+	{
+		fprintf(stderr, "newsx-train-quotes: cannot open %s: %s\n", path, strerror(errno));
+		exit(1);
+	}
+	while ((r = getline(&line, &cap, f)) > 0)
+	{
+		while (r > 0 && (line[r - 1] == '\n' || line[r - 1] == '\r'))
+			line[--r] = '\0';
+		if (line[0] == '#' || r == 0)
+			continue;
+		lex_add_words(lb, line, cls);
+	}
+	free(line);
+	fclose(f);
+}
+
+/* The LEXICON section of the word classes (names: the entity lexicon directory). */
+static void
+build_lexicon(const char *names_dir, void **sec, size_t *seclen, NxLexicon *lex)
 {
 	static const char *const names[] = {NX_ATTRIB_LEX_CLASSES};
 	const char *lists[] = {cue_verbs, cue_nouns, cue_preps, pronouns, titles,
-		source_nouns, speech_nouns, negation, modals, subord};
+		source_nouns, speech_nouns, negation, modals, subord, ""};
 	size_t		nc = sizeof(names) / sizeof(names[0]);
 	LexBuild	lb = {0};
 	char		err[200];
 
 	for (size_t c = 0; c < nc; c++)
 		lex_add_words(&lb, lists[c], (uint32_t) c);
+	lex_add_file(&lb, names_dir, "title.txt", NX_LX_TITLE);
+	lex_add_file(&lb, names_dir, "per-first.txt", NX_LX_FIRST_NAME);
 	if (nx_lexicon_build(lb.s, lb.n, 1, names, nc, sec, seclen, A) != NX_OK ||
 		nx_lexicon_parse(*sec, *seclen, lex, err, sizeof(err)) != NX_OK)
 	{
@@ -727,6 +757,7 @@ corpus_gold(Corpus *co, const NxLabelSet *ls)
 		q->pred1 = xalloc(n);
 		q->pred2 = xalloc(n);
 		q->s1 = xalloc(n);
+		memset(q->s1, ls->outside, n);
 		memset(q->gold1, ls->outside, n);
 		memset(q->gold2, ls->outside, n);
 		/* cues first, then sources where free; contents on their own layer */
@@ -836,10 +867,13 @@ evaluate(Corpus *co, const size_t *idx, size_t n, const NxModel *m, int stage, i
 		{
 			NxSeq		seq;
 			uint32_t	st = nx_attrib_doc_para_tok(ad, p);
+			uint8_t    *pred = (stage == 1 ? q->pred1 : q->pred2) + st;
 
 			nx_attrib_doc_seq(ad, stage, p, &seq);
-			nx_tagger_greedy(&m->stage[stage - 1], &m->labels, &seq,
-							 (stage == 1 ? q->pred1 : q->pred2) + st, NULL);
+			if (nx_attrib_doc_active(ad, stage, p))
+				nx_tagger_greedy(&m->stage[stage - 1], &m->labels, &seq, pred, NULL);
+			else
+				memset(pred, m->labels.outside, seq.ntok);
 			score_seq(&sc, &m->labels, (stage == 1 ? q->gold1 : q->gold2) + st,
 					  (stage == 1 ? q->pred1 : q->pred2) + st, seq.ntok);
 		}
@@ -881,9 +915,9 @@ typedef struct Opts
 	const char *train;
 	const char *out;
 	const char *model;
-	const char *ner;
 	const char *predict;
 	const char *name;
+	const char *names;
 	int			epochs;
 	int			bits;
 	int			folds;
@@ -940,6 +974,8 @@ train_stage(const Opts *o, Corpus *co, size_t *idx, size_t n, const size_t *hold
 				NxSeq		seq;
 				uint32_t	st = nx_attrib_doc_para_tok(q->ad, p);
 
+				if (!nx_attrib_doc_active(q->ad, stage, p))
+					continue;
 				nx_attrib_doc_seq(q->ad, stage, p, &seq);
 				mistakes += nx_trainer_learn(&tr, &m->labels, &seq,
 											 (stage == 1 ? q->gold1 : q->gold2) + st,
@@ -988,14 +1024,15 @@ usage(void)
 {
 	fprintf(stderr,
 			"usage: newsx-train-quotes --train FILE --out MODEL [options]\n"
-			"       newsx-train-quotes --model MODEL [--ner MODEL] --predict FILE [--rows] [--bench N]\n"
+			"       newsx-train-quotes --model MODEL --predict FILE [--rows] [--bench N]\n"
 			"options:\n"
-			"  --epochs N     most training epochs per stage (default 12)\n"
+			"  --epochs N     most training epochs per stage (default 10)\n"
 			"  --holdout K    hold every K-th article out to choose epochs (default 10)\n"
-			"  --bits B       log2 of weight buckets (default 20)\n"
+			"  --bits B       log2 of weight buckets (default 18)\n"
 			"  --folds K      folds for the stage-1 labels stage 2 trains on (default 5)\n"
 			"  --seed N       shuffling seed (default 1)\n"
 			"  --name NAME    model name (default quotes-en)\n"
+			"  --names DIR    title.txt and per-first.txt word lists (default data/lexicon)\n"
 			"  -v             progress per epoch\n");
 	exit(2);
 }
@@ -1046,15 +1083,14 @@ now(void)
 
 /* Open a model file or exit. */
 static void
-open_model(const char *path, NxModel *m, int quotes)
+open_model(const char *path, NxModel *m)
 {
 	size_t		len;
 	void	   *buf = read_file(path, &len);
 	char		err[256];
 
 	if (nx_model_open(buf, len, m, err, sizeof(err)) != NX_OK ||
-		(quotes ? nx_quotes_check_model(m, err, sizeof(err))
-		 : nx_ner_check_model(m, err, sizeof(err))) != NX_OK)
+		nx_quotes_check_model(m, err, sizeof(err)) != NX_OK)
 	{
 		fprintf(stderr, "newsx-train-quotes: %s: %s\n", path, err);
 		exit(1);
@@ -1091,15 +1127,12 @@ put_pos(const NxSpan *s)
 static int
 run_predict(const Opts *o)
 {
-	NxModel		m,
-				ner;
+	NxModel		m;
 	Corpus		co;
 	double		t0;
 	size_t		nq = 0;
 
-	open_model(o->model, &m, 1);
-	if (o->ner)
-		open_model(o->ner, &ner, 0);
+	open_model(o->model, &m);
 	read_jsonl(o->predict, &co);
 	for (size_t i = 0; i < co.n; i++)
 	{
@@ -1107,7 +1140,7 @@ run_predict(const Opts *o)
 		NxQuote    *qs;
 		size_t		n;
 
-		if (nx_quotes_extract(&m, o->ner ? &ner : NULL, &q->doc, &qs, &n, A) != NX_OK)
+		if (nx_quotes_extract(&m, &q->doc, &qs, &n, A) != NX_OK)
 		{
 			fprintf(stderr, "newsx-train-quotes: extraction failed on %s\n", q->j.id);
 			return 1;
@@ -1153,7 +1186,7 @@ run_predict(const Opts *o)
 				size_t		n;
 
 				if (nx_doc_parse(&doc, co.d[i].j.text, co.d[i].j.textlen, A) != NX_OK ||
-					nx_quotes_extract(&m, o->ner ? &ner : NULL, &doc, &qs, &n, A) != NX_OK)
+					nx_quotes_extract(&m, &doc, &qs, &n, A) != NX_OK)
 					return 1;
 				nx_free(A, qs);
 				nx_doc_free(&doc);
@@ -1163,6 +1196,13 @@ run_predict(const Opts *o)
 				co.nbytes, o->bench, t0, co.nbytes * (double) o->bench / t0 / 1e6,
 				1e9 * t0 / ((double) co.ntok * o->bench), nq);
 	}
+	for (size_t i = 0; i < co.n; i++)
+	{
+		nx_doc_free(&co.d[i].doc);
+		nx_free(A, co.d[i].spans);
+		jdoc_free(&co.d[i].j);
+	}
+	free(co.d);
 	return 0;
 }
 
@@ -1184,12 +1224,13 @@ main(int argc, char **argv)
 	float		scale[2] = {1, 1};
 	int			best_ep[2] = {0, 0};
 
-	o.epochs = 12;
-	o.bits = 20;
+	o.epochs = 10;
+	o.bits = 18;
 	o.folds = 5;
 	o.holdout = 10;
 	o.seed = 1;
 	o.name = "quotes-en";
+	o.names = "data/lexicon";
 	for (int i = 1; i < argc; i++)
 	{
 		const char *a = argv[i];
@@ -1202,10 +1243,10 @@ main(int argc, char **argv)
 			o.out = v;
 		else if (ARG("--model"))
 			o.model = v;
-		else if (ARG("--ner"))
-			o.ner = v;
 		else if (ARG("--predict"))
 			o.predict = v;
+		else if (ARG("--names"))
+			o.names = v;
 		else if (ARG("--name"))
 			o.name = v;
 		else if (ARG("--epochs"))
@@ -1244,7 +1285,7 @@ main(int argc, char **argv)
 	snprintf(m.name, sizeof(m.name), "%s", o.name);
 	strcpy(m.task, NX_ATTRIB_TASK);
 	m.featset = NX_ATTRIB_FEATSET;
-	build_lexicon(&lexsec, &lexlen, &m.lex);
+	build_lexicon(o.names, &lexsec, &lexlen, &m.lex);
 	read_jsonl(o.train, &co);
 	fprintf(stderr, "train: %zu articles, %zu tokens\n", co.n, co.ntok);
 	corpus_gold(&co, &m.labels);
@@ -1274,6 +1315,8 @@ main(int argc, char **argv)
 		{
 			NxSeq		seq;
 
+			if (!nx_attrib_doc_active(q->ad, 1, p))
+				continue;
 			nx_attrib_doc_seq(q->ad, 1, p, &seq);
 			nx_tagger_greedy(&m.stage[0], &m.labels, &seq, q->s1 + nx_attrib_doc_para_tok(q->ad, p), NULL);
 		}
@@ -1309,6 +1352,8 @@ main(int argc, char **argv)
 				{
 					NxSeq		seq;
 
+					if (!nx_attrib_doc_active(q->ad, 1, p))
+						continue;
 					nx_attrib_doc_seq(q->ad, 1, p, &seq);
 					nx_tagger_greedy(&fm.stage[0], &m.labels, &seq,
 									 q->s1 + nx_attrib_doc_para_tok(q->ad, p), NULL);

@@ -18,24 +18,26 @@
 
 #include "nx_attrib.h"
 #include "nx_hash.h"
+#include "nx_ner.h"
 
 #define MAXB		64			/* bytes of a token used for its word hash */
 #define MAX_FEATS	96			/* static features per token, at most */
 
-/* Token classes (TokInfo.lex bits): the lexicon classes in NX_ATTRIB_LEX_CLASSES order. */
+/* Token classes (TokInfo.lex bits). */
 enum
 {
-	LX_CUE_VERB = 0,
-	LX_CUE_NOUN,
-	LX_CUE_PREP,
-	LX_PRONOUN,
-	LX_TITLE,
-	LX_SOURCE_NOUN,
-	LX_SPEECH_NOUN,
-	LX_NEGATION,
-	LX_MODAL,
-	LX_SUBORD,
-	LX__COUNT
+	LX_CUE_VERB = NX_LX_CUE_VERB,
+	LX_CUE_NOUN = NX_LX_CUE_NOUN,
+	LX_CUE_PREP = NX_LX_CUE_PREP,
+	LX_PRONOUN = NX_LX_PRONOUN,
+	LX_TITLE = NX_LX_TITLE,
+	LX_SOURCE_NOUN = NX_LX_SOURCE_NOUN,
+	LX_SPEECH_NOUN = NX_LX_SPEECH_NOUN,
+	LX_NEGATION = NX_LX_NEGATION,
+	LX_MODAL = NX_LX_MODAL,
+	LX_SUBORD = NX_LX_SUBORD,
+	LX_FIRST_NAME = NX_LX_FIRST_NAME,
+	LX__COUNT = NX_LX__COUNT
 };
 
 /* Quotation state bits (TokInfo.q). */
@@ -116,6 +118,7 @@ struct NxAttribDoc
 	size_t		maxpara;
 	Stage2Info *s2;				/* [ntok] once stage-1 labels are given */
 	uint8_t		lab_content[2], lab_cue[2], lab_src[2];	/* B, I label indices */
+	uint8_t    *active;			/* [npara] bit 1: stage 1 tags it, bit 2: stage 2 */
 	uint32_t   *feat;
 	uint32_t   *off;
 	const TokInfo *cur;
@@ -281,6 +284,7 @@ nx_attrib_doc_free(NxAttribDoc *d)
 	nx_free(d->a, d->ti);
 	nx_free(d->a, d->si);
 	nx_free(d->a, d->para_tok);
+	nx_free(d->a, d->active);
 	nx_free(d->a, d->s2);
 	nx_free(d->a, d->feat);
 	nx_free(d->a, d->off);
@@ -366,9 +370,29 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 		if (i == 0 || para_of(doc, i) != para_of(doc, i - 1))
 			d->para_tok[d->npara++] = (uint32_t) i;
 	d->para_tok[d->npara] = (uint32_t) n;
+	d->active = nx_alloc(a, d->npara + 1);
+	if (!d->active)
+		goto nomem;
 	for (size_t p = 0; p < d->npara; p++)
+	{
+		uint8_t		act = 0;
+
 		if (d->para_tok[p + 1] - d->para_tok[p] > d->maxpara)
 			d->maxpara = d->para_tok[p + 1] - d->para_tok[p];
+		for (size_t i = d->para_tok[p]; i < d->para_tok[p + 1]; i++)
+		{
+			const TokInfo *ti = &d->ti[i];
+
+			if ((ti->lex & ((1u << LX_CUE_VERB) | (1u << LX_CUE_NOUN) | (1u << LX_CUE_PREP))) ||
+				ti->kind == NX_TOK_OPEN_QUOTE || ti->kind == NX_TOK_CLOSE_QUOTE ||
+				ti->kind == NX_TOK_DASH || ti->cx == CX_COLON)
+			{
+				act = 1;
+				break;
+			}
+		}
+		d->active[p] = act;
+	}
 
 	/* sentences: position, distance to reporting verbs */
 	for (size_t s = 0; s < doc->nsent; s++)
@@ -461,6 +485,22 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 nomem:
 	nx_attrib_doc_free(d);
 	return NX_ENOMEM;
+}
+
+/* Word classes of token i. */
+uint32_t
+nx_attrib_doc_lex(const NxAttribDoc *d, size_t i)
+{
+	return d->ti[i].lex;
+}
+
+/* Whether a stage tags paragraph p. */
+int
+nx_attrib_doc_active(const NxAttribDoc *d, int stage, size_t p)
+{
+	if (stage == 1)
+		return (d->active[p] & 1) != 0;
+	return (d->active[p] & 2) != 0;
 }
 
 size_t
@@ -564,6 +604,17 @@ nx_attrib_doc_stage(NxAttribDoc *d, const uint8_t *stage1)
 				x->dcr = dbucket(lastcue - k);
 		}
 	}
+	/* stage 2 tags paragraphs with a quotation mark or a stage-1 cue */
+	for (size_t p = 0; p < d->npara; p++)
+	{
+		uint8_t		act = 0;
+
+		for (size_t i = d->para_tok[p]; i < d->para_tok[p + 1] && !act; i++)
+			if (d->s2[i].role == 2 || d->ti[i].kind == NX_TOK_OPEN_QUOTE ||
+				d->ti[i].kind == NX_TOK_CLOSE_QUOTE)
+				act = 2;
+		d->active[p] = (uint8_t) ((d->active[p] & 1) | act);
+	}
 	/* does a cue touch each quotation span (within three tokens, same paragraph)? */
 	for (size_t j = 0; j < d->nspans; j++)
 	{
@@ -648,21 +699,25 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	out[nf++] = fh(T_W, t->hl);
 	out[nf++] = fh(T_WM1, lm1);
 	out[nf++] = fh(T_WP1, lp1);
-	out[nf++] = fh(T_WM2, lm2);
-	out[nf++] = fh(T_WP2, lp2);
 	out[nf++] = fh2(T_WM1W, lm1, t->hl);
 	out[nf++] = fh2(T_WWP1, t->hl, lp1);
-	out[nf++] = fh2(T_WM2M1, lm2, lm1);
-	out[nf++] = fh2(T_WP1P2, lp1, lp2);
+	if (stage == 1)
+	{
+		/* wider context for sources and cues; stage 2 reads stage 1's chunks */
+		out[nf++] = fh(T_WM2, lm2);
+		out[nf++] = fh(T_WP2, lp2);
+		out[nf++] = fh2(T_WM2M1, lm2, lm1);
+		out[nf++] = fh2(T_WP1P2, lp1, lp2);
+		out[nf++] = fh(T_S3, nx_hash3(m1 ? m1->hs : BOS_L, t->hs, p1 ? p1->hs : EOS_L));
+		out[nf++] = fh(T_SUF, t->hsuf);
+		out[nf++] = fh(T_LEXM2, k >= 2 ? ti[k - 2].lex | ((uint64_t) ti[k - 2].cx << 16) : 0xFFFF);
+		out[nf++] = fh(T_LEXP2, k + 2 < n ? ti[k + 2].lex | ((uint64_t) ti[k + 2].cx << 16) : 0xFFFF);
+	}
 	out[nf++] = fh(T_S, t->hs);
-	out[nf++] = fh(T_S3, nx_hash3(m1 ? m1->hs : BOS_L, t->hs, p1 ? p1->hs : EOS_L));
-	out[nf++] = fh(T_SUF, t->hsuf);
 	out[nf++] = fh(T_CAPK, (uint64_t) t->cap | ((uint64_t) t->kind << 4));
 	out[nf++] = fh(T_LEX, lex);
 	out[nf++] = fh(T_LEXM1, m1 ? m1->lex | ((uint64_t) m1->cx << 16) : 0xFFFF);
 	out[nf++] = fh(T_LEXP1, p1 ? p1->lex | ((uint64_t) p1->cx << 16) : 0xFFFF);
-	out[nf++] = fh(T_LEXM2, k >= 2 ? ti[k - 2].lex | ((uint64_t) ti[k - 2].cx << 16) : 0xFFFF);
-	out[nf++] = fh(T_LEXP2, k + 2 < n ? ti[k + 2].lex | ((uint64_t) ti[k + 2].cx << 16) : 0xFFFF);
 	out[nf++] = fh(T_CX3, (uint64_t) (m1 ? m1->cx : 15) | ((uint64_t) t->cx << 4) |
 				   ((uint64_t) (p1 ? p1->cx : 15) << 8));
 	out[nf++] = fh(T_Q, q);
@@ -680,19 +735,22 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 		out[nf++] = fh(T_SPANPOS, (uint64_t) si->endp | ((uint64_t) si->atstart << 4) |
 					   ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
 	}
-	out[nf++] = fh(T_CUELR, cuelr);
-	out[nf++] = fh(T_CUELRLEX, (uint64_t) cuelr | ((uint64_t) t->cx << 8) | ((uint64_t) q << 12));
-	out[nf++] = fh(T_CUELRCAP, (uint64_t) cuelr | ((uint64_t) t->cap << 8) | ((uint64_t) t->sentpos << 12));
 	out[nf++] = fh(T_SENTPOS, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4) |
 				   ((uint64_t) t->cx << 8) | ((uint64_t) (k == 0) << 12));
-	out[nf++] = fh2(T_SENTPOSW, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4), t->hl);
-	if (t->cuel)
-		out[nf++] = fh2(T_CUELW, t->cuel, t->hl);
-	if (t->cuer)
-		out[nf++] = fh2(T_CUERW, t->cuer, t->hl);
-	for (int c = 0; c < LX__COUNT; c++)
-		if (lex & (1u << c))
-			out[nf++] = fh(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
+	if (stage == 1)
+	{
+		out[nf++] = fh(T_CUELR, cuelr);
+		out[nf++] = fh(T_CUELRLEX, (uint64_t) cuelr | ((uint64_t) t->cx << 8) | ((uint64_t) q << 12));
+		out[nf++] = fh(T_CUELRCAP, (uint64_t) cuelr | ((uint64_t) t->cap << 8) | ((uint64_t) t->sentpos << 12));
+		out[nf++] = fh2(T_SENTPOSW, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4), t->hl);
+		if (t->cuel)
+			out[nf++] = fh2(T_CUELW, t->cuel, t->hl);
+		if (t->cuer)
+			out[nf++] = fh2(T_CUERW, t->cuer, t->hl);
+		for (int c = 0; c < LX__COUNT; c++)
+			if (lex & (1u << c))
+				out[nf++] = fh(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
+	}
 
 	if (stage == 2 && d->s2)
 	{
@@ -834,11 +892,15 @@ nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t 
 	NxStatus	st;
 	size_t		n = d->doc->ntok;
 
+	memset(stage1, d->labels->outside, n);
+	memset(stage2, d->labels->outside, n);
 	for (size_t p = 0; p < d->npara; p++)
 	{
 		NxSeq		seq;
 
 		nx_check_interrupts(d->a);
+		if (!nx_attrib_doc_active(d, 1, p))
+			continue;
 		nx_attrib_doc_seq(d, 1, p, &seq);
 		nx_tagger_greedy(&m->stage[0], &m->labels, &seq, stage1 + d->para_tok[p], NULL);
 	}
@@ -851,6 +913,8 @@ nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t 
 		NxSeq		seq;
 
 		nx_check_interrupts(d->a);
+		if (!nx_attrib_doc_active(d, 2, p))
+			continue;
 		nx_attrib_doc_seq(d, 2, p, &seq);
 		nx_tagger_greedy(&m->stage[1], &m->labels, &seq, stage2 + d->para_tok[p], NULL);
 	}

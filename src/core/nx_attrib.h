@@ -27,7 +27,7 @@
 #include "nx_text.h"
 
 /* Feature-set id stored in models; bump when templates change. */
-#define NX_ATTRIB_FEATSET	1
+#define NX_ATTRIB_FEATSET	3
 
 /* Model task name. */
 #define NX_ATTRIB_TASK		"quotes"
@@ -35,7 +35,24 @@
 /* Lexicon classes the features know, by name (the trainer writes them). */
 #define NX_ATTRIB_LEX_CLASSES \
 	"cue-verb", "cue-noun", "cue-prep", "pronoun", "title", "source-noun", \
-	"speech-noun", "negation", "modal", "subord"
+	"speech-noun", "negation", "modal", "subord", "first-name"
+
+/* Bits of nx_attrib_doc_lex, in the order of NX_ATTRIB_LEX_CLASSES. */
+typedef enum NxAttribLex
+{
+	NX_LX_CUE_VERB = 0,
+	NX_LX_CUE_NOUN,
+	NX_LX_CUE_PREP,
+	NX_LX_PRONOUN,
+	NX_LX_TITLE,
+	NX_LX_SOURCE_NOUN,
+	NX_LX_SPEECH_NOUN,
+	NX_LX_NEGATION,
+	NX_LX_MODAL,
+	NX_LX_SUBORD,
+	NX_LX_FIRST_NAME,
+	NX_LX__COUNT
+} NxAttribLex;
 
 /* Type names of the label set. */
 #define NX_ATTRIB_CONTENT	"CONTENT"
@@ -60,6 +77,17 @@ extern void nx_attrib_doc_free(NxAttribDoc *d);
 /* Number of paragraphs (sequences) and the first token of each. */
 extern size_t nx_attrib_doc_npara(const NxAttribDoc *d);
 extern uint32_t nx_attrib_doc_para_tok(const NxAttribDoc *d, size_t p);
+
+/* Word classes of token i (bits 1 << NX_LX_*). */
+extern uint32_t nx_attrib_doc_lex(const NxAttribDoc *d, size_t i);
+
+/*
+ * Whether stage 1 or 2 tags paragraph p at all.  Stage 1 skips paragraphs
+ * without a quotation mark, colon, dash or word of the cue classes;
+ * stage 2 those without a quotation mark or stage-1 cue.  Skipped
+ * paragraphs are all O, in training as in decoding.
+ */
+extern int	nx_attrib_doc_active(const NxAttribDoc *d, int stage, size_t p);
 
 /*
  * Give stage-1 labels of every token (copied): stage-2 features read them.

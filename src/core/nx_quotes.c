@@ -52,15 +52,11 @@ typedef struct Ctx
 {
 	const NxDoc *doc;
 	const NxAlloc *a;
-	const NxModel *ner;
 	NxQuoteSpan *spans;
 	size_t		nspans;
 	Chunks		src,
 				cue,
 				content;
-	NxEntity   *ents;
-	size_t		nents;
-	int32_t    *ent_of;			/* [ntok] entity index of each token, -1 */
 	NxQuote    *q;
 	size_t		nq,
 				capq;
@@ -95,43 +91,34 @@ para_of(const NxDoc *doc, size_t i)
 static NxStatus
 collect(Ctx *x, const NxModel *m, const uint8_t *lab, size_t npara, const uint32_t *para_tok)
 {
-	NxChunk		buf[64];
+	size_t		maxn = 0;
+	NxChunk    *buf;
 
+	for (size_t p = 0; p < npara; p++)
+		if (para_tok[p + 1] - para_tok[p] > maxn)
+			maxn = para_tok[p + 1] - para_tok[p];
+	buf = nx_alloc(x->a, (maxn + 1) * sizeof(NxChunk));
+	if (!buf)
+		return NX_ENOMEM;
 	for (size_t p = 0; p < npara; p++)
 	{
 		size_t		st = para_tok[p],
-					n = para_tok[p + 1] - st;
-		size_t		done = 0;
+					k = nx_labels_chunks(&m->labels, lab + st, para_tok[p + 1] - st, buf, maxn + 1);
 
-		/* nx_labels_chunks has no offset: walk in windows cut at O labels */
-		while (done < n)
+		for (size_t j = 0; j < k; j++)
 		{
-			size_t		w = n - done,
-						k;
+			const char *tn = m->labels.type_name[buf[j].type];
+			Chunks	   *cs = strcmp(tn, NX_ATTRIB_SRC) == 0 ? &x->src :
+				strcmp(tn, NX_ATTRIB_CUE) == 0 ? &x->cue : &x->content;
 
-			if (w > 64)
+			if (!chunks_push(x->a, cs, (uint32_t) (st + buf[j].start), (uint32_t) (st + buf[j].end)))
 			{
-				/* cut the window at an O label so no chunk is split */
-				w = 64;
-				while (w > 1 && lab[st + done + w] != m->labels.outside)
-					w--;
-				if (w <= 1)
-					w = 64;
+				nx_free(x->a, buf);
+				return NX_ENOMEM;
 			}
-			k = nx_labels_chunks(&m->labels, lab + st + done, w, buf, 64);
-			for (size_t j = 0; j < k && j < 64; j++)
-			{
-				const char *tn = m->labels.type_name[buf[j].type];
-				Chunks	   *cs = strcmp(tn, NX_ATTRIB_SRC) == 0 ? &x->src :
-					strcmp(tn, NX_ATTRIB_CUE) == 0 ? &x->cue : &x->content;
-
-				if (!chunks_push(x->a, cs, (uint32_t) (st + done + buf[j].start),
-								 (uint32_t) (st + done + buf[j].end)))
-					return NX_ENOMEM;
-			}
-			done += w;
 		}
 	}
+	nx_free(x->a, buf);
 	return NX_OK;
 }
 
@@ -245,7 +232,6 @@ new_quote(Ctx *x)
 		x->capq = ncap;
 	}
 	memset(&x->q[x->nq], 0, sizeof(NxQuote));
-	x->q[x->nq].speaker_type = -1;
 	return &x->q[x->nq++];
 }
 
@@ -289,9 +275,10 @@ tell_kind(const Ctx *x, uint32_t s, uint32_t e, uint32_t *ts, uint32_t *te)
 	return NX_QK_MIXED;
 }
 
-/* Make a quotation from a content [s, e), its cue and source chunks (-1: none). */
+/* Make a quotation from a content [s, e), cue [cs, ce) and source [ss, se) (empty: none). */
 static int
-add_quote(Ctx *x, uint32_t s, uint32_t e, long cue, long src, int block)
+add_quote(Ctx *x, uint32_t s, uint32_t e, uint32_t cs, uint32_t ce,
+		  uint32_t ss, uint32_t se, int block)
 {
 	NxQuote    *q = new_quote(x);
 	uint32_t	ts,
@@ -304,39 +291,376 @@ add_quote(Ctx *x, uint32_t s, uint32_t e, long cue, long src, int block)
 	if (block)
 		q->kind = NX_QK_BLOCK;
 	set_span(x->doc, &q->text, ts, te);
-	if (cue >= 0)
-		set_span(x->doc, &q->cue, x->cue.c[cue].start, x->cue.c[cue].end);
-	if (src >= 0)
-		set_span(x->doc, &q->mention, x->src.c[src].start, x->src.c[src].end);
-	q->speaker = q->mention;
+	set_span(x->doc, &q->cue, cs, ce);
+	set_span(x->doc, &q->mention, ss, se);
 	q->paragraph = para_of(x->doc, s);
 	q->sentence = x->doc->tok[s].sentence;
 	return 1;
 }
 
+/* Is token i one ASCII punctuation character c? */
+static inline int
+is_punct(const NxDoc *doc, size_t i, char c)
+{
+	return i < doc->ntok && doc->tok[i].blen == 1 && doc->text[doc->tok[i].b] == c;
+}
+
+static inline int
+is_word(const NxDoc *doc, size_t i)
+{
+	return i < doc->ntok && doc->tok[i].kind == NX_TOK_WORD;
+}
+
+static inline int
+is_cap(const NxDoc *doc, size_t i)
+{
+	return is_word(doc, i) && (doc->tok[i].flags & NX_TF_UPPER_INITIAL);
+}
+
+/*
+ * A content that begins before its opening mark ("Clinton asking, “Why …”")
+ * starts at the mark when what precedes it holds a stage-1 source or cue
+ * and ends with a comma or colon.
+ */
+static uint32_t
+trim_start(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+
+	for (uint32_t o = s + 1; o < e && o < s + 64; o++)
+	{
+		if (doc->tok[o].kind != NX_TOK_OPEN_QUOTE)
+			continue;
+		/* the mark must open the rest of the content */
+		if (doc->tok[e - 1].kind != NX_TOK_CLOSE_QUOTE &&
+			!(e >= 2 && doc->tok[e - 2].kind == NX_TOK_CLOSE_QUOTE &&
+			  doc->tok[e - 1].kind == NX_TOK_PUNCT))
+			return s;
+		if (!is_punct(doc, o - 1, ',') && !is_punct(doc, o - 1, ':'))
+			return s;
+		for (uint32_t i = s; i < o; i++)
+			if (role[i])
+				return o;
+		return s;
+	}
+	return s;
+}
+
+/*
+ * A dash attribution after a quotation (“…” — Commissioner X): the dash
+ * is the cue and the words after it, to the end of the sentence, the
+ * source.  Returns 1 and sets the spans if there is one after token e.
+ */
+static int
+dash_source(const Ctx *x, uint32_t e, uint32_t *cs, uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	i = e,
+				j;
+
+	if (i >= doc->ntok || doc->tok[i].kind != NX_TOK_DASH ||
+		para_of(doc, i) != para_of(doc, e - 1))
+		return 0;
+	if (!is_cap(doc, i + 1))
+		return 0;
+	for (j = i + 1; j < doc->ntok && j < i + 8 && para_of(doc, j) == para_of(doc, i); j++)
+		if (doc->tok[j].kind != NX_TOK_WORD && !(doc->tok[j].flags & NX_TF_ABBREV))
+			break;
+	*cs = i;
+	*ss = i + 1;
+	*se = j;
+	return 1;
+}
+
+/* ---- speaker resolution ---- */
+
+/*
+ * A name run: capitalised words in a row, cut at titles ("President",
+ * "press secretary"), possessives and punctuation, so that
+ * "White House press secretary Karoline Leavitt" gives "White House" and
+ * "Karoline Leavitt".  first: the run starts with a known first name.
+ */
+typedef struct Run
+{
+	uint32_t	start;
+	uint32_t	end;
+	uint8_t		first;
+} Run;
+
+#define NAME_BUCKETS_MIN 64
+
+typedef struct Names
+{
+	Run		   *run;
+	size_t		n;
+	int32_t    *run_of;			/* [ntok] run index of each token, -1 */
+	int32_t    *best;			/* [nb] by last word: the fullest run, -1 */
+	uint64_t   *bkey;
+	size_t		nb;
+} Names;
+
+static inline uint64_t
+tok_hash(const NxDoc *doc, size_t i)
+{
+	return nx_fnv1a64(doc->text + doc->tok[i].b, doc->tok[i].blen);
+}
+
+/* Is token i a word that can be part of a name? */
+static int
+name_word(const NxAttribDoc *ad, const NxDoc *doc, size_t i)
+{
+	uint32_t	lex;
+
+	if (!is_cap(doc, i))
+		return 0;
+	lex = nx_attrib_doc_lex(ad, i);
+	if (lex & ((1u << NX_LX_TITLE) | (1u << NX_LX_PRONOUN) | (1u << NX_LX_CUE_VERB) |
+			   (1u << NX_LX_SUBORD) | (1u << NX_LX_MODAL)))
+		return (lex & (1u << NX_LX_FIRST_NAME)) && !(lex & (1u << NX_LX_PRONOUN)) &&
+			!(lex & (1u << NX_LX_TITLE));
+	return 1;
+}
+
+static NxStatus
+names_build(Names *nm, const NxAttribDoc *ad, const NxDoc *doc, const NxAlloc *a)
+{
+	size_t		cap = 0;
+
+	memset(nm, 0, sizeof(*nm));
+	nm->run_of = nx_alloc(a, doc->ntok * sizeof(int32_t));
+	if (!nm->run_of)
+		return NX_ENOMEM;
+	for (size_t i = 0; i < doc->ntok; i++)
+		nm->run_of[i] = -1;
+	for (size_t i = 0; i < doc->ntok;)
+	{
+		size_t		j = i;
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(a);
+		while (j < doc->ntok && j < i + 6 && name_word(ad, doc, j) &&
+			   (j == i || doc->tok[j].sentence == doc->tok[i].sentence))
+			j++;
+		if (j == i)
+		{
+			i++;
+			continue;
+		}
+		/* a lone sentence-initial word is usually not a name */
+		if (!(j == i + 1 && doc->sent[doc->tok[i].sentence].tok == i &&
+			  !(nx_attrib_doc_lex(ad, i) & (1u << NX_LX_FIRST_NAME))))
+		{
+			if (nm->n == cap)
+			{
+				size_t		ncap = cap ? 2 * cap : 64;
+				Run		   *nr = nx_realloc(a, nm->run, cap * sizeof(Run), ncap * sizeof(Run));
+
+				if (!nr)
+					return NX_ENOMEM;
+				nm->run = nr;
+				cap = ncap;
+			}
+			nm->run[nm->n].start = (uint32_t) i;
+			nm->run[nm->n].end = (uint32_t) j;
+			nm->run[nm->n].first = (nx_attrib_doc_lex(ad, i) & (1u << NX_LX_FIRST_NAME)) != 0 && j > i + 1;
+			for (size_t k = i; k < j; k++)
+				nm->run_of[k] = (int32_t) nm->n;
+			nm->n++;
+		}
+		i = j;
+	}
+	/* the fullest run by last word: open addressing over twice the runs */
+	for (nm->nb = NAME_BUCKETS_MIN; nm->nb < 2 * nm->n; nm->nb *= 2)
+		;
+	nm->best = nx_alloc(a, nm->nb * sizeof(int32_t));
+	nm->bkey = nx_alloc(a, nm->nb * sizeof(uint64_t));
+	if (!nm->best || !nm->bkey)
+		return NX_ENOMEM;
+	for (size_t b = 0; b < nm->nb; b++)
+		nm->best[b] = -1;
+	for (size_t r = 0; r < nm->n; r++)
+	{
+		const Run  *run = &nm->run[r];
+		uint64_t	h = tok_hash(doc, run->end - 1) | 1;
+		size_t		b = h & (nm->nb - 1);
+
+		while (nm->best[b] >= 0 && nm->bkey[b] != h)
+			b = (b + 1) & (nm->nb - 1);
+		if (nm->best[b] < 0)
+		{
+			nm->best[b] = (int32_t) r;
+			nm->bkey[b] = h;
+		}
+		else
+		{
+			const Run  *o = &nm->run[nm->best[b]];
+
+			if (run->first > o->first ||
+				(run->first == o->first && run->end - run->start > o->end - o->start))
+				nm->best[b] = (int32_t) r;
+		}
+	}
+	return NX_OK;
+}
+
+static void
+names_free(Names *nm, const NxAlloc *a)
+{
+	nx_free(a, nm->run);
+	nx_free(a, nm->run_of);
+	nx_free(a, nm->best);
+	nx_free(a, nm->bkey);
+}
+
+/* The fullest run of the document ending with the same word as run r. */
+static const Run *
+fullest(const Names *nm, const NxDoc *doc, const Run *r)
+{
+	uint64_t	h = tok_hash(doc, r->end - 1) | 1;
+	size_t		b = h & (nm->nb - 1);
+
+	while (nm->best[b] >= 0)
+	{
+		if (nm->bkey[b] == h)
+		{
+			const Run  *o = &nm->run[nm->best[b]];
+
+			/* the longer run must end with the shorter one */
+			if (o->end - o->start > r->end - r->start)
+			{
+				uint32_t	k = r->end - r->start;
+
+				for (uint32_t i = 0; i < k; i++)
+					if (tok_hash(doc, o->end - 1 - i) != tok_hash(doc, r->end - 1 - i))
+						return r;
+				return o;
+			}
+			return r;
+		}
+		b = (b + 1) & (nm->nb - 1);
+	}
+	return r;
+}
+
+/* Is the mention [s, e) a personal pronoun (he, she ...)? */
+static int
+is_pronoun(const NxAttribDoc *ad, const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	static const char *const p[] = {"he", "she", "him", "her", "his", "hers"};
+	const NxToken *t = &doc->tok[s];
+
+	if (e != s + 1 || !(nx_attrib_doc_lex(ad, s) & (1u << NX_LX_PRONOUN)))
+		return 0;
+	for (size_t k = 0; k < sizeof(p) / sizeof(p[0]); k++)
+		if (t->blen == strlen(p[k]))
+		{
+			size_t		j;
+
+			for (j = 0; j < t->blen; j++)
+				if ((doc->text[t->b + j] | 32) != p[k][j])
+					break;
+			if (j == t->blen)
+				return 1;
+		}
+	return 0;
+}
+
+/* How far back (in tokens) a pronoun looks for its person. */
+#define PRONOUN_WINDOW 400
+
+/*
+ * Resolve the speaker of a quotation from its mention:
+ *	 - a personal pronoun gives the nearest person name before it (a run
+ *	   that starts with a known first name), within PRONOUN_WINDOW tokens,
+ *	   outside quotations;
+ *	 - a mention holding a name run (after titles: "President Putin")
+ *	   gives the document's fullest name ending with the same words
+ *	   ("Vladimir Putin");
+ *	 - anything else ("A Kremlin spokesman") is its own speaker.
+ */
+static void
+resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
+				const uint8_t *inquote, NxQuote *q)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	s = q->mention.tok,
+				e = s + q->mention.ntok;
+	const Run  *r = NULL;
+
+	q->speaker = q->mention;
+	if (q->mention.ntok == 0)
+		return;
+	if (is_pronoun(ad, doc, s, e))
+	{
+		uint32_t	lo = s > PRONOUN_WINDOW ? s - PRONOUN_WINDOW : 0;
+
+		for (uint32_t i = s; i-- > lo;)
+		{
+			int32_t		ri = nm->run_of[i];
+
+			if (ri >= 0 && nm->run[ri].first && !inquote[i])
+			{
+				r = &nm->run[ri];
+				break;
+			}
+		}
+		if (!r)
+			return;
+	}
+	else
+	{
+		/* the run with a first name, else the last run of the mention */
+		for (uint32_t i = s; i < e; i++)
+		{
+			int32_t		ri = nm->run_of[i];
+
+			if (ri < 0)
+				continue;
+			if (nm->run[ri].first)
+			{
+				r = &nm->run[ri];
+				break;
+			}
+			if (!r || nm->run[ri].start > r->start)
+				r = &nm->run[ri];
+		}
+		if (!r || r->start < s)
+			return;
+		/* a name that leads a longer mention ("Ivana Trump's brief") is kept whole */
+		if (r->end < e && !is_punct(doc, r->end, ',') && !is_punct(doc, r->end, '('))
+			return;
+	}
+	r = fullest(nm, doc, r);
+	set_span(doc, &q->speaker, r->start, r->end);
+}
+
 /* Extract the quotations of a document. */
 NxStatus
-nx_quotes_extract(const NxModel *m, const NxModel *ner, const NxDoc *doc,
-				  NxQuote **out, size_t *n, const NxAlloc *a)
+nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
+				  const NxAlloc *a)
 {
 	Ctx			x;
 	NxAttribDoc *ad = NULL;
 	uint8_t    *lab1 = NULL,
-			   *lab2 = NULL;
+			   *lab2 = NULL,
+			   *role = NULL,
+			   *inquote = NULL;
 	uint32_t   *para_tok = NULL;
+	int32_t    *block = NULL;		/* [npara] cue token of a block paragraph, -1 */
 	size_t		npara;
 	NxStatus	st;
 	size_t		cue_hint = 0,
 				src_hint = 0;
+	Names		nm;
 
 	*out = NULL;
 	*n = 0;
+	memset(&nm, 0, sizeof(nm));
 	if (doc->ntok == 0)
 		return NX_OK;
 	memset(&x, 0, sizeof(x));
 	x.doc = doc;
 	x.a = a;
-	x.ner = ner;
 	st = nx_quote_spans(doc, &x.spans, &x.nspans, a);
 	if (st != NX_OK)
 		goto done;
@@ -345,9 +669,11 @@ nx_quotes_extract(const NxModel *m, const NxModel *ner, const NxDoc *doc,
 		goto done;
 	lab1 = nx_alloc(a, doc->ntok);
 	lab2 = nx_alloc(a, doc->ntok);
+	role = nx_alloc(a, doc->ntok);
+	inquote = nx_alloc(a, doc->ntok);
 	npara = nx_attrib_doc_npara(ad);
 	para_tok = nx_alloc(a, (npara + 1) * sizeof(uint32_t));
-	if (!lab1 || !lab2 || !para_tok)
+	if (!lab1 || !lab2 || !para_tok || !role || !inquote)
 	{
 		st = NX_ENOMEM;
 		goto done;
@@ -361,43 +687,195 @@ nx_quotes_extract(const NxModel *m, const NxModel *ner, const NxDoc *doc,
 	if ((st = collect(&x, m, lab1, npara, para_tok)) != NX_OK ||
 		(st = collect(&x, m, lab2, npara, para_tok)) != NX_OK)
 		goto done;
+	memset(role, 0, doc->ntok);
+	for (size_t i = 0; i < x.src.n; i++)
+		memset(role + x.src.c[i].start, 1, x.src.c[i].end - x.src.c[i].start);
+	for (size_t i = 0; i < x.cue.n; i++)
+		memset(role + x.cue.c[i].start, 2, x.cue.c[i].end - x.cue.c[i].start);
+	memset(inquote, 0, doc->ntok);
+	for (size_t j = 0; j < x.nspans; j++)
+		if (x.spans[j].depth == 0 && x.spans[j].close < doc->ntok)
+			memset(inquote + x.spans[j].open, 1, x.spans[j].close + 1 - x.spans[j].open);
+
+	/*
+	 * Block quotes: a paragraph ending "…he told the FSB that:" with a cue
+	 * in its last sentence (a stage-1 cue, else a reporting verb), then a
+	 * paragraph without quotation marks: that paragraph is the content,
+	 * whatever the tagger found inside it.
+	 */
+	block = nx_alloc(a, (npara + 1) * sizeof(int32_t));
+	if (!block)
+	{
+		st = NX_ENOMEM;
+		goto done;
+	}
+	for (size_t p = 0; p <= npara; p++)
+		block[p] = -1;
+	for (size_t p = 0, k = 0; p + 1 < npara; p++)
+	{
+		uint32_t	last = para_tok[p + 1] - 1;
+		uint32_t	sent = doc->tok[last].sentence;
+		int32_t		cue = -1;
+		int			marks = 0;
+
+		while (k < x.cue.n && x.cue.c[k].end <= last)
+		{
+			if (doc->tok[x.cue.c[k].start].sentence == sent)
+				cue = (int32_t) x.cue.c[k].start;
+			k++;
+		}
+		if (!is_punct(doc, last, ':'))
+			continue;
+		/* a reporting verb after the last stage-1 cue is nearer the colon */
+		for (uint32_t i = last; i-- > doc->sent[sent].tok && (cue < 0 || i > (uint32_t) cue);)
+			if ((nx_attrib_doc_lex(ad, i) & (1u << NX_LX_CUE_VERB)) && role[i] != 2)
+			{
+				cue = (int32_t) i;
+				break;
+			}
+		if (cue < 0)
+			continue;
+		for (uint32_t i = para_tok[p + 1]; i < para_tok[p + 2] && !marks; i++)
+			if (doc->tok[i].kind == NX_TOK_OPEN_QUOTE || doc->tok[i].kind == NX_TOK_CLOSE_QUOTE)
+				marks = 1;
+		if (!marks)
+			block[p + 1] = cue;
+	}
+	for (size_t p = 1; p < npara; p++)
+		if (block[p] >= 0)
+		{
+			uint32_t	cs = (uint32_t) block[p],
+						ce = cs + 1,
+						ss = 0,
+						se = 0;
+			size_t		h = 0;
+			Chunk		cc;
+			long		src;
+
+			/* the whole stage-1 chunk if the verb is in one */
+			for (size_t k = 0; k < x.cue.n; k++)
+				if (x.cue.c[k].start == cs)
+					ce = x.cue.c[k].end;
+			cc.start = cs;
+			cc.end = ce;
+			if (role[cs] != 2 && cs > 0 &&
+				((nx_attrib_doc_lex(ad, cs - 1) & (1u << NX_LX_PRONOUN)) || role[cs - 1] == 1))
+			{
+				/* a verb the tagger missed: its subject right before it */
+				ss = cs - 1;
+				while (ss > 0 && role[ss] == 1 && role[ss - 1] == 1)
+					ss--;
+				se = cs;
+			}
+			else if ((src = find_source(&x, &cc, para_tok[p], para_tok[p], &h)) >= 0)
+			{
+				ss = x.src.c[src].start;
+				se = x.src.c[src].end;
+			}
+			if (!add_quote(&x, para_tok[p], para_tok[p + 1], cs, ce, ss, se, 1))
+			{
+				st = NX_ENOMEM;
+				goto done;
+			}
+		}
 
 	/* contents with their cues and sources */
 	for (size_t i = 0; i < x.content.n; i++)
 	{
-		const Chunk *c = &x.content.c[i];
-		long		cue = find_cue(&x, c->start, c->end, &cue_hint);
-		long		src = -1;
+		Chunk		c = x.content.c[i];
+		long		cue;
+		uint32_t	cs = 0,
+					ce = 0,
+					ss = 0,
+					se = 0;
+		uint32_t	p = para_of(doc, c.start);
 
 		if ((i & 255) == 0)
 			nx_check_interrupts(a);
+		if (block[p] >= 0)
+			continue;			/* inside a block quote */
+		c.start = trim_start(&x, role, c.start, c.end);
+		cue = find_cue(&x, c.start, c.end, &cue_hint);
+		if (dash_source(&x, c.end, &cs, &ss, &se) &&
+			(cue < 0 || doc->tok[x.cue.c[cue].start].sentence != doc->tok[c.end - 1].sentence))
+		{
+			ce = cs + 1;
+			cue = -1;
+		}
+		else if (cue < 0 && c.start == para_tok[p] && p > 0 &&
+				 is_punct(doc, para_tok[p] - 1, ':'))
+		{
+			/* a cue at the end of the paragraph before (He said:) */
+			for (size_t k = x.cue.n; k-- > 0;)
+				if (x.cue.c[k].end <= c.start)
+				{
+					if (para_of(doc, x.cue.c[k].start) == p - 1 &&
+						doc->tok[x.cue.c[k].start].sentence == doc->tok[para_tok[p] - 1].sentence)
+						cue = (long) k;
+					break;
+				}
+		}
 		if (cue >= 0)
 		{
 			size_t		h = src_hint;
+			long		src = find_source(&x, &x.cue.c[cue], c.start, c.end, &h);
 
-			src = find_source(&x, &x.cue.c[cue], c->start, c->end, &h);
 			src_hint = h > 8 ? h - 8 : 0;
+			cs = x.cue.c[cue].start;
+			ce = x.cue.c[cue].end;
+			if (src >= 0)
+			{
+				ss = x.src.c[src].start;
+				se = x.src.c[src].end;
+			}
 		}
-		if (!add_quote(&x, c->start, c->end, cue, src, 0))
+		if (!add_quote(&x, c.start, c.end, cs, ce, ss, se, 0))
 		{
 			st = NX_ENOMEM;
 			goto done;
 		}
 	}
+
+	/* document order (block quotes were added first) */
+	for (size_t i = 1; i < x.nq; i++)
+	{
+		NxQuote		t = x.q[i];
+		size_t		j = i;
+
+		if (x.q[j - 1].content.tok <= t.content.tok)
+			continue;
+		/* few block quotes: insertion from the end stays cheap */
+		while (j > 0 && x.q[j - 1].content.tok > t.content.tok)
+		{
+			x.q[j] = x.q[j - 1];
+			j--;
+		}
+		x.q[j] = t;
+	}
+
+	/* speakers */
+	st = names_build(&nm, ad, doc, a);
+	if (st != NX_OK)
+		goto done;
+	for (size_t i = 0; i < x.nq; i++)
+		resolve_speaker(&x, ad, &nm, inquote, &x.q[i]);
+
 	*out = x.q;
 	*n = x.nq;
 	x.q = NULL;
 done:
+	names_free(&nm, a);
 	nx_free(a, x.q);
 	nx_free(a, x.src.c);
 	nx_free(a, x.cue.c);
 	nx_free(a, x.content.c);
 	nx_free(a, x.spans);
-	nx_free(a, x.ents);
-	nx_free(a, x.ent_of);
 	nx_free(a, lab1);
 	nx_free(a, lab2);
+	nx_free(a, role);
+	nx_free(a, inquote);
 	nx_free(a, para_tok);
+	nx_free(a, block);
 	nx_attrib_doc_free(ad);
 	return st;
 }

@@ -17,7 +17,6 @@
 
 #include "nx_alloc.h"
 #include "nx_model.h"
-#include "nx_ner.h"
 #include "nx_text.h"
 
 /* ---- quotation-mark spans (nx_quotemarks.c) ---- */
@@ -76,7 +75,6 @@ typedef struct NxQuote
 	NxSpan		mention;		/* the speaker as mentioned (a name, "he"), or ntok 0 */
 	NxSpan		speaker;		/* the name the mention resolves to (a span of the
 								 * document, often the mention itself), or ntok 0 */
-	int			speaker_type;	/* NER type index of the speaker, -1 unknown */
 	uint32_t	paragraph;		/* of the content's first token, 0-based */
 	uint32_t	sentence;		/* likewise */
 	uint8_t		kind;			/* NxQuoteKind */
@@ -89,13 +87,11 @@ extern const char *nx_quote_kind_name(NxQuoteKind kind);
 extern NxStatus nx_quotes_check_model(const NxModel *m, char *errbuf, size_t errlen);
 
 /*
- * Extract the quotations of a parsed document with an attribution model
- * and, optionally, an entity model (ner may be NULL: speakers are then
- * resolved without entity types).  On NX_OK, *out is an array of *n
- * quotations in document order, allocated from a (NULL when *n is 0).
+ * Extract the quotations of a parsed document with an attribution model.
+ * On NX_OK, *out is an array of *n quotations in document order,
+ * allocated from a (NULL when *n is 0).  Linear in the document's length.
  */
-extern NxStatus nx_quotes_extract(const NxModel *m, const NxModel *ner,
-								  const NxDoc *doc, NxQuote **out, size_t *n,
-								  const NxAlloc *a);
+extern NxStatus nx_quotes_extract(const NxModel *m, const NxDoc *doc,
+								  NxQuote **out, size_t *n, const NxAlloc *a);
 
 #endif							/* NX_QUOTES_H */
