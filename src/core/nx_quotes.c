@@ -632,6 +632,7 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 	}
 	r = fullest(nm, doc, r);
 	set_span(doc, &q->speaker, r->start, r->end);
+	q->person = r->first;
 }
 
 /* Extract the quotations of a document. */

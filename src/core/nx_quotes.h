@@ -75,6 +75,8 @@ typedef struct NxQuote
 	NxSpan		mention;		/* the speaker as mentioned (a name, "he"), or ntok 0 */
 	NxSpan		speaker;		/* the name the mention resolves to (a span of the
 								 * document, often the mention itself), or ntok 0 */
+	uint8_t		person;			/* the speaker is a person's name (a run starting
+								 * with a known first name) */
 	uint32_t	paragraph;		/* of the content's first token, 0-based */
 	uint32_t	sentence;		/* likewise */
 	uint8_t		kind;			/* NxQuoteKind */

@@ -1,0 +1,152 @@
+/*
+ * newsx_quotes.c
+ *	  SQL function extract_quotes(body [, model]): quotations with their
+ *	  speaker, cue and kind as rows.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_collation.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/formatting.h"
+#include "utils/memutils.h"
+
+#include "newsx.h"
+#include "nx_quotes.h"
+
+PG_FUNCTION_INFO_V1(newsx_extract_quotes);
+
+#define QUOTES_COLS 13
+
+/* The text of a core span as a text datum (NULL flag when empty). */
+static Datum
+span_text(NewsxText body, const NxSpan *s, bool *isnull)
+{
+	if (s->ntok == 0)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	return PointerGetDatum(newsx_text_out(body.data + s->b, s->blen));
+}
+
+/*
+ * The key of a person speaker as extract_entities writes it
+ * (person:vladimir putin): lower case, ’ read as '.
+ */
+static Datum
+speaker_key(NewsxText body, const NxQuote *q, bool *isnull)
+{
+	StringInfoData buf;
+	char	   *low;
+
+	if (q->speaker.ntok == 0 || !q->person)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "person:");
+	for (uint32_t i = 0; i < q->speaker.blen; i++)
+	{
+		const char *p = body.data + q->speaker.b + i;
+
+		if (i + 2 < q->speaker.blen && memcmp(p, "\xE2\x80\x99", 3) == 0)
+		{
+			appendStringInfoChar(&buf, '\'');
+			i += 2;
+		}
+		else if (*p == '\n' || *p == '\t' || *p == '\r')
+			appendStringInfoChar(&buf, ' ');
+		else
+			appendStringInfoChar(&buf, *p);
+	}
+	low = str_tolower(buf.data, buf.len, DEFAULT_COLLATION_OID);
+	return PointerGetDatum(newsx_text_out(low, strlen(low)));
+}
+
+/*
+ * extract_quotes(body text, model text DEFAULT 'en')
+ *	 -> quote, kind, speaker, speaker_pos, speaker_len, cue, cue_pos, cue_len,
+ *		pos, len, paragraph, sentence, speaker_key
+ */
+Datum
+newsx_extract_quotes(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const NxModel *m;
+	NewsxText	body;
+	NxAlloc		a;
+	NxDoc		doc;
+	NxQuote    *qs;
+	size_t		n;
+	char		err[256];
+	MemoryContext work,
+				old;
+
+	InitMaterializedSRF(fcinfo, 0);
+	m = newsx_model("quotes", PG_NARGS() > 1 ? PG_GETARG_TEXT_PP(1) : cstring_to_text("en"));
+	if (nx_quotes_check_model(m, err, sizeof err) != NX_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("newsx quotes model cannot be used"),
+				 errdetail("%s.", err)));
+	body = newsx_text_in(PG_GETARG_TEXT_PP(0));
+
+	work = AllocSetContextCreate(CurrentMemoryContext, "newsx quotes",
+								 ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
+	newsx_alloc_init(&a);
+	newsx_doc_parse(&doc, body, &a);
+	newsx_check_status(nx_quotes_extract(m, &doc, &qs, &n, &a), "quotation extractor");
+	MemoryContextSwitchTo(old);
+
+	for (size_t k = 0; k < n; k++)
+	{
+		const NxQuote *q = &qs[k];
+		Datum		values[QUOTES_COLS];
+		bool		nulls[QUOTES_COLS] = {0};
+		int			i = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		values[i] = span_text(body, &q->text, &nulls[i]);
+		i++;
+		values[i++] = CStringGetTextDatum(nx_quote_kind_name((NxQuoteKind) q->kind));
+		values[i] = span_text(body, &q->speaker, &nulls[i]);
+		i++;
+		if (q->mention.ntok)
+		{
+			values[i++] = Int32GetDatum(newsx_pos(q->mention.c));
+			values[i++] = Int32GetDatum((int32) q->mention.clen);
+		}
+		else
+		{
+			nulls[i++] = true;
+			nulls[i++] = true;
+		}
+		values[i] = span_text(body, &q->cue, &nulls[i]);
+		i++;
+		if (q->cue.ntok)
+		{
+			values[i++] = Int32GetDatum(newsx_pos(q->cue.c));
+			values[i++] = Int32GetDatum((int32) q->cue.clen);
+		}
+		else
+		{
+			nulls[i++] = true;
+			nulls[i++] = true;
+		}
+		values[i++] = Int32GetDatum(newsx_pos(q->content.c));
+		values[i++] = Int32GetDatum((int32) q->content.clen);
+		values[i++] = Int32GetDatum((int32) q->paragraph + 1);
+		values[i++] = Int32GetDatum((int32) q->sentence + 1);
+		values[i] = speaker_key(body, q, &nulls[i]);
+		i++;
+		Assert(i == QUOTES_COLS);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextDelete(work);
+	return (Datum) 0;
+}
