@@ -138,3 +138,50 @@ COST 500 ROWS 5;
 
 COMMENT ON FUNCTION @extschema@.updates(text) IS
 'live-blog update markers (Update 1330 GMT: ...): number, time, time zone, 1-based character position and length of the update''s text, the text, paragraph number';
+
+CREATE FUNCTION @extschema@.extract_quotes(
+    body text,
+    model text,
+    OUT quote text,
+    OUT kind text,
+    OUT speaker text,
+    OUT speaker_pos integer,
+    OUT speaker_len integer,
+    OUT cue text,
+    OUT cue_pos integer,
+    OUT cue_len integer,
+    OUT pos integer,
+    OUT len integer,
+    OUT paragraph integer,
+    OUT sentence integer,
+    OUT speaker_key text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'newsx_extract_quotes'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
+COST 1000 ROWS 20;
+
+COMMENT ON FUNCTION @extschema@.extract_quotes(text, text) IS
+'quotations of a news article found by the named model: the words quoted, kind (direct, mixed, indirect, block), speaker resolved to a name, the speaker mention, cue and content as 1-based character position and length, paragraph and sentence numbers, and the speaker''s entity key';
+
+CREATE FUNCTION @extschema@.extract_quotes(
+    body text,
+    OUT quote text,
+    OUT kind text,
+    OUT speaker text,
+    OUT speaker_pos integer,
+    OUT speaker_len integer,
+    OUT cue text,
+    OUT cue_pos integer,
+    OUT cue_len integer,
+    OUT pos integer,
+    OUT len integer,
+    OUT paragraph integer,
+    OUT sentence integer,
+    OUT speaker_key text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'newsx_extract_quotes'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
+COST 1000 ROWS 20;
+
+COMMENT ON FUNCTION @extschema@.extract_quotes(text) IS
+'quotations of a news article found by the default model (en): the words quoted, kind (direct, mixed, indirect, block), speaker resolved to a name, the speaker mention, cue and content as 1-based character position and length, paragraph and sentence numbers, and the speaker''s entity key';
