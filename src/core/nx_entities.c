@@ -314,8 +314,9 @@ nx_entity_type_name(const NxModel *m, uint32_t type)
 
 /*
  * Cut points of a mention (tokens that go, ending one piece and starting
- * the next): a bracket not closed or opened inside it (Secretary [Marco]
- * Rubio tagged as one), and a hyphen written without spaces between two
+ * the next): a square bracket (an editor's insertion: Secretary [Marco]
+ * Rubio tagged as one), a round one not closed or opened inside it, and
+ * a hyphen written without spaces between two
  * whole place names (the Ukraine-U.S. angle).  Writes at most cap token
  * indexes to cut, returns how many.
  */
@@ -366,7 +367,8 @@ cuts(const NxModel *m, const NxDoc *doc, const Ment *e, uint32_t places,
 				for (uint32_t k = e->tok; k < i && !matched; k++)
 					matched = is_mark(doc, k, other);
 			}
-			if (!matched)
+			/* square brackets are editorial insertions: always a cut */
+			if (!matched || *p == '[' || *p == ']')
 				cut[n++] = i;
 		}
 	}
@@ -376,10 +378,12 @@ cuts(const NxModel *m, const NxDoc *doc, const Ment *e, uint32_t places,
 /*
  * Clean one mention in place: take punctuation, quotation marks and dashes
  * off both ends (and a possessive off a person), and leading titles off a
- * person when a name follows them.  Returns 0 if nothing is left.
+ * person when a name follows them (a piece of a cut mention that is only
+ * a title goes too).  Returns 0 if nothing is left.
  */
 static int
-clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, Ment *e)
+clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
+	  Ment *e)
 {
 	uint32_t	s = e->tok,
 				end = e->tok + e->ntok;
@@ -396,6 +400,8 @@ clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, Ment *e)
 		if (s == end || !isper)
 			break;
 		k = title_at(m, title_cls, doc, s, end - s);
+		if (k == end - s && piece)
+			return 0;			/* the title left of a cut: Secretary [Marco] */
 		if (k == 0 || k == end - s)
 			break;
 		s += k;
@@ -617,10 +623,15 @@ link_add(Link **links, size_t *nlinks, size_t *cap, Table *heads,
 		*cap = nc;
 	}
 	slot = table_slot(heads, key, &found);
-	/* keep one link per (key, group) */
+	/*
+	 * keep one link per (key, group): the links of g, the group being
+	 * added, are at the front of the chain, so only those are looked at
+	 * (walking the whole chain was quadratic in the groups sharing a key)
+	 */
 	if (found)
-		for (uint32_t l = heads->val[slot]; l != UINT32_MAX; l = (*links)[l].next)
-			if ((*links)[l].group == g)
+		for (uint32_t l = heads->val[slot];
+			 l != UINT32_MAX && (*links)[l].group == g; l = (*links)[l].next)
+			if ((*links)[l].key == key)
 				return NX_OK;
 	(*links)[*nlinks].key = key;
 	(*links)[*nlinks].group = g;
@@ -736,7 +747,7 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 				p->type = (uint32_t) loc;
 			if (k > 0 && doc->text[doc->tok[cut[k - 1]].b] == '-' && loc >= 0)
 				p->type = (uint32_t) loc;
-			if (clean(m, doc, per, title_cls, p) && nm < cap)
+			if (clean(m, doc, per, title_cls, nc > 0, p) && nm < cap)
 				nm++;
 			s0 = e0 + 1;
 		}
@@ -792,9 +803,23 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 			gr[e->group].surface = (uint32_t) i;
 	}
 
-	/* link keys of longer forms */
-	if (table_init(&heads, ng * 4, a) != NX_OK)
-		goto done;
+	/*
+	 * link keys of longer forms: a group adds at most two names per token
+	 * boundary and an acronym, so size the table for that (a table sized
+	 * for fewer filled up and table_slot never returned)
+	 */
+	{
+		size_t		nkeys = 0;
+
+		for (size_t g = 0; g < ng; g++)
+		{
+			uint32_t	len = me[gr[g].surface].ntok;
+
+			nkeys += 2 * (size_t) (len < LINK_MAX ? len : LINK_MAX) + 1;
+		}
+		if (table_init(&heads, nkeys, a) != NX_OK)
+			goto done;
+	}
 	th = nx_alloc(a, LINK_MAX * sizeof(uint64_t));
 	if (!th)
 		goto done;
@@ -863,7 +888,7 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 				uint32_t	c = links[l].group;
 
 				if (links[l].key != keys[k] || c == e->group ||
-					(k == 0 && gr[c].type != e->type) || (int) gr[c].type == per)
+					(k == 0 && gr[c].type != e->type) || (k == 1 && (int) gr[c].type == per))
 					continue;
 				if (best == e->group || better(gr, c, best))
 					best = c;

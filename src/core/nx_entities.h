@@ -16,13 +16,15 @@
  *	   inside (Mladost (BJ)); a possessive clitic goes from a person
  *	   (Putin’s gives Putin) while other types keep one the tagger gave
  *	   them (Lord's, the cricket ground);
- *	 - cuts a mention at a bracket it does not close or open (Secretary
- *	   [Marco] Rubio tagged as one name gives Marco and Rubio) and at a
+ *	 - cuts a mention at a square bracket (an editor's insertion:
+ *	   Secretary [Marco] Rubio tagged as one name gives Marco and Rubio),
+ *	   at a round one it does not close or open, and at a
  *	   hyphen between two whole place names of the lexicon (the
  *	   Ukraine-U.S. angle gives Ukraine and U.S., both LOC);
  *	 - takes leading titles off persons, using the model's "title" lexicon
  *	   class (President Putin gives Putin, press secretary Karoline Leavitt
- *	   gives Karoline Leavitt), unless nothing would be left;
+ *	   gives Karoline Leavitt), unless nothing would be left (a piece of
+ *	   a cut mention that is only a title is dropped);
  *	 - reads seats of government named for the institution (Kremlin,
  *	   White House, Pentagon, Downing Street ...) as ORG where the tagger
  *	   says LOC: CoNLL-2003 marks them LOC, modern news annotation ORG;
