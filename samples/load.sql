@@ -10,3 +10,11 @@ INSERT INTO articles (name, body) VALUES ('flood-live', :'body');
 INSERT INTO articles (name, body) VALUES ('summit', :'body');
 \set body `cat samples/council-budget.txt`
 INSERT INTO articles (name, body) VALUES ('council-budget', :'body');
+\set body `cat samples/harbour-talks.txt`
+INSERT INTO articles (name, body) VALUES ('harbour-talks', :'body');
+\set body `cat samples/harbour-deal.txt`
+INSERT INTO articles (name, body) VALUES ('harbour-deal', :'body');
+\set body `cat samples/flood-recovery.txt`
+INSERT INTO articles (name, body) VALUES ('flood-recovery', :'body');
+\set body `cat samples/summit-reaction.txt`
+INSERT INTO articles (name, body) VALUES ('summit-reaction', :'body');
