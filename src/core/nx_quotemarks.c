@@ -25,6 +25,13 @@
 
 #include "nx_quotes.h"
 
+/* Grow an array (a host's realloc need not take NULL, so the first is an alloc). */
+static void *
+grow(const NxAlloc *a, void *p, size_t old_size, size_t new_size)
+{
+	return p ? nx_realloc(a, p, old_size, new_size) : nx_alloc(a, new_size);
+}
+
 #define MAX_DEPTH 8
 
 enum
@@ -79,7 +86,7 @@ emit(Out *o, uint32_t open, uint32_t close, uint32_t depth, uint32_t flags)
 	if (o->n == o->cap)
 	{
 		size_t		ncap = o->cap ? 2 * o->cap : 16;
-		NxQuoteSpan *ns = nx_realloc(o->a, o->s, o->cap * sizeof(NxQuoteSpan),
+		NxQuoteSpan *ns = grow(o->a, o->s, o->cap * sizeof(NxQuoteSpan),
 									 ncap * sizeof(NxQuoteSpan));
 
 		if (!ns)

@@ -18,6 +18,13 @@
 #include "nx_attrib.h"
 #include "nx_quotes.h"
 
+/* Grow an array (a host's realloc need not take NULL, so the first is an alloc). */
+static void *
+grow(const NxAlloc *a, void *p, size_t old_size, size_t new_size)
+{
+	return p ? nx_realloc(a, p, old_size, new_size) : nx_alloc(a, new_size);
+}
+
 static const char *const kind_names[NX_QK__COUNT] = {"direct", "mixed", "indirect", "block"};
 
 /* Name of a quote kind as SQL shows it. */
@@ -68,7 +75,7 @@ chunks_push(const NxAlloc *a, Chunks *cs, uint32_t s, uint32_t e)
 	if (cs->n == cs->cap)
 	{
 		size_t		ncap = cs->cap ? 2 * cs->cap : 32;
-		Chunk	   *nc = nx_realloc(a, cs->c, cs->cap * sizeof(Chunk), ncap * sizeof(Chunk));
+		Chunk	   *nc = grow(a, cs->c, cs->cap * sizeof(Chunk), ncap * sizeof(Chunk));
 
 		if (!nc)
 			return 0;
@@ -224,7 +231,7 @@ new_quote(Ctx *x)
 	if (x->nq == x->capq)
 	{
 		size_t		ncap = x->capq ? 2 * x->capq : 16;
-		NxQuote    *nq = nx_realloc(x->a, x->q, x->capq * sizeof(NxQuote), ncap * sizeof(NxQuote));
+		NxQuote    *nq = grow(x->a, x->q, x->capq * sizeof(NxQuote), ncap * sizeof(NxQuote));
 
 		if (!nq)
 			return NULL;
@@ -453,7 +460,7 @@ names_build(Names *nm, const NxAttribDoc *ad, const NxDoc *doc, const NxAlloc *a
 			if (nm->n == cap)
 			{
 				size_t		ncap = cap ? 2 * cap : 64;
-				Run		   *nr = nx_realloc(a, nm->run, cap * sizeof(Run), ncap * sizeof(Run));
+				Run		   *nr = grow(a, nm->run, cap * sizeof(Run), ncap * sizeof(Run));
 
 				if (!nr)
 					return NX_ENOMEM;
