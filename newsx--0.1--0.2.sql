@@ -1,4 +1,4 @@
-/* newsx--0.1--0.2.sql: entities; scalar forms; article structure */
+/* newsx--0.1--0.2.sql: entities, quotations, their scalar forms, article structure */
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION newsx UPDATE TO '0.2'" to load this file. \quit
@@ -185,3 +185,35 @@ COST 1000 ROWS 20;
 
 COMMENT ON FUNCTION @extschema@.extract_quotes(text) IS
 'quotations of a news article found by the default model (en): the words quoted, kind (direct, mixed, indirect, block), speaker resolved to a name, the speaker mention, cue and content as 1-based character position and length, paragraph and sentence numbers, and the speaker''s entity key';
+
+/* ---- scalar form of extract_quotes (see entities_json above) ---- */
+
+CREATE FUNCTION @extschema@.quotes_json(body text, model text)
+RETURNS jsonb
+LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
+COST 1100
+BEGIN ATOMIC
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+               'quote', q.quote, 'kind', q.kind,
+               'speaker', q.speaker, 'speaker_pos', q.speaker_pos, 'speaker_len', q.speaker_len,
+               'cue', q.cue, 'cue_pos', q.cue_pos, 'cue_len', q.cue_len,
+               'pos', q.pos, 'len', q.len, 'paragraph', q.paragraph, 'sentence', q.sentence,
+               'speaker_key', q.speaker_key) ORDER BY q.n), '[]'::jsonb)
+    FROM @extschema@.extract_quotes(body, model) WITH ORDINALITY
+         AS q(quote, kind, speaker, speaker_pos, speaker_len, cue, cue_pos, cue_len,
+              pos, len, paragraph, sentence, speaker_key, n);
+END;
+
+COMMENT ON FUNCTION @extschema@.quotes_json(text, text) IS
+'the rows of extract_quotes(body, model) as a jsonb array of objects, in text order, for generated columns';
+
+CREATE FUNCTION @extschema@.quotes_json(body text)
+RETURNS jsonb
+LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
+COST 1100
+BEGIN ATOMIC
+    SELECT @extschema@.quotes_json(body, 'en');
+END;
+
+COMMENT ON FUNCTION @extschema@.quotes_json(text) IS
+'the rows of extract_quotes(body) as a jsonb array of objects, in text order, for generated columns';
