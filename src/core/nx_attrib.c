@@ -843,6 +843,7 @@ nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq)
 	d->cur = ti;
 	d->cur2 = (stage == 2 && d->s2) ? d->s2 + start : NULL;
 	d->stage = stage;
+	memset(seq, 0, sizeof(*seq));	/* fields this task does not use stay off */
 	seq->ntok = n;
 	seq->off = d->off;
 	seq->feat = d->feat;

@@ -837,6 +837,16 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				se = x.src.c[src].end;
 			}
 		}
+		if (ce == cs && se == ss)
+		{
+			/* no cue, no source: a short quoted phrase is a scare quote or title */
+			uint32_t	words = 0;
+
+			for (uint32_t t = c.start; t < c.end && words <= 4; t++)
+				words += doc->tok[t].kind == NX_TOK_WORD;
+			if (words <= 4)
+				continue;
+		}
 		if (!add_quote(&x, c.start, c.end, cs, ce, ss, se, 0))
 		{
 			st = NX_ENOMEM;

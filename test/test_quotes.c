@@ -1,0 +1,258 @@
+/*
+ * test_quotes.c
+ *	  Unit tests of the quotations core (nx_quotes.h): quotation-mark
+ *	  pairing (styles, nesting, apostrophes, unbalanced marks, quotations
+ *	  over paragraphs), and a regression test of the shipped model
+ *	  (data/quotes-en.model, or $NEWSX_QUOTES_MODEL) on short articles:
+ *	  interrupted quotations, speakers before and after, pronouns, titles,
+ *	  short names, dash attributions, update lines, block quotes and scare
+ *	  quotes.
+ *
+ * Written for the harness in unit.h (CHECK(cond)); built alone with
+ * -DNX_TEST_MAIN it runs every test and prints "N passed, N failed".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_model.h"
+#include "nx_quotes.h"
+#include "nx_text.h"
+
+#ifndef CHECK
+static int	nx_test_pass,
+			nx_test_fail;
+
+#define CHECK(cond) do { if (cond) nx_test_pass++; else { nx_test_fail++; \
+	fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+#endif
+
+void		test_quotes_pairing(void);
+void		test_quotes_model(void);
+
+/* Quoted spans of s as "text|text|..." with flags u (unclosed) o (unopened) c (continued). */
+static const char *
+spans(const char *s, char *buf, size_t len)
+{
+	NxDoc		d;
+	NxQuoteSpan *sp;
+	size_t		n,
+				o = 0;
+
+	buf[0] = '\0';
+	if (nx_doc_parse(&d, s, strlen(s), &nx_malloc_alloc) != NX_OK)
+		return "(error)";
+	if (nx_quote_spans(&d, &sp, &n, &nx_malloc_alloc) != NX_OK)
+	{
+		nx_doc_free(&d);
+		return "(error)";
+	}
+	for (size_t i = 0; i < n && o + 8 < len; i++)
+	{
+		const NxToken *a = &d.tok[sp[i].open],
+				   *b = &d.tok[sp[i].close];
+
+		o += (size_t) snprintf(buf + o, len - o, "%s%.*s%s%s%s", i ? "|" : "",
+							   (int) (b->b + b->blen - a->b), s + a->b,
+							   (sp[i].flags & NX_QS_UNCLOSED) ? "~u" : "",
+							   (sp[i].flags & NX_QS_UNOPENED) ? "~o" : "",
+							   (sp[i].flags & NX_QS_CONTINUED) ? "~c" : "");
+	}
+	nx_free(&nx_malloc_alloc, sp);
+	nx_doc_free(&d);
+	return buf;
+}
+
+void
+test_quotes_pairing(void)
+{
+	char		buf[1024];
+
+	/* curly, straight, guillemets */
+	CHECK(strcmp(spans("He said “yes” and \"no\" and «peut-être».", buf, sizeof buf),
+				 "“yes”|\"no\"|«peut-être»") == 0);
+	/* nesting, single inside double */
+	CHECK(strcmp(spans("“She called it ‘a disgrace’ today,” he said.", buf, sizeof buf),
+				 "“She called it ‘a disgrace’ today,”|‘a disgrace’") == 0);
+	/* apostrophes are not quotation marks */
+	CHECK(strcmp(spans("Russia’s talks didn’t start at the Joneses’ house.", buf, sizeof buf), "") == 0);
+	/* an unclosed double quotation runs to the paragraph's end */
+	CHECK(strcmp(spans("He said “we will win.\n\nNext paragraph.", buf, sizeof buf),
+				 "“we will win.~u") == 0);
+	/* over two paragraphs: an opening mark on each, one closing mark */
+	CHECK(strcmp(spans("“First part.\n\n“Second part,” she said.", buf, sizeof buf),
+				 "“First part.~c|“Second part,”") == 0);
+	/* a closing mark with nothing to pair starts at the paragraph */
+	CHECK(strcmp(spans("We will win,” she said.", buf, sizeof buf),
+				 "We will win,”~o") == 0);
+	/* unbalanced: a stray opening mark before a pair runs to the paragraph's end */
+	CHECK(strcmp(spans("“A “B,” he said.", buf, sizeof buf), "“A “B,” he said.~u|“B,”") == 0);
+}
+
+/* Read a file into an 8-byte aligned buffer. */
+static void *
+read_all(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	uint64_t   *buf = NULL;
+	long		n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0)
+	{
+		buf = malloc((size_t) n + 8);
+		if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n)
+		{
+			free(buf);
+			buf = NULL;
+		}
+		*len = (size_t) n;
+	}
+	fclose(f);
+	return buf;
+}
+
+static int
+span_is(const NxDoc *d, const NxSpan *s, const char *want)
+{
+	if (!want)
+		return s->ntok == 0;
+	return s->ntok > 0 && s->blen == strlen(want) && memcmp(d->text + s->b, want, s->blen) == 0;
+}
+
+/* Expected rows: text (without outer marks), kind, mention, speaker. */
+typedef struct Want
+{
+	const char *text;
+	NxQuoteKind kind;
+	const char *mention;
+	const char *speaker;
+} Want;
+
+/* Extract from text and compare with want[0..n); report differences. */
+static void
+expect(const NxModel *m, const char *text, const Want *want, size_t nwant)
+{
+	NxDoc		d;
+	NxQuote    *q = NULL;
+	size_t		n = 0;
+
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_quotes_extract(m, &d, &q, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == nwant);
+	if (n != nwant)
+		fprintf(stderr, "  %zu quotations, %zu expected in: %s\n", n, nwant, text);
+	for (size_t i = 0; i < n; i++)
+	{
+		const NxQuote *x = &q[i];
+		int			ok = i < nwant && span_is(&d, &x->text, want[i].text) &&
+			x->kind == want[i].kind && span_is(&d, &x->mention, want[i].mention) &&
+			span_is(&d, &x->speaker, want[i].speaker);
+
+		/* character offsets agree with byte offsets */
+		CHECK(x->content.c == d.tok[x->content.tok].c);
+		CHECK(x->content.b + x->content.blen <= d.len);
+		CHECK(ok);
+		if (!ok || n != nwant)
+			fprintf(stderr, "  quote %zu: [%.*s] %s mention [%.*s] speaker [%.*s]\n", i,
+					(int) x->text.blen, d.text + x->text.b, nx_quote_kind_name(x->kind),
+					(int) x->mention.blen, d.text + x->mention.b,
+					(int) x->speaker.blen, d.text + x->speaker.b);
+	}
+	nx_free(&nx_malloc_alloc, q);
+	nx_doc_free(&d);
+}
+
+void
+test_quotes_model(void)
+{
+	const char *path = getenv("NEWSX_QUOTES_MODEL") ? getenv("NEWSX_QUOTES_MODEL")
+		: "data/quotes-en.model";
+	size_t		len = 0;
+	void	   *buf = read_all(path, &len);
+	NxModel		m;
+	char		err[256];
+
+	CHECK(buf != NULL);
+	if (!buf)
+	{
+		fprintf(stderr, "test_quotes_model: cannot read %s (run from the project root)\n", path);
+		return;
+	}
+	CHECK(nx_model_open(buf, len, &m, err, sizeof(err)) == NX_OK);
+	CHECK(nx_quotes_check_model(&m, err, sizeof(err)) == NX_OK);
+
+	/* interrupted by its attribution: two rows, one speaker */
+	{
+		static const Want w[] = {
+			{"We will win,", NX_QK_DIRECT, "he", "he"},
+			{"and we will win big.", NX_QK_DIRECT, "he", "he"},
+		};
+
+		expect(&m, "“We will win,” he said, “and we will win big.”", w, 2);
+	}
+	/* update line, title, short name resolved to the fullest name later on */
+	{
+		static const Want w[] = {
+			{"progress in talks “raises certain hopes”", NX_QK_MIXED, "President Putin", "Vladimir Putin"},
+		};
+
+		expect(&m, "Update 1330 GMT: President Putin says progress in talks \xE2\x80\x9craises certain hopes\xE2\x80\x9d\n\n"
+			   "Russian President Vladimir Putin met officials on Thursday.", w, 1);
+	}
+	/* a pronoun across sentences and paragraphs */
+	{
+		static const Want w[] = {
+			{"that Putin sees “plenty of room for cooperation”", NX_QK_MIXED, "He", "Dmitry Peskov"},
+		};
+
+		expect(&m, "President Vladimir Putin’s spokesman Dmitry Peskov spoke out on trade.\n\n"
+			   "He said on Thursday that Putin sees “plenty of room for cooperation”.", w, 1);
+	}
+	/* a title before the name */
+	{
+		static const Want w[] = {
+			{"no plans were set", NX_QK_INDIRECT, "Washington", "Washington"},
+			{"“on the books yet” but that “Steve Witkoff had continued to be engaged with the Russians”",
+			NX_QK_MIXED, "White House press secretary Karoline Leavitt", "Karoline Leavitt"},
+		};
+
+		expect(&m, "Washington said no plans were set. White House press secretary Karoline Leavitt "
+			   "told Fox News there was nothing “on the books yet” but that “Steve Witkoff had "
+			   "continued to be engaged with the Russians”.", w, 2);
+	}
+	/* a block quote after a colon and a paragraph break */
+	{
+		static const Want w[] = {
+			{"We all see how rapidly the world is changing. There is a mutual dedication to work.",
+			NX_QK_BLOCK, "he", "Vladimir Putin"},
+		};
+
+		expect(&m, "Russian President Vladimir Putin spoke on Thursday. TASS relates he told "
+			   "a meeting of the FSB that:\n\n"
+			   "We all see how rapidly the world is changing. There is a mutual dedication to work.", w, 1);
+	}
+	/* a dash attribution */
+	{
+		static const Want w[] = {
+			{"We will rebuild every road before winter.", NX_QK_DIRECT, "Commissioner Jane Smith", "Jane Smith"},
+		};
+
+		expect(&m, "“We will rebuild every road before winter.” — Commissioner Jane Smith", w, 1);
+	}
+	/* scare quotes and titles without a cue are not quotations */
+	expect(&m, "The so-called “deal” was signed after the film “Dune” opened in Paris.", NULL, 0);
+	free(buf);
+}
+
+#ifdef NX_TEST_MAIN
+int
+main(void)
+{
+	test_quotes_pairing();
+	test_quotes_model();
+	printf("%d passed, %d failed\n", nx_test_pass, nx_test_fail);
+	return nx_test_fail != 0;
+}
+#endif
