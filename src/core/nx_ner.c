@@ -1,8 +1,10 @@
 /*
  * nx_ner.c
  *	  NER features and tagging: per-token properties (case, shape, affixes,
- *	  clusters, lexicon matches), per-document word statistics, the feature
- *	  templates given to the tagger, and nx_ner_tag.
+ *	  clusters, lexicon matches), per-document word statistics (case seen
+ *	  elsewhere, the neighbours of a word's other mentions: Ratinov and
+ *	  Roth's context aggregation), the feature templates given to the
+ *	  tagger, and nx_ner_tag.
  *
  * Features are 32-bit hashes of (template, value).  Static features depend
  * on the text only; dynamic ones (previous labels, labels already given to
@@ -18,9 +20,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#define AGG_K		3
+#define BOS_L	UINT64_C(0x1111)
+#define EOS_L	UINT64_C(0x2222)
 #define MAXB		96			/* bytes of a token used for features */
 #define MAXCP		64			/* code points of a token tracked for affixes */
-#define MAX_STATIC	(48 + 4 * NX_LEX_MAX_CLASSES)
+#define MAX_STATIC	(64 + 5 * NX_LEX_MAX_CLASSES)
 
 /* cap classes */
 enum
@@ -45,6 +50,7 @@ enum
 	T_S, T_SM1, T_SP1, T_S3, T_PRE, T_SUF = T_PRE + 4, T_CAP = T_SUF + 4,
 	T_CL, T_CLM1 = T_CL + 4, T_CLP1 = T_CLM1 + 2, T_GAZ = T_CLP1 + 2,
 	T_GAZM1, T_GAZP1, T_DOCCASE, T_LM1S, T_SLP1, T_CAPL,
+	T_CLM2, T_CLP2, T_CLBI, T_GAZCAP, T_KIND, T_AGL, T_AGR,
 	/* dynamic */
 	D_P1 = 64, D_P12, D_P1L, D_P1S, D_HIST, D_P1CAP,
 	/* second stage */
@@ -77,6 +83,8 @@ struct NxNerDoc
 	TokInfo    *ti;
 	size_t		nwords;
 	uint8_t    *doccase;		/* [nwords] */
+	uint8_t    *easy;			/* [ntok] lower-case word or punctuation, no lexicon match */
+	uint64_t   *agg;			/* [nwords][2 * AGG_K] neighbours of a word's first mentions */
 	uint32_t   *hist;			/* [nwords] type bits seen so far, bit 31: seen as O */
 	size_t		hist_upto;
 	uint8_t    *stage1;			/* [ntok] or NULL */
@@ -346,6 +354,8 @@ nx_ner_doc_free(NxNerDoc *d)
 	a = d->a;
 	nx_free(a, d->ti);
 	nx_free(a, d->doccase);
+	nx_free(a, d->easy);
+	nx_free(a, d->agg);
 	nx_free(a, d->hist);
 	nx_free(a, d->stage1);
 	nx_free(a, d->fixed);
@@ -474,6 +484,55 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		else if (informative && (t->cap == CAP_ALL || t->cap == CAP_ONE))
 			d->doccase[t->wid] |= DC_ALLCAP;
 	}
+	/*
+	 * easy tokens: no upper-case letter, no digit, no lexicon match.  One
+	 * takes O unscored after O (nx_tagger.h); a name starting with one (a
+	 * lower-case particle, ex-England) is out of reach, one inside a name
+	 * (Bank of England) is scored as usual.
+	 */
+	d->easy = nx_alloc(a, ntok + 1);
+	if (!d->easy)
+		goto nomem;
+	for (size_t i = 0; i < ntok; i++)
+	{
+		const TokInfo *t = &d->ti[i];
+
+		d->easy[i] = (t->cap == CAP_LOWER || t->cap == CAP_NONE) &&
+			!(t->flags & TF_DIGIT) && !(t->gazB | t->gazI);
+	}
+
+	/* left and right neighbours (folded) of the first mentions of capitalised words */
+	d->agg = nx_alloc(a, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
+	if (!d->agg)
+		goto nomem;
+	memset(d->agg, 0, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
+	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		const NxSentence *se = &doc->sent[s];
+		const TokInfo *ti = d->ti + se->tok;
+
+		for (size_t k = 0; k < se->ntok; k++)
+		{
+			uint64_t   *ag = d->agg + (size_t) ti[k].wid * 2 * AGG_K;
+			uint64_t	l = k > 0 ? ti[k - 1].hl : BOS_L,
+						r = k + 1 < se->ntok ? ti[k + 1].hl : EOS_L;
+
+			if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_NONE)
+				continue;
+			for (int j = 0; j < AGG_K; j++)
+				if (!ag[j] || ag[j] == l)
+				{
+					ag[j] = l;
+					break;
+				}
+			for (int j = 0; j < AGG_K; j++)
+				if (!ag[AGG_K + j] || ag[AGG_K + j] == r)
+				{
+					ag[AGG_K + j] = r;
+					break;
+				}
+		}
+	}
 	*out = d;
 	return NX_OK;
 
@@ -552,8 +611,6 @@ fh2(uint32_t t, uint64_t a, uint64_t b)
 	return fh(t, nx_hash2(a, b));
 }
 
-#define BOS_L	UINT64_C(0x1111)
-#define EOS_L	UINT64_C(0x2222)
 
 /* Cluster-path prefix value. */
 static inline uint64_t
@@ -670,6 +727,41 @@ static_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 			if (((p1->gazB | p1->gazI) >> c) & 1)
 				out[nf++] = fh(T_GAZP1, c);
 
+	/* clusters two words away and the cluster bigram */
+	if (k >= 2 && ti[k - 2].cllen)
+		out[nf++] = fh(T_CLM2, cl_prefix(&ti[k - 2], 10));
+	if (k + 2 < n && ti[k + 2].cllen)
+		out[nf++] = fh(T_CLP2, cl_prefix(&ti[k + 2], 10));
+	out[nf++] = fh2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
+	/* lexicon classes with the token's case */
+	if (t->gazB | t->gazI)
+		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
+			if (((t->gazB | t->gazI) >> c) & 1)
+				out[nf++] = fh(T_GAZCAP, c * 64 + capv);
+	/* context aggregation: neighbours of the word's other mentions */
+	if (t->cap != CAP_LOWER && t->cap != CAP_NONE)
+	{
+		const uint64_t *ag = d->agg + (size_t) t->wid * 2 * AGG_K;
+
+		for (int j = 0; j < AGG_K; j++)
+		{
+			if (ag[j] && ag[j] != lm1)
+				out[nf++] = fh(T_AGL, ag[j]);
+			if (ag[AGG_K + j] && ag[AGG_K + j] != lp1)
+				out[nf++] = fh(T_AGR, ag[AGG_K + j]);
+		}
+	}
+	/* token kinds around (quotation marks, clitics, attached hyphens) */
+	{
+		const NxToken *tk = &d->doc->tok[g];
+		uint32_t	kv = tk->kind | ((tk->flags & 7u) << 4);
+
+		kv |= (k >= 1 ? (uint32_t) d->doc->tok[g - 1].kind : 15u) << 8;
+		kv |= (k + 1 < n ? (uint32_t) d->doc->tok[g + 1].kind |
+			   ((d->doc->tok[g + 1].flags & 1u) << 4) : 31u) << 12;
+		out[nf++] = fh(T_KIND, kv);
+	}
+
 	if (d->stage1)
 	{
 		const uint8_t *s1 = d->stage1;
@@ -721,6 +813,16 @@ ner_dyn(void *ctx, size_t i, const uint8_t *labels, uint32_t *out, size_t cap)
 	return nf;
 }
 
+/* Static features of an easy token of the current sentence, when scored. */
+static size_t
+ner_lazy(void *ctx, size_t i, uint32_t *out, size_t cap)
+{
+	NxNerDoc   *d = ctx;
+
+	(void) cap;					/* MAX_STATIC <= NX_MAX_LAZY_FEATS */
+	return static_feats(d, d->cur, d->sent_len, i, d->sent_start + i, out);
+}
+
 /* The decoding input of sentence s. */
 void
 nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
@@ -733,7 +835,9 @@ nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
 	d->off[0] = 0;
 	for (size_t k = 0; k < n; k++)
 	{
-		nf += static_feats(d, ti, n, k, se->tok + k, d->feat + nf);
+		/* fixed tokens are not scored, easy ones get features if scored */
+		if ((!d->fixed || d->fixed[se->tok + k] == 0xFF) && !d->easy[se->tok + k])
+			nf += static_feats(d, ti, n, k, se->tok + k, d->feat + nf);
 		d->off[k + 1] = (uint32_t) nf;
 	}
 	d->sent_start = se->tok;
@@ -745,6 +849,8 @@ nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
 	seq->dyn = ner_dyn;
 	seq->ctx = d;
 	seq->fixed = d->fixed ? d->fixed + se->tok : NULL;
+	seq->easy = d->easy + se->tok;
+	seq->lazy = ner_lazy;
 }
 
 /* Labels of every token with the model. */

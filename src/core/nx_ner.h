@@ -18,7 +18,7 @@
 #include "nx_text.h"
 
 /* Feature-set id stored in models; bump when templates change. */
-#define NX_NER_FEATSET	3
+#define NX_NER_FEATSET	4
 
 /* An entity: tokens [tok, tok + ntok) of the document. */
 typedef struct NxEntity

@@ -96,6 +96,11 @@ typedef struct NxTagger
 typedef size_t (*NxDynFeatFn) (void *ctx, size_t i, const uint8_t *labels,
 							   uint32_t *out, size_t cap);
 
+/* Static features of an "easy" token i, made only when it is scored. */
+typedef size_t (*NxLazyFeatFn) (void *ctx, size_t i, uint32_t *out, size_t cap);
+
+#define NX_MAX_LAZY_FEATS	256	/* static features of one easy token, at most */
+
 /*
  * A sequence to decode: ntok tokens; token i has the static feature hashes
  * feat[off[i] .. off[i+1]).  dyn and fixed may be NULL.
@@ -109,6 +114,12 @@ typedef struct NxSeq
 	void	   *ctx;
 	const uint8_t *fixed;		/* NULL, or per token a label to take without
 								 * scoring (no update in training), 0xFF: none */
+	const uint8_t *easy;		/* NULL, or per token 1 if decoding gives it O
+								 * without scoring when no chunk is open before
+								 * it (a lower-case word after O); its static
+								 * features are made by lazy when it is scored
+								 * (always in training) */
+	NxLazyFeatFn lazy;
 } NxSeq;
 
 /*

@@ -1,0 +1,470 @@
+/*
+ * test_entities.c
+ *	  Unit tests of the entity post-processing (nx_entities.h): titles,
+ *	  possessives, brackets and hyphens, seats of government, canonical
+ *	  forms (longest, nearest, acronyms), keys (NFKC case folding), header
+ *	  lines, character offsets; and a regression test of the shipped model
+ *	  (data/ner-en.model, or $NEWSX_MODEL) on a sample article.
+ *
+ * Mentions are given by hand to nx_entities_from_mentions over text cut by
+ * nx_text, with a model that has labels and a small lexicon but no
+ * weights.  Written for the harness in unit.h (CHECK(cond)); built alone
+ * with -DNX_TEST_MAIN it runs every test and prints "N passed, N failed".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_entities.h"
+#include "nx_model.h"
+#include "nx_ner.h"
+#include "nx_text.h"
+
+#ifndef CHECK
+static int	nx_test_pass,
+			nx_test_fail;
+
+#define CHECK(cond) do { if (cond) nx_test_pass++; else { nx_test_fail++; \
+	fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); } } while (0)
+#endif
+
+void		test_entities_types(void);
+void		test_entities_titles(void);
+void		test_entities_cuts(void);
+void		test_entities_canonical(void);
+void		test_entities_keys(void);
+void		test_entities_header(void);
+void		test_entities_model(void);
+
+enum
+{
+	LOC = 0, MISC, ORG, PER			/* type indexes of nx_labels_make below */
+};
+
+static const char *const TYPES[] = {"LOC", "MISC", "ORG", "PER"};
+
+/* A model with labels and a lexicon (classes loc-country, title). */
+typedef struct TModel
+{
+	NxModel		m;
+	void	   *lexsec;
+} TModel;
+
+/* Add the slots of one space-separated lexicon entry. */
+static size_t
+lex_entry(NxLexSlot *s, const char *entry, uint32_t cls)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+	size_t		n = 0;
+	const char *p = entry;
+
+	while (*p)
+	{
+		const char *e = strchr(p, ' ');
+		size_t		len = e ? (size_t) (e - p) : strlen(p);
+		char		buf[64];
+		size_t		fl = nx_ner_fold(p, len, buf, sizeof(buf));
+
+		h = nx_key_add(h, nx_fnv1a64(buf, fl));
+		p += len;
+		while (*p == ' ')
+			p++;
+		s[n].key = nx_key_final(h);
+		s[n].classes = *p ? 0 : UINT32_C(1) << cls;
+		s[n].flags = *p ? NX_LEX_PREFIX : NX_LEX_ENTRY;
+		n++;
+	}
+	return n;
+}
+
+static void
+tmodel_make(TModel *t)
+{
+	static const char *const classes[] = {"loc-country", "title"};
+	static const char *const countries[] = {"Ukraine", "U.S.", "Russia", "United States"};
+	static const char *const titles[] = {"President", "Secretary", "press secretary"};
+	NxLexSlot	s[32];
+	size_t		n = 0,
+				len;
+	char		err[128];
+
+	memset(t, 0, sizeof(*t));
+	CHECK(nx_labels_make(&t->m.labels, 1, TYPES, 4, err, sizeof(err)) == NX_OK);
+	strcpy(t->m.task, "ner");
+	for (size_t i = 0; i < sizeof(countries) / sizeof(countries[0]); i++)
+		n += lex_entry(s + n, countries[i], 0);
+	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		n += lex_entry(s + n, titles[i], 1);
+	CHECK(nx_lexicon_build(s, n, 2, classes, 2, &t->lexsec, &len, &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_lexicon_parse(t->lexsec, len, &t->m.lex, err, sizeof(err)) == NX_OK);
+}
+
+static void
+tmodel_free(TModel *t)
+{
+	nx_free(&nx_malloc_alloc, t->lexsec);
+}
+
+/* Token index of the first token starting at byte offset of needle in text. */
+static uint32_t
+tok_at(const NxDoc *d, const char *needle)
+{
+	const char *p = strstr(d->text, needle);
+
+	for (uint32_t i = 0; p && i < d->ntok; i++)
+		if (d->text + d->tok[i].b == p)
+			return i;
+	return UINT32_MAX;
+}
+
+/* A mention of n tokens from the token at needle. */
+static NxEntity
+ment(const NxDoc *d, const char *needle, uint32_t n, uint32_t type)
+{
+	NxEntity	e = {0};
+
+	e.tok = tok_at(d, needle);
+	e.ntok = n;
+	e.type = type;
+	e.conf = 0.9f;
+	return e;
+}
+
+/* Text of an entity. */
+static int
+ent_is(const NxDoc *d, const NxEnt *e, const char *text, const char *type)
+{
+	return e->blen == strlen(text) && memcmp(d->text + e->b, text, e->blen) == 0 &&
+		strcmp(e->type, type) == 0;
+}
+
+void
+test_entities_types(void)
+{
+	TModel		t;
+
+	tmodel_make(&t);
+	CHECK(strcmp(nx_entity_type_name(&t.m, PER), "PERSON") == 0);
+	CHECK(strcmp(nx_entity_type_name(&t.m, ORG), "ORG") == 0);
+	CHECK(strcmp(nx_entity_type_name(&t.m, LOC), "LOC") == 0);
+	CHECK(strcmp(nx_entity_type_name(&t.m, MISC), "MISC") == 0);
+	CHECK(strcmp(nx_entity_type_name(&t.m, 99), "") == 0);
+	tmodel_free(&t);
+}
+
+void
+test_entities_titles(void)
+{
+	static const char text[] =
+		"President Vladimir Putin met aides. Putin\xE2\x80\x99s spokesman spoke, "
+		"and press secretary Karoline Leavitt did too. President said so. "
+		"Lord\xE2\x80\x99s was full.";
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[5];
+	NxEnt	   *e;
+	size_t		n;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "President Vladimir", 3, PER);
+	in[1] = ment(&d, "Putin\xE2\x80\x99s", 2, PER);	/* Putin ’s */
+	in[2] = ment(&d, "press secretary", 4, PER);
+	in[3] = ment(&d, "President said", 1, PER);	/* only a title: kept */
+	in[4] = ment(&d, "Lord", 2, LOC);	/* a place keeps its clitic */
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 5, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 5);
+	if (n == 5)
+	{
+		CHECK(ent_is(&d, &e[0], "Vladimir Putin", "PERSON"));
+		CHECK(e[0].c == 10 && e[0].clen == 14 && e[0].ntok == 2 && e[0].sentence == 0);
+		CHECK(ent_is(&d, &e[1], "Putin", "PERSON"));
+		CHECK(e[1].sentence == 1);
+		CHECK(strcmp(e[1].canonical, "Vladimir Putin") == 0);
+		CHECK(strcmp(e[1].key, "person:vladimir putin") == 0);
+		CHECK(ent_is(&d, &e[2], "Karoline Leavitt", "PERSON"));
+		CHECK(ent_is(&d, &e[3], "President", "PERSON"));
+		CHECK(ent_is(&d, &e[4], "Lord\xE2\x80\x99s", "LOC"));
+		CHECK(e[4].clen == 6);	/* characters, not bytes */
+		CHECK(e[0].conf > 0.89f && e[0].conf < 0.91f);
+	}
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+void
+test_entities_cuts(void)
+{
+	static const char text[] =
+		"Secretary [Marco] Rubio spoke of the Ukraine-U.S. angle. "
+		"The Kremlin said \xE2\x80\x9CRussia\xE2\x80\x9D twice. "
+		"Mladost (BJ) won. Austro-Hungarian troops left.";
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[5];
+	NxEnt	   *e;
+	size_t		n;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "Secretary [", 5, PER);	/* Secretary [ Marco ] Rubio */
+	in[1] = ment(&d, "Ukraine-", 3, MISC);	/* Ukraine - U.S. */
+	in[2] = ment(&d, "Kremlin", 1, LOC);
+	in[3] = ment(&d, "\xE2\x80\x9CRussia", 3, LOC);	/* “ Russia ” */
+	in[4] = ment(&d, "Mladost", 4, ORG);	/* Mladost ( BJ ) */
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 5, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 7);
+	for (size_t i = 0; i < n && getenv("NX_TEST_VERBOSE"); i++)
+		fprintf(stderr, "  %.*s %s\n", (int) e[i].blen, d.text + e[i].b, e[i].type);
+	if (n == 7)
+	{
+		CHECK(ent_is(&d, &e[0], "Marco", "PERSON"));
+		CHECK(ent_is(&d, &e[1], "Rubio", "PERSON"));
+		CHECK(ent_is(&d, &e[2], "Ukraine", "LOC"));
+		CHECK(ent_is(&d, &e[3], "U.S.", "LOC"));
+		CHECK(ent_is(&d, &e[4], "Kremlin", "ORG"));
+		CHECK(strcmp(e[4].key, "org:kremlin") == 0);
+		CHECK(ent_is(&d, &e[5], "Russia", "LOC"));
+		CHECK(ent_is(&d, &e[6], "Mladost (BJ)", "ORG"));
+	}
+	nx_free(&nx_malloc_alloc, e);
+	/* a hyphen between words that are not both places is kept */
+	in[0] = ment(&d, "Austro-", 3, MISC);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 1, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 1 && ent_is(&d, &e[0], "Austro-Hungarian", "MISC"));
+	nx_free(&nx_malloc_alloc, e);
+	/* punctuation alone is no entity */
+	in[0] = ment(&d, "[", 1, PER);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 1, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 0 && e == NULL);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+void
+test_entities_canonical(void)
+{
+	static const char text[] =
+		"SMITH WINS. John Smith met Jane Smith in the United States. "
+		"Smith said the US team and the Federal Bureau of Investigation (FBI) agreed. "
+		"Fox News and Fox spoke. John Smith left; Smith stayed. Vladimir was there.";
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[13];
+	NxEnt	   *e;
+	size_t		n,
+				k = 0;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[k++] = ment(&d, "SMITH", 1, PER);
+	in[k++] = ment(&d, "John Smith met", 2, PER);
+	in[k++] = ment(&d, "Jane", 2, PER);
+	in[k++] = ment(&d, "United", 2, LOC);
+	in[k++] = ment(&d, "Smith said", 1, PER);
+	in[k++] = ment(&d, "US", 1, MISC);
+	in[k++] = ment(&d, "Federal", 4, ORG);
+	in[k++] = ment(&d, "FBI", 1, ORG);
+	in[k++] = ment(&d, "Fox News", 2, ORG);
+	in[k++] = ment(&d, "Fox spoke", 1, ORG);
+	in[k++] = ment(&d, "John Smith left", 2, PER);
+	in[k++] = ment(&d, "Smith stayed", 1, PER);
+	in[k++] = ment(&d, "Vladimir", 1, PER);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, k, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == k);
+	if (n == k)
+	{
+		/* before any full form: the first one after it */
+		CHECK(strcmp(e[0].canonical, "John Smith") == 0);
+		CHECK(strcmp(e[0].key, "person:john smith") == 0);
+		/* the nearest full form before it */
+		CHECK(strcmp(e[4].canonical, "Jane Smith") == 0);
+		CHECK(strcmp(e[11].canonical, "John Smith") == 0);
+		/* an acronym: the full name and its type */
+		CHECK(ent_is(&d, &e[5], "US", "LOC"));
+		CHECK(strcmp(e[5].canonical, "United States") == 0);
+		CHECK(strcmp(e[5].key, "loc:united states") == 0);
+		CHECK(strcmp(e[7].canonical, "Federal Bureau of Investigation") == 0);
+		/* an organisation it begins */
+		CHECK(strcmp(e[9].canonical, "Fox News") == 0);
+		/* itself when nothing longer */
+		CHECK(strcmp(e[3].canonical, "United States") == 0);
+		CHECK(strcmp(e[12].canonical, "Vladimir") == 0);
+		/* same group, same string */
+		CHECK(e[1].canonical == e[10].canonical);
+	}
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+void
+test_entities_keys(void)
+{
+	static const char text[] =
+		"M\xC3\xBCnster met MÜNSTER. O\xE2\x80\x99Neill and "
+		"\xEF\xBC\xB4\xEF\xBD\x8F\xEF\xBD\x8B\xEF\xBD\x99\xEF\xBD\x8F came to Stra\xC3\x9F" "e AG "
+		"in\nNew   York.";
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[6];
+	NxEnt	   *e;
+	size_t		n;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "M\xC3\xBCnster met", 1, LOC);
+	in[1] = ment(&d, "MÜNSTER", 1, LOC);
+	in[2] = ment(&d, "O\xE2\x80\x99Neill", 1, PER);
+	in[3] = ment(&d, "\xEF\xBC\xB4", 1, LOC);	/* fullwidth Tokyo */
+	in[4] = ment(&d, "Stra", 2, ORG);
+	in[5] = ment(&d, "New", 2, LOC);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 6, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 6);
+	if (n == 6)
+	{
+		CHECK(strcmp(e[0].key, "loc:m\xC3\xBCnster") == 0);
+		/* the capitals take the mixed-case form as canonical */
+		CHECK(strcmp(e[1].canonical, "M\xC3\xBCnster") == 0);
+		CHECK(strcmp(e[2].key, "person:o'neill") == 0);
+		CHECK(strcmp(e[2].canonical, "O\xE2\x80\x99Neill") == 0);
+		CHECK(strcmp(e[3].key, "loc:tokyo") == 0);
+		CHECK(strcmp(e[4].key, "org:strasse ag") == 0);
+		/* white space runs as one space in canonical forms and keys */
+		CHECK(strcmp(e[5].canonical, "New York") == 0);
+		CHECK(strcmp(e[5].key, "loc:new york") == 0);
+		CHECK(e[5].clen == 10);
+	}
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+void
+test_entities_header(void)
+{
+	static const char text[] = "date 2025-02-27\nRussia spoke.";
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[2];
+	NxEnt	   *e;
+	size_t		n;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	CHECK(d.nsent >= 2 && (d.sent[0].flags & NX_SF_HEADER));
+	in[0] = ment(&d, "date", 1, MISC);	/* in the header line: dropped */
+	in[1] = ment(&d, "Russia", 1, LOC);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 2, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 1 && ent_is(&d, &e[0], "Russia", "LOC") && e[0].c == 16);
+	nx_free(&nx_malloc_alloc, e);
+	/* no mentions, no entities */
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 0, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 0 && e == NULL);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+/* Read a file into an 8-byte aligned buffer. */
+static void *
+read_all(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	uint64_t   *buf = NULL;
+	long		n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0)
+	{
+		buf = malloc((size_t) n + 8);
+		if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n)
+		{
+			free(buf);
+			buf = NULL;
+		}
+		*len = (size_t) n;
+	}
+	fclose(f);
+	return buf;
+}
+
+void
+test_entities_model(void)
+{
+	/* a regression test: the shipped model on a short article */
+	static const char text[] =
+		"Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on "
+		"Thursday, the Kremlin said.\n\n"
+		"Putin\xE2\x80\x99s spokesman Dmitry Peskov told Reuters that talks with the "
+		"United States would continue in Istanbul.";
+	static const struct
+	{
+		const char *text;
+		const char *type;
+		const char *key;
+	}			want[] = {
+		{"Russian", "MISC", "misc:russian"},
+		{"Vladimir Putin", "PERSON", "person:vladimir putin"},
+		{"U.S.", "LOC", "loc:united states"},
+		{"Steve Witkoff", "PERSON", "person:steve witkoff"},
+		{"Moscow", "LOC", "loc:moscow"},
+		{"Kremlin", "ORG", "org:kremlin"},
+		{"Putin", "PERSON", "person:vladimir putin"},
+		{"Dmitry Peskov", "PERSON", "person:dmitry peskov"},
+		{"Reuters", "ORG", "org:reuters"},
+		{"United States", "LOC", "loc:united states"},
+		{"Istanbul", "LOC", "loc:istanbul"},
+	};
+	const char *path = getenv("NEWSX_MODEL") ? getenv("NEWSX_MODEL") : "data/ner-en.model";
+	size_t		len = 0,
+				n;
+	void	   *buf = read_all(path, &len);
+	NxModel		m;
+	char		err[256];
+	NxDoc		d;
+	NxEnt	   *e;
+	size_t		nwant = sizeof(want) / sizeof(want[0]);
+
+	CHECK(buf != NULL);
+	if (!buf)
+	{
+		fprintf(stderr, "test_entities_model: cannot read %s (run from the project root)\n", path);
+		return;
+	}
+	CHECK(nx_model_open(buf, len, &m, err, sizeof(err)) == NX_OK);
+	CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_OK);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_entities_extract(&m, &d, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == nwant);
+	for (size_t i = 0; i < n && i < nwant; i++)
+	{
+		int			ok = ent_is(&d, &e[i], want[i].text, want[i].type) &&
+			strcmp(e[i].key, want[i].key) == 0;
+
+		CHECK(ok);
+		if (!ok)
+			fprintf(stderr, "  entity %zu: %.*s %s %s\n", i, (int) e[i].blen,
+					d.text + e[i].b, e[i].type, e[i].key);
+	}
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	free(buf);
+}
+
+#ifdef NX_TEST_MAIN
+int
+main(void)
+{
+	test_entities_types();
+	test_entities_titles();
+	test_entities_cuts();
+	test_entities_canonical();
+	test_entities_keys();
+	test_entities_header();
+	test_entities_model();
+	printf("%d passed, %d failed\n", nx_test_pass, nx_test_fail);
+	return nx_test_fail != 0;
+}
+#endif
