@@ -1,7 +1,7 @@
 /*
  * newsx_entities.c
- *	  SQL function extract_entities(body [, model]): named entities from
- *	  the NER model as rows.
+ *	  SQL function extract_entities(body [, model]): the entities of
+ *	  nx_entities_extract (tagged, trimmed, linked to a canonical name) as rows.
  */
 #include "postgres.h"
 
@@ -12,20 +12,11 @@
 #include "utils/memutils.h"
 
 #include "newsx.h"
-#include "nx_ner.h"
+#include "nx_entities.h"
 
 PG_FUNCTION_INFO_V1(newsx_extract_entities);
 
 #define ENTITIES_COLS 8
-
-/* Reader's name of a model type (PER -> PERSON). */
-static const char *
-type_name(const NxModel *m, uint32_t type)
-{
-	const char *t = nx_ner_type_name(m, type);
-
-	return strcmp(t, "PER") == 0 ? "PERSON" : t;
-}
 
 /*
  * extract_entities(body text, model text DEFAULT 'en')
@@ -39,7 +30,7 @@ newsx_extract_entities(PG_FUNCTION_ARGS)
 	NewsxText	body;
 	NxAlloc		a;
 	NxDoc		doc;
-	NxEntity   *ents;
+	NxEnt	   *ents;
 	size_t		n;
 	MemoryContext work,
 				old;
@@ -53,27 +44,24 @@ newsx_extract_entities(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(work);
 	newsx_alloc_init(&a);
 	newsx_doc_parse(&doc, body, &a);
-	newsx_check_status(nx_ner_tag(m, &doc, &ents, &n, &a), "entity tagger");
+	newsx_check_status(nx_entities_extract(m, &doc, &ents, &n, &a), "entity tagger");
 	MemoryContextSwitchTo(old);
 
 	for (size_t k = 0; k < n; k++)
 	{
-		const NxEntity *e = &ents[k];
-		const NxToken *first = &doc.tok[e->tok];
-		const NxToken *last = &doc.tok[e->tok + e->ntok - 1];
+		const NxEnt *e = &ents[k];
 		Datum		values[ENTITIES_COLS];
 		bool		nulls[ENTITIES_COLS] = {0};
 		int			i = 0;
 
 		CHECK_FOR_INTERRUPTS();
-		values[i++] = PointerGetDatum(newsx_text_out(body.data + first->b,
-													 last->b + last->blen - first->b));
-		values[i++] = CStringGetTextDatum(type_name(m, e->type));
+		values[i++] = PointerGetDatum(newsx_text_out(body.data + e->b, e->blen));
+		values[i++] = CStringGetTextDatum(e->type);
 		values[i++] = Int32GetDatum(newsx_pos(e->c));
 		values[i++] = Int32GetDatum((int32) e->clen);
-		nulls[i++] = true;		/* canonical: not computed yet */
-		nulls[i++] = true;		/* key: not computed yet */
-		values[i++] = Int32GetDatum((int32) first->sentence + 1);
+		values[i++] = PointerGetDatum(newsx_text_out(e->canonical, strlen(e->canonical)));
+		values[i++] = PointerGetDatum(newsx_text_out(e->key, strlen(e->key)));
+		values[i++] = Int32GetDatum((int32) e->sentence + 1);
 		values[i++] = Float4GetDatum(e->conf);
 		Assert(i == ENTITIES_COLS);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
