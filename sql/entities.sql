@@ -18,6 +18,13 @@ SELECT count(*) AS differ FROM articles a,
 SELECT a.name, e.entity, e.type, e.pos, e.len, e.sentence
 FROM articles a, LATERAL extract_entities(a.body) e ORDER BY a.id, e.pos;
 
+-- short forms link to the fullest form of the same entity in the article
+SELECT a.name, e.entity, e.canonical, e.key
+FROM articles a, LATERAL extract_entities(a.body) e
+WHERE e.entity <> e.canonical ORDER BY a.id, e.pos;
+SELECT entity, type, canonical, key FROM extract_entities(
+  'Russian President Vladimir Putin met Marco Rubio. Putin’s spokesman said President Putin was pleased.');
+
 -- NULL and empty text give no rows
 SELECT count(*) FROM extract_entities(NULL);
 SELECT count(*) FROM extract_entities('');

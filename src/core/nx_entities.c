@@ -378,8 +378,9 @@ cuts(const NxModel *m, const NxDoc *doc, const Ment *e, uint32_t places,
 /*
  * Clean one mention in place: take punctuation, quotation marks and dashes
  * off both ends (and a possessive off a person), and leading titles off a
- * person when a name follows them (a piece of a cut mention that is only
- * a title goes too).  Returns 0 if nothing is left.
+ * person when a name follows them, with whatever precedes a title inside
+ * (a piece of a cut mention that is only a title goes too).  Returns 0 if
+ * nothing is left.
  */
 static int
 clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
@@ -405,6 +406,20 @@ clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
 		if (k == 0 || k == end - s)
 			break;
 		s += k;
+	}
+	/* a title inside: Koss Prime Minister Amira Nadeem -> Amira Nadeem */
+	for (uint32_t j = s + 1; isper && j + 1 < end; j++)
+	{
+		uint32_t	k;
+
+		if (!(doc->tok[j].flags & NX_TF_UPPER_INITIAL))
+			continue;
+		k = title_at(m, title_cls, doc, j, end - j - 1);
+		if (k > 0 && j + k < end)
+		{
+			s = j + k;
+			j = s;
+		}
 	}
 	if (s == end)
 		return 0;
