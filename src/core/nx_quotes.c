@@ -345,12 +345,56 @@ trim_start(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 			return s;
 		if (!is_punct(doc, o - 1, ',') && !is_punct(doc, o - 1, ':'))
 			return s;
+		/* a colon introduces the quotation: what comes before is not part of it */
+		if (is_punct(doc, o - 1, ':'))
+			return o;
 		for (uint32_t i = s; i < o; i++)
 			if (role[i])
 				return o;
 		return s;
 	}
 	return s;
+}
+
+/*
+ * A content that starts at an opening mark and runs past its closing
+ * mark into the words after it (“…,” Texas delegate Bill Eastland said)
+ * ends at the closing mark, unless another quotation follows inside it
+ * (“A” and “B”).
+ */
+static uint32_t
+trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	close = UINT32_MAX;
+	int			words = 0;
+
+	if (doc->tok[s].kind != NX_TOK_OPEN_QUOTE)
+		return e;
+	for (size_t j = 0; j < x->nspans; j++)
+		if (x->spans[j].open == s)
+		{
+			if (!(x->spans[j].flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)))
+				close = x->spans[j].close;
+			break;
+		}
+	if (close == UINT32_MAX || close + 1 >= e)
+		return e;
+	for (uint32_t i = close + 1; i < e; i++)
+	{
+		if (doc->tok[i].kind == NX_TOK_OPEN_QUOTE)
+			return e;
+		if (doc->tok[i].kind == NX_TOK_WORD)
+			words = 1;
+	}
+	if (!words)
+		return e;
+	/* the quotation ends in a comma, ? or !, or an attribution follows */
+	if (is_punct(x->doc, close - 1, ',') || is_punct(x->doc, close - 1, '?') ||
+		is_punct(x->doc, close - 1, '!') || role[close + 1] ||
+		(close + 2 < e && role[close + 2]))
+		return close + 1;
+	return e;
 }
 
 /*
@@ -377,6 +421,184 @@ dash_source(const Ctx *x, uint32_t e, uint32_t *cs, uint32_t *ss, uint32_t *se)
 	*ss = i + 1;
 	*se = j;
 	return 1;
+}
+
+/* Is token i in sentence sent? */
+static inline int
+in_sent(const NxDoc *doc, size_t i, uint32_t sent)
+{
+	return i < doc->ntok && doc->tok[i].sentence == sent;
+}
+
+/* Does token i spell one of the words of list (lower case, NULL-ended)? */
+static int
+tok_in(const NxDoc *doc, size_t i, const char *const *list)
+{
+	const NxToken *t = &doc->tok[i];
+
+	for (; *list; list++)
+		if (t->blen == strlen(*list))
+		{
+			size_t		j;
+
+			for (j = 0; j < t->blen; j++)
+				if ((doc->text[t->b + j] | 32) != (*list)[j])
+					break;
+			if (j == t->blen)
+				return 1;
+		}
+	return 0;
+}
+
+static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i", NULL};
+
+/* Capitalised words that open a sentence without naming anyone. */
+static const char *const not_names[] = {
+	"but", "and", "as", "after", "by", "when", "while", "even", "if", "what",
+	"this", "that", "all", "in", "on", "at", "so", "then", "also", "still",
+	"yet", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "the", "a", "an", NULL
+};
+
+/* Can token i be part of a speaker's name or title? */
+static int
+speaker_word(const NxAttribDoc *ad, const NxDoc *doc, size_t i)
+{
+	uint32_t	lex = nx_attrib_doc_lex(ad, i);
+
+	if (is_cap(doc, i) || (doc->tok[i].flags & NX_TF_ABBREV))
+		return !(lex & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_PRONOUN))) &&
+			!tok_in(doc, i, not_names);
+	return is_word(doc, i) && (lex & (1u << NX_LX_TITLE));
+}
+
+/*
+ * The subject of a cue [cs, ce) the tagger gave no source, for a quoted
+ * content: a pronoun or a run of names and titles right before it
+ * ("Smith said"), the same with its appositive ("Robert Shrum, a veteran
+ * strategist, said", the appositive included as PolNeAR marks it; a
+ * participle clause is not: "Fiorina, speaking to Iowans, said"), or
+ * right after it ("said Democratic strategist Simon Rosenberg").
+ * Returns 1 and sets [*ss, *se) when there is one.
+ */
+static int
+cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
+			uint32_t cs, uint32_t ce, uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent = doc->tok[cs].sentence;
+	uint32_t	j = cs,
+				end = cs;
+
+	if (j > 0 && in_sent(doc, j - 1, sent) && is_punct(doc, j - 1, ','))
+	{
+		/* a comma clause: the words before its opening comma */
+		uint32_t	k = j - 1;
+		const NxToken *w;
+
+		while (k > 0 && k + 16 > j && in_sent(doc, k - 1, sent) &&
+			   !is_punct(doc, k - 1, ',') && doc->tok[k - 1].kind != NX_TOK_CLOSE_QUOTE &&
+			   doc->tok[k - 1].kind != NX_TOK_OPEN_QUOTE && !role[k - 1])
+			k--;
+		if (k == 0 || k + 1 >= j || !in_sent(doc, k - 1, sent) || !is_punct(doc, k - 1, ','))
+			return 0;
+		w = &doc->tok[k];
+		/* a participle clause (speaking to ...) is not part of the source */
+		if (w->blen > 4 && (memcmp(doc->text + w->b + w->blen - 3, "ing", 3) == 0 ||
+							memcmp(doc->text + w->b + w->blen - 2, "ed", 2) == 0))
+			end = k - 1;
+		j = k - 1;
+	}
+	if (j > 0 && in_sent(doc, j - 1, sent))
+	{
+		uint32_t	s = j;
+
+		if (j == end && is_word(doc, j - 1) && tok_in(doc, j - 1, subject_pronouns))
+		{
+			*ss = j - 1;
+			*se = j;
+			return 1;
+		}
+		while (s > 0 && j - s < 8 && in_sent(doc, s - 1, sent) && speaker_word(ad, doc, s - 1))
+			s--;
+		if (s < j && is_cap(doc, j - 1))
+		{
+			*ss = s;
+			*se = end;
+			return 1;
+		}
+		if (j < cs)
+			return 0;
+	}
+	/* inverted: said Smith, says a narrator */
+	{
+		uint32_t	s = ce,
+					e;
+
+		if (in_sent(doc, s, sent) && is_word(doc, s) && tok_in(doc, s, subject_pronouns))
+		{
+			*ss = s;
+			*se = s + 1;
+			return 1;
+		}
+		if (in_sent(doc, s, sent) && !is_cap(doc, s) && is_word(doc, s) &&
+			doc->tok[s].blen <= 3 && speaker_word(ad, doc, s + 1))
+			s++;				/* a determiner: "a narrator" */
+		for (e = s; e < s + 8 && in_sent(doc, e, sent) && speaker_word(ad, doc, e); e++)
+			;
+		if (e > s && is_cap(doc, e - 1))
+		{
+			*ss = ce;
+			*se = e;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the content [s, e) a short phrase (four words at most)? */
+static int
+short_phrase(const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	uint32_t	words = 0;
+
+	for (uint32_t t = s; t < e && words <= 4; t++)
+		words += doc->tok[t].kind == NX_TOK_WORD;
+	return words <= 4;
+}
+
+/* Does the content [s, e) hold a quotation mark? */
+static int
+has_marks(const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	for (uint32_t i = s; i < e; i++)
+		if (doc->tok[i].kind == NX_TOK_OPEN_QUOTE || doc->tok[i].kind == NX_TOK_CLOSE_QUOTE)
+			return 1;
+	return 0;
+}
+
+/*
+ * A reporting verb for a content [s, e) the tagger gave no cue: the
+ * nearest word of the cue-verb class within a few tokens of either end,
+ * in the same sentence.  Returns its token or -1.
+ */
+static long
+near_cue_verb(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	ls = doc->tok[s].sentence,
+				rs = doc->tok[e - 1].sentence;
+
+	for (uint32_t d = 0; d < 6; d++)
+	{
+		if (e + d < doc->ntok && in_sent(doc, e + d, rs) &&
+			(nx_attrib_doc_lex(ad, e + d) & (1u << NX_LX_CUE_VERB)))
+			return (long) (e + d);
+		if (s >= d + 1 && in_sent(doc, s - d - 1, ls) &&
+			(nx_attrib_doc_lex(ad, s - d - 1) & (1u << NX_LX_CUE_VERB)))
+			return (long) (s - d - 1);
+	}
+	return -1;
 }
 
 /* ---- speaker resolution ---- */
@@ -659,6 +881,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	NxStatus	st;
 	size_t		cue_hint = 0,
 				src_hint = 0;
+	long		prev;
 	Names		nm;
 
 	*out = NULL;
@@ -787,7 +1010,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			}
 		}
 
-	/* contents with their cues and sources */
+	/* contents with their cues and sources; prev: the last one made */
+	prev = -1;
 	for (size_t i = 0; i < x.content.n; i++)
 	{
 		Chunk		c = x.content.c[i];
@@ -803,6 +1027,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		if (block[p] >= 0)
 			continue;			/* inside a block quote */
 		c.start = trim_start(&x, role, c.start, c.end);
+		c.end = trim_end(&x, role, c.start, c.end);
 		cue = find_cue(&x, c.start, c.end, &cue_hint);
 		if (dash_source(&x, c.end, &cs, &ss, &se) &&
 			(cue < 0 || doc->tok[x.cue.c[cue].start].sentence != doc->tok[c.end - 1].sentence))
@@ -836,22 +1061,39 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				ss = x.src.c[src].start;
 				se = x.src.c[src].end;
 			}
+			else if (has_marks(doc, c.start, c.end))
+				cue_subject(&x, ad, role, cs, ce, &ss, &se);
 		}
-		if (ce == cs && se == ss)
+		else if (ce == cs)
 		{
-			/* no cue, no source: a short quoted phrase is a scare quote or title */
-			uint32_t	words = 0;
+			long		v;
 
-			for (uint32_t t = c.start; t < c.end && words <= 4; t++)
-				words += doc->tok[t].kind == NX_TOK_WORD;
-			if (words <= 4)
-				continue;
+			if (prev >= 0 && x.q[prev].paragraph + 1 == p && c.start == para_tok[p] &&
+				doc->tok[c.start].kind == NX_TOK_OPEN_QUOTE && x.q[prev].cue.ntok)
+			{
+				/* a quotation going on from the paragraph before: its speaker */
+				cs = x.q[prev].cue.tok;
+				ce = cs + x.q[prev].cue.ntok;
+				ss = x.q[prev].mention.tok;
+				se = ss + x.q[prev].mention.ntok;
+			}
+			else if (!short_phrase(doc, c.start, c.end) &&
+					 (v = near_cue_verb(&x, ad, c.start, c.end)) >= 0)
+			{
+				cs = (uint32_t) v;
+				ce = cs + 1;
+				if (has_marks(doc, c.start, c.end))
+					cue_subject(&x, ad, role, cs, ce, &ss, &se);
+			}
 		}
+		if (ce == cs && se == ss && short_phrase(doc, c.start, c.end))
+			continue;			/* no cue, no source: a scare quote or title */
 		if (!add_quote(&x, c.start, c.end, cs, ce, ss, se, 0))
 		{
 			st = NX_ENOMEM;
 			goto done;
 		}
+		prev = (long) x.nq - 1;
 	}
 
 	/* document order (block quotes were added first) */
