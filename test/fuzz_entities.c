@@ -1,0 +1,109 @@
+/*
+ * fuzz_entities.c
+ *	  libFuzzer target of entity extraction with the shipped model
+ *	  (data/ner-en.model, or $NEWSX_MODEL), loaded once: any bytes through
+ *	  nx_doc_parse, nx_ner_tag and nx_entities_extract, then the
+ *	  invariants of their results (spans inside one sentence and the text,
+ *	  character offsets matching the tokens, known types, confidences in
+ *	  0..1, canonical forms and keys as terminated strings).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "nx_entities.h"
+#include "nx_ner.h"
+
+static NxModel model;
+
+int			LLVMFuzzerInitialize(int *argc, char ***argv);
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *path = fuzz_model_path();
+	size_t		len;
+	void	   *buf = fuzz_read_file(path, &len);
+	char		err[256];
+
+	(void) argc;
+	(void) argv;
+	if (!buf)
+	{
+		fprintf(stderr, "fuzz_entities: cannot read model %s\n", path);
+		exit(1);
+	}
+	/* the buffer stays allocated for the whole run, like a mapping */
+	if (nx_model_open(buf, len, &model, err, sizeof(err)) != NX_OK ||
+		nx_ner_check_model(&model, err, sizeof(err)) != NX_OK)
+	{
+		fprintf(stderr, "fuzz_entities: %s: %s\n", path, err);
+		exit(1);
+	}
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char	   *text = malloc(size ? size : 1);
+	const NxAlloc *a = &nx_malloc_alloc;
+	NxDoc		doc;
+	NxEntity   *ents;
+	NxEnt	   *ee;
+	size_t		n;
+
+	memcpy(text, data, size);
+	FUZZ_CHECK(nx_doc_parse(&doc, text, size, a) == NX_OK);
+
+	/* the tagger's mentions */
+	FUZZ_CHECK(nx_ner_tag(&model, &doc, &ents, &n, a) == NX_OK);
+	FUZZ_CHECK((n == 0) == (ents == NULL));
+	for (size_t i = 0; i < n; i++)
+	{
+		const NxEntity *e = &ents[i];
+		const NxToken *f,
+				   *l;
+
+		FUZZ_CHECK(e->ntok >= 1 && e->tok < doc.ntok && e->ntok <= doc.ntok - e->tok);
+		f = &doc.tok[e->tok];
+		l = &doc.tok[e->tok + e->ntok - 1];
+		FUZZ_CHECK(f->sentence == l->sentence);
+		FUZZ_CHECK(e->c == f->c && e->clen == nx_tok_cend(l) - f->c);
+		FUZZ_CHECK(e->type < model.labels.ntypes);
+		FUZZ_CHECK(nx_ner_type_name(&model, e->type)[0] != '\0');
+		FUZZ_CHECK(e->conf > 0.0f && e->conf <= 1.0f);
+		if (i > 0)
+			FUZZ_CHECK(e->tok >= ents[i - 1].tok + ents[i - 1].ntok);
+	}
+	nx_free(a, ents);
+
+	/* the post-processed entities */
+	FUZZ_CHECK(nx_entities_extract(&model, &doc, &ee, &n, a) == NX_OK);
+	FUZZ_CHECK((n == 0) == (ee == NULL));
+	for (size_t i = 0; i < n; i++)
+	{
+		const NxEnt *e = &ee[i];
+		const NxToken *f,
+				   *l;
+
+		FUZZ_CHECK(e->ntok >= 1 && e->tok < doc.ntok && e->ntok <= doc.ntok - e->tok);
+		f = &doc.tok[e->tok];
+		l = &doc.tok[e->tok + e->ntok - 1];
+		FUZZ_CHECK(e->sentence == f->sentence && f->sentence == l->sentence);
+		FUZZ_CHECK(e->c == f->c && e->clen == nx_tok_cend(l) - f->c);
+		FUZZ_CHECK(e->b == f->b && e->blen == l->b + l->blen - f->b);
+		FUZZ_CHECK(e->type != NULL && e->type[0] != '\0');
+		FUZZ_CHECK(!isnan(e->conf) && e->conf > 0.0f && e->conf <= 1.0f);
+		FUZZ_CHECK(e->canonical != NULL && e->key != NULL);
+		FUZZ_CHECK(strlen(e->canonical) <= size);
+		FUZZ_CHECK(strchr(e->key, ':') != NULL);
+	}
+	nx_free(a, ee);
+	nx_doc_free(&doc);
+	free(text);
+	return 0;
+}

@@ -1,0 +1,313 @@
+/*
+ * fuzz_model.c
+ *	  libFuzzer target of the model loader: nx_model_open and
+ *	  nx_ner_check_model on hostile buffers.  A model that validates must
+ *	  also be safe to run, so one that passes both is used to tag a short
+ *	  article (nx_ner_tag, nx_entities_extract).
+ *
+ * The first input byte chooses how the rest is read:
+ *	 bit 0 clear: the rest is the model file itself;
+ *	 bit 0 set:	  the rest patches a small model built at start-up from the
+ *				  shipped model's header sections (INFO, LABELS, META, its
+ *				  lexicon's class names and first entries) with tiny weight
+ *				  tables: bytes 1-2 give a length to cut it to when bit 3 is
+ *				  set, then every 3 bytes (offset low, offset high, value)
+ *				  overwrite one byte;
+ *	 bit 1 set:	  the header's file size is set to the buffer's length;
+ *	 bit 2 set:	  the header's checksum is recomputed,
+ * so that mutations get past the size and checksum checks to the section
+ * table and the sections themselves.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "nx_entities.h"
+#include "nx_ner.h"
+
+#define MINI_LOG2	4			/* weight buckets of the small model */
+#define MINI_LEX	48			/* lexicon entries taken from the real model */
+
+static unsigned char *mini;		/* the small model */
+static size_t minilen;
+static unsigned char *work;		/* a buffer of at least the largest input */
+static size_t worklen;
+
+static const char article[] =
+"MOSCOW (Reuters) - President Vladimir Putin met Marco Rubio in Istanbul on "
+"Thursday. “Talks went well,” Kremlin spokesman Dmitry Peskov said. The "
+"U.S. State Department and Gazprom Inc. declined to comment.\n\n"
+"Putin later flew to Ankara.";
+
+int			LLVMFuzzerInitialize(int *argc, char ***argv);
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A copy of a section of a validated model, or NULL. */
+static const unsigned char *
+find_section(const unsigned char *b, size_t len, const char *tag, size_t *size)
+{
+	uint32_t	nsec;
+
+	memcpy(&nsec, b + 12, 4);
+	for (uint32_t i = 0; i < nsec && 64 + (i + 1) * 32 <= len; i++)
+	{
+		const unsigned char *e = b + 64 + i * 32;
+		uint64_t	off,
+					sz;
+
+		if (strncmp((const char *) e, tag, 8) != 0)
+			continue;
+		memcpy(&off, e + 8, 8);
+		memcpy(&sz, e + 16, 8);
+		*size = (size_t) sz;
+		return b + off;
+	}
+	return NULL;
+}
+
+/* Build the small model from the shipped one (which must validate). */
+static void
+build_mini(void)
+{
+	const char *path = fuzz_model_path();
+	size_t		len,
+				sz;
+	unsigned char *real = fuzz_read_file(path, &len);
+	NxModel		m;
+	char		err[256];
+	NxModelSection sec[7];
+	int			ns = 0;
+	size_t		wlen;
+	unsigned char *w;
+	uint32_t	v;
+	float		scale = 1000.0f;
+	NxLexSlot	lex[MINI_LEX];
+	size_t		nlex = 0;
+	const char *cn[NX_LEX_MAX_CLASSES];
+	void	   *lexsec = NULL,
+			   *clsec = NULL;
+	size_t		lexlen = 0,
+				cllen = 0;
+	NxClusterSlot cl[3] = {
+		{nx_key_final(nx_fnv1a64("Putin", 5)), 0x2D, 6},
+		{nx_key_final(nx_fnv1a64("Istanbul", 8)), 0x5, 3},
+		{nx_key_final(nx_fnv1a64("said", 4)), 0x1, 1}
+	};
+	void	   *out;
+
+	if (!real || nx_model_open(real, len, &m, err, sizeof(err)) != NX_OK)
+	{
+		fprintf(stderr, "fuzz_model: cannot use %s as a template\n", path);
+		exit(1);
+	}
+
+	memcpy(sec[ns].tag, "INFO\0\0\0\0", 8);
+	sec[ns].data = find_section(real, len, "INFO", &sz);
+	sec[ns++].size = sz;
+	memcpy(sec[ns].tag, "LABELS\0\0", 8);
+	sec[ns].data = find_section(real, len, "LABELS", &sz);
+	sec[ns++].size = sz;
+
+	/* tiny weights: the real label count, pseudo-random values */
+	wlen = NX_WEIGHTS_HDR + ((size_t) 1 << MINI_LOG2) * m.labels.n * 2;
+	w = calloc(1, wlen);
+	v = MINI_LOG2;
+	memcpy(w, &v, 4);
+	v = m.labels.n;
+	memcpy(w + 4, &v, 4);
+	memcpy(w + 8, &scale, 4);
+	for (size_t i = 0; i < ((size_t) 1 << MINI_LOG2) * m.labels.n; i++)
+	{
+		int16_t		x = (int16_t) ((i * 2654435761u >> 7) % 4001) - 2000;
+
+		memcpy(w + NX_WEIGHTS_HDR + 2 * i, &x, 2);
+	}
+	memcpy(sec[ns].tag, "WEIGHTS0", 8);
+	sec[ns].data = w;
+	sec[ns++].size = wlen;
+	memcpy(sec[ns].tag, "WEIGHTS1", 8);
+	sec[ns].data = w;
+	sec[ns++].size = wlen;
+
+	/* the first lexicon entries and the class names of the real lexicon */
+	if (m.lex.slot)
+	{
+		for (size_t i = 0; i < ((size_t) 1 << m.lex.log2) && nlex < MINI_LEX; i++)
+			if (m.lex.slot[i].key)
+				lex[nlex++] = m.lex.slot[i];
+		for (uint32_t c = 0; c < m.lex.nclasses; c++)
+			cn[c] = m.lex.class_name[c];
+		if (nx_lexicon_build(lex, nlex, m.lex.maxlen, cn, m.lex.nclasses,
+							 &lexsec, &lexlen, &nx_malloc_alloc) == NX_OK)
+		{
+			memcpy(sec[ns].tag, "LEXICON\0", 8);
+			sec[ns].data = lexsec;
+			sec[ns++].size = lexlen;
+		}
+	}
+	if (nx_clusters_build(cl, 3, &clsec, &cllen, &nx_malloc_alloc) == NX_OK)
+	{
+		memcpy(sec[ns].tag, "CLUSTERS", 8);
+		sec[ns].data = clsec;
+		sec[ns++].size = cllen;
+	}
+	if ((sec[ns].data = find_section(real, len, "META", &sz)) != NULL)
+	{
+		memcpy(sec[ns].tag, "META\0\0\0\0", 8);
+		sec[ns++].size = sz;
+	}
+	if (nx_model_write(m.name, sec, (size_t) ns, &out, &minilen, &nx_malloc_alloc) != NX_OK ||
+		nx_model_open(out, minilen, &m, err, sizeof(err)) != NX_OK ||
+		nx_ner_check_model(&m, err, sizeof(err)) != NX_OK)
+	{
+		fprintf(stderr, "fuzz_model: the small model does not validate\n");
+		exit(1);
+	}
+	mini = out;
+	free(w);
+	free(lexsec);
+	free(clsec);
+	free(real);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void) argc;
+	(void) argv;
+	build_mini();
+	return 0;
+}
+
+/* Is [p, p + n) inside [b, b + len)? */
+static int
+inside(const void *p, size_t n, const unsigned char *b, size_t len)
+{
+	const unsigned char *q = p;
+
+	return q >= b && q <= b + len && n <= (size_t) (b + len - q);
+}
+
+/* Use a model that validated: every pointer inside the buffer, tagging works. */
+static void
+use_model(const NxModel *m, const unsigned char *b, size_t len)
+{
+	char		err[256];
+	NxDoc		doc;
+	NxEntity   *ents;
+	NxEnt	   *ee;
+	size_t		n;
+
+	FUZZ_CHECK(m->labels.n >= 1 && m->labels.n <= NX_MAX_LABELS);
+	FUZZ_CHECK(m->nstages >= 1 && m->nstages <= NX_MODEL_MAX_STAGES);
+	for (uint32_t k = 0; k < m->nstages; k++)
+	{
+		const NxTagger *t = &m->stage[k];
+
+		FUZZ_CHECK(t->nlabels == m->labels.n);
+		FUZZ_CHECK(inside(t->w, ((size_t) 1 << t->log2) * t->nlabels * 2, b, len));
+	}
+	if (m->lex.slot)
+		FUZZ_CHECK(inside(m->lex.slot, ((size_t) 1 << m->lex.log2) * sizeof(NxLexSlot), b, len));
+	if (m->clusters.slot)
+		FUZZ_CHECK(inside(m->clusters.slot, ((size_t) 1 << m->clusters.log2) * sizeof(NxClusterSlot), b, len));
+	if (m->meta)
+		FUZZ_CHECK(inside(m->meta, m->metalen, b, len));
+	FUZZ_CHECK(memchr(m->name, '\0', sizeof(m->name)) != NULL);
+	FUZZ_CHECK(memchr(m->task, '\0', sizeof(m->task)) != NULL);
+	(void) nx_lex_find(&m->lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))));
+	(void) nx_clusters_find(&m->clusters, nx_key_final(nx_fnv1a64("Putin", 5)));
+
+	if (nx_ner_check_model(m, err, sizeof(err)) != NX_OK)
+		return;
+	FUZZ_CHECK(nx_doc_parse(&doc, article, sizeof(article) - 1, &nx_malloc_alloc) == NX_OK);
+	FUZZ_CHECK(nx_ner_tag(m, &doc, &ents, &n, &nx_malloc_alloc) == NX_OK);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_CHECK(ents[i].type < m->labels.ntypes && ents[i].ntok >= 1);
+	nx_free(&nx_malloc_alloc, ents);
+	FUZZ_CHECK(nx_entities_extract(m, &doc, &ee, &n, &nx_malloc_alloc) == NX_OK);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_CHECK(ee[i].type != NULL && ee[i].canonical != NULL && ee[i].key != NULL);
+	nx_free(&nx_malloc_alloc, ee);
+	nx_doc_free(&doc);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	unsigned char flags;
+	size_t		len;
+	unsigned char *b;
+	NxModel		m;
+	char		err[256];
+	NxStatus	st;
+
+	if (size < 1)
+		return 0;
+	flags = data[0];
+	data++;
+	size--;
+	if (worklen < size + minilen + 64)
+	{
+		free(work);
+		worklen = size + minilen + 64;
+		if (posix_memalign((void **) &work, 64, worklen) != 0)
+			abort();
+	}
+	b = work;
+	if (flags & 1)
+	{
+		size_t		p = 0;
+
+		len = minilen;
+		memcpy(b, mini, minilen);
+		if ((flags & 8) && size >= 2)
+		{
+			len = (data[0] | (size_t) data[1] << 8) % (minilen + 1);
+			p = 2;
+		}
+		for (; p + 3 <= size; p += 3)
+		{
+			size_t		off = data[p] | (size_t) data[p + 1] << 8;
+
+			if (off < len)
+				b[off] = data[p + 2];
+		}
+	}
+	else
+	{
+		len = size;
+		memcpy(b, data, size);
+	}
+	if ((flags & 2) && len >= 24)
+	{
+		uint64_t	v = len;
+
+		memcpy(b + 16, &v, 8);
+	}
+	if ((flags & 4) && len >= 64)
+	{
+		uint64_t	v = nx_fnv1a64(b + 64, len - 64);
+
+		memcpy(b + 24, &v, 8);
+	}
+
+	/* a copy of exactly len bytes, so any read past the end is caught */
+	{
+		unsigned char *c = NULL;
+
+		if (posix_memalign((void **) &c, 64, len ? len : 1) != 0)
+			abort();
+		memcpy(c, b, len);
+		err[0] = '\0';
+		st = nx_model_open(c, len, &m, err, sizeof(err));
+		FUZZ_CHECK(st == NX_OK || st == NX_EBADMODEL);
+		FUZZ_CHECK(st == NX_OK || err[0] != '\0');
+		FUZZ_CHECK(memchr(err, '\0', sizeof(err)) != NULL);
+		if (st == NX_OK)
+			use_model(&m, c, len);
+		free(c);
+	}
+	return 0;
+}
