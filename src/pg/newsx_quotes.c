@@ -5,15 +5,14 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_collation.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/formatting.h"
 #include "utils/memutils.h"
 
 #include "newsx.h"
+#include "nx_key.h"
 #include "nx_quotes.h"
 
 PG_FUNCTION_INFO_V1(newsx_extract_quotes);
@@ -34,37 +33,27 @@ span_text(NewsxText body, const NxSpan *s, bool *isnull)
 
 /*
  * The key of a person speaker as extract_entities writes it
- * (person:vladimir putin): lower case, ’ read as '.
+ * (person:vladimir putin): nx_key_make's NFKC case fold.
  */
 static Datum
-speaker_key(NewsxText body, const NxQuote *q, bool *isnull)
+speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 {
-	StringInfoData buf;
-	char	   *low;
+	char	   *key;
+	Datum		d;
 
 	if (q->speaker.ntok == 0 || !q->person)
 	{
 		*isnull = true;
 		return (Datum) 0;
 	}
-	initStringInfo(&buf);
-	appendStringInfoString(&buf, "person:");
-	for (uint32_t i = 0; i < q->speaker.blen; i++)
-	{
-		const char *p = body.data + q->speaker.b + i;
-
-		if (i + 2 < q->speaker.blen && memcmp(p, "\xE2\x80\x99", 3) == 0)
-		{
-			appendStringInfoChar(&buf, '\'');
-			i += 2;
-		}
-		else if (*p == '\n' || *p == '\t' || *p == '\r')
-			appendStringInfoChar(&buf, ' ');
-		else
-			appendStringInfoChar(&buf, *p);
-	}
-	low = str_tolower(buf.data, buf.len, DEFAULT_COLLATION_OID);
-	return PointerGetDatum(newsx_text_out(low, strlen(low)));
+	key = nx_key_make("person", body.data + q->speaker.b, q->speaker.blen, a);
+	if (!key)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory")));
+	d = PointerGetDatum(newsx_text_out(key, strlen(key)));
+	nx_free(a, key);
+	return d;
 }
 
 /*
@@ -142,7 +131,7 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 		values[i++] = Int32GetDatum((int32) q->content.clen);
 		values[i++] = Int32GetDatum((int32) q->paragraph + 1);
 		values[i++] = Int32GetDatum((int32) q->sentence + 1);
-		values[i] = speaker_key(body, q, &nulls[i]);
+		values[i] = speaker_key(body, q, &a, &nulls[i]);
 		i++;
 		Assert(i == QUOTES_COLS);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
