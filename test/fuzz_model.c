@@ -1,18 +1,21 @@
 /*
  * fuzz_model.c
- *	  libFuzzer target of the model loader: nx_model_open and
- *	  nx_ner_check_model on hostile buffers.  A model that validates must
- *	  also be safe to run, so one that passes both is used to tag a short
- *	  article (nx_ner_tag, nx_entities_extract).
+ *	  libFuzzer target of the model loader: nx_model_open,
+ *	  nx_ner_check_model and nx_quotes_check_model on hostile buffers.  A
+ *	  model that validates must also be safe to run, so one that passes is
+ *	  used on a short article (nx_ner_tag and nx_entities_extract, or
+ *	  nx_quotes_extract).
  *
  * The first input byte chooses how the rest is read:
  *	 bit 0 clear: the rest is the model file itself;
- *	 bit 0 set:	  the rest patches a small model built at start-up from the
+ *	 bit 0 set:	  the rest patches a small model built at start-up from a
  *				  shipped model's header sections (INFO, LABELS, META, its
  *				  lexicon's class names and first entries) with tiny weight
  *				  tables: bytes 1-2 give a length to cut it to when bit 3 is
  *				  set, then every 3 bytes (offset low, offset high, value)
  *				  overwrite one byte;
+ *	 bit 4:		  the template is the entity model (clear) or the
+ *				  attribution model (set);
  *	 bit 1 set:	  the header's file size is set to the buffer's length;
  *	 bit 2 set:	  the header's checksum is recomputed,
  * so that mutations get past the size and checksum checks to the section
@@ -25,12 +28,13 @@
 #include "fuzz.h"
 #include "nx_entities.h"
 #include "nx_ner.h"
+#include "nx_quotes.h"
 
 #define MINI_LOG2	4			/* weight buckets of the small model */
 #define MINI_LEX	48			/* lexicon entries taken from the real model */
 
-static unsigned char *mini;		/* the small model */
-static size_t minilen;
+static unsigned char *mini[2];	/* the small models: entities, quotes */
+static size_t minilen[2];
 static unsigned char *work;		/* a buffer of at least the largest input */
 static size_t worklen;
 
@@ -66,11 +70,10 @@ find_section(const unsigned char *b, size_t len, const char *tag, size_t *size)
 	return NULL;
 }
 
-/* Build the small model from the shipped one (which must validate). */
+/* Build a small model from a shipped one (which must validate). */
 static void
-build_mini(void)
+build_mini(int k, const char *path)
 {
-	const char *path = fuzz_model_path();
 	size_t		len,
 				sz;
 	unsigned char *real = fuzz_read_file(path, &len);
@@ -157,14 +160,15 @@ build_mini(void)
 		memcpy(sec[ns].tag, "META\0\0\0\0", 8);
 		sec[ns++].size = sz;
 	}
-	if (nx_model_write(m.name, sec, (size_t) ns, &out, &minilen, &nx_malloc_alloc) != NX_OK ||
-		nx_model_open(out, minilen, &m, err, sizeof(err)) != NX_OK ||
-		nx_ner_check_model(&m, err, sizeof(err)) != NX_OK)
+	if (nx_model_write(m.name, sec, (size_t) ns, &out, &minilen[k], &nx_malloc_alloc) != NX_OK ||
+		nx_model_open(out, minilen[k], &m, err, sizeof(err)) != NX_OK ||
+		(k == 0 ? nx_ner_check_model(&m, err, sizeof(err))
+		 : nx_quotes_check_model(&m, err, sizeof(err))) != NX_OK)
 	{
-		fprintf(stderr, "fuzz_model: the small model does not validate\n");
+		fprintf(stderr, "fuzz_model: the small model made from %s does not validate\n", path);
 		exit(1);
 	}
-	mini = out;
+	mini[k] = out;
 	free(w);
 	free(lexsec);
 	free(clsec);
@@ -176,7 +180,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void) argc;
 	(void) argv;
-	build_mini();
+	build_mini(0, fuzz_model_path());
+	build_mini(1, getenv("NEWSX_QUOTES_MODEL") && *getenv("NEWSX_QUOTES_MODEL") ?
+			   getenv("NEWSX_QUOTES_MODEL") : "data/quotes-en.model");
 	return 0;
 }
 
@@ -197,6 +203,7 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 	NxDoc		doc;
 	NxEntity   *ents;
 	NxEnt	   *ee;
+	NxQuote    *q;
 	size_t		n;
 
 	FUZZ_CHECK(m->labels.n >= 1 && m->labels.n <= NX_MAX_LABELS);
@@ -219,9 +226,19 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 	(void) nx_lex_find(&m->lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))));
 	(void) nx_clusters_find(&m->clusters, nx_key_final(nx_fnv1a64("Putin", 5)));
 
-	if (nx_ner_check_model(m, err, sizeof(err)) != NX_OK)
-		return;
 	FUZZ_CHECK(nx_doc_parse(&doc, article, sizeof(article) - 1, &nx_malloc_alloc) == NX_OK);
+	if (nx_quotes_check_model(m, err, sizeof(err)) == NX_OK)
+	{
+		FUZZ_CHECK(nx_quotes_extract(m, &doc, &q, &n, &nx_malloc_alloc) == NX_OK);
+		for (size_t i = 0; i < n; i++)
+			FUZZ_CHECK(q[i].content.ntok >= 1 && q[i].kind < NX_QK__COUNT);
+		nx_free(&nx_malloc_alloc, q);
+	}
+	if (nx_ner_check_model(m, err, sizeof(err)) != NX_OK)
+	{
+		nx_doc_free(&doc);
+		return;
+	}
 	FUZZ_CHECK(nx_ner_tag(m, &doc, &ents, &n, &nx_malloc_alloc) == NX_OK);
 	for (size_t i = 0; i < n; i++)
 		FUZZ_CHECK(ents[i].type < m->labels.ntypes && ents[i].ntok >= 1);
@@ -248,10 +265,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	flags = data[0];
 	data++;
 	size--;
-	if (worklen < size + minilen + 64)
+	if (worklen < size + minilen[0] + minilen[1] + 64)
 	{
 		free(work);
-		worklen = size + minilen + 64;
+		worklen = size + minilen[0] + minilen[1] + 64;
 		if (posix_memalign((void **) &work, 64, worklen) != 0)
 			abort();
 	}
@@ -259,12 +276,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (flags & 1)
 	{
 		size_t		p = 0;
+		int			k = (flags & 16) ? 1 : 0;
 
-		len = minilen;
-		memcpy(b, mini, minilen);
+		len = minilen[k];
+		memcpy(b, mini[k], len);
 		if ((flags & 8) && size >= 2)
 		{
-			len = (data[0] | (size_t) data[1] << 8) % (minilen + 1);
+			len = (data[0] | (size_t) data[1] << 8) % (minilen[k] + 1);
 			p = 2;
 		}
 		for (; p + 3 <= size; p += 3)
