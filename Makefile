@@ -6,6 +6,7 @@
 #                  pg_regress suite against a throwaway cluster
 #   make / make install / make installcheck   the usual PGXS targets
 #   make unit      C unit tests of the core (SANITIZE=1: ASan + UBSan)
+#   make fuzz      libFuzzer targets of the core, FUZZ_SECONDS (60) each
 
 EXTENSION   = newsx
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" newsx.control)
@@ -81,6 +82,9 @@ $(UNIT_BIN): test/unit-main.c $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h)
 unit: $(UNIT_BIN)
 	$(UNIT_BIN)
 
+# ---- fuzzing: libFuzzer targets test/fuzz_*.c (make fuzz) ----
+include test/fuzz.mk
+
 # ---- the two commands of the README ----
 .PHONY: deps demo demo-stop test
 deps:
@@ -94,6 +98,7 @@ test: deps
 	tools/pg-cluster run $(MAKE) installcheck
 	$(MAKE) unit SANITIZE=1 WERROR=-Werror
 	$(MAKE) unit WERROR=-Werror
+	$(MAKE) fuzz FUZZ_SECONDS=60 WERROR=-Werror
 
 demo: deps
 	$(MAKE)
