@@ -601,6 +601,64 @@ near_cue_verb(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t e)
 	return -1;
 }
 
+/* Does token i spell the ASCII word w, in any case? */
+static int
+tok_is(const NxDoc *doc, size_t i, const char *w)
+{
+	const char *const list[] = {w, NULL};
+
+	return i < doc->ntok && tok_in(doc, i, list);
+}
+
+/*
+ * "according to X" (a cue the tagger often leaves): the source runs from
+ * "to" to the next comma or the sentence's end, the content is the
+ * clause on the other side of the comma ("Clinton leads by 20 points,
+ * according to a new poll." / "According to the poll, Clinton leads.").
+ * Returns 1 and sets the spans if token i opens one.
+ */
+static int
+according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
+			 uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent,
+				first,
+				end,
+				j,
+				words = 0;
+
+	if (!tok_is(doc, i, "according") || !tok_is(doc, i + 1, "to"))
+		return 0;
+	sent = doc->tok[i].sentence;
+	first = doc->sent[sent].tok;
+	end = first + doc->sent[sent].ntok;
+	while (end > first && doc->tok[end - 1].kind == NX_TOK_PUNCT)
+		end--;
+	for (j = i + 2; j < end && j < i + 27; j++)
+		if (is_punct(doc, j, ',') || is_punct(doc, j, ';') || is_punct(doc, j, '('))
+			break;
+	if (j == i + 2 || j >= i + 27)
+		return 0;
+	*ss = i + 2;
+	*se = j;
+	if (i > first && is_punct(doc, i - 1, ','))
+	{
+		*s = first;
+		*e = i - 1;
+	}
+	else if (i == first && j < end && is_punct(doc, j, ','))
+	{
+		*s = j + 1;
+		*e = end;
+	}
+	else
+		return 0;
+	for (uint32_t t = *s; t < *e; t++)
+		words += doc->tok[t].kind == NX_TOK_WORD;
+	return words >= 3;
+}
+
 /* ---- speaker resolution ---- */
 
 /*
@@ -1094,6 +1152,40 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			goto done;
 		}
 		prev = (long) x.nq - 1;
+	}
+
+	/* according to X */
+	for (uint32_t i = 0, nq0 = (uint32_t) x.nq; i + 1 < doc->ntok; i++)
+	{
+		uint32_t	s,
+					e,
+					ss,
+					se;
+		int			taken = 0;
+
+		if ((i & 1023) == 0)
+			nx_check_interrupts(a);
+		if (doc->tok[i].blen != 9 || !according_to(&x, i, &s, &e, &ss, &se))
+			continue;
+		for (uint32_t k = 0; k < nq0 && !taken; k++)
+		{
+			NxQuote    *q = &x.q[k];
+
+			if (q->content.tok < e && s < q->content.tok + q->content.ntok)
+			{
+				taken = 1;
+				if (q->cue.ntok == 0)
+				{
+					set_span(doc, &q->cue, i, i + 2);
+					set_span(doc, &q->mention, ss, se);
+				}
+			}
+		}
+		if (!taken && !add_quote(&x, s, e, i, i + 2, ss, se, 0))
+		{
+			st = NX_ENOMEM;
+			goto done;
+		}
 	}
 
 	/* document order (block quotes were added first) */
