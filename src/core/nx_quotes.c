@@ -282,6 +282,13 @@ tell_kind(const Ctx *x, uint32_t s, uint32_t e, uint32_t *ts, uint32_t *te)
 	return NX_QK_MIXED;
 }
 
+/* Is token i one ASCII punctuation character c? */
+static inline int
+is_punct(const NxDoc *doc, size_t i, char c)
+{
+	return i < doc->ntok && doc->tok[i].blen == 1 && doc->text[doc->tok[i].b] == c;
+}
+
 /* Make a quotation from a content [s, e), cue [cs, ce) and source [ss, se) (empty: none). */
 static int
 add_quote(Ctx *x, uint32_t s, uint32_t e, uint32_t cs, uint32_t ce,
@@ -298,18 +305,15 @@ add_quote(Ctx *x, uint32_t s, uint32_t e, uint32_t cs, uint32_t ce,
 	if (block)
 		q->kind = NX_QK_BLOCK;
 	set_span(x->doc, &q->text, ts, te);
+	/* a colon right after the cue belongs to it (PolNeAR: "said:") */
+	if (ce > cs && ce < x->doc->ntok && is_punct(x->doc, ce, ':') &&
+		x->doc->tok[ce].sentence == x->doc->tok[ce - 1].sentence && ce < s)
+		ce++;
 	set_span(x->doc, &q->cue, cs, ce);
 	set_span(x->doc, &q->mention, ss, se);
 	q->paragraph = para_of(x->doc, s);
 	q->sentence = x->doc->tok[s].sentence;
 	return 1;
-}
-
-/* Is token i one ASCII punctuation character c? */
-static inline int
-is_punct(const NxDoc *doc, size_t i, char c)
-{
-	return i < doc->ntok && doc->tok[i].blen == 1 && doc->text[doc->tok[i].b] == c;
 }
 
 static inline int
@@ -490,6 +494,33 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 	uint32_t	j = cs,
 				end = cs;
 
+	if (j > 0 && in_sent(doc, j - 1, sent) && is_punct(doc, j - 1, ',') &&
+		doc->tok[cs].blen > 4 &&
+		memcmp(doc->text + doc->tok[cs].b + doc->tok[cs].blen - 3, "ing", 3) == 0)
+	{
+		/* a participle after the main clause (Cruz belittled it, calling it
+		 * "a paperwork error"): the name that opens the sentence */
+		uint32_t	s = doc->sent[sent].tok,
+					e;
+
+		if (tok_in(doc, s, not_names) && s + 1 < cs)
+			s++;
+		if (is_word(doc, s) && tok_in(doc, s, subject_pronouns))
+		{
+			*ss = s;
+			*se = s + 1;
+			return 1;
+		}
+		for (e = s; e < cs && e < s + 8 && speaker_word(ad, doc, e); e++)
+			;
+		if (e > s && is_cap(doc, e - 1) && !is_punct(doc, e, ','))
+		{
+			*ss = s;
+			*se = e;
+			return 1;
+		}
+		return 0;
+	}
 	if (j > 0 && in_sent(doc, j - 1, sent) && is_punct(doc, j - 1, ','))
 	{
 		/* a comma clause: the words before its opening comma */
