@@ -45,7 +45,7 @@ SELECT * FROM q('“The port will reopen on Monday,” said Mayor Ana Costa.');
 SELECT * FROM q('“The port will reopen on Monday,” Mayor Ana Costa said, “and the ferries will run again.”');
 -- an appositive
 SELECT * FROM q('Hugh Hill, a doctor at the harbour clinic, said: “We treated forty people overnight.”');
--- according to X (not found yet on this short text: a known gap, see README)
+-- according to X
 SELECT * FROM q('According to the harbour master Lena Fisk, the port will stay closed until Friday.');
 -- a title before the name
 SELECT * FROM q('White House press secretary Karoline Leavitt told Fox News that no meeting was planned.');
