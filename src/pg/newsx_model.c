@@ -19,6 +19,7 @@
 
 #include "newsx.h"
 #include "nx_ner.h"
+#include "nx_quotes.h"
 
 #define MAX_MODELS 16
 
@@ -89,6 +90,8 @@ load(LoadedModel *lm)
 	}
 	if (rc == NX_OK && strcmp(lm->task, "ner") == 0)
 		rc = nx_ner_check_model(&lm->model, err, sizeof err);
+	if (rc == NX_OK && strcmp(lm->task, "quotes") == 0)
+		rc = nx_quotes_check_model(&lm->model, err, sizeof err);
 	if (rc != NX_OK)
 	{
 		munmap(map, (size_t) st.st_size);

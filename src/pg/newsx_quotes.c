@@ -71,17 +71,11 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 	NxDoc		doc;
 	NxQuote    *qs;
 	size_t		n;
-	char		err[256];
 	MemoryContext work,
 				old;
 
 	InitMaterializedSRF(fcinfo, 0);
 	m = newsx_model("quotes", PG_NARGS() > 1 ? PG_GETARG_TEXT_PP(1) : cstring_to_text("en"));
-	if (nx_quotes_check_model(m, err, sizeof err) != NX_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_CONFIG_FILE_ERROR),
-				 errmsg("newsx quotes model cannot be used"),
-				 errdetail("%s.", err)));
 	body = newsx_text_in(PG_GETARG_TEXT_PP(0));
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "newsx quotes",
