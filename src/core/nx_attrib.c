@@ -124,6 +124,10 @@ struct NxAttribDoc
 	const TokInfo *cur;
 	const Stage2Info *cur2;
 	int			stage;
+	uint8_t    *easy;			/* [maxpara] stage 1: tokens O unscored when no chunk is open */
+	int			shortcut;		/* use easy tokens (extraction; training decodes all) */
+	size_t		cur_start;		/* the paragraph being decoded: first token, length */
+	size_t		cur_n;
 };
 
 /* ---- token analysis ---- */
@@ -285,6 +289,7 @@ nx_attrib_doc_free(NxAttribDoc *d)
 	nx_free(d->a, d->si);
 	nx_free(d->a, d->para_tok);
 	nx_free(d->a, d->active);
+	nx_free(d->a, d->easy);
 	nx_free(d->a, d->s2);
 	nx_free(d->a, d->feat);
 	nx_free(d->a, d->off);
@@ -476,9 +481,10 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 		}
 	}
 
+	d->easy = nx_alloc(a, d->maxpara ? d->maxpara : 1);
 	d->feat = nx_alloc(a, (d->maxpara ? d->maxpara : 1) * MAX_FEATS * sizeof(uint32_t));
 	d->off = nx_alloc(a, (d->maxpara + 1) * sizeof(uint32_t));
-	if (!d->feat || !d->off)
+	if (!d->feat || !d->off || !d->easy)
 		goto nomem;
 	*out = d;
 	return NX_OK;
@@ -825,6 +831,33 @@ attrib_dyn(void *ctx, size_t i, const uint8_t *labels, uint32_t *out, size_t cap
 	return nf;
 }
 
+/* Static features of an easy token i of the paragraph being decoded. */
+static size_t
+attrib_lazy(void *ctx, size_t i, uint32_t *out, size_t cap)
+{
+	NxAttribDoc *d = ctx;
+
+	(void) cap;					/* MAX_FEATS <= NX_MAX_LAZY_FEATS */
+	return static_feats(d, d->stage, d->cur, d->cur_n, i, d->cur_start + i, out);
+}
+
+/*
+ * In extraction (nx_attrib_doc_decode; training decodes every token, so
+ * that the model does not depend on this), stage 1 gives words inside
+ * quotation marks O unscored when no chunk is open before them: they are
+ * never a source or cue.  (Taking lower-case
+ * words of no word class too cost 0.6 points of quoted speaker accuracy
+ * on held-out training articles; easy tokens in stage 2, outside
+ * quotations in sentences far from a cue, saved nothing measurable.)
+ */
+static int
+is_easy(const NxAttribDoc *d, size_t g)
+{
+	const TokInfo *t = &d->ti[g];
+
+	return (t->q & Q_IN) && t->kind != NX_TOK_OPEN_QUOTE && t->kind != NX_TOK_CLOSE_QUOTE;
+}
+
 /* The decoding input of paragraph p. */
 void
 nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq)
@@ -833,13 +866,18 @@ nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq)
 	size_t		n = d->para_tok[p + 1] - start;
 	const TokInfo *ti = d->ti + start;
 	size_t		nf = 0;
+	int			useeasy = stage == 1 && d->shortcut;
 
 	d->off[0] = 0;
 	for (size_t k = 0; k < n; k++)
 	{
-		nf += static_feats(d, stage, ti, n, k, start + k, d->feat + nf);
+		d->easy[k] = (uint8_t) (useeasy && is_easy(d, start + k));
+		if (!d->easy[k])
+			nf += static_feats(d, stage, ti, n, k, start + k, d->feat + nf);
 		d->off[k + 1] = (uint32_t) nf;
 	}
+	d->cur_start = start;
+	d->cur_n = n;
 	d->cur = ti;
 	d->cur2 = (stage == 2 && d->s2) ? d->s2 + start : NULL;
 	d->stage = stage;
@@ -850,6 +888,8 @@ nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq)
 	seq->dyn = attrib_dyn;
 	seq->ctx = d;
 	seq->fixed = NULL;
+	seq->easy = useeasy ? d->easy : NULL;
+	seq->lazy = attrib_lazy;
 }
 
 /* Check that a model is an attribution model this build can run. */
@@ -895,6 +935,7 @@ nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t 
 
 	memset(stage1, d->labels->outside, n);
 	memset(stage2, d->labels->outside, n);
+	d->shortcut = 1;
 	for (size_t p = 0; p < d->npara; p++)
 	{
 		NxSeq		seq;
