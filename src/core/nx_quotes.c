@@ -177,8 +177,11 @@ find_cue(const Ctx *x, uint32_t s, uint32_t e, size_t *hint)
 			d = s - c->end;
 		else
 			d = c->start >= e ? c->start - e : 0;
+		/* outside the content's sentences: the speaker going on from
+		 * before (a quoted sentence after “…,” she said.) rather than
+		 * the next attribution */
 		if (cs < ss || cs > se)
-			d += 100000;
+			d += c->end <= s ? 100000 : 200000;
 		if (d < bestd)
 		{
 			bestd = d;
@@ -456,6 +459,8 @@ tok_in(const NxDoc *doc, size_t i, const char *const *list)
 
 static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i", NULL};
 
+static int	tok_is(const NxDoc *doc, size_t i, const char *w);
+
 /* Capitalised words that open a sentence without naming anyone. */
 static const char *const not_names[] = {
 	"but", "and", "as", "after", "by", "when", "while", "even", "if", "what",
@@ -494,7 +499,9 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 	uint32_t	j = cs,
 				end = cs;
 
-	if (j > 0 && in_sent(doc, j - 1, sent) && is_punct(doc, j - 1, ',') &&
+	if (j > 0 && in_sent(doc, j - 1, sent) &&
+		(is_punct(doc, j - 1, ',') ||
+		 (doc->tok[j - 1].kind == NX_TOK_CLOSE_QUOTE && is_punct(doc, j - 2, ','))) &&
 		doc->tok[cs].blen > 4 &&
 		memcmp(doc->text + doc->tok[cs].b + doc->tok[cs].blen - 3, "ing", 3) == 0)
 	{
