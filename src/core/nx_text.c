@@ -336,7 +336,20 @@ typedef struct Lex
 	size_t		nchars;
 	int			straight_open;	/* a " is open */
 	int			single_open;	/* a ‘ or ' is open */
+	size_t		work;			/* characters looked at, for interrupt checks */
 } Lex;
+
+/*
+ * Count one character looked at; check for interrupts every 64k of them.
+ * Every loop over the text calls it, so a long word or a long run of white
+ * space, dashes or marks is as interruptible as running text.
+ */
+static inline void
+tick(Lex *lx)
+{
+	if ((++lx->work & 0xFFFF) == 0)
+		nx_check_interrupts(lx->a);
+}
 
 /* Append a token; returns 0 on allocation failure. */
 static int
@@ -346,7 +359,8 @@ push(Lex *lx, size_t b, size_t e, uint32_t c, uint32_t clen, int kind, int flags
 
 	if (lx->ntok == lx->cap)
 	{
-		size_t		ncap = lx->cap * 2;
+		/* at most one token a byte: never more room than that */
+		size_t		ncap = lx->cap * 2 < lx->sc.len + 16 ? lx->cap * 2 : lx->sc.len + 16;
 		NxToken    *nt = nx_realloc(lx->a, lx->tok, lx->cap * sizeof(NxToken),
 									ncap * sizeof(NxToken));
 
@@ -373,7 +387,7 @@ push(Lex *lx, size_t b, size_t e, uint32_t c, uint32_t clen, int kind, int flags
  * clitic, a hyphen between letters, or a period that is not part of it.
  */
 static int
-scan_word(const Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
+scan_word(Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 {
 	const Scan *sc = &lx->sc;
 	size_t		j = i,
@@ -389,6 +403,8 @@ scan_word(const Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 	{
 		UChar32		c = cp_at(sc, j, &nx);
 		int			k = cls(c);
+
+		tick(lx);
 
 		if (k == C_LETTER || k == C_MARK || k == C_DIGIT ||
 			(k == C_FORMAT && n > 0 && c != 0xFEFF))
@@ -416,6 +432,8 @@ scan_word(const Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 			for (e2 = nx; e2 < sc->len; m++)
 			{
 				UChar32		c3 = cp_at(sc, e2, &a2);
+
+				tick(lx);
 
 				if (cls(c3) != C_LETTER && cls(c3) != C_MARK)
 					break;
@@ -472,6 +490,7 @@ scan_word(const Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 								a2;
 					UChar32		l = cp_at(sc, k2, &a1);
 
+					tick(lx);
 					if (cls(l) != C_LETTER)
 						break;
 					if (a1 < sc->len && cp_at(sc, a1, &a2) == '.')
@@ -516,8 +535,9 @@ scan_word(const Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 
 /* Set case flags of a word token. */
 static int
-case_flags(const Scan *sc, size_t b, size_t e)
+case_flags(Lex *lx, size_t b, size_t e)
 {
+	const Scan *sc = &lx->sc;
 	size_t		i = b,
 				nx;
 	int			first = 1,
@@ -529,6 +549,7 @@ case_flags(const Scan *sc, size_t b, size_t e)
 	{
 		UChar32		c = cp_at(sc, i, &nx);
 
+		tick(lx);
 		if (cls(c) == C_LETTER)
 		{
 			if (first && is_upper(c))
@@ -655,8 +676,7 @@ tokenize(Lex *lx)
 		int			kind;
 		int			f;
 
-		if ((lx->ntok & 4095) == 0)
-			nx_check_interrupts(lx->a);
+		tick(lx);
 
 		if (k == C_SPACE || k == C_NEWLINE || (k == C_FORMAT && prevk != C_LETTER))
 		{
@@ -729,7 +749,7 @@ tokenize(Lex *lx)
 			if (abbrev)
 				f |= NX_TF_ABBREV;
 			if (kind == NX_TOK_WORD || kind == NX_TOK_NUMBER)
-				f |= case_flags(sc, i, e);
+				f |= case_flags(lx, i, e);
 		}
 		else if (is_apos(c) && cls(prevc) == C_LETTER && !(f & NX_TF_SPACE_BEFORE) &&
 				 cls(peek(sc, nx)) == C_LETTER)
@@ -741,6 +761,8 @@ tokenize(Lex *lx)
 			while (e < sc->len)
 			{
 				UChar32		c3 = cp_at(sc, e, &a2);
+
+				tick(lx);
 
 				if (cls(c3) != C_LETTER && cls(c3) != C_MARK)
 					break;
@@ -777,6 +799,7 @@ tokenize(Lex *lx)
 			kind = NX_TOK_DASH;
 			while (e < sc->len && is_dash(peek(sc, e)))
 			{
+				tick(lx);
 				(void) cp_at(sc, e, &e);
 				n++;
 			}
@@ -790,6 +813,7 @@ tokenize(Lex *lx)
 				kind = NX_TOK_DASH;
 				while (e < sc->len && sc->s[e] == '-')
 				{
+					tick(lx);
 					e++;
 					n++;
 				}
@@ -814,6 +838,7 @@ tokenize(Lex *lx)
 			kind = NX_TOK_PUNCT;	/* ... as one token */
 			while (e < sc->len && sc->s[e] == '.')
 			{
+				tick(lx);
 				e++;
 				n++;
 			}
@@ -829,6 +854,7 @@ tokenize(Lex *lx)
 				size_t		a1;
 				UChar32		c2 = cp_at(sc, e, &a1);
 
+				tick(lx);
 				if (c2 == 0x200D && a1 < sc->len && is_emoji(peek(sc, a1)))
 				{
 					size_t		a2;
@@ -865,6 +891,7 @@ tokenize(Lex *lx)
 			size_t		a1;
 			UChar32		c2 = cp_at(sc, e, &a1);
 
+			tick(lx);
 			if (cls(c2) != C_MARK)
 				break;
 			e = a1;
@@ -1051,6 +1078,7 @@ segment(NxDoc *d)
 				ns = 0,
 				i,
 				start = 0,
+				lnc = 0,		/* last token of [start, i) not a closer, or start */
 				hdr;
 	uint32_t	para = 0;
 	NxSentence *s = nx_alloc(d->a, cap * sizeof(NxSentence));
@@ -1066,6 +1094,8 @@ segment(NxDoc *d)
 
 		if ((i & 4095) == 0)
 			nx_check_interrupts(d->a);
+		if (i > start && !is_closer(d, &d->tok[i - 1]))
+			lnc = i - 1;
 		if (i == n)
 			brk = 1;
 		else if (i > start)
@@ -1084,13 +1114,14 @@ segment(NxDoc *d)
 				brk = 1;
 			else
 			{
-				/* sentence end: final punctuation (+ closers) and a starter */
-				const NxToken *p = &d->tok[i - 1];
-				size_t		j = i - 1;
+				/*
+				 * sentence end: final punctuation (+ closers) and a starter;
+				 * j skips the closers before i (kept as lnc, so that a run
+				 * of closing marks is not walked again at every token)
+				 */
+				size_t		j = lnc;
+				const NxToken *p = &d->tok[j];
 
-				while (j > start && is_closer(d, &d->tok[j]))
-					j--;
-				p = &d->tok[j];
 				if (is_final(d, p) && !is_final(d, t) && !is_closer(d, t) &&
 					can_start(d, t))
 				{
@@ -1156,6 +1187,7 @@ segment(NxDoc *d)
 		if (pbrk)
 			para++;
 		start = i;
+		lnc = i;
 	}
 	d->sent = s;
 	d->nsent = ns;
