@@ -1125,6 +1125,11 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		c.start = trim_start(&x, role, c.start, c.end);
 		c.end = trim_end(&x, role, c.start, c.end);
 		cue = find_cue(&x, c.start, c.end, &cue_hint);
+		if (cue >= 0 && has_marks(doc, c.start, c.end) &&
+			(doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
+			 doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence) &&
+			!short_phrase(doc, c.start, c.end) && near_cue_verb(&x, ad, c.start, c.end) >= 0)
+			cue = -1;			/* a reporting verb of its own sentence is nearer */
 		if (dash_source(&x, c.end, &cs, &ss, &se) &&
 			(cue < 0 || doc->tok[x.cue.c[cue].start].sentence != doc->tok[c.end - 1].sentence))
 		{
