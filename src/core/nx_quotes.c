@@ -481,6 +481,64 @@ speaker_word(const NxAttribDoc *ad, const NxDoc *doc, size_t i)
 	return is_word(doc, i) && (lex & (1u << NX_LX_TITLE));
 }
 
+/* Words between a subject and its verb: auxiliaries and some adverbs. */
+static const char *const aux_words[] = {
+	"is", "was", "are", "were", "has", "have", "had", "will", "would", "also",
+	"then", "later", "again", "once", "did", "does", "do", NULL
+};
+
+/* Words that end a noun phrase on its left. */
+static const char *const np_stops[] = {
+	"that", "and", "but", "who", "which", "when", "as", "if", "because",
+	"while", "after", "before", "where", "so", "or", "than", NULL
+};
+
+/*
+ * The noun phrase right before a cue, back to the sentence's start or a
+ * comma (skipping auxiliaries and -ly adverbs between: "The complaint
+ * alleged", "her campaign is planning", "They generally agree").
+ */
+static int
+np_before(const Ctx *x, uint32_t cs, uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent = doc->tok[cs].sentence,
+				e = cs,
+				s;
+
+	for (int k = 0; k < 3 && e > 0 && in_sent(doc, e - 1, sent) && is_word(doc, e - 1) &&
+		 !is_cap(doc, e - 1); k++)
+	{
+		const NxToken *t = &doc->tok[e - 1];
+
+		if (tok_in(doc, e - 1, aux_words) ||
+			(t->blen > 3 && memcmp(doc->text + t->b + t->blen - 2, "ly", 2) == 0))
+			e--;
+		else
+			break;
+	}
+	for (s = e; s > 0 && s + 10 > e && in_sent(doc, s - 1, sent); s--)
+	{
+		const NxToken *t = &doc->tok[s - 1];
+
+		if (t->kind == NX_TOK_OPEN_QUOTE || t->kind == NX_TOK_CLOSE_QUOTE ||
+			t->kind == NX_TOK_DASH || is_punct(doc, s - 1, ',') ||
+			is_punct(doc, s - 1, ';') || is_punct(doc, s - 1, ':') ||
+			tok_in(doc, s - 1, np_stops))
+			break;
+	}
+	if (s == e || s + 10 <= e || !in_sent(doc, s, sent) ||
+		!(is_word(doc, e - 1) || is_punct(doc, e - 1, ')')))
+		return 0;
+	/* "But", "When" ... open no subject; "The", "A" do */
+	if (tok_in(doc, s, not_names) &&
+		!tok_is(doc, s, "the") && !tok_is(doc, s, "a") && !tok_is(doc, s, "an"))
+		return 0;
+	*ss = s;
+	*se = e;
+	return 1;
+}
+
 /*
  * The subject of a cue [cs, ce) the tagger gave no source, for a quoted
  * content: a pronoun or a run of names and titles right before it
@@ -591,7 +649,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 			return 1;
 		}
 	}
-	return 0;
+	return cs == j && np_before(x, cs, ss, se);
 }
 
 /* Is the content [s, e) a short phrase (four words at most)? */
