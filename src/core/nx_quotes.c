@@ -517,7 +517,7 @@ np_before(const Ctx *x, uint32_t cs, uint32_t *ss, uint32_t *se)
 		else
 			break;
 	}
-	for (s = e; s > 0 && s + 10 > e && in_sent(doc, s - 1, sent); s--)
+	for (s = e; s > 0 && s + 12 > e && in_sent(doc, s - 1, sent); s--)
 	{
 		const NxToken *t = &doc->tok[s - 1];
 
@@ -527,8 +527,9 @@ np_before(const Ctx *x, uint32_t cs, uint32_t *ss, uint32_t *se)
 			tok_in(doc, s - 1, np_stops))
 			break;
 	}
-	if (s == e || s + 10 <= e || !in_sent(doc, s, sent) ||
-		!(is_word(doc, e - 1) || is_punct(doc, e - 1, ')')))
+	if (s == e || s + 12 <= e || !in_sent(doc, s, sent) ||
+		!(is_word(doc, e - 1) || is_punct(doc, e - 1, ')') ||
+		  doc->tok[e - 1].kind == NX_TOK_NUMBER))
 		return 0;
 	/* "But", "When" ... open no subject; "The", "A" do */
 	if (tok_in(doc, s, not_names) &&
@@ -555,8 +556,18 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 	const NxDoc *doc = x->doc;
 	uint32_t	sent = doc->tok[cs].sentence;
 	uint32_t	j = cs,
-				end = cs;
+				end;
+	int			clause = 0;
 
+	/* auxiliaries and adverbs before the verb (Clinton, exasperated,
+	 * famously responded) */
+	while (j > 0 && cs - j < 3 && in_sent(doc, j - 1, sent) && is_word(doc, j - 1) &&
+		   !is_cap(doc, j - 1) &&
+		   (tok_in(doc, j - 1, aux_words) ||
+			(doc->tok[j - 1].blen > 3 &&
+			 memcmp(doc->text + doc->tok[j - 1].b + doc->tok[j - 1].blen - 2, "ly", 2) == 0)))
+		j--;
+	end = j;
 	if (j > 0 && in_sent(doc, j - 1, sent) &&
 		(is_punct(doc, j - 1, ',') ||
 		 (doc->tok[j - 1].kind == NX_TOK_CLOSE_QUOTE && is_punct(doc, j - 2, ','))) &&
@@ -604,6 +615,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 							memcmp(doc->text + w->b + w->blen - 2, "ed", 2) == 0))
 			end = k - 1;
 		j = k - 1;
+		clause = 1;
 	}
 	if (j > 0 && in_sent(doc, j - 1, sent))
 	{
@@ -623,8 +635,8 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 			*se = end;
 			return 1;
 		}
-		if (j < cs)
-			return 0;
+		if (clause)
+			return np_before(x, j, ss, se);
 	}
 	/* inverted: said Smith, says a narrator */
 	{
@@ -649,7 +661,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 			return 1;
 		}
 	}
-	return cs == j && np_before(x, cs, ss, se);
+	return !clause && np_before(x, j, ss, se);
 }
 
 /* Is the content [s, e) a short phrase (four words at most)? */
