@@ -5,8 +5,8 @@
  *	  over paragraphs), and a regression test of the shipped model
  *	  (data/quotes-en.model, or $NEWSX_QUOTES_MODEL) on short articles:
  *	  interrupted quotations, speakers before and after, pronouns, titles,
- *	  short names, dash attributions, update lines, block quotes and scare
- *	  quotes.
+ *	  short names, dash attributions, update lines, block quotes, scare
+ *	  quotes, according to X, appositives, a speaker going on.
  *
  * Written for the harness in unit.h (CHECK(cond)); built alone with
  * -DNX_TEST_MAIN it runs every test and prints "N passed, N failed".
@@ -243,6 +243,42 @@ test_quotes_model(void)
 	}
 	/* scare quotes and titles without a cue are not quotations */
 	expect(&m, "The so-called “deal” was signed after the film “Dune” opened in Paris.", NULL, 0);
+	/* according to X, after the clause and before it */
+	{
+		static const Want w[] = {
+			{"Repairs will cost about $40 million", NX_QK_INDIRECT, "a council report", "a council report"},
+		};
+
+		expect(&m, "Repairs will cost about $40 million, according to a council report.", w, 1);
+	}
+	{
+		static const Want w[] = {
+			{"the port will stay closed until Friday", NX_QK_INDIRECT,
+			"the harbour master Lena Fisk", "Lena Fisk"},
+		};
+
+		expect(&m, "According to the harbour master Lena Fisk, the port will stay closed until Friday.", w, 1);
+	}
+	/* the content ends at its closing mark, the appositive is in the mention */
+	{
+		static const Want w[] = {
+			{"We treated forty people overnight and we will open again tomorrow,", NX_QK_DIRECT,
+			"Hugh Hill, a doctor at the harbour clinic,", "Hugh Hill"},
+		};
+
+		expect(&m, "“We treated forty people overnight and we will open again tomorrow,” "
+			   "Hugh Hill, a doctor at the harbour clinic, said on Monday.", w, 1);
+	}
+	/* a quoted sentence with no cue of its own keeps the speaker before it */
+	{
+		static const Want w[] = {
+			{"It was a very sad day,", NX_QK_DIRECT, "Costa", "Costa"},
+			{"This is the consequence of years of neglect at the harbour.", NX_QK_DIRECT, "Costa", "Costa"},
+		};
+
+		expect(&m, "“It was a very sad day,” Costa told reporters. "
+			   "“This is the consequence of years of neglect at the harbour.”", w, 2);
+	}
 	free(buf);
 }
 
