@@ -7,6 +7,7 @@
 #   make / make install / make installcheck   the usual PGXS targets
 #   make unit      C unit tests of the core (SANITIZE=1: ASan + UBSan)
 #   make fuzz      libFuzzer targets of the core, FUZZ_SECONDS (60) each
+#   make valgrind  pg_regress with the server under valgrind (minutes)
 
 EXTENSION   = newsx
 EXTVERSION  = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" newsx.control)
@@ -84,6 +85,11 @@ unit: $(UNIT_BIN)
 
 # ---- fuzzing: libFuzzer targets test/fuzz_*.c (make fuzz) ----
 include test/fuzz.mk
+
+# ---- pg_regress with the server under valgrind memcheck (not in make test) ----
+.PHONY: valgrind
+valgrind:
+	test/valgrind.sh
 
 # ---- the two commands of the README ----
 .PHONY: deps demo demo-stop test
