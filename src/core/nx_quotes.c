@@ -416,9 +416,25 @@ dash_source(const Ctx *x, uint32_t e, uint32_t *cs, uint32_t *ss, uint32_t *se)
 	uint32_t	i = e,
 				j;
 
-	if (i >= doc->ntok || doc->tok[i].kind != NX_TOK_DASH ||
-		para_of(doc, i) != para_of(doc, e - 1))
+	/* trailing punctuation after the closing mark (”.) */
+	while (i < doc->ntok && i < e + 2 && para_of(doc, i) == para_of(doc, e - 1) &&
+		   (is_punct(doc, i, '.') || is_punct(doc, i, ',')))
+		i++;
+	if (i >= doc->ntok || !(doc->tok[i].kind == NX_TOK_DASH || is_punct(doc, i, '-')))
 		return 0;
+	/* the dash ends the paragraph, or opens a short one of its own */
+	if (para_of(doc, i) != para_of(doc, e - 1))
+	{
+		uint32_t	p = para_of(doc, i),
+					n = 0;
+
+		if (p != para_of(doc, e - 1) + 1 || (i > 0 && para_of(doc, i - 1) == p))
+			return 0;
+		for (j = i; j < doc->ntok && para_of(doc, j) == p; j++)
+			n++;
+		if (n > 10)
+			return 0;
+	}
 	if (!is_cap(doc, i + 1))
 		return 0;
 	for (j = i + 1; j < doc->ntok && j < i + 8 && para_of(doc, j) == para_of(doc, i); j++)
@@ -1210,12 +1226,24 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				 is_punct(doc, para_tok[p] - 1, ':'))
 		{
 			/* a cue at the end of the paragraph before (He said:) */
+			uint32_t	last = doc->tok[para_tok[p] - 1].sentence;
+
 			for (size_t k = x.cue.n; k-- > 0;)
 				if (x.cue.c[k].end <= c.start)
 				{
 					if (para_of(doc, x.cue.c[k].start) == p - 1 &&
-						doc->tok[x.cue.c[k].start].sentence == doc->tok[para_tok[p] - 1].sentence)
+						doc->tok[x.cue.c[k].start].sentence == last)
 						cue = (long) k;
+					break;
+				}
+			/* else a reporting word there (issued the following statement:) */
+			for (uint32_t t = para_tok[p] - 1; cue < 0 && t-- > doc->sent[last].tok;)
+				if (nx_attrib_doc_lex(ad, t) & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_CUE_NOUN)))
+				{
+					cs = t;
+					ce = t + 1;
+					if (!cue_subject(&x, ad, role, cs, ce, &ss, &se))
+						ss = se = 0;
 					break;
 				}
 		}
