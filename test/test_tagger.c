@@ -294,7 +294,8 @@ test_ner_tag(void)
 	res.lex = &m.lex;
 	res.clusters = &m.clusters;
 	CHECK(nx_ner_doc_init(&nd, &res, &td->doc, &nx_malloc_alloc) == NX_OK);
-	CHECK(nx_trainer_init(&tr, 14, m.labels.n, &nx_malloc_alloc) == NX_OK);
+	/* 2^16 buckets: at 2^14 two features of this tiny corpus share a bucket and Rome comes out ORG */
+	CHECK(nx_trainer_init(&tr, 16, m.labels.n, &nx_malloc_alloc) == NX_OK);
 	for (int ep = 0; ep < 10; ep++)
 	{
 		nx_ner_doc_reset(nd);
@@ -307,10 +308,10 @@ test_ner_tag(void)
 			nx_trainer_learn(&tr, &m.labels, &seq, gold + td->sent[s].tok, pred + td->sent[s].tok);
 		}
 	}
-	w = malloc(sizeof(int16_t) * ((size_t) 1 << 14) * m.labels.n);
+	w = malloc(sizeof(int16_t) * ((size_t) 1 << 16) * m.labels.n);
 	nx_trainer_export(&tr, w, &m.stage[0].scale);
 	m.stage[0].w = w;
-	m.stage[0].log2 = 14;
+	m.stage[0].log2 = 16;
 	m.stage[0].nlabels = m.labels.n;
 	CHECK(nx_ner_doc_decode(nd, &m, 1, pred, NULL) == NX_OK);
 	CHECK(memcmp(pred, gold, td->doc.ntok) == 0);

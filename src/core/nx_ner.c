@@ -1,7 +1,8 @@
 /*
  * nx_ner.c
  *	  NER features and tagging: per-token properties (case, shape, affixes,
- *	  clusters, lexicon matches), per-document word statistics (case seen
+ *	  clusters, lexicon matches, the run of capitalised words a token is
+ *	  in), per-document word statistics (case seen
  *	  elsewhere, the neighbours of a word's other mentions: Ratinov and
  *	  Roth's context aggregation), the feature templates given to the
  *	  tagger, and nx_ner_tag.
@@ -25,7 +26,7 @@
 #define EOS_L	UINT64_C(0x2222)
 #define MAXB		96			/* bytes of a token used for features */
 #define MAXCP		64			/* code points of a token tracked for affixes */
-#define MAX_STATIC	(64 + 5 * NX_LEX_MAX_CLASSES)
+#define MAX_STATIC	(72 + 5 * NX_LEX_MAX_CLASSES)
 
 /* cap classes */
 enum
@@ -51,6 +52,7 @@ enum
 	T_CL, T_CLM1 = T_CL + 4, T_CLP1 = T_CLM1 + 2, T_GAZ = T_CLP1 + 2,
 	T_GAZM1, T_GAZP1, T_DOCCASE, T_LM1S, T_SLP1, T_CAPL,
 	T_CLM2, T_CLP2, T_CLBI, T_GAZCAP, T_KIND, T_AGL, T_AGR,
+	T_RUNPOS, T_RUNEND, T_RUNBEG, T_RUNGAZ, T_RUNGAZB, T_RUNAFT, T_RUNBEF,
 	/* dynamic */
 	D_P1 = 64, D_P12, D_P1L, D_P1S, D_HIST, D_P1CAP,
 	/* second stage */
@@ -72,7 +74,9 @@ typedef struct TokInfo
 	uint8_t		cllen;
 	uint8_t		cap;
 	uint8_t		flags;
-	uint8_t		pad;
+	uint8_t		conn;			/* a word that joins capitalised words (of, &) */
+	uint16_t	rpos;			/* position in its run of capitalised words */
+	uint16_t	rlen;			/* length of that run, 0 if in none */
 } TokInfo;
 
 struct NxNerDoc
@@ -282,6 +286,19 @@ tok_analyse(const char *s, size_t len, TokInfo *ti)
 	ti->clbits = 0;
 	ti->cllen = 0;
 	ti->gazB = ti->gazI = 0;
+	ti->rpos = ti->rlen = 0;
+}
+
+/* Is a token a lower-case word that joins the words of a name? */
+static int
+is_connector(const char *s, size_t len)
+{
+	static const char *const words[] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strlen(words[k]) == len && memcmp(words[k], s, len) == 0)
+			return 1;
+	return 0;
 }
 
 /* Word clusters of a token: as written, else folded, else capitalised. */
@@ -342,6 +359,52 @@ sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
 	}
 }
 
+/* Can a token be part of a run of capitalised words? */
+static inline int
+run_word(const TokInfo *t, uint32_t title)
+{
+	return t->cap != CAP_LOWER && t->cap != CAP_NONE && !((t->gazB | t->gazI) & title);
+}
+
+/*
+ * Runs of capitalised words in a sentence (Bank of England, Deutsche
+ * Bank): capitalised tokens, joined by a single connector (of, &, de ...)
+ * between two of them.  Words of a title (lexicon class "title") are in
+ * none, so that Koss Prime Minister Amira Nadeem gives Koss and Amira
+ * Nadeem.  Not in all-caps sentences.
+ */
+static void
+sent_runs(TokInfo *ti, size_t n, uint32_t title)
+{
+	size_t		k = 0;
+
+	while (k < n)
+	{
+		size_t		e = k;
+
+		if (!run_word(&ti[k], title) || (ti[k].flags & TF_SCAPS))
+		{
+			k++;
+			continue;
+		}
+		for (;;)
+		{
+			if (e + 1 < n && run_word(&ti[e + 1], title))
+				e++;
+			else if (e + 2 < n && ti[e + 1].conn && run_word(&ti[e + 2], title))
+				e += 2;
+			else
+				break;
+		}
+		for (size_t j = k; j <= e; j++)
+		{
+			ti[j].rpos = (uint16_t) (j - k < UINT16_MAX ? j - k : UINT16_MAX);
+			ti[j].rlen = (uint16_t) (e + 1 - k < UINT16_MAX ? e + 1 - k : UINT16_MAX);
+		}
+		k = e + 1;
+	}
+}
+
 /* ---- document state ---- */
 
 void
@@ -375,6 +438,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 	size_t		tabsize = 16;
 	uint64_t   *keys = NULL;
 	uint32_t   *ids = NULL;
+	uint32_t	title = 0;
 
 	*out = NULL;
 	if (ntok > (SIZE_MAX / 4) / sizeof(TokInfo))
@@ -408,7 +472,13 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 			nx_check_interrupts(a);
 		tok_analyse(s, t->blen, &d->ti[i]);
 		tok_cluster(res->clusters, s, t->blen, &d->ti[i]);
+		d->ti[i].conn = is_connector(s, t->blen);
 	}
+
+	/* the lexicon class of titles, which runs of capitalised words leave out */
+	for (uint32_t c = 0; res->lex->slot && c < res->lex->nclasses && c < 32; c++)
+		if (strcmp(res->lex->class_name[c], "title") == 0)
+			title = UINT32_C(1) << c;
 
 	/* sentences: first word, headline case, lexicon matches */
 	for (size_t s = 0; s < doc->nsent; s++)
@@ -437,6 +507,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 			for (k = 0; k < se->ntok; k++)
 				ti[k].flags |= TF_SCAPS;
 		sent_lexicon(res->lex, ti, se->ntok);
+		sent_runs(ti, se->ntok, title);
 	}
 
 	/* word ids by folded form */
@@ -498,7 +569,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		const TokInfo *t = &d->ti[i];
 
 		d->easy[i] = (t->cap == CAP_LOWER || t->cap == CAP_NONE) &&
-			!(t->flags & TF_DIGIT) && !(t->gazB | t->gazI);
+			!(t->flags & TF_DIGIT) && !t->gazB;
 	}
 
 	/* left and right neighbours (folded) of the first mentions of capitalised words */
@@ -749,6 +820,32 @@ static_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 				out[nf++] = fh(T_AGL, ag[j]);
 			if (ag[AGG_K + j] && ag[AGG_K + j] != lp1)
 				out[nf++] = fh(T_AGR, ag[AGG_K + j]);
+		}
+	}
+	/* the run of capitalised words the token is in: its ends and neighbours */
+	if (t->rlen)
+	{
+		uint32_t	pc = t->rlen == 1 ? 3 : t->rpos == 0 ? 0 : t->rpos + 1 == t->rlen ? 2 : 1;
+		const TokInfo *first = t - t->rpos;
+		const TokInfo *last = first + (t->rlen - 1);
+		size_t		fk = k - t->rpos;
+		size_t		lk = fk + t->rlen - 1;
+
+		out[nf++] = fh(T_RUNPOS, pc | (uint32_t) (t->rlen < 5 ? t->rlen : 5) << 4 | capv << 8);
+		if (t->rlen > 1)
+		{
+			if (pc != 2)
+			{
+				out[nf++] = fh2(T_RUNEND, pc, last->hl);
+				out[nf++] = fh2(T_RUNGAZ, pc, last->gazB | last->gazI);
+				out[nf++] = fh2(T_RUNAFT, pc, lk + 1 < n ? ti[lk + 1].hl : EOS_L);
+			}
+			if (pc != 0)
+			{
+				out[nf++] = fh2(T_RUNBEG, pc, first->hl);
+				out[nf++] = fh2(T_RUNGAZB, pc, first->gazB | first->gazI);
+				out[nf++] = fh2(T_RUNBEF, pc, fk >= 1 ? ti[fk - 1].hl : BOS_L);
+			}
 		}
 	}
 	/* token kinds around (quotation marks, clitics, attached hyphens) */

@@ -1,8 +1,9 @@
 /*
  * nx_ner.h
  *	  Named-entity recognition over an NxDoc: the feature templates (word,
- *	  case, shape, affixes, context, lexicons, word clusters, document
- *	  history) and the entry point that tags a document with a model.
+ *	  case, shape, affixes, context, runs of capitalised words, lexicons,
+ *	  word clusters, document history) and the entry point that tags a
+ *	  document with a model.
  *
  * Decoding is per sentence, left to right, in document order: features
  * of a token may look at labels given earlier in the same document.
@@ -18,7 +19,7 @@
 #include "nx_text.h"
 
 /* Feature-set id stored in models; bump when templates change. */
-#define NX_NER_FEATSET	4
+#define NX_NER_FEATSET	5
 
 /* An entity: tokens [tok, tok + ntok) of the document. */
 typedef struct NxEntity
