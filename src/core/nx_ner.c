@@ -293,10 +293,12 @@ tok_analyse(const char *s, size_t len, TokInfo *ti)
 static int
 is_connector(const char *s, size_t len)
 {
-	static const char *const words[] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
+	static const char words[][4] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
 
+	if (len == 0 || len > 3)
+		return 0;
 	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (strlen(words[k]) == len && memcmp(words[k], s, len) == 0)
+		if (words[k][len] == '\0' && memcmp(words[k], s, len) == 0)
 			return 1;
 	return 0;
 }
