@@ -299,6 +299,42 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 	uint32_t	l0 = 0;		/* first label not done by SIMD */
 
 #if defined(__SSE2__)
+	/*
+	 * Fewer than eight labels (the attribution model has seven): one
+	 * 16-byte load a row, its lanes past L ignored.  The load reads past
+	 * the row, so the table's last rows, where it would read past the
+	 * table, are copied first.
+	 */
+	if (L < 8)
+	{
+		__m128i		lo = _mm_setzero_si128(),
+					hi = _mm_setzero_si128();
+		int32_t		all[8];
+
+		for (size_t k = 0; k < n; k++)
+		{
+			const uint32_t b = feat[k] & mask;
+			const int16_t *row = w + (size_t) b * L;
+			__m128i		x;
+
+			if ((size_t) (mask - b) * L < 8 - L)
+			{
+				int16_t		tmp[8] = {0};
+
+				memcpy(tmp, row, L * sizeof(int16_t));
+				x = _mm_loadu_si128((const __m128i *) tmp);
+			}
+			else
+				x = _mm_loadu_si128((const __m128i *) row);
+			lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+			hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+		}
+		_mm_storeu_si128((__m128i *) all, lo);
+		_mm_storeu_si128((__m128i *) (all + 4), hi);
+		for (uint32_t l = 0; l < L; l++)
+			scores[l] = all[l];
+		return;
+	}
 	/* eight labels at a time, widened to int32; the rest one by one */
 	{
 		__m128i		acc[NX_MAX_LABELS / 4];
