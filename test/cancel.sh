@@ -49,9 +49,8 @@ cancel_one() {   # LABEL DELAY QUERY
     t0=$(now)
     sleep "$delay"
     t1=$(now)
-    if [ "$($P -c "SELECT pg_cancel_backend($pid)")" != t ]; then
-        echo "$label: could not cancel backend $pid" >&2
-    fi
+    # a call that already ended has nothing to cancel
+    [ -e "$out.end" ] || $P -c "SELECT pg_cancel_backend($pid)" >/dev/null 2>&1 || true
     wait $job || true
     t2=$(cat "$out.end")
     if grep -q "canceling statement due to user request" "$out"; then
