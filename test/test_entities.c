@@ -194,6 +194,40 @@ test_entities_titles(void)
 }
 
 void
+test_entities_honorific(void)
+{
+	static const char text[] =
+		"Mr. Obama spoke. Obama Power Plant Rules were read. Mrs Clinton too. "
+		"Ms. Rice. Oxford met.";
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[5];
+	NxEnt	   *e;
+	size_t		n;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "Obama spoke", 1, ORG);	/* after Mr.: a person */
+	in[1] = ment(&d, "Obama Power", 4, ORG);	/* no honorific: kept */
+	in[2] = ment(&d, "Clinton", 1, LOC);	/* after Mrs */
+	in[3] = ment(&d, "Ms. Rice", 3, ORG);	/* begins with one: a person, Ms. trimmed */
+	in[4] = ment(&d, "Oxford", 1, ORG);	/* after a full stop, not Mr.: kept */
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 5, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 5);
+	if (n == 5)
+	{
+		CHECK(ent_is(&d, &e[0], "Obama", "PERSON"));
+		CHECK(strcmp(e[1].type, "ORG") == 0);
+		CHECK(ent_is(&d, &e[2], "Clinton", "PERSON"));
+		CHECK(strcmp(e[3].type, "PERSON") == 0);
+		CHECK(ent_is(&d, &e[4], "Oxford", "ORG"));
+	}
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+void
 test_entities_cuts(void)
 {
 	static const char text[] =

@@ -274,6 +274,45 @@ is_seat(uint64_t sig)
 	return 0;
 }
 
+/* Is token k a personal honorific (Mr, Mrs., Ms, Dr ...)? */
+static int
+honorific(const NxDoc *doc, uint32_t k)
+{
+	static const char words[][7] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mister"};
+	const char *t = doc->text + doc->tok[k].b;
+	size_t		len = doc->tok[k].blen;
+
+	if (len == 0 || len > 6)
+		return 0;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i][len] == '\0' && memcmp(words[i], t, len) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a personal honorific begin mention e or stand right before it, in
+ * its sentence (Mr. Obama)?
+ */
+static int
+after_honorific(const NxDoc *doc, const Ment *e)
+{
+	uint32_t	k = e->tok;
+
+	if (honorific(doc, k))
+		return 1;
+	if (k > 0 && doc->tok[k - 1].sentence == doc->tok[k].sentence)
+	{
+		if (honorific(doc, k - 1))
+			return 1;
+		/* Mr . Obama, the period a token of its own */
+		if (k > 1 && doc->text[doc->tok[k - 1].b] == '.' && doc->tok[k - 1].blen == 1 &&
+			doc->tok[k - 2].sentence == doc->tok[k].sentence && honorific(doc, k - 2))
+			return 1;
+	}
+	return 0;
+}
+
 /* Index of the lexicon class named name, or -1. */
 static int
 lex_class(const NxModel *m, const char *name)
@@ -762,6 +801,9 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 				p->type = (uint32_t) loc;
 			if (k > 0 && doc->text[doc->tok[cut[k - 1]].b] == '-' && loc >= 0)
 				p->type = (uint32_t) loc;
+			/* a name after Mr or Mrs is a person's, whatever the tagger says */
+			if (per >= 0 && (int) p->type != per && after_honorific(doc, p))
+				p->type = (uint32_t) per;
 			if (clean(m, doc, per, title_cls, nc > 0, p) && nm < cap)
 				nm++;
 			s0 = e0 + 1;

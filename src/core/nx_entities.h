@@ -21,6 +21,10 @@
  *	   at a round one it does not close or open, and at a
  *	   hyphen between two whole place names of the lexicon (the
  *	   Ukraine-U.S. angle gives Ukraine and U.S., both LOC);
+ *	 - makes a mention a person when a personal honorific (Mr, Mrs, Ms,
+ *	   Dr, Mister) begins it or stands right before it: the tagger's
+ *	   document consistency can carry an ORG reading of a headline
+ *	   (Obama Power Plant Rules ...) to every Mr. Obama of the article;
  *	 - takes leading titles off persons, using the model's "title" lexicon
  *	   class (President Putin gives Putin, press secretary Karoline Leavitt
  *	   gives Karoline Leavitt), unless nothing would be left (a piece of
