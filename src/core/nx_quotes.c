@@ -680,6 +680,38 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 	return !clause && np_before(x, j, ss, se);
 }
 
+/*
+ * A source that is only a relative pronoun after a comma ("McCaskill
+ * (D-Mo.), who has endorsed Clinton, said"): the words it refers to,
+ * back from the comma to the one before or the sentence's start.
+ */
+static void
+relative_source(const Ctx *x, uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	s = *ss,
+				sent,
+				k;
+
+	if (*se != s + 1 || s < 2 || !(tok_is(doc, s, "who") || tok_is(doc, s, "which")) ||
+		!is_punct(doc, s - 1, ','))
+		return;
+	sent = doc->tok[s].sentence;
+	for (k = s - 1; k > 0 && k + 13 > s && in_sent(doc, k - 1, sent); k--)
+	{
+		const NxToken *t = &doc->tok[k - 1];
+
+		if (is_punct(doc, k - 1, ',') || is_punct(doc, k - 1, ';') ||
+			is_punct(doc, k - 1, ':') || t->kind == NX_TOK_OPEN_QUOTE ||
+			t->kind == NX_TOK_CLOSE_QUOTE || t->kind == NX_TOK_DASH)
+			break;
+	}
+	if (k + 13 <= s || k + 1 >= s || !is_word(doc, k))
+		return;
+	*ss = k;
+	*se = s - 1;
+}
+
 /* Is the content [s, e) a short phrase (four words at most)? */
 static int
 short_phrase(const NxDoc *doc, uint32_t s, uint32_t e)
@@ -1285,6 +1317,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 					cue_subject(&x, ad, role, cs, ce, &ss, &se);
 			}
 		}
+		if (se > ss && has_marks(doc, c.start, c.end))
+			relative_source(&x, &ss, &se);
 		if (ce == cs && se == ss && short_phrase(doc, c.start, c.end))
 			continue;			/* no cue, no source: a scare quote or title */
 		if (!add_quote(&x, c.start, c.end, cs, ce, ss, se, 0))
