@@ -666,7 +666,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 			return 1;
 		}
 		if (in_sent(doc, s, sent) && !is_cap(doc, s) && is_word(doc, s) &&
-			doc->tok[s].blen <= 3 && speaker_word(ad, doc, s + 1))
+			doc->tok[s].blen <= 3 && in_sent(doc, s + 1, sent) && speaker_word(ad, doc, s + 1))
 			s++;				/* a determiner: "a narrator" */
 		for (e = s; e < s + 8 && in_sent(doc, e, sent) && speaker_word(ad, doc, e); e++)
 			;
