@@ -3,6 +3,18 @@
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION newsx UPDATE TO '0.2'" to load this file. \quit
 
+/*
+ * COST is the time of one call on an average news article (PolNeAR, about
+ * 4,900 characters) in units of one cpu_operator_cost, measured as the
+ * time of one integer addition in the same session (1.5 to 3 ns here): the
+ * functions of newsx do the work of thousands of operators, and the
+ * planner needs to know it to run them in parallel workers.  ROWS is the
+ * average number of rows on the same articles.  (make bench prints both
+ * for its corpus; 0.1 declared guesses.)
+ */
+ALTER FUNCTION @extschema@.sentences(text) COST 40000 ROWS 40;
+ALTER FUNCTION @extschema@.tokens(text) COST 80000 ROWS 950;
+
 CREATE FUNCTION @extschema@.extract_entities(
     body text,
     model text,
@@ -17,7 +29,7 @@ CREATE FUNCTION @extschema@.extract_entities(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_entities'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 1000 ROWS 40;
+COST 350000 ROWS 60;
 
 COMMENT ON FUNCTION @extschema@.extract_entities(text, text) IS
 'named entities (PERSON, ORG, LOC, MISC) of a news article found by the named model, with 1-based character position and length, canonical name, join key, sentence number and confidence';
@@ -35,7 +47,7 @@ CREATE FUNCTION @extschema@.extract_entities(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_entities'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 1000 ROWS 40;
+COST 350000 ROWS 60;
 
 COMMENT ON FUNCTION @extschema@.extract_entities(text) IS
 'named entities (PERSON, ORG, LOC, MISC) of a news article found by the default model (en), with 1-based character position and length, canonical name, join key, sentence number and confidence';
@@ -48,14 +60,14 @@ COMMENT ON FUNCTION @extschema@.extract_entities(text) IS
  * a dump restored, and they record their dependency on extract_entities.
  * Arrays are sorted byte-wise (COLLATE "C") so that a stored value does not
  * depend on the database's collation.  COSTs are measured against
- * extract_entities (1000): building the jsonb and the SQL function call
- * roughly triple the time of the extraction on news articles.
+ * extract_entities: building the jsonb and the SQL function call roughly
+ * triple the time of the extraction on news articles.
  */
 
 CREATE FUNCTION @extschema@.entities_json(body text, model text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 3000
+COST 1000000
 BEGIN ATOMIC
     SELECT coalesce(jsonb_agg(jsonb_build_object(
                'entity', e.entity, 'type', e.type, 'pos', e.pos, 'len', e.len,
@@ -71,7 +83,7 @@ COMMENT ON FUNCTION @extschema@.entities_json(text, text) IS
 CREATE FUNCTION @extschema@.entities_json(body text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 3000
+COST 1000000
 BEGIN ATOMIC
     SELECT @extschema@.entities_json(body, 'en');
 END;
@@ -82,7 +94,7 @@ COMMENT ON FUNCTION @extschema@.entities_json(text) IS
 CREATE FUNCTION @extschema@.entity_keys(body text, model text)
 RETURNS text[]
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 1100
+COST 380000
 BEGIN ATOMIC
     SELECT coalesce(array_agg(DISTINCT e.key COLLATE "C" ORDER BY e.key COLLATE "C"), '{}')
     FROM @extschema@.extract_entities(body, model) AS e
@@ -95,7 +107,7 @@ COMMENT ON FUNCTION @extschema@.entity_keys(text, text) IS
 CREATE FUNCTION @extschema@.entity_keys(body text)
 RETURNS text[]
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 1100
+COST 380000
 BEGIN ATOMIC
     SELECT @extschema@.entity_keys(body, 'en');
 END;
@@ -119,7 +131,7 @@ CREATE FUNCTION @extschema@.article_meta(
 RETURNS record
 AS 'MODULE_PATHNAME', 'newsx_article_meta'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 500;
+COST 40000;
 
 COMMENT ON FUNCTION @extschema@.article_meta(text) IS
 'metadata of a news article: headline, dateline with its place and agency, byline, author, date, the header fields as jsonb, and the 1-based position where the story starts';
@@ -136,7 +148,7 @@ CREATE FUNCTION @extschema@.updates(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_updates'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 500 ROWS 5;
+COST 40000 ROWS 5;
 
 COMMENT ON FUNCTION @extschema@.updates(text) IS
 'live-blog update markers (Update 1330 GMT: ...): number, time, time zone, 1-based character position and length of the update''s text, the text, paragraph number';
@@ -160,7 +172,7 @@ CREATE FUNCTION @extschema@.extract_quotes(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_quotes'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 1000 ROWS 20;
+COST 250000 ROWS 20;
 
 COMMENT ON FUNCTION @extschema@.extract_quotes(text, text) IS
 'quotations of a news article found by the named model: the words quoted, kind (direct, mixed, indirect, block), speaker resolved to a name, the speaker mention, cue and content as 1-based character position and length, paragraph and sentence numbers, and the speaker''s entity key';
@@ -183,7 +195,7 @@ CREATE FUNCTION @extschema@.extract_quotes(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_quotes'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 1000 ROWS 20;
+COST 250000 ROWS 20;
 
 COMMENT ON FUNCTION @extschema@.extract_quotes(text) IS
 'quotations of a news article found by the default model (en): the words quoted, kind (direct, mixed, indirect, block), speaker resolved to a name, the speaker mention, cue and content as 1-based character position and length, paragraph and sentence numbers, and the speaker''s entity key';
@@ -193,7 +205,7 @@ COMMENT ON FUNCTION @extschema@.extract_quotes(text) IS
 CREATE FUNCTION @extschema@.quotes_json(body text, model text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 2700
+COST 750000
 BEGIN ATOMIC
     SELECT coalesce(jsonb_agg(jsonb_build_object(
                'quote', q.quote, 'kind', q.kind,
@@ -212,7 +224,7 @@ COMMENT ON FUNCTION @extschema@.quotes_json(text, text) IS
 CREATE FUNCTION @extschema@.quotes_json(body text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 2700
+COST 750000
 BEGIN ATOMIC
     SELECT @extschema@.quotes_json(body, 'en');
 END;
