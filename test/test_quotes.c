@@ -279,6 +279,56 @@ test_quotes_model(void)
 		expect(&m, "“It was a very sad day,” Costa told reporters. "
 			   "“This is the consequence of years of neglect at the harbour.”", w, 2);
 	}
+	/*
+	 * a long paragraph of attributed quotations, then block quotes between
+	 * quotations: each keeps the cue and speaker of its own sentence (cues
+	 * and sources are searched in the middle of long lists) and the rows
+	 * come in document order
+	 */
+	{
+		static const char rep[] = "“Yes,” said Putin. ";
+		static const char blk[] = "The minister told the FSB that:\n\nWe will act soon.\n\n"
+			"“No,” Smith said.\n\n";
+		size_t		nrep = 400,
+					nblk = 40,
+					len = nrep * (sizeof(rep) - 1) + nblk * (sizeof(blk) - 1);
+		char	   *text = malloc(len + 1),
+				   *o = text;
+		NxDoc		d;
+		NxQuote    *q = NULL;
+		size_t		n = 0,
+					bad = 0;
+
+		CHECK(text != NULL);
+		if (text)
+		{
+			for (size_t i = 0; i < nrep; i++, o += sizeof(rep) - 1)
+				memcpy(o, rep, sizeof(rep) - 1);
+			memcpy(o, "\n\n", 2);
+			o += 2;
+			for (size_t i = 0; i < nblk; i++, o += sizeof(blk) - 1)
+				memcpy(o, blk, sizeof(blk) - 1);
+			*o = '\0';
+			CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+			CHECK(nx_quotes_extract(&m, &d, &q, &n, &nx_malloc_alloc) == NX_OK);
+			CHECK(n == nrep + 2 * nblk);
+			for (size_t i = 0; i < n && i < nrep + 2 * nblk; i++)
+			{
+				const char *ment = i < nrep ? "Putin" : (i - nrep) % 2 ? "Smith" : NULL;
+				int			kind = i < nrep ? NX_QK_DIRECT : (i - nrep) % 2 ? NX_QK_DIRECT : NX_QK_BLOCK;
+
+				if ((ment && !span_is(&d, &q[i].mention, ment)) || q[i].kind != kind ||
+					(i > 0 && q[i - 1].content.tok >= q[i].content.tok))
+					bad++;
+			}
+			CHECK(bad == 0);
+			if (bad)
+				fprintf(stderr, "  long paragraph: %zu of %zu rows unexpected\n", bad, n);
+			nx_free(&nx_malloc_alloc, q);
+			nx_doc_free(&d);
+			free(text);
+		}
+	}
 	free(buf);
 }
 

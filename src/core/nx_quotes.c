@@ -12,6 +12,10 @@
  *		that paragraph verbatim;
  *	 3. kinds are told from the quotation marks in the content;
  *	 4. speakers are resolved (see resolve_speaker).
+ *
+ * Every pass is linear or n log n in the document, however long a
+ * paragraph or sentence: chunks, quotation spans and quotations are
+ * found by binary search in their sorted lists, never by a scan per item.
  */
 #include <string.h>
 
@@ -64,6 +68,7 @@ typedef struct Ctx
 	Chunks		src,
 				cue,
 				content;
+	uint32_t   *marks;			/* [ntok + 1] quotation marks before each token */
 	NxQuote    *q;
 	size_t		nq,
 				capq;
@@ -92,6 +97,68 @@ static inline uint32_t
 para_of(const NxDoc *doc, size_t i)
 {
 	return doc->sent[doc->tok[i].sentence].paragraph;
+}
+
+/*
+ * The chunks of one list never overlap and are sorted, so their ends are
+ * sorted too: the two searches below find a chunk by token in log time.
+ */
+
+/* Index of the first chunk ending after token t (cs->n if none). */
+static size_t
+first_ending_after(const Chunks *cs, uint32_t t)
+{
+	size_t		lo = 0,
+				hi = cs->n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (cs->c[mid].end > t)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* Index of the first chunk starting at or after token t (cs->n if none). */
+static size_t
+first_starting_from(const Chunks *cs, uint32_t t)
+{
+	size_t		lo = 0,
+				hi = cs->n;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (cs->c[mid].start >= t)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* The span of x->spans opened at token t (the first, outermost), or NULL. */
+static const NxQuoteSpan *
+span_opened_at(const Ctx *x, uint32_t t)
+{
+	size_t		lo = 0,
+				hi = x->nspans;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (x->spans[mid].open >= t)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo < x->nspans && x->spans[lo].open == t ? &x->spans[lo] : NULL;
 }
 
 /* Collect chunks of labels per paragraph into the three role lists. */
@@ -147,82 +214,154 @@ set_span(const NxDoc *doc, NxSpan *sp, uint32_t s, uint32_t e)
 }
 
 /*
+ * How far cue chunk i is from a content [s, e) of paragraph p and
+ * sentences ss..se, or UINT64_MAX if it cannot be the content's cue.
+ */
+static uint64_t
+cue_distance(const Ctx *x, size_t i, uint32_t s, uint32_t e, uint32_t p,
+			 uint32_t ss, uint32_t se)
+{
+	const NxDoc *doc = x->doc;
+	const Chunk *c = &x->cue.c[i];
+	uint32_t	cs = doc->tok[c->start].sentence;
+	uint64_t	d;
+
+	if (para_of(doc, c->start) != p)
+		return UINT64_MAX;
+	if (c->start >= s && c->end <= e)
+		return UINT64_MAX;		/* a cue inside the content is another attribution's */
+	if (c->end <= s)
+		d = s - c->end;
+	else
+		d = c->start >= e ? c->start - e : 0;
+	/* outside the content's sentences: the speaker going on from before (a
+	 * quoted sentence after “…,” she said.) rather than the next attribution */
+	if (cs < ss || cs > se)
+		d += c->end <= s ? 100000 : 200000;
+	return d;
+}
+
+/*
  * The cue of a content [s, e): the nearest cue chunk outside it in the
- * same sentence as either end, else the nearest in the paragraph.  The
- * chunk lists are sorted; *hint is where the search starts (amortised
- * linear over a document).  Returns the index or -1.
+ * same sentence as either end, else the nearest in the paragraph.
+ * Returns the index or -1.
+ *
+ * Cue chunks do not overlap and are sorted, so only four can win: the
+ * last one ending before the content (nearer, and in a later or the same
+ * sentence, than any before it), the first one starting after it, and
+ * the first and last of those crossing it (the others lie inside it).
+ * They are weighed in list order, the first of equals winning, which
+ * gives what weighing every cue of the paragraph would.
  */
 static long
-find_cue(const Ctx *x, uint32_t s, uint32_t e, size_t *hint)
+find_cue(const Ctx *x, uint32_t s, uint32_t e)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	p = para_of(doc, s);
 	uint32_t	ss = doc->tok[s].sentence,
 				se = doc->tok[e - 1].sentence;
+	size_t		first = first_ending_after(&x->cue, s),
+				after = first_starting_from(&x->cue, e);
+	size_t		cand[4];
+	int			ncand = 0;
 	long		best = -1;
 	uint64_t	bestd = UINT64_MAX;
-	size_t		i;
 
-	while (*hint < x->cue.n && para_of(doc, x->cue.c[*hint].start) < p)
-		(*hint)++;
-	for (i = *hint; i < x->cue.n && para_of(doc, x->cue.c[i].start) == p; i++)
+	if (first > 0)
+		cand[ncand++] = first - 1;
+	if (first < after)
+		cand[ncand++] = first;
+	if (after > first + 1)
+		cand[ncand++] = after - 1;
+	if (after < x->cue.n)
+		cand[ncand++] = after;
+	for (int k = 0; k < ncand; k++)
 	{
-		const Chunk *c = &x->cue.c[i];
-		uint32_t	cs = doc->tok[c->start].sentence;
-		uint64_t	d;
+		uint64_t	d = cue_distance(x, cand[k], s, e, p, ss, se);
 
-		if (c->start >= s && c->end <= e)
-			continue;			/* a cue inside the content is another attribution's */
-		if (c->end <= s)
-			d = s - c->end;
-		else
-			d = c->start >= e ? c->start - e : 0;
-		/* outside the content's sentences: the speaker going on from
-		 * before (a quoted sentence after “…,” she said.) rather than
-		 * the next attribution */
-		if (cs < ss || cs > se)
-			d += c->end <= s ? 100000 : 200000;
 		if (d < bestd)
 		{
 			bestd = d;
-			best = (long) i;
+			best = (long) cand[k];
 		}
 	}
 	return best;
 }
 
-/* The source of a cue: nearest source chunk of its sentence outside [s, e). */
-static long
-find_source(const Ctx *x, const Chunk *cue, uint32_t s, uint32_t e, size_t *hint)
+/*
+ * How far source chunk i is from a cue, or UINT64_MAX if it is not in
+ * the cue's sentence or lies inside [s, e).  Sources on the left are
+ * preferred: their distance is even, on the right odd.
+ */
+static uint64_t
+source_distance(const Ctx *x, size_t i, const Chunk *cue, uint32_t s, uint32_t e)
 {
 	const NxDoc *doc = x->doc;
-	uint32_t	sent = doc->tok[cue->start].sentence;
+	const Chunk *c = &x->src.c[i];
+
+	if (doc->tok[c->start].sentence != doc->tok[cue->start].sentence)
+		return UINT64_MAX;
+	if (c->start >= s && c->end <= e)
+		return UINT64_MAX;
+	if (c->end <= cue->start)
+		return 2 * (uint64_t) (cue->start - c->end);
+	return 2 * (uint64_t) (c->start >= cue->end ? c->start - cue->end : 0) + 1;
+}
+
+/*
+ * The source of a cue: nearest source chunk of its sentence outside [s, e).
+ *
+ * As for cues, source chunks do not overlap and are sorted, and those
+ * inside [s, e) are a run of the list [in, out).  The winner is the last
+ * one before the cue, the first crossing it or the first after it, each
+ * stepping over that run; they are weighed in list order.
+ */
+static long
+find_source(const Ctx *x, const Chunk *cue, uint32_t s, uint32_t e)
+{
+	size_t		before = first_ending_after(&x->src, cue->start),
+				after = first_starting_from(&x->src, cue->end),
+				in = first_starting_from(&x->src, s),
+				out = first_ending_after(&x->src, e);
+	size_t		cand[3];
+	int			ncand = 0;
 	long		best = -1;
 	uint64_t	bestd = UINT64_MAX;
 
-	while (*hint < x->src.n && doc->tok[x->src.c[*hint].start].sentence < sent &&
-		   para_of(doc, x->src.c[*hint].start) < para_of(doc, cue->start))
-		(*hint)++;
-	for (size_t i = *hint; i < x->src.n; i++)
+	if (before > 0)
 	{
-		const Chunk *c = &x->src.c[i];
-		uint32_t	cs = doc->tok[c->start].sentence;
-		uint64_t	d;
+		size_t		i = before - 1;
 
-		if (cs > sent)
-			break;
-		if (cs < sent)
-			continue;
-		if (c->start >= s && c->end <= e)
-			continue;
-		if (c->end <= cue->start)
-			d = 2 * (uint64_t) (cue->start - c->end);
-		else
-			d = 2 * (uint64_t) (c->start >= cue->end ? c->start - cue->end : 0) + 1;
+		if (i < in || i >= out)
+			cand[ncand++] = i;
+		else if (in > 0)
+			cand[ncand++] = in - 1;
+	}
+	if (before < after)
+	{
+		size_t		i = before;
+
+		if (i >= in && i < out)
+			i = out;
+		if (i < after)
+			cand[ncand++] = i;
+	}
+	{
+		size_t		i = after;
+
+		if (i >= in && i < out)
+			i = out;
+		if (i < x->src.n)
+			cand[ncand++] = i;
+	}
+	for (int k = 0; k < ncand; k++)
+	{
+		uint64_t	d = source_distance(x, cand[k], cue, s, e);
+
 		if (d < bestd)
 		{
 			bestd = d;
-			best = (long) i;
+			best = (long) cand[k];
 		}
 	}
 	return best;
@@ -245,6 +384,13 @@ new_quote(Ctx *x)
 	return &x->q[x->nq++];
 }
 
+/* Does the content [s, e) hold a quotation mark? */
+static inline int
+has_marks(const Ctx *x, uint32_t s, uint32_t e)
+{
+	return x->marks[e] > x->marks[s];
+}
+
 /* Kind of a content [s, e) from its quotation marks; text span without outer marks. */
 static uint8_t
 tell_kind(const Ctx *x, uint32_t s, uint32_t e, uint32_t *ts, uint32_t *te)
@@ -252,35 +398,23 @@ tell_kind(const Ctx *x, uint32_t s, uint32_t e, uint32_t *ts, uint32_t *te)
 	const NxDoc *doc = x->doc;
 	uint32_t	a = s,
 				b = e;
-	int			marks = 0;
+	const NxQuoteSpan *sp;
 
 	*ts = s;
 	*te = e;
-	for (uint32_t i = s; i < e; i++)
-		if (doc->tok[i].kind == NX_TOK_OPEN_QUOTE || doc->tok[i].kind == NX_TOK_CLOSE_QUOTE)
-			marks++;
-	if (!marks)
+	if (!has_marks(x, s, e))
 		return NX_QK_INDIRECT;
 	/* trailing punctuation after the closing mark (”.) does not count */
 	while (b > a + 1 && doc->tok[b - 1].kind == NX_TOK_PUNCT)
 		b--;
-	if (doc->tok[a].kind == NX_TOK_OPEN_QUOTE)
+	/* the span opened here: does it close at the end? */
+	if (doc->tok[a].kind == NX_TOK_OPEN_QUOTE && (sp = span_opened_at(x, a)) != NULL &&
+		(sp->close == b - 1 ||
+		 ((sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) && sp->close >= b - 1)))
 	{
-		/* the span opened here: does it close at the end? */
-		for (size_t j = 0; j < x->nspans; j++)
-			if (x->spans[j].open == a)
-			{
-				const NxQuoteSpan *sp = &x->spans[j];
-
-				if (sp->close == b - 1 ||
-					((sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) && sp->close >= b - 1))
-				{
-					*ts = a + 1;
-					*te = doc->tok[b - 1].kind == NX_TOK_CLOSE_QUOTE ? b - 1 : e;
-					return NX_QK_DIRECT;
-				}
-				break;
-			}
+		*ts = a + 1;
+		*te = doc->tok[b - 1].kind == NX_TOK_CLOSE_QUOTE ? b - 1 : e;
+		return NX_QK_DIRECT;
 	}
 	return NX_QK_MIXED;
 }
@@ -375,16 +509,12 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 	const NxDoc *doc = x->doc;
 	uint32_t	close = UINT32_MAX;
 	int			words = 0;
+	const NxQuoteSpan *sp;
 
 	if (doc->tok[s].kind != NX_TOK_OPEN_QUOTE)
 		return e;
-	for (size_t j = 0; j < x->nspans; j++)
-		if (x->spans[j].open == s)
-		{
-			if (!(x->spans[j].flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)))
-				close = x->spans[j].close;
-			break;
-		}
+	if ((sp = span_opened_at(x, s)) != NULL && !(sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)))
+		close = sp->close;
 	if (close == UINT32_MAX || close + 1 >= e)
 		return e;
 	for (uint32_t i = close + 1; i < e; i++)
@@ -430,7 +560,7 @@ dash_source(const Ctx *x, uint32_t e, uint32_t *cs, uint32_t *ss, uint32_t *se)
 
 		if (p != para_of(doc, e - 1) + 1 || (i > 0 && para_of(doc, i - 1) == p))
 			return 0;
-		for (j = i; j < doc->ntok && para_of(doc, j) == p; j++)
+		for (j = i; j < doc->ntok && para_of(doc, j) == p && n <= 10; j++)
 			n++;
 		if (n > 10)
 			return 0;
@@ -723,15 +853,6 @@ short_phrase(const NxDoc *doc, uint32_t s, uint32_t e)
 	return words <= 4;
 }
 
-/* Does the content [s, e) hold a quotation mark? */
-static int
-has_marks(const NxDoc *doc, uint32_t s, uint32_t e)
-{
-	for (uint32_t i = s; i < e; i++)
-		if (doc->tok[i].kind == NX_TOK_OPEN_QUOTE || doc->tok[i].kind == NX_TOK_CLOSE_QUOTE)
-			return 1;
-	return 0;
-}
 
 /*
  * A reporting verb for a content [s, e) the tagger gave no cue: the
@@ -771,11 +892,13 @@ tok_is(const NxDoc *doc, size_t i, const char *w)
  * "to" to the next comma or the sentence's end, the content is the
  * clause on the other side of the comma ("Clinton leads by 20 points,
  * according to a new poll." / "According to the poll, Clinton leads.").
- * Returns 1 and sets the spans if token i opens one.
+ * Returns 1 and sets the spans if token i opens one.  *last_sent and
+ * *last_end remember the sentence's end without its final punctuation
+ * between calls (UINT32_MAX at first), so a sentence is walked once.
  */
 static int
 according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
-			 uint32_t *ss, uint32_t *se)
+			 uint32_t *ss, uint32_t *se, uint32_t *last_sent, uint32_t *last_end)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	sent,
@@ -788,9 +911,15 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 		return 0;
 	sent = doc->tok[i].sentence;
 	first = doc->sent[sent].tok;
-	end = first + doc->sent[sent].ntok;
-	while (end > first && doc->tok[end - 1].kind == NX_TOK_PUNCT)
-		end--;
+	if (*last_sent != sent)
+	{
+		end = first + doc->sent[sent].ntok;
+		while (end > first && doc->tok[end - 1].kind == NX_TOK_PUNCT)
+			end--;
+		*last_sent = sent;
+		*last_end = end;
+	}
+	end = *last_end;
 	for (j = i + 2; j < end && j < i + 27; j++)
 		if (is_punct(doc, j, ',') || is_punct(doc, j, ';') || is_punct(doc, j, '('))
 			break;
@@ -810,7 +939,7 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 	}
 	else
 		return 0;
-	for (uint32_t t = *s; t < *e; t++)
+	for (uint32_t t = *s; t < *e && words < 3; t++)
 		words += doc->tok[t].kind == NX_TOK_WORD;
 	return words >= 3;
 }
@@ -837,6 +966,9 @@ typedef struct Names
 	Run		   *run;
 	size_t		n;
 	int32_t    *run_of;			/* [ntok] run index of each token, -1 */
+	uint32_t   *first_from;		/* [ntok + 1] first token at or after each in a
+								 * run with a first name, ntok if none */
+	int32_t    *last_upto;		/* [ntok] last token at or before each in a run, -1 */
 	int32_t    *best;			/* [nb] by last word: the fullest run, -1 */
 	uint64_t   *bkey;
 	size_t		nb;
@@ -921,6 +1053,17 @@ names_build(Names *nm, const NxAttribDoc *ad, const NxDoc *doc, const NxAlloc *a
 		return NX_ENOMEM;
 	for (size_t b = 0; b < nm->nb; b++)
 		nm->best[b] = -1;
+	/* a mention's name in constant time, however long the mention */
+	nm->first_from = nx_alloc(a, (doc->ntok + 1) * sizeof(uint32_t));
+	nm->last_upto = nx_alloc(a, doc->ntok * sizeof(int32_t));
+	if (!nm->first_from || !nm->last_upto)
+		return NX_ENOMEM;
+	nm->first_from[doc->ntok] = (uint32_t) doc->ntok;
+	for (size_t i = doc->ntok; i-- > 0;)
+		nm->first_from[i] = nm->run_of[i] >= 0 && nm->run[nm->run_of[i]].first ?
+			(uint32_t) i : nm->first_from[i + 1];
+	for (size_t i = 0; i < doc->ntok; i++)
+		nm->last_upto[i] = nm->run_of[i] >= 0 ? (int32_t) i : i > 0 ? nm->last_upto[i - 1] : -1;
 	for (size_t r = 0; r < nm->n; r++)
 	{
 		const Run  *run = &nm->run[r];
@@ -953,6 +1096,8 @@ names_free(Names *nm, const NxAlloc *a)
 	nx_free(a, nm->run_of);
 	nx_free(a, nm->best);
 	nx_free(a, nm->bkey);
+	nx_free(a, nm->first_from);
+	nx_free(a, nm->last_upto);
 }
 
 /* The fullest run of the document ending with the same word as run r. */
@@ -1053,20 +1198,10 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 	else
 	{
 		/* the run with a first name, else the last run of the mention */
-		for (uint32_t i = s; i < e; i++)
-		{
-			int32_t		ri = nm->run_of[i];
-
-			if (ri < 0)
-				continue;
-			if (nm->run[ri].first)
-			{
-				r = &nm->run[ri];
-				break;
-			}
-			if (!r || nm->run[ri].start > r->start)
-				r = &nm->run[ri];
-		}
+		if (nm->first_from[s] < e)
+			r = &nm->run[nm->run_of[nm->first_from[s]]];
+		else if (nm->last_upto[e - 1] >= (int32_t) s)
+			r = &nm->run[nm->run_of[nm->last_upto[e - 1]]];
 		if (!r || r->start < s)
 			return;
 		/* a name that leads a longer mention ("Ivana Trump's brief") is kept whole */
@@ -1076,6 +1211,70 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 	r = fullest(nm, doc, r);
 	set_span(doc, &q->speaker, r->start, r->end);
 	q->person = r->first;
+}
+
+/*
+ * The first of quotations q[lo, hi) whose content overlaps [s, e), or
+ * NULL.  Their contents must be sorted and apart (the block quotes are;
+ * so are the quotations of content chunks).
+ */
+static NxQuote *
+overlapping(NxQuote *q, size_t lo, size_t hi, uint32_t s, uint32_t e)
+{
+	size_t		end = hi;
+
+	/* the first ending after s */
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (q[mid].content.tok + q[mid].content.ntok > s)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo < end && q[lo].content.tok < e ? &q[lo] : NULL;
+}
+
+/*
+ * Sort quotations by content start, keeping the order of equals (a merge
+ * sort: quotations of many block quotes or "according to" clauses would
+ * make an insertion sort quadratic).  Returns 0 when out of memory.
+ */
+static int
+sort_quotes(NxQuote *q, size_t n, const NxAlloc *a)
+{
+	NxQuote    *tmp;
+	size_t		i;
+
+	for (i = 1; i < n && q[i - 1].content.tok <= q[i].content.tok; i++)
+		;
+	if (i >= n)
+		return 1;
+	tmp = nx_alloc(a, n * sizeof(NxQuote));
+	if (!tmp)
+		return 0;
+	for (size_t w = 1; w < n; w *= 2)
+	{
+		for (size_t l = 0; l < n; l += 2 * w)
+		{
+			size_t		m = l + w < n ? l + w : n,
+						r = l + 2 * w < n ? l + 2 * w : n,
+						x = l,
+						y = m,
+						k = l;
+
+			while (x < m && y < r)
+				tmp[k++] = q[y].content.tok < q[x].content.tok ? q[y++] : q[x++];
+			while (x < m)
+				tmp[k++] = q[x++];
+			while (y < r)
+				tmp[k++] = q[y++];
+		}
+		memcpy(q, tmp, n * sizeof(NxQuote));
+	}
+	nx_free(a, tmp);
+	return 1;
 }
 
 /* Extract the quotations of a document. */
@@ -1093,8 +1292,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	int32_t    *block = NULL;		/* [npara] cue token of a block paragraph, -1 */
 	size_t		npara;
 	NxStatus	st;
-	size_t		cue_hint = 0,
-				src_hint = 0;
+	size_t		nblock;
 	long		prev;
 	Names		nm;
 
@@ -1116,13 +1314,18 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	lab2 = nx_alloc(a, doc->ntok);
 	role = nx_alloc(a, doc->ntok);
 	inquote = nx_alloc(a, doc->ntok);
+	x.marks = nx_alloc(a, (doc->ntok + 1) * sizeof(uint32_t));
 	npara = nx_attrib_doc_npara(ad);
 	para_tok = nx_alloc(a, (npara + 1) * sizeof(uint32_t));
-	if (!lab1 || !lab2 || !para_tok || !role || !inquote)
+	if (!lab1 || !lab2 || !para_tok || !role || !inquote || !x.marks)
 	{
 		st = NX_ENOMEM;
 		goto done;
 	}
+	x.marks[0] = 0;
+	for (size_t i = 0; i < doc->ntok; i++)
+		x.marks[i + 1] = x.marks[i] + (doc->tok[i].kind == NX_TOK_OPEN_QUOTE ||
+									   doc->tok[i].kind == NX_TOK_CLOSE_QUOTE);
 	for (size_t p = 0; p < npara; p++)
 		para_tok[p] = nx_attrib_doc_para_tok(ad, p);
 	para_tok[npara] = (uint32_t) doc->ntok;
@@ -1193,14 +1396,13 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 						ce = cs + 1,
 						ss = 0,
 						se = 0;
-			size_t		h = 0;
+			size_t		k = first_starting_from(&x.cue, cs);
 			Chunk		cc;
 			long		src;
 
 			/* the whole stage-1 chunk if the verb is in one */
-			for (size_t k = 0; k < x.cue.n; k++)
-				if (x.cue.c[k].start == cs)
-					ce = x.cue.c[k].end;
+			if (k < x.cue.n && x.cue.c[k].start == cs)
+				ce = x.cue.c[k].end;
 			cc.start = cs;
 			cc.end = ce;
 			if (role[cs] != 2 && cs > 0 &&
@@ -1212,7 +1414,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 					ss--;
 				se = cs;
 			}
-			else if ((src = find_source(&x, &cc, para_tok[p], para_tok[p], &h)) >= 0)
+			else if ((src = find_source(&x, &cc, para_tok[p], para_tok[p])) >= 0)
 			{
 				ss = x.src.c[src].start;
 				se = x.src.c[src].end;
@@ -1225,6 +1427,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 
 	/* contents with their cues and sources; prev: the last one made */
+	nblock = x.nq;
 	prev = -1;
 	for (size_t i = 0; i < x.content.n; i++)
 	{
@@ -1242,8 +1445,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			continue;			/* inside a block quote */
 		c.start = trim_start(&x, role, c.start, c.end);
 		c.end = trim_end(&x, role, c.start, c.end);
-		cue = find_cue(&x, c.start, c.end, &cue_hint);
-		if (cue >= 0 && has_marks(doc, c.start, c.end) &&
+		cue = find_cue(&x, c.start, c.end);
+		if (cue >= 0 && has_marks(&x, c.start, c.end) &&
 			(doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
 			 doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence) &&
 			!short_phrase(doc, c.start, c.end) && near_cue_verb(&x, ad, c.start, c.end) >= 0)
@@ -1259,15 +1462,12 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		{
 			/* a cue at the end of the paragraph before (He said:) */
 			uint32_t	last = doc->tok[para_tok[p] - 1].sentence;
+			size_t		k = first_ending_after(&x.cue, c.start);
 
-			for (size_t k = x.cue.n; k-- > 0;)
-				if (x.cue.c[k].end <= c.start)
-				{
-					if (para_of(doc, x.cue.c[k].start) == p - 1 &&
-						doc->tok[x.cue.c[k].start].sentence == last)
-						cue = (long) k;
-					break;
-				}
+			/* the last cue before the content */
+			if (k > 0 && para_of(doc, x.cue.c[k - 1].start) == p - 1 &&
+				doc->tok[x.cue.c[k - 1].start].sentence == last)
+				cue = (long) (k - 1);
 			/* else a reporting word there (issued the following statement:) */
 			for (uint32_t t = para_tok[p] - 1; cue < 0 && t-- > doc->sent[last].tok;)
 				if (nx_attrib_doc_lex(ad, t) & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_CUE_NOUN)))
@@ -1281,10 +1481,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 		if (cue >= 0)
 		{
-			size_t		h = src_hint;
-			long		src = find_source(&x, &x.cue.c[cue], c.start, c.end, &h);
+			long		src = find_source(&x, &x.cue.c[cue], c.start, c.end);
 
-			src_hint = h > 8 ? h - 8 : 0;
 			cs = x.cue.c[cue].start;
 			ce = x.cue.c[cue].end;
 			if (src >= 0)
@@ -1292,7 +1490,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				ss = x.src.c[src].start;
 				se = x.src.c[src].end;
 			}
-			else if (has_marks(doc, c.start, c.end))
+			else if (has_marks(&x, c.start, c.end))
 				cue_subject(&x, ad, role, cs, ce, &ss, &se);
 		}
 		else if (ce == cs)
@@ -1313,11 +1511,11 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			{
 				cs = (uint32_t) v;
 				ce = cs + 1;
-				if (has_marks(doc, c.start, c.end))
+				if (has_marks(&x, c.start, c.end))
 					cue_subject(&x, ad, role, cs, ce, &ss, &se);
 			}
 		}
-		if (se > ss && has_marks(doc, c.start, c.end))
+		if (se > ss && has_marks(&x, c.start, c.end))
 			relative_source(&x, &ss, &se);
 		if (ce == cs && se == ss && short_phrase(doc, c.start, c.end))
 			continue;			/* no cue, no source: a scare quote or title */
@@ -1329,34 +1527,34 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		prev = (long) x.nq - 1;
 	}
 
-	/* according to X */
-	for (uint32_t i = 0, nq0 = (uint32_t) x.nq; i + 1 < doc->ntok; i++)
+	/*
+	 * according to X: the clause is taken by the first quotation it
+	 * overlaps, block quotes first, else it is a quotation of its own
+	 */
+	for (uint32_t i = 0, nq0 = (uint32_t) x.nq, asent = UINT32_MAX, aend = 0;
+		 i + 1 < doc->ntok; i++)
 	{
 		uint32_t	s,
 					e,
 					ss,
 					se;
-		int			taken = 0;
+		NxQuote    *q;
 
 		if ((i & 1023) == 0)
 			nx_check_interrupts(a);
-		if (doc->tok[i].blen != 9 || !according_to(&x, i, &s, &e, &ss, &se))
+		if (doc->tok[i].blen != 9 || !according_to(&x, i, &s, &e, &ss, &se, &asent, &aend))
 			continue;
-		for (uint32_t k = 0; k < nq0 && !taken; k++)
+		if ((q = overlapping(x.q, 0, nblock, s, e)) == NULL)
+			q = overlapping(x.q, nblock, nq0, s, e);
+		if (q)
 		{
-			NxQuote    *q = &x.q[k];
-
-			if (q->content.tok < e && s < q->content.tok + q->content.ntok)
+			if (q->cue.ntok == 0)
 			{
-				taken = 1;
-				if (q->cue.ntok == 0)
-				{
-					set_span(doc, &q->cue, i, i + 2);
-					set_span(doc, &q->mention, ss, se);
-				}
+				set_span(doc, &q->cue, i, i + 2);
+				set_span(doc, &q->mention, ss, se);
 			}
 		}
-		if (!taken && !add_quote(&x, s, e, i, i + 2, ss, se, 0))
+		else if (!add_quote(&x, s, e, i, i + 2, ss, se, 0))
 		{
 			st = NX_ENOMEM;
 			goto done;
@@ -1364,20 +1562,10 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	}
 
 	/* document order (block quotes were added first) */
-	for (size_t i = 1; i < x.nq; i++)
+	if (!sort_quotes(x.q, x.nq, a))
 	{
-		NxQuote		t = x.q[i];
-		size_t		j = i;
-
-		if (x.q[j - 1].content.tok <= t.content.tok)
-			continue;
-		/* few block quotes: insertion from the end stays cheap */
-		while (j > 0 && x.q[j - 1].content.tok > t.content.tok)
-		{
-			x.q[j] = x.q[j - 1];
-			j--;
-		}
-		x.q[j] = t;
+		st = NX_ENOMEM;
+		goto done;
 	}
 
 	/* speakers */
@@ -1401,6 +1589,7 @@ done:
 	nx_free(a, lab2);
 	nx_free(a, role);
 	nx_free(a, inquote);
+	nx_free(a, x.marks);
 	nx_free(a, para_tok);
 	nx_free(a, block);
 	nx_attrib_doc_free(ad);
