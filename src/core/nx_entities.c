@@ -7,11 +7,20 @@
  * Mentions are compared by their "signature": FNV-1a of each case-folded
  * token chained with nx_key_add, the way lexicon keys are made.  Mentions
  * with the same signature form a group; a group links to a longer group
- * through a table of "link keys": every proper prefix and suffix of a
- * person's tokens, every proper prefix of an organisation's, and the
- * initials of any multi-word non-person name.  A mention looks up its own
- * signature (or its letters, for an acronym) and takes the best group
- * found; otherwise its group is its own canonical form.
+ * through "link keys": every proper prefix and suffix of a person's
+ * tokens, every proper prefix of an organisation's, and the initials of
+ * any multi-word non-person name.  A mention looks up its own signature
+ * (or its letters, for an acronym) and takes the best group found;
+ * otherwise its group is its own canonical form.
+ *
+ * Each (link key, group type) is a record that keeps, as the scan goes,
+ * the answer to "which group is best here" (the rule of better()) in a
+ * few fields: the two largest name lengths among its groups, the earliest
+ * groups and the groups seen last at those lengths.  A mention reads one
+ * record per key and a type, and updates the records of its own group
+ * (at most 2 * LINK_MAX + 1), so the pass is linear in the mentions
+ * however many groups share a key (Vladimir Putin, Vladimir Lenin ...,
+ * and every Vladimir); walking all the groups of a key was quadratic.
  *
  * Everything returned lives in one block: the NxEnt array, then the
  * strings (one canonical and one key per group used as a canonical form).
@@ -43,6 +52,8 @@ typedef struct Ment
 	uint8_t		caps;			/* no lower-case letter */
 } Ment;
 
+#define NONE		UINT32_MAX
+
 /* Mentions with the same signature. */
 typedef struct Group
 {
@@ -54,15 +65,36 @@ typedef struct Group
 	int64_t		last;			/* last mention seen so far in the scan, -1 */
 	uint32_t	str;			/* offset of canonical string in the pool, or UINT32_MAX */
 	uint32_t	keystr;
+	uint32_t	rec;			/* its records: grec[rec .. rec + nrec) */
+	uint32_t	nrec;
 } Group;
 
-/* A link key: group g is a longer form reachable by key. */
-typedef struct Link
+/*
+ * The groups reachable by one link key with one type.  Level 0 is the
+ * groups of the largest name length, level 1 those of the next largest
+ * (needed only when the mention's own group is alone at level 0: U.S
+ * gives the initials of its own words).  Groups are numbered in order of
+ * first mention, so the earliest of a level is the first one added.
+ */
+typedef struct Rec
 {
 	uint64_t	key;
-	uint32_t	group;
-	uint32_t	next;			/* next link with the same table slot chain, UINT32_MAX */
-} Link;
+	uint32_t	type;
+	uint32_t	lastg;			/* last group added, to add each once */
+	uint32_t	ntok[2];		/* name length of levels 0 and 1; 0: none */
+	uint32_t	first[3];		/* two earliest groups of level 0, earliest of level 1 */
+	uint32_t	recent[3];		/* two groups seen last at level 0, last at level 1 */
+} Rec;
+
+/* The records, found by (key, type). */
+typedef struct Recs
+{
+	Rec		   *r;
+	size_t		n,
+				cap;
+	uint32_t   *slot;			/* record index, NONE: empty */
+	size_t		mask;
+} Recs;
 
 /* An open-addressing table from 64-bit keys to a uint32 value. */
 typedef struct Table
@@ -153,25 +185,31 @@ is_content(const NxDoc *doc, uint32_t i)
 	return k == NX_TOK_WORD || k == NX_TOK_NUMBER || k == NX_TOK_SYMBOL;
 }
 
-/* May the mention [s, end) end with token end - 1? */
-static int
-good_end(const NxDoc *doc, uint32_t s, uint32_t end, int per)
+/* First token in [i, end) that is the mark c, or end. */
+static uint32_t
+next_mark(const NxDoc *doc, uint32_t i, uint32_t end, char c)
 {
-	uint32_t	i = end - 1;
-	char		open = 0;
+	while (i < end && !is_mark(doc, i, c))
+		i++;
+	return i;
+}
 
+/*
+ * May a mention end with token i?  paren and square are the first ( and [
+ * at or after its first token.
+ */
+static int
+good_end(const NxDoc *doc, uint32_t i, int per, uint32_t paren, uint32_t square)
+{
 	if (is_content(doc, i))
 		return 1;
 	if (doc->tok[i].kind == NX_TOK_CLITIC)
 		return !per;			/* Lord's is a place; Putin's is not a person */
+	/* a closing bracket whose opener is inside: Mladost (BJ) */
 	if (is_mark(doc, i, ')'))
-		open = '(';
-	else if (is_mark(doc, i, ']'))
-		open = '[';
-	if (open)					/* a closing bracket whose opener is inside: Mladost (BJ) */
-		for (uint32_t k = s; k < i; k++)
-			if (is_mark(doc, k, open))
-				return 1;
+		return paren < i;
+	if (is_mark(doc, i, ']'))
+		return square < i;
 	return 0;
 }
 
@@ -365,7 +403,19 @@ cuts(const NxModel *m, const NxDoc *doc, const Ment *e, uint32_t places,
 {
 	size_t		n = 0;
 	uint32_t	end = e->tok + e->ntok;
+	uint32_t	first[2],		/* first ( and [ of the mention, or end */
+				last[2];		/* last ) and ], or end */
 
+	first[0] = next_mark(doc, e->tok, end, '(');
+	first[1] = next_mark(doc, e->tok, end, '[');
+	last[0] = last[1] = end;
+	for (uint32_t i = end; i > e->tok && (last[0] == end || last[1] == end); i--)
+	{
+		if (last[0] == end && is_mark(doc, i - 1, ')'))
+			last[0] = i - 1;
+		if (last[1] == end && is_mark(doc, i - 1, ']'))
+			last[1] = i - 1;
+	}
 	for (uint32_t i = e->tok; i < end && n < cap; i++)
 	{
 		static const char pairs[] = "()[]";
@@ -393,19 +443,14 @@ cuts(const NxModel *m, const NxDoc *doc, const Ment *e, uint32_t places,
 		}
 		{
 			int			opener = ((p - pairs) % 2) == 0;
-			char		other = opener ? p[1] : p[-1];
-			int			matched = 0;
+			int			sq = (p - pairs) / 2;
+			int			matched;
 
+			/* an opener closed after it, a closer opened before it */
 			if (opener)
-			{
-				for (uint32_t k = i + 1; k < end && !matched; k++)
-					matched = is_mark(doc, k, other);
-			}
+				matched = last[sq] != end && last[sq] > i;
 			else
-			{
-				for (uint32_t k = e->tok; k < i && !matched; k++)
-					matched = is_mark(doc, k, other);
-			}
+				matched = first[sq] < i;
 			/* square brackets are editorial insertions: always a cut */
 			if (!matched || *p == '[' || *p == ']')
 				cut[n++] = i;
@@ -428,6 +473,8 @@ clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
 	uint32_t	s = e->tok,
 				end = e->tok + e->ntok;
 	int			isper = (int) e->type == per;
+	uint32_t	paren = next_mark(doc, s, end, '('),
+				square = next_mark(doc, s, end, '[');
 
 	for (;;)
 	{
@@ -435,7 +482,12 @@ clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
 
 		while (s < end && !is_content(doc, s))
 			s++;
-		while (end > s && !good_end(doc, s, end, isper))
+		/* the first brackets from s on: s only moves right, so do they */
+		if (paren < s)
+			paren = next_mark(doc, s, e->tok + e->ntok, '(');
+		if (square < s)
+			square = next_mark(doc, s, e->tok + e->ntok, '[');
+		while (end > s && !good_end(doc, end - 1, isper, paren, square))
 			end--;
 		if (s == end || !isper)
 			break;
@@ -657,44 +709,127 @@ enum
 	LK_NAME = 1, LK_ACRO
 };
 
-/* Add a link key for group g. */
-static NxStatus
-link_add(Link **links, size_t *nlinks, size_t *cap, Table *heads,
-		 uint64_t key, uint32_t g, const NxAlloc *a)
+/* Table slot of (key, type): its record or the empty slot where it goes. */
+static size_t
+rec_slot(const Recs *rs, uint64_t key, uint32_t type)
 {
-	int			found;
-	size_t		slot;
+	size_t		i = (size_t) nx_hash2(key, type) & rs->mask;
 
-	if (*nlinks == *cap)
+	while (rs->slot[i] != NONE &&
+		   (rs->r[rs->slot[i]].key != key || rs->r[rs->slot[i]].type != type))
+		i = (i + 1) & rs->mask;
+	return i;
+}
+
+/* Record of (key, type), or NULL. */
+static Rec *
+rec_find(const Recs *rs, uint64_t key, uint32_t type)
+{
+	size_t		i = rec_slot(rs, key, type);
+
+	return rs->slot[i] == NONE ? NULL : &rs->r[rs->slot[i]];
+}
+
+/*
+ * Add group g (groups come in increasing order) to the record of
+ * (key, its type), and the record to g's list grec.
+ */
+static NxStatus
+rec_add(Recs *rs, uint32_t *grec, Group *gr, uint64_t key, uint32_t g,
+		const NxAlloc *a)
+{
+	size_t		i = rec_slot(rs, key, gr[g].type);
+	uint32_t	n = gr[g].ntok;
+	Rec		   *r;
+
+	if (rs->slot[i] == NONE)
 	{
-		size_t		nc = *cap ? 2 * *cap : 64;
-		Link	   *p = *links ? nx_realloc(a, *links, *cap * sizeof(Link), nc * sizeof(Link))
-			: nx_alloc(a, nc * sizeof(Link));
+		if (rs->n == rs->cap)
+		{
+			size_t		nc = rs->cap ? 2 * rs->cap : 64;
+			Rec		   *p = rs->r ? nx_realloc(a, rs->r, rs->cap * sizeof(Rec), nc * sizeof(Rec))
+				: nx_alloc(a, nc * sizeof(Rec));
 
-		if (!p)
-			return NX_ENOMEM;
-		*links = p;
-		*cap = nc;
+			if (!p)
+				return NX_ENOMEM;
+			rs->r = p;
+			rs->cap = nc;
+		}
+		r = &rs->r[rs->n];
+		r->key = key;
+		r->type = gr[g].type;
+		r->lastg = NONE;
+		r->ntok[0] = r->ntok[1] = 0;
+		for (int k = 0; k < 3; k++)
+			r->first[k] = r->recent[k] = NONE;
+		rs->slot[i] = (uint32_t) rs->n++;
 	}
-	slot = table_slot(heads, key, &found);
-	/*
-	 * keep one link per (key, group): the links of g, the group being
-	 * added, are at the front of the chain, so only those are looked at
-	 * (walking the whole chain was quadratic in the groups sharing a key)
-	 */
-	if (found)
-		for (uint32_t l = heads->val[slot];
-			 l != UINT32_MAX && (*links)[l].group == g; l = (*links)[l].next)
-			if ((*links)[l].key == key)
-				return NX_OK;
-	(*links)[*nlinks].key = key;
-	(*links)[*nlinks].group = g;
-	(*links)[*nlinks].next = found ? heads->val[slot] : UINT32_MAX;
-	if (!found)
-		heads->key[slot] = key | 1;
-	heads->val[slot] = (uint32_t) *nlinks;
-	(*nlinks)++;
+	r = &rs->r[rs->slot[i]];
+	if (r->lastg == g)
+		return NX_OK;
+	r->lastg = g;
+	grec[gr[g].rec + gr[g].nrec++] = (uint32_t) (r - rs->r);
+	if (n > r->ntok[0])
+	{
+		r->ntok[1] = r->ntok[0];
+		r->first[2] = r->first[0];
+		r->ntok[0] = n;
+		r->first[0] = g;
+		r->first[1] = NONE;
+	}
+	else if (n == r->ntok[0])
+	{
+		if (r->first[1] == NONE)
+			r->first[1] = g;
+	}
+	else if (n > r->ntok[1])
+	{
+		r->ntok[1] = n;
+		r->first[2] = g;
+	}
 	return NX_OK;
+}
+
+/*
+ * The best group of a record for a mention of group g0, by the rule of
+ * better(): the longest name, then the one seen last, then the earliest
+ * one; never g0 itself.  NONE if g0 is its only group.
+ */
+static uint32_t
+rec_best(const Rec *r, uint32_t g0)
+{
+	if (r->recent[0] != NONE && r->recent[0] != g0)
+		return r->recent[0];
+	if (r->recent[0] == g0 && r->recent[1] != NONE)
+		return r->recent[1];
+	/* no group of level 0 but g0 seen yet */
+	if (r->first[0] != g0)
+		return r->first[0];
+	if (r->first[1] != NONE)
+		return r->first[1];
+	/* g0 alone at level 0 */
+	return r->recent[2] != NONE ? r->recent[2] : r->first[2];
+}
+
+/* Group g has just been seen: it is now the last seen of its records. */
+static void
+rec_seen(Recs *rs, const uint32_t *grec, const Group *gr, uint32_t g)
+{
+	for (uint32_t k = 0; k < gr[g].nrec; k++)
+	{
+		Rec		   *r = &rs->r[grec[gr[g].rec + k]];
+
+		if (gr[g].ntok == r->ntok[0])
+		{
+			if (r->recent[0] != g)
+			{
+				r->recent[1] = r->recent[0];
+				r->recent[0] = g;
+			}
+		}
+		else if (gr[g].ntok == r->ntok[1])
+			r->recent[2] = g;
+	}
 }
 
 /* Is group c a better canonical form than group b for the current mention? */
@@ -722,14 +857,12 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 {
 	Ment	   *me = NULL;
 	Group	   *gr = NULL;
-	Link	   *links = NULL;
+	uint32_t   *grec = NULL;
 	size_t		nm = 0,
-				ng = 0,
-				nlinks = 0,
-				lcap = 0;
+				ng = 0;
 	uint64_t   *th = NULL;
-	Table		bysig = {0},
-				heads = {0};
+	Table		bysig = {0};
+	Recs		recs = {0};
 	Buf			pool = {NULL, 0, 0, a};
 	NxEnt	   *res = NULL;
 	NxStatus	st = NX_ENOMEM;
@@ -862,20 +995,34 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 
 	/*
 	 * link keys of longer forms: a group adds at most two names per token
-	 * boundary and an acronym, so size the table for that (a table sized
-	 * for fewer filled up and table_slot never returned)
+	 * boundary and an acronym, so size the records and the table for that
+	 * (a table sized for fewer filled up and the probe never returned)
 	 */
 	{
-		size_t		nkeys = 0;
+		size_t		nkeys = 0,
+					size = 16;
 
 		for (size_t g = 0; g < ng; g++)
 		{
 			uint32_t	len = me[gr[g].surface].ntok;
 
+			gr[g].rec = (uint32_t) nkeys;
+			gr[g].nrec = 0;
 			nkeys += 2 * (size_t) (len < LINK_MAX ? len : LINK_MAX) + 1;
 		}
-		if (table_init(&heads, nkeys, a) != NX_OK)
+		if (nkeys >= UINT32_MAX / 2)
+		{
+			st = NX_ETOOBIG;
 			goto done;
+		}
+		while (size < 2 * nkeys + 2)
+			size <<= 1;
+		recs.slot = nx_alloc(a, size * sizeof(uint32_t));
+		grec = nx_alloc(a, nkeys * sizeof(uint32_t));
+		if (!recs.slot || !grec)
+			goto done;
+		memset(recs.slot, 0xFF, size * sizeof(uint32_t));
+		recs.mask = size - 1;
 	}
 	th = nx_alloc(a, LINK_MAX * sizeof(uint64_t));
 	if (!th)
@@ -898,22 +1045,22 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 			{
 				if (!is_content(doc, e->tok + k - 1))
 					continue;
-				st = link_add(&links, &nlinks, &lcap, &heads,
-							  link_key(span_sig(th, 0, k), type, LK_NAME), (uint32_t) g, a);
+				st = rec_add(&recs, grec, gr,
+							 link_key(span_sig(th, 0, k), type, LK_NAME), (uint32_t) g, a);
 				if (st != NX_OK)
 					goto done;
 				if ((int) type != per || !is_content(doc, e->tok + k))
 					continue;
-				st = link_add(&links, &nlinks, &lcap, &heads,
-							  link_key(span_sig(th, k, len - k), type, LK_NAME), (uint32_t) g, a);
+				st = rec_add(&recs, grec, gr,
+							 link_key(span_sig(th, k, len - k), type, LK_NAME), (uint32_t) g, a);
 				if (st != NX_OK)
 					goto done;
 			}
 		}
 		if ((int) type != per && (ni = initials(doc, e->tok, e->ntok, ini)) > 0)
 		{
-			st = link_add(&links, &nlinks, &lcap, &heads,
-						  link_key(nx_fnv1a64(ini, ni), 0, LK_ACRO), (uint32_t) g, a);
+			st = rec_add(&recs, grec, gr,
+						 link_key(nx_fnv1a64(ini, ni), 0, LK_ACRO), (uint32_t) g, a);
 			if (st != NX_OK)
 				goto done;
 		}
@@ -931,29 +1078,30 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 		char		ac[ACRO_MAX];
 		size_t		na;
 
+		if ((i & 4095) == 0)
+			nx_check_interrupts(a);
 		keys[nkeys++] = link_key(e->sig, e->type, LK_NAME);
 		if ((int) e->type != per && (na = acronym(doc, e->tok, e->ntok, ac)) > 0)
 			keys[nkeys++] = link_key(nx_fnv1a64(ac, na), 0, LK_ACRO);
+		/* a name: groups of its type; an acronym: of any type but person */
 		for (int k = 0; k < nkeys; k++)
-		{
-			size_t		slot = table_slot(&heads, keys[k], &found);
-
-			if (!found)
-				continue;
-			for (uint32_t l = heads.val[slot]; l != UINT32_MAX; l = links[l].next)
+			for (uint32_t t = 0; t < nt; t++)
 			{
-				uint32_t	c = links[l].group;
+				const Rec  *r;
+				uint32_t	c;
 
-				if (links[l].key != keys[k] || c == e->group ||
-					(k == 0 && gr[c].type != e->type) || (k == 1 && (int) gr[c].type == per))
+				if (k == 0 ? t != e->type : (int) t == per)
+					continue;
+				r = rec_find(&recs, keys[k], t);
+				if (!r || (c = rec_best(r, e->group)) == NONE)
 					continue;
 				if (best == e->group || better(gr, c, best))
 					best = c;
 			}
-		}
 		e->canon = best;
 		e->type = gr[best].type;	/* an acronym takes its full name's type */
 		g->last = (int64_t) i;
+		rec_seen(&recs, grec, gr, e->group);
 	}
 
 	/* strings of the groups used as canonical forms */
@@ -1025,8 +1173,9 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 done:
 	nx_free(a, pool.p);
 	table_free(&bysig, a);
-	table_free(&heads, a);
-	nx_free(a, links);
+	nx_free(a, recs.r);
+	nx_free(a, recs.slot);
+	nx_free(a, grec);
 	nx_free(a, th);
 	nx_free(a, gr);
 	nx_free(a, me);

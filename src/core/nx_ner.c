@@ -491,6 +491,9 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 					nlow = 0;
 		size_t		k;
 
+		/* every 4096 sentences, and before any long one */
+		if ((s & 4095) == 0 || se->ntok > 4096)
+			nx_check_interrupts(a);
 		if (se->tok > ntok || se->ntok > ntok - se->tok)
 			continue;
 		ti = d->ti + se->tok;
@@ -525,6 +528,8 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		uint64_t	k = d->ti[i].hf | 1;
 		size_t		j = (size_t) nx_mix64(k) & (tabsize - 1);
 
+		if ((i & 4095) == 0)
+			nx_check_interrupts(a);
 		while (keys[j] && keys[j] != k)
 			j = (j + 1) & (tabsize - 1);
 		if (!keys[j])
@@ -550,6 +555,8 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		const TokInfo *t = &d->ti[i];
 		int			informative = !(t->flags & (TF_SFIRST | TF_SCAPS));
 
+		if ((i & 4095) == 0)
+			nx_check_interrupts(a);
 		if (t->cap == CAP_LOWER)
 			d->doccase[t->wid] |= DC_LOWER;
 		else if (informative && (t->cap == CAP_INIT || t->cap == CAP_MIXED))
@@ -590,6 +597,8 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 			uint64_t	l = k > 0 ? ti[k - 1].hl : BOS_L,
 						r = k + 1 < se->ntok ? ti[k + 1].hl : EOS_L;
 
+			if (((se->tok + k) & 4095) == 0)
+				nx_check_interrupts(a);
 			if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_NONE)
 				continue;
 			for (int j = 0; j < AGG_K; j++)
@@ -1047,8 +1056,12 @@ nx_ner_tag(const NxModel *m, const NxDoc *doc, NxEntity **out, size_t *n,
 
 	/* chunks, sentence by sentence (a chunk never crosses a sentence) */
 	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		if ((s & 4095) == 0 || doc->sent[s].ntok > 4096)
+			nx_check_interrupts(a);
 		nch += nx_labels_chunks(&m->labels, labels + doc->sent[s].tok,
 								doc->sent[s].ntok, NULL, 0);
+	}
 	if (nch == 0)
 		goto done;
 	ch = nx_alloc(a, nch * sizeof(NxChunk));
@@ -1062,9 +1075,12 @@ nx_ner_tag(const NxModel *m, const NxDoc *doc, NxEntity **out, size_t *n,
 	for (size_t s = 0; s < doc->nsent; s++)
 	{
 		const NxSentence *se = &doc->sent[s];
-		size_t		k = nx_labels_chunks(&m->labels, labels + se->tok, se->ntok,
-										 ch + nch, SIZE_MAX);
+		size_t		k;
 
+		if ((s & 4095) == 0 || se->ntok > 4096)
+			nx_check_interrupts(a);
+		k = nx_labels_chunks(&m->labels, labels + se->tok, se->ntok,
+							 ch + nch, SIZE_MAX);
 		for (size_t j = nch; j < nch + k; j++)
 		{
 			NxEntity   *e = &ents[j];
@@ -1072,6 +1088,8 @@ nx_ner_tag(const NxModel *m, const NxDoc *doc, NxEntity **out, size_t *n,
 			const NxToken *last = &doc->tok[se->tok + ch[j].end - 1];
 			float		conf = 1.0f;
 
+			if ((j & 4095) == 0)
+				nx_check_interrupts(a);
 			for (uint32_t i = ch[j].start; i < ch[j].end; i++)
 				if (prob[se->tok + i] < conf)
 					conf = prob[se->tok + i];
