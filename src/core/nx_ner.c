@@ -988,9 +988,10 @@ nx_ner_doc_decode(NxNerDoc *d, const NxModel *m, int stages, uint8_t *labels,
 			if ((s & 63) == 0)
 				nx_check_interrupts(d->a);
 			nx_ner_doc_seq(d, s, &seq);
+			/* the last stage gives every token its probability */
 			nx_tagger_greedy(&m->stage[k], &m->labels, &seq,
 							 labels + doc->sent[s].tok,
-							 prob ? prob + doc->sent[s].tok : NULL);
+							 prob && k + 1 == stages ? prob + doc->sent[s].tok : NULL);
 		}
 	}
 	return NX_OK;
