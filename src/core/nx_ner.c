@@ -96,6 +96,15 @@ struct NxNerDoc
 	uint16_t   *s1count;		/* [nwords][ntypes + 1] stage-1 counts, last: O */
 	uint32_t   *feat;
 	uint32_t   *off;
+	/*
+	 * First-stage static features, kept for the second stage: token g <
+	 * base_upto has base_feat[base_off[g] .. base_off[g + 1]).
+	 */
+	uint32_t   *base_feat;
+	size_t		base_cap;		/* entries allocated in base_feat */
+	uint32_t   *base_off;		/* [ntok + 1] */
+	size_t		base_upto;
+	int			base_full;		/* no more room: stop keeping them */
 	size_t		maxsent;
 	size_t		sent_start;
 	size_t		sent_len;
@@ -427,6 +436,8 @@ nx_ner_doc_free(NxNerDoc *d)
 	nx_free(a, d->s1count);
 	nx_free(a, d->feat);
 	nx_free(a, d->off);
+	nx_free(a, d->base_feat);
+	nx_free(a, d->base_off);
 	nx_free(a, d);
 }
 
@@ -461,8 +472,10 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 			d->maxsent = doc->sent[s].ntok;
 	d->feat = nx_alloc(a, (d->maxsent + 1) * MAX_STATIC * sizeof(uint32_t));
 	d->off = nx_alloc(a, (d->maxsent + 2) * sizeof(uint32_t));
-	if (!d->feat || !d->off)
+	d->base_off = nx_alloc(a, (ntok + 1) * sizeof(uint32_t));
+	if (!d->feat || !d->off || !d->base_off)
 		goto nomem;
+	d->base_off[0] = 0;
 
 	/* tokens */
 	for (size_t i = 0; i < ntok; i++)
@@ -736,10 +749,13 @@ others_value(const NxNerDoc *d, size_t g)
 	return 1 + best * 4 + (bestc == total ? 0 : (2 * bestc > total ? 1 : 2));
 }
 
-/* Static features of sentence token k into out; returns the count. */
+/*
+ * Static features of sentence token k that do not depend on first-stage
+ * labels, into out; returns the count.
+ */
 static size_t
-static_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
-			 size_t g, uint32_t *out)
+base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+		   size_t g, uint32_t *out)
 {
 	const TokInfo *t = &ti[k];
 	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
@@ -869,18 +885,37 @@ static_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 			   ((d->doc->tok[g + 1].flags & 1u) << 4) : 31u) << 12;
 		out[nf++] = fh(T_KIND, kv);
 	}
+	return nf;
+}
+
+/* Static features from first-stage labels of sentence token k (stage 2). */
+static size_t
+stage_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+			size_t g, uint32_t *out)
+{
+	const TokInfo *t = &ti[k];
+	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
+	const uint8_t *s1 = d->stage1;
+	uint64_t	ov = others_value(d, g);
+	size_t		nf = 0;
+
+	out[nf++] = fh(S_SELF, s1[g]);
+	out[nf++] = fh(S_M1, k >= 1 ? s1[g - 1] : 0xFF);
+	out[nf++] = fh(S_P1, k + 1 < n ? s1[g + 1] : 0xFF);
+	out[nf++] = fh(S_OTHERS, ov);
+	out[nf++] = fh2(S_OTHERS_CAP, ov, capv);
+	return nf;
+}
+
+/* Static features of sentence token k into out; returns the count. */
+static size_t
+static_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+			 size_t g, uint32_t *out)
+{
+	size_t		nf = base_feats(d, ti, n, k, g, out);
 
 	if (d->stage1)
-	{
-		const uint8_t *s1 = d->stage1;
-		uint64_t	ov = others_value(d, g);
-
-		out[nf++] = fh(S_SELF, s1[g]);
-		out[nf++] = fh(S_M1, k >= 1 ? s1[g - 1] : 0xFF);
-		out[nf++] = fh(S_P1, k + 1 < n ? s1[g + 1] : 0xFF);
-		out[nf++] = fh(S_OTHERS, ov);
-		out[nf++] = fh2(S_OTHERS_CAP, ov, capv);
-	}
+		nf += stage_feats(d, ti, n, k, g, out + nf);
 	return nf;
 }
 
@@ -931,6 +966,43 @@ ner_lazy(void *ctx, size_t i, uint32_t *out, size_t cap)
 	return static_feats(d, d->cur, d->sent_len, i, d->sent_start + i, out);
 }
 
+/*
+ * Make room in base_feat for the features of n more tokens and give its
+ * end; 0 and base_full set if there is none (features are then made
+ * again in the second stage).
+ */
+static int
+base_reserve(NxNerDoc *d, size_t n)
+{
+	size_t		used = d->base_off[d->base_upto];
+	size_t		need = used + n * MAX_STATIC;
+	size_t		cap = d->base_cap ? d->base_cap : 1024;
+	uint32_t   *p;
+
+	if (d->base_full)
+		return 0;
+	if (need <= d->base_cap)
+		return 1;
+	while (cap < need)
+		cap *= 2;
+	if (cap > UINT32_MAX || cap > ((size_t) 1 << 28))
+	{
+		d->base_full = 1;
+		return 0;
+	}
+	p = d->base_feat ? nx_realloc(d->a, d->base_feat, d->base_cap * sizeof(uint32_t),
+								  cap * sizeof(uint32_t))
+		: nx_alloc(d->a, cap * sizeof(uint32_t));
+	if (!p)
+	{
+		d->base_full = 1;
+		return 0;
+	}
+	d->base_feat = p;
+	d->base_cap = cap;
+	return 1;
+}
+
 /* The decoding input of sentence s. */
 void
 nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
@@ -941,19 +1013,56 @@ nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
 	size_t		nf = 0;
 
 	d->off[0] = 0;
-	for (size_t k = 0; k < n; k++)
+	seq->feat = d->feat;
+	if (!d->stage1 && se->tok >= d->base_upto && base_reserve(d, n))
 	{
-		/* fixed tokens are not scored, easy ones get features if scored */
-		if ((!d->fixed || d->fixed[se->tok + k] == 0xFF) && !d->easy[se->tok + k])
-			nf += static_feats(d, ti, n, k, se->tok + k, d->feat + nf);
-		d->off[k + 1] = (uint32_t) nf;
+		/* first stage, in document order: keep the features for the second */
+		uint32_t   *bo = d->base_off;
+		size_t		base;
+
+		while (d->base_upto < se->tok)
+		{
+			bo[d->base_upto + 1] = bo[d->base_upto];
+			d->base_upto++;
+		}
+		base = bo[se->tok];
+		for (size_t k = 0; k < n; k++)
+		{
+			if (!d->easy[se->tok + k])
+				nf += base_feats(d, ti, n, k, se->tok + k, d->base_feat + base + nf);
+			d->off[k + 1] = (uint32_t) nf;
+			bo[se->tok + k + 1] = (uint32_t) (base + nf);
+		}
+		d->base_upto = se->tok + n;
+		seq->feat = d->base_feat + base;
 	}
+	else
+		for (size_t k = 0; k < n; k++)
+		{
+			size_t		g = se->tok + k;
+
+			/* fixed tokens are not scored, easy ones get features if scored */
+			if ((!d->fixed || d->fixed[g] == 0xFF) && !d->easy[g])
+			{
+				if (g < d->base_upto)
+				{
+					size_t		nb = d->base_off[g + 1] - d->base_off[g];
+
+					memcpy(d->feat + nf, d->base_feat + d->base_off[g], nb * sizeof(uint32_t));
+					nf += nb;
+					if (d->stage1)
+						nf += stage_feats(d, ti, n, k, g, d->feat + nf);
+				}
+				else
+					nf += static_feats(d, ti, n, k, g, d->feat + nf);
+			}
+			d->off[k + 1] = (uint32_t) nf;
+		}
 	d->sent_start = se->tok;
 	d->sent_len = n;
 	d->cur = ti;
 	seq->ntok = n;
 	seq->off = d->off;
-	seq->feat = d->feat;
 	seq->dyn = ner_dyn;
 	seq->ctx = d;
 	seq->fixed = d->fixed ? d->fixed + se->tok : NULL;
