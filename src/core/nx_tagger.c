@@ -288,6 +288,55 @@ nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch, size_t nch,
 	}
 }
 
+#if defined(__SSE2__)
+/* Add the eight int16 of x, widened, to lo (first four) and hi. */
+static inline void
+add_wide(__m128i x, __m128i *lo, __m128i *hi)
+{
+	*lo = _mm_add_epi32(*lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+	*hi = _mm_add_epi32(*hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+}
+
+/*
+ * Scores of L >= 8 labels, nv = L / 8 vectors of eight a row.  Labels
+ * past 8 * nv come from one more load ending at the row's end, which
+ * overlaps the last vector; of its sums only the lanes past 8 * nv are
+ * kept.  Inlined with a constant nv, the sums stay in registers.
+ */
+static inline void
+score_wide(const int16_t *w, uint32_t mask, uint32_t L, uint32_t nv,
+		   const uint32_t *feat, size_t n, int32_t *scores)
+{
+	__m128i		acc[NX_MAX_LABELS / 4];
+	__m128i		tlo = _mm_setzero_si128(),
+				thi = _mm_setzero_si128();
+	int32_t		tail[8];
+	const int	has_tail = L > 8 * nv;
+
+	for (uint32_t v = 0; v < 2 * nv; v++)
+		acc[v] = _mm_setzero_si128();
+	for (size_t k = 0; k < n; k++)
+	{
+		const int16_t *row = w + (size_t) (feat[k] & mask) * L;
+
+		for (uint32_t v = 0; v < nv; v++)
+			add_wide(_mm_loadu_si128((const __m128i *) (row + 8 * v)),
+					 &acc[2 * v], &acc[2 * v + 1]);
+		if (has_tail)
+			add_wide(_mm_loadu_si128((const __m128i *) (row + L - 8)), &tlo, &thi);
+	}
+	for (uint32_t v = 0; v < 2 * nv; v++)
+		_mm_storeu_si128((__m128i *) (scores + 4 * v), acc[v]);
+	if (has_tail)
+	{
+		_mm_storeu_si128((__m128i *) tail, tlo);
+		_mm_storeu_si128((__m128i *) (tail + 4), thi);
+		for (uint32_t l = 8 * nv; l < L; l++)
+			scores[l] = tail[l - (L - 8)];
+	}
+}
+#endif
+
 /* Scores of all labels for one token's features. */
 void
 nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
@@ -335,35 +384,12 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 			scores[l] = all[l];
 		return;
 	}
-	/* eight labels at a time, widened to int32; the rest one by one */
-	{
-		__m128i		acc[NX_MAX_LABELS / 4];
-		int32_t		rest[8] = {0};
-		const uint32_t nv = L / 8;
-
-		l0 = 8 * nv;
-		for (uint32_t v = 0; v < 2 * nv; v++)
-			acc[v] = _mm_setzero_si128();
-		for (size_t k = 0; k < n; k++)
-		{
-			const int16_t *row = w + (size_t) (feat[k] & mask) * L;
-
-			for (uint32_t v = 0; v < nv; v++)
-			{
-				__m128i		x = _mm_loadu_si128((const __m128i *) (row + 8 * v));
-
-				acc[2 * v] = _mm_add_epi32(acc[2 * v], _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
-				acc[2 * v + 1] = _mm_add_epi32(acc[2 * v + 1], _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
-			}
-			for (uint32_t l = l0; l < L; l++)
-				rest[l - l0] += row[l];
-		}
-		for (uint32_t v = 0; v < 2 * nv; v++)
-			_mm_storeu_si128((__m128i *) (scores + 4 * v), acc[v]);
-		for (uint32_t l = l0; l < L; l++)
-			scores[l] = rest[l - l0];
-		return;
-	}
+	/* eight labels at a time, widened to int32 (two vectors: the NER model) */
+	if (L / 8 == 2)
+		score_wide(w, mask, L, 2, feat, n, scores);
+	else
+		score_wide(w, mask, L, L / 8, feat, n, scores);
+	return;
 #endif
 	for (uint32_t l = l0; l < L; l++)
 		scores[l] = 0;
