@@ -29,7 +29,7 @@ CREATE FUNCTION @extschema@.extract_entities(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_entities'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 350000 ROWS 60;
+COST 250000 ROWS 60;
 
 COMMENT ON FUNCTION @extschema@.extract_entities(text, text) IS
 'named entities (PERSON, ORG, LOC, MISC) of a news article found by the named model, with 1-based character position and length, canonical name, join key, sentence number and confidence';
@@ -47,7 +47,7 @@ CREATE FUNCTION @extschema@.extract_entities(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_entities'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 350000 ROWS 60;
+COST 250000 ROWS 60;
 
 COMMENT ON FUNCTION @extschema@.extract_entities(text) IS
 'named entities (PERSON, ORG, LOC, MISC) of a news article found by the default model (en), with 1-based character position and length, canonical name, join key, sentence number and confidence';
@@ -67,7 +67,7 @@ COMMENT ON FUNCTION @extschema@.extract_entities(text) IS
 CREATE FUNCTION @extschema@.entities_json(body text, model text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 1000000
+COST 750000
 BEGIN ATOMIC
     SELECT coalesce(jsonb_agg(jsonb_build_object(
                'entity', e.entity, 'type', e.type, 'pos', e.pos, 'len', e.len,
@@ -83,7 +83,7 @@ COMMENT ON FUNCTION @extschema@.entities_json(text, text) IS
 CREATE FUNCTION @extschema@.entities_json(body text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 1000000
+COST 750000
 BEGIN ATOMIC
     SELECT @extschema@.entities_json(body, 'en');
 END;
@@ -94,7 +94,7 @@ COMMENT ON FUNCTION @extschema@.entities_json(text) IS
 CREATE FUNCTION @extschema@.entity_keys(body text, model text)
 RETURNS text[]
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 380000
+COST 260000
 BEGIN ATOMIC
     SELECT coalesce(array_agg(DISTINCT e.key COLLATE "C" ORDER BY e.key COLLATE "C"), '{}')
     FROM @extschema@.extract_entities(body, model) AS e
@@ -107,7 +107,7 @@ COMMENT ON FUNCTION @extschema@.entity_keys(text, text) IS
 CREATE FUNCTION @extschema@.entity_keys(body text)
 RETURNS text[]
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 380000
+COST 260000
 BEGIN ATOMIC
     SELECT @extschema@.entity_keys(body, 'en');
 END;
@@ -172,7 +172,7 @@ CREATE FUNCTION @extschema@.extract_quotes(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_quotes'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 250000 ROWS 20;
+COST 200000 ROWS 20;
 
 COMMENT ON FUNCTION @extschema@.extract_quotes(text, text) IS
 'quotations of a news article found by the named model: the words quoted, kind (direct, mixed, indirect, block), speaker resolved to a name, the speaker mention, cue and content as 1-based character position and length, paragraph and sentence numbers, and the speaker''s entity key';
@@ -195,7 +195,7 @@ CREATE FUNCTION @extschema@.extract_quotes(
 RETURNS SETOF record
 AS 'MODULE_PATHNAME', 'newsx_extract_quotes'
 LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE
-COST 250000 ROWS 20;
+COST 200000 ROWS 20;
 
 COMMENT ON FUNCTION @extschema@.extract_quotes(text) IS
 'quotations of a news article found by the default model (en): the words quoted, kind (direct, mixed, indirect, block), speaker resolved to a name, the speaker mention, cue and content as 1-based character position and length, paragraph and sentence numbers, and the speaker''s entity key';
@@ -205,7 +205,7 @@ COMMENT ON FUNCTION @extschema@.extract_quotes(text) IS
 CREATE FUNCTION @extschema@.quotes_json(body text, model text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 750000
+COST 600000
 BEGIN ATOMIC
     SELECT coalesce(jsonb_agg(jsonb_build_object(
                'quote', q.quote, 'kind', q.kind,
@@ -224,7 +224,7 @@ COMMENT ON FUNCTION @extschema@.quotes_json(text, text) IS
 CREATE FUNCTION @extschema@.quotes_json(body text)
 RETURNS jsonb
 LANGUAGE sql STRICT IMMUTABLE PARALLEL SAFE
-COST 750000
+COST 600000
 BEGIN ATOMIC
     SELECT @extschema@.quotes_json(body, 'en');
 END;
