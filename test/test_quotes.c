@@ -291,7 +291,7 @@ test_quotes_model(void)
 			"“No,” Smith said.\n\n";
 		size_t		nrep = 400,
 					nblk = 40,
-					len = nrep * (sizeof(rep) - 1) + nblk * (sizeof(blk) - 1);
+					len = nrep * (sizeof(rep) - 1) + 2 + nblk * (sizeof(blk) - 1);
 		char	   *text = malloc(len + 1),
 				   *o = text;
 		NxDoc		d;
