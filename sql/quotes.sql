@@ -24,8 +24,7 @@ LANGUAGE sql AS $$
          paragraph, sentence, speaker_key
   FROM extract_quotes(body) ORDER BY pos $$;
 
--- mark styles: curly, straight, guillemets, low-high, single (single marks
--- before the attribution are not found yet: a known gap, see README)
+-- mark styles: curly, straight, guillemets, low-high, single
 SELECT * FROM q('“The port will reopen on Monday,” Mayor Ana Costa said.');
 SELECT * FROM q('"The port will reopen on Monday," Mayor Ana Costa said.');
 SELECT * FROM q('«The port will reopen on Monday,» Mayor Ana Costa said.');

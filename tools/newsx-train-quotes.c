@@ -12,10 +12,10 @@
  *		src/core/nx_text.c src/core/nx_alloc.c \
  *		$(pkg-config --cflags --libs icu-uc) -lm
  *
- * The shipped model is rebuilt with (deterministic; one core, about a minute):
+ * The shipped model is rebuilt with (deterministic; one core, about 30 s):
  *
  *	 ./newsx-train-quotes --train ../shared/data/polnear/train.jsonl \
- *		--out data/quotes-en.model
+ *		--clusters data/clusters.txt --out data/quotes-en.model
  *
  * Epochs of each stage are chosen on every 10th training article, held
  * out (--holdout 10); the model is then trained on the other nine tenths.
@@ -799,7 +799,7 @@ corpus_prepare(Corpus *co, const NxModel *m)
 	{
 		QDoc	   *q = &co->d[i];
 
-		if (nx_attrib_doc_init(&q->ad, &m->labels, &m->lex, &q->doc, q->spans, q->nspans, A) != NX_OK)
+		if (nx_attrib_doc_init(&q->ad, &m->labels, &m->lex, &m->clusters, &q->doc, q->spans, q->nspans, A) != NX_OK)
 		{
 			fprintf(stderr, "newsx-train-quotes: out of memory\n");
 			exit(1);
@@ -918,6 +918,7 @@ typedef struct Opts
 	const char *predict;
 	const char *name;
 	const char *names;
+	const char *clusters;
 	int			epochs;
 	int			bits;
 	int			folds;
@@ -1033,6 +1034,7 @@ usage(void)
 			"  --seed N       shuffling seed (default 1)\n"
 			"  --name NAME    model name (default quotes-en)\n"
 			"  --names DIR    title.txt and per-first.txt word lists (default data/lexicon)\n"
+			"  --clusters F   Brown clusters (bits TAB word [TAB count]) for the features\n"
 			"  -v             progress per epoch\n");
 	exit(2);
 }
@@ -1214,8 +1216,10 @@ main(int argc, char **argv)
 	NxModel		m;
 	char		err[256];
 	static const char *const types[3] = {NX_ATTRIB_CONTENT, NX_ATTRIB_CUE, NX_ATTRIB_SRC};
-	void	   *lexsec = NULL;
-	size_t		lexlen = 0;
+	void	   *lexsec = NULL,
+			   *clsec = NULL;
+	size_t		lexlen = 0,
+				cllen = 0;
 	size_t	   *idx,
 			   *hold,
 				nidx = 0,
@@ -1247,6 +1251,8 @@ main(int argc, char **argv)
 			o.predict = v;
 		else if (ARG("--names"))
 			o.names = v;
+		else if (ARG("--clusters"))
+			o.clusters = v;
 		else if (ARG("--name"))
 			o.name = v;
 		else if (ARG("--epochs"))
@@ -1286,6 +1292,21 @@ main(int argc, char **argv)
 	strcpy(m.task, NX_ATTRIB_TASK);
 	m.featset = NX_ATTRIB_FEATSET;
 	build_lexicon(o.names, &lexsec, &lexlen, &m.lex);
+	if (o.clusters)
+	{
+		size_t		len,
+					nw;
+		char	   *text = read_file(o.clusters, &len);
+
+		if (nx_clusters_from_text(text, len, &clsec, &cllen, &nw, A) != NX_OK ||
+			nx_clusters_parse(clsec, cllen, &m.clusters, err, sizeof(err)) != NX_OK)
+		{
+			fprintf(stderr, "newsx-train-quotes: cannot build the cluster table\n");
+			return 1;
+		}
+		fprintf(stderr, "clusters: %zu words\n", nw);
+		free(text);
+	}
 	read_jsonl(o.train, &co);
 	fprintf(stderr, "train: %zu articles, %zu tokens\n", co.n, co.ntok);
 	corpus_gold(&co, &m.labels);
@@ -1432,11 +1453,17 @@ main(int argc, char **argv)
 		memcpy(sec[ns].tag, "LEXICON\0", 8);
 		sec[ns].data = lexsec;
 		sec[ns++].size = lexlen;
+		if (clsec)
+		{
+			memcpy(sec[ns].tag, "CLUSTERS", 8);
+			sec[ns].data = clsec;
+			sec[ns++].size = cllen;
+		}
 		snprintf(meta, sizeof(meta),
 				 "trained by newsx-train-quotes: featset=%d bits=%d folds=%d holdout=%d seed=%lu "
-				 "epochs=%d best-epochs=%d,%d train-articles=%zu train-tokens=%zu\n",
+				 "epochs=%d best-epochs=%d,%d clusters=%s train-articles=%zu train-tokens=%zu\n",
 				 NX_ATTRIB_FEATSET, o.bits, o.folds, o.holdout, o.seed, o.epochs,
-				 best_ep[0], best_ep[1], nidx, co.ntok);
+				 best_ep[0], best_ep[1], clsec ? "yes" : "no", nidx, co.ntok);
 		memcpy(sec[ns].tag, "META\0\0\0\0", 8);
 		sec[ns].data = meta;
 		sec[ns++].size = strlen(meta);

@@ -1117,54 +1117,25 @@ lex_add_training(LexSrc *src, const Corpus *co, const NxLabelSet *ls,
 	}
 }
 
+static void *read_file(const char *path, size_t *len);
+
 /* Read Brown clusters into a CLUSTERS section. */
 static void
 load_clusters(const char *path, void **sec, size_t *seclen, NxClusters *cl)
 {
-	FILE	   *f = fopen(path, "r");
-	char	   *line = NULL;
-	size_t		cap = 0,
-				n = 0,
-				ncap = 0;
-	NxClusterSlot *s = NULL;
+	size_t		len,
+				n;
+	char	   *text = read_file(path, &len);
 	char		err[200];
 
-	if (!f)
-	{
-		fprintf(stderr, "newsx-train: cannot open %s: %s\n", path, strerror(errno));
-		exit(1);
-	}
-	while (getline(&line, &cap, f) >= 0)
-	{
-		char	   *bits = strtok(line, "\t\r\n");
-		char	   *word = strtok(NULL, "\t\r\n");
-		uint32_t	v = 0,
-					len = 0;
-
-		if (!bits || !word)
-			continue;
-		for (const char *p = bits; *p && len < 32; p++, len++)
-			v = (v << 1) | (*p == '1');
-		if (n == ncap)
-		{
-			ncap = ncap ? 2 * ncap : 65536;
-			s = xrealloc(s, ncap * sizeof(NxClusterSlot));
-		}
-		s[n].key = nx_key_final(nx_fnv1a64(word, strlen(word)));
-		s[n].bits = v;
-		s[n].len = len;
-		n++;
-	}
-	free(line);
-	fclose(f);
-	fprintf(stderr, "clusters: %zu words\n", n);
-	if (nx_clusters_build(s, n, sec, seclen, A) != NX_OK ||
+	if (nx_clusters_from_text(text, len, sec, seclen, &n, A) != NX_OK ||
 		nx_clusters_parse(*sec, *seclen, cl, err, sizeof(err)) != NX_OK)
 	{
 		fprintf(stderr, "newsx-train: cannot build the cluster table\n");
 		exit(1);
 	}
-	free(s);
+	fprintf(stderr, "clusters: %zu words\n", n);
+	free(text);
 }
 
 /* ---- evaluation (conlleval: exact chunks, micro-averaged) ---- */

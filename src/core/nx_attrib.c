@@ -78,6 +78,11 @@ typedef struct TokInfo
 	uint8_t		cuer;			/* ... on the right */
 	uint8_t		sentpos;		/* position in its sentence: 0, 1, 2, 3+ */
 	uint8_t		sentend;		/* tokens to its sentence's end: 0, 1, 2, 3+ */
+	uint8_t		cllen;			/* bits of its Brown cluster (0: none) */
+	uint8_t		cuercomma;		/* commas between it and the reporting verb on the right: 0, 1, 2+ */
+	uint64_t	cuelw;			/* that verb on the left (folded word hash), 0 */
+	uint64_t	cuerw;			/* ... on the right */
+	uint32_t	clbits;			/* the cluster's bit string, first bit highest */
 } TokInfo;
 
 typedef struct SpanInfo
@@ -309,7 +314,7 @@ label_of(const NxLabelSet *ls, const char *type, int pos)
 /* Per-document feature state. */
 NxStatus
 nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
-				   const NxLexicon *lex, const NxDoc *doc,
+				   const NxLexicon *lex, const NxClusters *clusters, const NxDoc *doc,
 				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
 {
 	static const char *const classes[] = {NX_ATTRIB_LEX_CLASSES};
@@ -356,6 +361,8 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 		if ((i & 1023) == 0)
 			nx_check_interrupts(a);
 		tok_analyse(doc, &doc->tok[i], lex, ti);
+		nx_ner_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
+					   &ti->clbits, &ti->cllen);
 		/* remap the model's class bits to LX_* bits */
 		l = ti->lex;
 		ti->lex = 0;
@@ -412,17 +419,29 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 			ti->sentpos = (uint8_t) (k < 3 ? k : 3);
 			ti->sentend = (uint8_t) (se->ntok - 1 - k < 3 ? se->ntok - 1 - k : 3);
 			ti->cuel = last == SIZE_MAX ? 0 : dbucket(k - last);
+			ti->cuelw = last == SIZE_MAX ? 0 : d->ti[se->tok + last].hl;
 			if (ti->lex & (1u << LX_CUE_VERB))
 				last = k;
 		}
 		last = SIZE_MAX;
-		for (size_t k = se->ntok; k-- > 0;)
 		{
-			TokInfo    *ti = &d->ti[se->tok + k];
+			uint8_t		commas = 0;
 
-			ti->cuer = last == SIZE_MAX ? 0 : dbucket(last - k);
-			if (ti->lex & (1u << LX_CUE_VERB))
-				last = k;
+			for (size_t k = se->ntok; k-- > 0;)
+			{
+				TokInfo    *ti = &d->ti[se->tok + k];
+
+				ti->cuer = last == SIZE_MAX ? 0 : dbucket(last - k);
+				ti->cuerw = last == SIZE_MAX ? 0 : d->ti[se->tok + last].hl;
+				ti->cuercomma = commas;
+				if (ti->lex & (1u << LX_CUE_VERB))
+				{
+					last = k;
+					commas = 0;
+				}
+				else if (ti->cx == CX_COMMA && commas < 2)
+					commas++;
+			}
 		}
 	}
 
@@ -664,16 +683,31 @@ enum
 	T_S, T_S3, T_SUF, T_CAPK, T_LEX, T_LEXM1, T_LEXP1, T_LEXM2, T_LEXP2, T_Q, T_QM1P1,
 	T_QW, T_SPAN, T_SPANNW, T_SPANCX, T_CUELR, T_CUELRLEX, T_CUELRCAP, T_SENTPOS,
 	T_SENTPOSW, T_CX3, T_LEXW, T_SPANPOS, T_CUELW, T_CUERW,
+	T_CL, T_CLM1 = T_CL + 4, T_CLP1 = T_CLM1 + 2, T_CLCUE = T_CLP1 + 2,
+	T_CUEV = T_CLCUE + 2, T_CUERC = T_CUEV + 2,
 	/* stage 2 */
 	U_ROLE = 64, U_ROLE3, U_DCL, U_DCR, U_DCLR, U_DCLQ, U_DCRQ, U_DCLW, U_DCRW,
 	U_AFTER, U_AFTERW, U_SRCB, U_SENTCUE, U_SPANCUE, U_SPANCUENW, U_SPANCUEQ,
-	U_PREV, U_DCLEND, U_DCRSTART, U_ROLEW, U_DCLCX, U_DCRCX,
+	U_PREV, U_DCLEND, U_DCRSTART, U_ROLEW, U_DCLCX, U_DCRCX, U_CL, U_CLDCL = U_CL + 2,
 	/* dynamic */
 	D_P1 = 128, D_P12, D_P1W, D_P1Q, D_P1K, D_P1DCL, D_P1DCR, D_P1CX, D_P1SPAN
 };
 
 #define BOS_L	UINT64_C(0x1111)
 #define EOS_L	UINT64_C(0x2222)
+
+/* The first p bits of a token's cluster, with their number (0: none). */
+static inline uint64_t
+cl_prefix(const TokInfo *t, int p)
+{
+	uint32_t	len = t->cllen;
+
+	if (len == 0)
+		return 0;
+	if (len <= (uint32_t) p)
+		return ((uint64_t) len << 32) | t->clbits;
+	return ((uint64_t) p << 32) | (t->clbits >> (len - p));
+}
 
 /* Static features of paragraph token k (document token g) into out. */
 static size_t
@@ -752,10 +786,39 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 		if (t->cuel)
 			out[nf++] = fh2(T_CUELW, t->cuel, t->hl);
 		if (t->cuer)
+		{
 			out[nf++] = fh2(T_CUERW, t->cuer, t->hl);
+			out[nf++] = fh2(T_CUEV, t->cuerw, (uint64_t) t->cuer | ((uint64_t) t->cap << 4));
+			out[nf++] = fh(T_CUERC, (uint64_t) t->cuer | ((uint64_t) t->cuercomma << 4) |
+						   ((uint64_t) t->cx << 8) | ((uint64_t) t->cap << 12) |
+						   ((uint64_t) (m1 ? m1->cx : 15) << 16));
+		}
+		if (t->cuel)
+			out[nf++] = fh2(T_CUEV + 1, t->cuelw, (uint64_t) t->cuel | ((uint64_t) t->cap << 4));
 		for (int c = 0; c < LX__COUNT; c++)
 			if (lex & (1u << c))
 				out[nf++] = fh(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
+		/* word clusters: the word, its neighbours, and the word near a reporting verb */
+		if (t->cllen)
+		{
+			static const int clp[4] = {4, 6, 10, 20};
+
+			for (int j = 0; j < 4; j++)
+				out[nf++] = fh(T_CL + j, cl_prefix(t, clp[j]));
+			out[nf++] = fh(T_CLCUE, cl_prefix(t, 10) ^ ((uint64_t) cuelr << 40) ^ ((uint64_t) q << 52));
+			out[nf++] = fh(T_CLCUE + 1, cl_prefix(t, 6) ^ ((uint64_t) t->sentpos << 40) ^
+						   ((uint64_t) (m1 ? m1->cx : 15) << 44));
+		}
+		if (m1 && m1->cllen)
+		{
+			out[nf++] = fh(T_CLM1, cl_prefix(m1, 6));
+			out[nf++] = fh(T_CLM1 + 1, cl_prefix(m1, 10));
+		}
+		if (p1 && p1->cllen)
+		{
+			out[nf++] = fh(T_CLP1, cl_prefix(p1, 6));
+			out[nf++] = fh(T_CLP1 + 1, cl_prefix(p1, 10));
+		}
 	}
 
 	if (stage == 2 && d->s2)
@@ -784,6 +847,12 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 		out[nf++] = fh(U_SENTCUE, (uint64_t) x->sentcue | ((uint64_t) x->prevsent << 1) |
 					   ((uint64_t) t->sentpos << 4) | ((uint64_t) q << 8));
 		out[nf++] = fh2(U_ROLEW, x->role, t->hl);
+		if (t->cllen)
+		{
+			out[nf++] = fh(U_CL, cl_prefix(t, 6));
+			out[nf++] = fh(U_CL + 1, cl_prefix(t, 10));
+			out[nf++] = fh(U_CLDCL, cl_prefix(t, 6) ^ (dl << 40));
+		}
 		if (t->span >= 0)
 		{
 			const SpanInfo *si = &d->si[t->span];

@@ -27,7 +27,7 @@
 #include "nx_text.h"
 
 /* Feature-set id stored in models; bump when templates change. */
-#define NX_ATTRIB_FEATSET	3
+#define NX_ATTRIB_FEATSET	4
 
 /* Model task name. */
 #define NX_ATTRIB_TASK		"quotes"
@@ -66,10 +66,11 @@ extern NxStatus nx_attrib_check_model(const NxModel *m, char *errbuf, size_t err
 
 /*
  * Per-document feature state.  spans are the document's quotation-mark
- * spans (nx_quote_spans); lex may have slot == NULL.
+ * spans (nx_quote_spans); lex and clusters may have slot == NULL.
  */
 extern NxStatus nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
-								   const NxLexicon *lex, const NxDoc *doc,
+								   const NxLexicon *lex, const NxClusters *clusters,
+								   const NxDoc *doc,
 								   const NxQuoteSpan *spans, size_t nspans,
 								   const NxAlloc *a);
 extern void nx_attrib_doc_free(NxAttribDoc *d);

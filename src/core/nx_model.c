@@ -568,3 +568,63 @@ nx_clusters_build(const NxClusterSlot *in, size_t n, void **out,
 	*out = b;
 	return NX_OK;
 }
+
+/*
+ * Build a CLUSTERS section from Brown clusters as text: one word a line,
+ * "bits<TAB>word[<TAB>count]" (Liang's wcluster output); lines without a
+ * tab are skipped.  *nwords gets the number of words read.
+ */
+NxStatus
+nx_clusters_from_text(const char *text, size_t len, void **out, size_t *outlen,
+					  size_t *nwords, const NxAlloc *a)
+{
+	NxClusterSlot *s = NULL;
+	size_t		n = 0,
+				cap = 0;
+	NxStatus	st;
+
+	*nwords = 0;
+	for (size_t i = 0; i < len;)
+	{
+		size_t		eol = i,
+					t1,
+					t2;
+		uint32_t	v = 0,
+					nb = 0;
+
+		while (eol < len && text[eol] != '\n')
+			eol++;
+		for (t1 = i; t1 < eol && text[t1] != '\t'; t1++)
+			;
+		for (t2 = t1 + 1; t2 < eol && text[t2] != '\t' && text[t2] != '\r'; t2++)
+			;
+		if (t1 < eol && t2 > t1 + 1)
+		{
+			if (n == cap)
+			{
+				size_t		ncap = cap ? 2 * cap : 65536;
+				NxClusterSlot *ns = s ? nx_realloc(a, s, cap * sizeof(*s), ncap * sizeof(*s))
+					: nx_alloc(a, ncap * sizeof(*s));
+
+				if (!ns)
+				{
+					nx_free(a, s);
+					return NX_ENOMEM;
+				}
+				s = ns;
+				cap = ncap;
+			}
+			for (size_t k = i; k < t1 && nb < 32; k++, nb++)
+				v = (v << 1) | (text[k] == '1');
+			s[n].key = nx_key_final(nx_fnv1a64(text + t1 + 1, t2 - t1 - 1));
+			s[n].bits = v;
+			s[n].len = nb;
+			n++;
+		}
+		i = eol + 1;
+	}
+	st = nx_clusters_build(s, n, out, outlen, a);
+	nx_free(a, s);
+	*nwords = n;
+	return st;
+}

@@ -154,6 +154,13 @@ extern NxStatus nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
 extern NxStatus nx_clusters_build(const NxClusterSlot *in, size_t n,
 								  void **out, size_t *outlen, const NxAlloc *a);
 
+/*
+ * Build a CLUSTERS section from Brown clusters as text, one word a line:
+ * "bits<TAB>word[<TAB>count]" (Liang's wcluster output).
+ */
+extern NxStatus nx_clusters_from_text(const char *text, size_t len, void **out,
+									  size_t *outlen, size_t *nwords, const NxAlloc *a);
+
 /* Parse a built LEXICON / CLUSTERS section (for use before writing). */
 extern NxStatus nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
 								 char *errbuf, size_t errlen);

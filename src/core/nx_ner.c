@@ -312,13 +312,18 @@ is_connector(const char *s, size_t len)
 	return 0;
 }
 
-/* Word clusters of a token: as written, else folded, else capitalised. */
-static void
-tok_cluster(const NxClusters *cl, const char *s, size_t len, TokInfo *ti)
+/*
+ * The Brown cluster of a word: as written, else folded, else with a
+ * capital first letter.  Sets *bits and *len (0: none).
+ */
+void
+nx_ner_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits, uint8_t *nbits)
 {
 	const NxClusterSlot *slot;
 
-	if (!cl->slot)
+	*bits = 0;
+	*nbits = 0;
+	if (!cl || !cl->slot)
 		return;
 	slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(s, len)));
 	if (!slot)
@@ -335,8 +340,8 @@ tok_cluster(const NxClusters *cl, const char *s, size_t len, TokInfo *ti)
 	}
 	if (slot && slot->len > 0 && slot->len <= 32)
 	{
-		ti->clbits = slot->bits;
-		ti->cllen = (uint8_t) slot->len;
+		*bits = slot->bits;
+		*nbits = (uint8_t) slot->len;
 	}
 }
 
@@ -486,7 +491,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		if ((i & 1023) == 0)
 			nx_check_interrupts(a);
 		tok_analyse(s, t->blen, &d->ti[i]);
-		tok_cluster(res->clusters, s, t->blen, &d->ti[i]);
+		nx_ner_cluster(res->clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
 		d->ti[i].conn = is_connector(s, t->blen);
 	}
 

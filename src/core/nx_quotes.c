@@ -466,31 +466,41 @@ is_cap(const NxDoc *doc, size_t i)
 }
 
 /*
- * A content that begins before its opening mark ("Clinton asking, “Why …”")
- * starts at the mark when what precedes it holds a stage-1 source or cue
- * and ends with a comma or colon.
+ * A content that begins before the quotation that ends it ("Clinton
+ * asking, “Why …”", "a back-handed compliment: “You never …”") starts at
+ * that quotation's opening mark when what precedes the mark ends with a
+ * colon, or ends with a comma and holds a stage-1 source or cue or a
+ * reporting verb.  The scan is over the content's own tokens, and
+ * contents do not overlap: linear in all.
  */
 static uint32_t
-trim_start(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
+trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s, uint32_t e)
 {
 	const NxDoc *doc = x->doc;
+	uint32_t	close;
+	const NxQuoteSpan *sp;
 
-	for (uint32_t o = s + 1; o < e && o < s + 64; o++)
+	/* the closing mark at the end, before punctuation after it (”.) */
+	close = e - 1;
+	if (doc->tok[close].kind != NX_TOK_CLOSE_QUOTE &&
+		!(close > s && doc->tok[close - 1].kind == NX_TOK_CLOSE_QUOTE &&
+		  doc->tok[close].kind == NX_TOK_PUNCT))
+		return s;
+	if (doc->tok[close].kind != NX_TOK_CLOSE_QUOTE)
+		close--;
+	for (uint32_t o = close; o-- > s + 1;)
 	{
 		if (doc->tok[o].kind != NX_TOK_OPEN_QUOTE)
 			continue;
-		/* the mark must open the rest of the content */
-		if (doc->tok[e - 1].kind != NX_TOK_CLOSE_QUOTE &&
-			!(e >= 2 && doc->tok[e - 2].kind == NX_TOK_CLOSE_QUOTE &&
-			  doc->tok[e - 1].kind == NX_TOK_PUNCT))
-			return s;
-		if (!is_punct(doc, o - 1, ',') && !is_punct(doc, o - 1, ':'))
-			return s;
-		/* a colon introduces the quotation: what comes before is not part of it */
+		if ((sp = span_opened_at(x, o)) == NULL || sp->close != close)
+			continue;
+		/* the quotation that ends the content opens at o */
 		if (is_punct(doc, o - 1, ':'))
 			return o;
+		if (!is_punct(doc, o - 1, ','))
+			return s;
 		for (uint32_t i = s; i < o; i++)
-			if (role[i])
+			if (role[i] || (nx_attrib_doc_lex(ad, i) & (1u << NX_LX_CUE_VERB)))
 				return o;
 		return s;
 	}
@@ -626,6 +636,23 @@ speaker_word(const NxAttribDoc *ad, const NxDoc *doc, size_t i)
 			!tok_in(doc, i, not_names);
 	return is_word(doc, i) && (lex & (1u << NX_LX_TITLE));
 }
+
+/* Verbs whose object is the listener (told reporters ...). */
+static const char *const tell_verbs[] = {
+	"told", "tell", "tells", "telling", "assured", "reminded", "informed", "warned", NULL
+};
+
+/* Listeners: told reporters, told the council. */
+static const char *const audience_words[] = {
+	"reporters", "journalists", "lawmakers", "supporters", "voters", "crowd",
+	"council", "committee", "audience", "us", "me", "him", "them", "you", NULL
+};
+
+/* Words that open a phrase after a verb, not a reported clause. */
+static const char *const not_clauses[] = {
+	"in", "from", "at", "on", "during", "earlier", "for", "into", "over", "after",
+	"before", "since", "up", "out", "off", NULL
+};
 
 /* Words between a subject and its verb: auxiliaries and some adverbs. */
 static const char *const aux_words[] = {
@@ -842,6 +869,17 @@ relative_source(const Ctx *x, uint32_t *ss, uint32_t *se)
 	*se = s - 1;
 }
 
+/* Words of [s, e), counted up to max. */
+static uint32_t
+count_words(const NxDoc *doc, uint32_t s, uint32_t e, uint32_t max)
+{
+	uint32_t	n = 0;
+
+	for (uint32_t i = s; i < e && n < max; i++)
+		n += doc->tok[i].kind == NX_TOK_WORD || doc->tok[i].kind == NX_TOK_NUMBER;
+	return n;
+}
+
 /* Is the content [s, e) a short phrase (four words at most)? */
 static int
 short_phrase(const NxDoc *doc, uint32_t s, uint32_t e)
@@ -942,6 +980,64 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 	for (uint32_t t = *s; t < *e && words < 3; t++)
 		words += doc->tok[t].kind == NX_TOK_WORD;
 	return words >= 3;
+}
+
+/* Words that open an aside after a source's name ("DuPont, only two months later,"). */
+static const char *const aside_words[] = {
+	"meanwhile", "however", "though", "too", "also", "only", "almost", "of", "for",
+	"in", "after", "before", "during", "without", "with", "when", "while", "on",
+	"at", "then", "now", "still", "later", "again", "instead", "like", "unlike",
+	"despite", "indeed", "apparently", "reportedly", "perhaps", "earlier", "once",
+	"last", "this", "today", "yesterday", "speaking", "nonetheless", "therefore", NULL
+};
+
+/* Words of time that end a source ("Clinton on Tuesday", "the committee this week"). */
+static const char *const time_words[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "week", "month", "year", "morning", "night",
+	"afternoon", "evening", "weekend", NULL
+};
+
+/*
+ * A source span without what the tagger or cue_subject took in after the
+ * name: an aside set off by a comma ("Rush Limbaugh, for one," gives
+ * "Rush Limbaugh") and a time ("Gov. Mike Pence on Thursday", "The
+ * committee this week").  Appositives ("Steve Moody, a small-business
+ * owner,") and relative clauses stay, as PolNeAR marks them.
+ */
+static void
+trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
+{
+	uint32_t	s = *ss,
+				e = *se;
+
+	if (e - s < 2)
+		return;
+	/* the first comma of the span that opens an aside */
+	for (uint32_t i = s + 1; i + 1 < e; i++)
+		if (is_punct(doc, i, ',') && is_word(doc, i + 1) && !is_cap(doc, i + 1) &&
+			tok_in(doc, i + 1, aside_words))
+		{
+			e = i;
+			break;
+		}
+	/* a time at the end: [on|this|last|next|early|late] Tuesday */
+	if (e - s >= 2 && tok_in(doc, e - 1, time_words))
+	{
+		uint32_t	t = e - 1;
+
+		if (t > s && (tok_is(doc, t - 1, "on") || tok_is(doc, t - 1, "this") ||
+					  tok_is(doc, t - 1, "last") || tok_is(doc, t - 1, "next") ||
+					  tok_is(doc, t - 1, "early") || tok_is(doc, t - 1, "late") ||
+					  tok_is(doc, t - 1, "that")))
+			t--;
+		if (t > s)
+			e = t;
+	}
+	while (e < *se && e > s + 1 && is_punct(doc, e - 1, ','))
+		e--;
+	if (e > s && e < *se)
+		*se = e;
 }
 
 /* ---- speaker resolution ---- */
@@ -1277,6 +1373,51 @@ sort_quotes(NxQuote *q, size_t n, const NxAlloc *a)
 	return 1;
 }
 
+/*
+ * A cue chunk that took in the end of the source before it, leaving the
+ * source a bare determiner ("one | shipping agent said"): the words
+ * before the reporting verb, when they are neither auxiliaries nor
+ * adverbs, go back to the source.  Both lists stay sorted and apart.
+ */
+static const char *const bare_determiners[] = {
+	"one", "a", "an", "the", "another", "some", "many", "several", "two", "three", NULL
+};
+
+static void
+fix_cue_starts(Ctx *x, const NxAttribDoc *ad)
+{
+	const NxDoc *doc = x->doc;
+	size_t		j = 0;
+
+	for (size_t k = 0; k < x->cue.n; k++)
+	{
+		Chunk	   *c = &x->cue.c[k];
+		uint32_t	v;
+
+		while (j < x->src.n && x->src.c[j].end < c->start)
+			j++;
+		if (j >= x->src.n || x->src.c[j].end != c->start ||
+			x->src.c[j].end - x->src.c[j].start != 1 ||
+			!tok_in(doc, x->src.c[j].start, bare_determiners))
+			continue;
+		for (v = c->start; v < c->end; v++)
+		{
+			const NxToken *t = &doc->tok[v];
+
+			if (nx_attrib_doc_lex(ad, v) & (1u << NX_LX_CUE_VERB))
+				break;
+			if (!is_word(doc, v) || tok_in(doc, v, aux_words) ||
+				(t->blen > 3 && memcmp(doc->text + t->b + t->blen - 2, "ly", 2) == 0))
+				break;
+		}
+		if (v > c->start && v < c->end && (nx_attrib_doc_lex(ad, v) & (1u << NX_LX_CUE_VERB)))
+		{
+			x->src.c[j].end = v;
+			c->start = v;
+		}
+	}
+}
+
 /* Extract the quotations of a document. */
 NxStatus
 nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
@@ -1286,6 +1427,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	NxAttribDoc *ad = NULL;
 	uint8_t    *lab1 = NULL,
 			   *lab2 = NULL,
+			   *used = NULL,	/* [cue chunks] taken by a quotation */
+			   *covered = NULL, /* [ntok] inside a quotation's content */
 			   *role = NULL,
 			   *inquote = NULL;
 	uint32_t   *para_tok = NULL;
@@ -1307,7 +1450,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	st = nx_quote_spans(doc, &x.spans, &x.nspans, a);
 	if (st != NX_OK)
 		goto done;
-	st = nx_attrib_doc_init(&ad, &m->labels, &m->lex, doc, x.spans, x.nspans, a);
+	st = nx_attrib_doc_init(&ad, &m->labels, &m->lex, &m->clusters, doc, x.spans, x.nspans, a);
 	if (st != NX_OK)
 		goto done;
 	lab1 = nx_alloc(a, doc->ntok);
@@ -1335,6 +1478,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	if ((st = collect(&x, m, lab1, npara, para_tok)) != NX_OK ||
 		(st = collect(&x, m, lab2, npara, para_tok)) != NX_OK)
 		goto done;
+	fix_cue_starts(&x, ad);
 	memset(role, 0, doc->ntok);
 	for (size_t i = 0; i < x.src.n; i++)
 		memset(role + x.src.c[i].start, 1, x.src.c[i].end - x.src.c[i].start);
@@ -1352,11 +1496,15 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	 * whatever the tagger found inside it.
 	 */
 	block = nx_alloc(a, (npara + 1) * sizeof(int32_t));
-	if (!block)
+	used = nx_alloc(a, x.cue.n + 1);
+	covered = nx_alloc(a, doc->ntok);
+	if (!block || !used || !covered)
 	{
 		st = NX_ENOMEM;
 		goto done;
 	}
+	memset(used, 0, x.cue.n + 1);
+	memset(covered, 0, doc->ntok);
 	for (size_t p = 0; p <= npara; p++)
 		block[p] = -1;
 	for (size_t p = 0, k = 0; p + 1 < npara; p++)
@@ -1402,7 +1550,10 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 
 			/* the whole stage-1 chunk if the verb is in one */
 			if (k < x.cue.n && x.cue.c[k].start == cs)
+			{
 				ce = x.cue.c[k].end;
+				used[k] = 1;
+			}
 			cc.start = cs;
 			cc.end = ce;
 			if (role[cs] != 2 && cs > 0 &&
@@ -1443,7 +1594,10 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			nx_check_interrupts(a);
 		if (block[p] >= 0)
 			continue;			/* inside a block quote */
-		c.start = trim_start(&x, role, c.start, c.end);
+		if (block[p + 1] >= 0 && c.end + 1 >= para_tok[p + 1] && !has_marks(&x, c.start, c.end) &&
+			(tok_is(doc, c.end - 1, "that") || count_words(doc, c.start, c.end, 3) < 3))
+			continue;			/* the words that introduce a block quote (told the FSB that:) */
+		c.start = trim_start(&x, ad, role, c.start, c.end);
 		c.end = trim_end(&x, role, c.start, c.end);
 		cue = find_cue(&x, c.start, c.end);
 		if (cue >= 0 && has_marks(&x, c.start, c.end) &&
@@ -1483,6 +1637,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		{
 			long		src = find_source(&x, &x.cue.c[cue], c.start, c.end);
 
+			used[cue] = 1;
+
 			cs = x.cue.c[cue].start;
 			ce = x.cue.c[cue].end;
 			if (src >= 0)
@@ -1490,7 +1646,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				ss = x.src.c[src].start;
 				se = x.src.c[src].end;
 			}
-			else if (has_marks(&x, c.start, c.end))
+			else
 				cue_subject(&x, ad, role, cs, ce, &ss, &se);
 		}
 		else if (ce == cs)
@@ -1519,6 +1675,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			relative_source(&x, &ss, &se);
 		if (ce == cs && se == ss && short_phrase(doc, c.start, c.end))
 			continue;			/* no cue, no source: a scare quote or title */
+		if (!has_marks(&x, c.start, c.end) && count_words(doc, c.start, c.end, 2) < 2)
+			continue;			/* a reported clause of one word ("he believes it") */
 		if (!add_quote(&x, c.start, c.end, cs, ce, ss, se, 0))
 		{
 			st = NX_ENOMEM;
@@ -1561,6 +1719,80 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 	}
 
+	/*
+	 * A cue with a source that no content took: the tagger found who
+	 * says, not what.  The clause it reports is the rest of the sentence
+	 * after the cue ("X said the plan would fail."), or the sentence
+	 * before a closing attribution ("The plan will fail, officials
+	 * said.").
+	 */
+	for (size_t i = 0; i < x.nq; i++)
+		memset(covered + x.q[i].content.tok, 1, x.q[i].content.ntok);
+	for (size_t k = 0; k < x.cue.n; k++)
+	{
+		Chunk		cc = x.cue.c[k];
+		uint32_t	sent = doc->tok[cc.start].sentence,
+					first = doc->sent[sent].tok,
+					end = first + doc->sent[sent].ntok,
+					s = 0,
+					e = 0,
+					lo,
+					words = 0;
+		long		src;
+		int			free_span = 1,
+					reporting = 0;
+
+		if ((k & 255) == 0)
+			nx_check_interrupts(a);
+		if (used[k] || inquote[cc.start] || doc->tok[cc.end - 1].sentence != sent ||
+			(src = find_source(&x, &cc, cc.start, cc.start)) < 0)
+			continue;
+		if (is_punct(doc, end - 1, ':'))
+			continue;			/* it introduces a quotation or block quote */
+		while (end > first && (doc->tok[end - 1].kind == NX_TOK_PUNCT ||
+							   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
+			end--;
+		lo = x.src.c[src].start < cc.start ? x.src.c[src].start : cc.start;
+		if (x.src.c[src].end <= cc.start && cc.end < end)
+		{
+			s = cc.end;
+			e = end;
+			/* told reporters the port would close: the listener is not reported */
+			if (tok_in(doc, cc.end - 1, tell_verbs))
+			{
+				if (s < e && tok_in(doc, s, audience_words))
+					s++;
+				else if (s + 1 < e && tok_is(doc, s, "the") && tok_in(doc, s + 1, audience_words))
+					s += 2;
+			}
+		}
+		else if ((x.src.c[src].end >= end || cc.end >= end) && lo > first &&
+				 is_punct(doc, lo - 1, ','))
+		{
+			s = first;
+			e = lo - 1;
+		}
+		for (uint32_t t = s; t < e && free_span; t++)
+		{
+			words += doc->tok[t].kind == NX_TOK_WORD;
+			free_span = !covered[t] && !role[t];
+		}
+		if (words < 3 || !free_span || tok_in(doc, s, not_clauses))
+			continue;
+		/* a reporting word in the cue: "has consolidated support" reports nothing */
+		for (uint32_t t = cc.start; t < cc.end && !reporting; t++)
+			reporting = (nx_attrib_doc_lex(ad, t) &
+						 ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_CUE_NOUN))) != 0;
+		if (!reporting)
+			continue;
+		if (!add_quote(&x, s, e, cc.start, cc.end, x.src.c[src].start, x.src.c[src].end, 0))
+		{
+			st = NX_ENOMEM;
+			goto done;
+		}
+		memset(covered + s, 1, e - s);
+	}
+
 	/* document order (block quotes were added first) */
 	if (!sort_quotes(x.q, x.nq, a))
 	{
@@ -1573,7 +1805,19 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	if (st != NX_OK)
 		goto done;
 	for (size_t i = 0; i < x.nq; i++)
-		resolve_speaker(&x, ad, &nm, inquote, &x.q[i]);
+	{
+		NxQuote    *q = &x.q[i];
+
+		if (q->mention.ntok > 1)
+		{
+			uint32_t	ss = q->mention.tok,
+						se = ss + q->mention.ntok;
+
+			trim_source(doc, &ss, &se);
+			set_span(doc, &q->mention, ss, se);
+		}
+		resolve_speaker(&x, ad, &nm, inquote, q);
+	}
 
 	*out = x.q;
 	*n = x.nq;
@@ -1589,6 +1833,8 @@ done:
 	nx_free(a, lab2);
 	nx_free(a, role);
 	nx_free(a, inquote);
+	nx_free(a, used);
+	nx_free(a, covered);
 	nx_free(a, x.marks);
 	nx_free(a, para_tok);
 	nx_free(a, block);
