@@ -495,7 +495,7 @@ trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s,
 		if ((sp = span_opened_at(x, o)) == NULL || sp->close != close)
 			continue;
 		/* the quotation that ends the content opens at o */
-		if (is_punct(doc, o - 1, ':'))
+		if (is_punct(doc, o - 1, ':') || doc->tok[o - 1].kind == NX_TOK_DASH)
 			return o;
 		if (!is_punct(doc, o - 1, ','))
 			return s;
