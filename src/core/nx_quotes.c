@@ -1720,14 +1720,77 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	}
 
 	/*
+	 * A quotation of five words or more that no content took, with a
+	 * reporting word in its sentence: a quotation the tagger missed.  It
+	 * gets the cue and source a content there would.
+	 */
+	for (size_t i = 0; i < x.nq; i++)
+		memset(covered + x.q[i].content.tok, 1, x.q[i].content.ntok);
+	for (size_t j = 0; j < x.nspans; j++)
+	{
+		const NxQuoteSpan *sp = &x.spans[j];
+		uint32_t	s = sp->open,
+					e = sp->close + 1,
+					cs = 0,
+					ce = 0,
+					ss = 0,
+					se = 0;
+		long		cue;
+		int			free_span = 1;
+
+		if ((j & 255) == 0)
+			nx_check_interrupts(a);
+		if (sp->depth > 0 || (sp->flags & (NX_QS_UNCLOSED | NX_QS_UNOPENED | NX_QS_CONTINUED)) ||
+			sp->close >= doc->ntok || block[para_of(doc, s)] >= 0 ||
+			count_words(doc, s, e, 5) < 5)
+			continue;
+		for (uint32_t t = s; t < e && free_span; t++)
+			free_span = !covered[t];
+		if (!free_span)
+			continue;
+		if ((cue = find_cue(&x, s, e)) >= 0 &&
+			doc->tok[x.cue.c[cue].start].sentence >= doc->tok[s].sentence &&
+			doc->tok[x.cue.c[cue].start].sentence <= doc->tok[e - 1].sentence)
+		{
+			long		src = find_source(&x, &x.cue.c[cue], s, e);
+
+			cs = x.cue.c[cue].start;
+			ce = x.cue.c[cue].end;
+			if (src >= 0)
+			{
+				ss = x.src.c[src].start;
+				se = x.src.c[src].end;
+			}
+			else
+				cue_subject(&x, ad, role, cs, ce, &ss, &se);
+		}
+		else
+		{
+			long		v = near_cue_verb(&x, ad, s, e);
+
+			if (v < 0)
+				continue;
+			cs = (uint32_t) v;
+			ce = cs + 1;
+			cue_subject(&x, ad, role, cs, ce, &ss, &se);
+		}
+		if (se > ss)
+			relative_source(&x, &ss, &se);
+		if (!add_quote(&x, s, e, cs, ce, ss, se, 0))
+		{
+			st = NX_ENOMEM;
+			goto done;
+		}
+		memset(covered + s, 1, e - s);
+	}
+
+	/*
 	 * A cue with a source that no content took: the tagger found who
 	 * says, not what.  The clause it reports is the rest of the sentence
 	 * after the cue ("X said the plan would fail."), or the sentence
 	 * before a closing attribution ("The plan will fail, officials
 	 * said.").
 	 */
-	for (size_t i = 0; i < x.nq; i++)
-		memset(covered + x.q[i].content.tok, 1, x.q[i].content.ntok);
 	for (size_t k = 0; k < x.cue.n; k++)
 	{
 		Chunk		cc = x.cue.c[k];
