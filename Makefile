@@ -33,6 +33,7 @@ PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializer
 SHLIB_LINK  = $(ICU_LIBS) -lm
 
 EXTRA_CLEAN = test/unit test/unit-san test/unit-main.c results regression.diffs regression.out \
+              test/memory test/mem-*.txt \
               newsx-train
 
 MAKEFLAGS  += --no-print-directory
@@ -85,6 +86,28 @@ unit: $(UNIT_BIN)
 
 # ---- fuzzing: libFuzzer targets test/fuzz_*.c (make fuzz) ----
 include test/fuzz.mk
+
+# ---- peak memory per input byte (make memory [NEWS=FILE.jsonl]; not in make test) ----
+MEMORY_INPUTS = test/mem-commas.txt test/mem-colons.txt test/mem-words.txt
+.PHONY: memory
+memory: test/memory $(MEMORY_INPUTS)
+	@if [ -n "$(NEWS)" ]; then \
+	   python3 -c 'import json,sys; print("\n\n".join(json.loads(l)["text"] for l in open(sys.argv[1])))' \
+	     "$(NEWS)" > test/mem-news.txt; fi
+	test/memory data/ner-en.model data/quotes-en.model $(MEMORY_INPUTS) \
+	  $(if $(NEWS),test/mem-news.txt)
+
+test/memory: test/memory.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(UNIT_CC) -std=gnu99 -O2 -Wall -Wextra -Wno-unused-parameter $(WERROR) -Isrc/core \
+		-o $@ test/memory.c $(CORE_SRCS) $(ICU_LIBS) -lm
+
+# a million bytes each: a token every byte; the same, read by the tagger; words
+test/mem-commas.txt:
+	head -c 1000000 /dev/zero | tr '\0' ',' > $@
+test/mem-colons.txt:
+	head -c 1000000 /dev/zero | tr '\0' ':' > $@
+test/mem-words.txt:
+	yes 'Putin said the talks would go on. ' | head -c 1000000 > $@
 
 # ---- pg_regress with the server under valgrind memcheck (not in make test) ----
 .PHONY: valgrind

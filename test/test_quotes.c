@@ -121,6 +121,58 @@ span_is(const NxDoc *d, const NxSpan *s, const char *want)
 	return s->ntok > 0 && s->blen == strlen(want) && memcmp(d->text + s->b, want, s->blen) == 0;
 }
 
+/* A malloc allocator that tracks the bytes held at once (size kept before each block). */
+#define HELD_HDR 16
+typedef struct Held
+{
+	size_t		now;
+	size_t		peak;
+} Held;
+
+static void *
+h_alloc(void *ctx, size_t size)
+{
+	Held	   *h = ctx;
+	size_t	   *p = malloc(size + HELD_HDR);
+
+	if (!p)
+		return NULL;
+	*p = size;
+	h->now += size;
+	if (h->now > h->peak)
+		h->peak = h->now;
+	return (char *) p + HELD_HDR;
+}
+
+static void *
+h_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+	void	   *n = h_alloc(ctx, new_size);
+
+	if (n && ptr)
+	{
+		memcpy(n, ptr, old_size < new_size ? old_size : new_size);
+		((Held *) ctx)->now -= *(size_t *) ((char *) ptr - HELD_HDR);
+		free((char *) ptr - HELD_HDR);
+	}
+	return n;
+}
+
+static void
+h_free(void *ctx, void *ptr)
+{
+	if (!ptr)
+		return;
+	((Held *) ctx)->now -= *(size_t *) ((char *) ptr - HELD_HDR);
+	free((char *) ptr - HELD_HDR);
+}
+
+static void
+h_interrupts(void *ctx)
+{
+	(void) ctx;
+}
+
 /* Expected rows: text (without outer marks), kind, mention, speaker. */
 typedef struct Want
 {
@@ -326,6 +378,35 @@ test_quotes_model(void)
 				fprintf(stderr, "  long paragraph: %zu of %zu rows unexpected\n", bad, n);
 			nx_free(&nx_malloc_alloc, q);
 			nx_doc_free(&d);
+			free(text);
+		}
+	}
+	/*
+	 * one paragraph of 200,000 colons (each makes the paragraph one the
+	 * tagger reads, each is a token): memory stays within 150 bytes a
+	 * byte, the tagger's features made a window at a time
+	 */
+	{
+		size_t		len = 200000;
+		char	   *text = malloc(len);
+		Held		h = {0, 0};
+		NxAlloc		a = {h_alloc, h_realloc, h_free, h_interrupts, &h};
+		NxDoc		d;
+		NxQuote    *q = NULL;
+		size_t		n = 0;
+
+		CHECK(text != NULL);
+		if (text)
+		{
+			memset(text, ':', len);
+			CHECK(nx_doc_parse(&d, text, len, &a) == NX_OK);
+			CHECK(nx_quotes_extract(&m, &d, &q, &n, &a) == NX_OK);
+			CHECK(h.peak <= 150 * len);
+			if (h.peak > 150 * len)
+				fprintf(stderr, "  %zu bytes held for %zu bytes of colons\n", h.peak, len);
+			nx_free(&a, q);
+			nx_doc_free(&d);
+			CHECK(h.now == 0);
 			free(text);
 		}
 	}

@@ -867,15 +867,16 @@ evaluate(Corpus *co, const size_t *idx, size_t n, const NxModel *m, int stage, i
 		{
 			NxSeq		seq;
 			uint32_t	st = nx_attrib_doc_para_tok(ad, p);
+			uint32_t	len = nx_attrib_doc_para_tok(ad, p + 1) - st;
 			uint8_t    *pred = (stage == 1 ? q->pred1 : q->pred2) + st;
 
-			nx_attrib_doc_seq(ad, stage, p, &seq);
 			if (nx_attrib_doc_active(ad, stage, p))
-				nx_tagger_greedy(&m->stage[stage - 1], &m->labels, &seq, pred, NULL);
+				for (size_t w = 0; nx_attrib_doc_seq(ad, stage, p, w, &seq) > 0; w += seq.ntok)
+					nx_tagger_greedy(&m->stage[stage - 1], &m->labels, &seq, pred + w, NULL);
 			else
-				memset(pred, m->labels.outside, seq.ntok);
+				memset(pred, m->labels.outside, len);
 			score_seq(&sc, &m->labels, (stage == 1 ? q->gold1 : q->gold2) + st,
-					  (stage == 1 ? q->pred1 : q->pred2) + st, seq.ntok);
+					  (stage == 1 ? q->pred1 : q->pred2) + st, len);
 		}
 	}
 	if (verbose)
@@ -977,11 +978,13 @@ train_stage(const Opts *o, Corpus *co, size_t *idx, size_t n, const size_t *hold
 
 				if (!nx_attrib_doc_active(q->ad, stage, p))
 					continue;
-				nx_attrib_doc_seq(q->ad, stage, p, &seq);
-				mistakes += nx_trainer_learn(&tr, &m->labels, &seq,
-											 (stage == 1 ? q->gold1 : q->gold2) + st,
-											 (stage == 1 ? q->pred1 : q->pred2) + st);
-				ntok += seq.ntok;
+				for (size_t w = 0; nx_attrib_doc_seq(q->ad, stage, p, w, &seq) > 0; w += seq.ntok)
+				{
+					mistakes += nx_trainer_learn(&tr, &m->labels, &seq,
+												 (stage == 1 ? q->gold1 : q->gold2) + st + w,
+												 (stage == 1 ? q->pred1 : q->pred2) + st + w);
+					ntok += seq.ntok;
+				}
 			}
 		}
 		nx_trainer_export(&tr, w, &scale);
@@ -1338,8 +1341,9 @@ main(int argc, char **argv)
 
 			if (!nx_attrib_doc_active(q->ad, 1, p))
 				continue;
-			nx_attrib_doc_seq(q->ad, 1, p, &seq);
-			nx_tagger_greedy(&m.stage[0], &m.labels, &seq, q->s1 + nx_attrib_doc_para_tok(q->ad, p), NULL);
+			for (size_t w = 0; nx_attrib_doc_seq(q->ad, 1, p, w, &seq) > 0; w += seq.ntok)
+				nx_tagger_greedy(&m.stage[0], &m.labels, &seq,
+								 q->s1 + nx_attrib_doc_para_tok(q->ad, p) + w, NULL);
 		}
 		nx_attrib_doc_stage(q->ad, q->s1);
 	}
@@ -1375,9 +1379,9 @@ main(int argc, char **argv)
 
 					if (!nx_attrib_doc_active(q->ad, 1, p))
 						continue;
-					nx_attrib_doc_seq(q->ad, 1, p, &seq);
-					nx_tagger_greedy(&fm.stage[0], &m.labels, &seq,
-									 q->s1 + nx_attrib_doc_para_tok(q->ad, p), NULL);
+					for (size_t w = 0; nx_attrib_doc_seq(q->ad, 1, p, w, &seq) > 0; w += seq.ntok)
+						nx_tagger_greedy(&fm.stage[0], &m.labels, &seq,
+										 q->s1 + nx_attrib_doc_para_tok(q->ad, p) + w, NULL);
 				}
 			}
 			fprintf(stderr, "fold %d/%d done\n", f + 1, o.folds);

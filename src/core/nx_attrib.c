@@ -120,7 +120,7 @@ struct NxAttribDoc
 	size_t		nspans;
 	uint32_t   *para_tok;		/* [npara + 1] */
 	size_t		npara;
-	size_t		maxpara;
+	size_t		maxpara;		/* tokens of the longest paragraph, at most a window */
 	Stage2Info *s2;				/* [ntok] once stage-1 labels are given */
 	uint8_t		lab_content[2], lab_cue[2], lab_src[2];	/* B, I label indices */
 	uint8_t    *active;			/* [npara] bit 1: stage 1 tags it, bit 2: stage 2 */
@@ -131,8 +131,9 @@ struct NxAttribDoc
 	int			stage;
 	uint8_t    *easy;			/* [maxpara] stage 1: tokens O unscored when no chunk is open */
 	int			shortcut;		/* use easy tokens (extraction; training decodes all) */
-	size_t		cur_start;		/* the paragraph being decoded: first token, length */
+	size_t		cur_start;		/* the paragraph being decoded: first token, length, */
 	size_t		cur_n;
+	size_t		cur_from;		/* and the window's first token in it */
 };
 
 /* ---- token analysis ---- */
@@ -391,6 +392,8 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 
 		if (d->para_tok[p + 1] - d->para_tok[p] > d->maxpara)
 			d->maxpara = d->para_tok[p + 1] - d->para_tok[p];
+		if (d->maxpara > NX_ATTRIB_WINDOW)
+			d->maxpara = NX_ATTRIB_WINDOW;
 		for (size_t i = d->para_tok[p]; i < d->para_tok[p + 1]; i++)
 		{
 			const TokInfo *ti = &d->ti[i];
@@ -907,7 +910,8 @@ attrib_lazy(void *ctx, size_t i, uint32_t *out, size_t cap)
 	NxAttribDoc *d = ctx;
 
 	(void) cap;					/* MAX_FEATS <= NX_MAX_LAZY_FEATS */
-	return static_feats(d, d->stage, d->cur, d->cur_n, i, d->cur_start + i, out);
+	return static_feats(d, d->stage, d->ti + d->cur_start, d->cur_n, d->cur_from + i,
+						d->cur_start + d->cur_from + i, out);
 }
 
 /*
@@ -927,31 +931,53 @@ is_easy(const NxAttribDoc *d, size_t g)
 	return (t->q & Q_IN) && t->kind != NX_TOK_OPEN_QUOTE && t->kind != NX_TOK_CLOSE_QUOTE;
 }
 
-/* The decoding input of paragraph p. */
-void
-nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq)
+/*
+ * The decoding input of paragraph p from its token from: a window of at
+ * most NX_ATTRIB_WINDOW tokens, ending at a sentence's start where one
+ * is in its second half, so that the feature buffer stays small however
+ * long a paragraph is.  Features are those of the whole paragraph (the
+ * words either side of a window's edge are seen); only the previous
+ * labels start again at a window.  Returns the window's length.
+ */
+size_t
+nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, size_t from, NxSeq *seq)
 {
 	size_t		start = d->para_tok[p];
 	size_t		n = d->para_tok[p + 1] - start;
+	size_t		w = n > from ? n - from : 0;
 	const TokInfo *ti = d->ti + start;
 	size_t		nf = 0;
 	int			useeasy = stage == 1 && d->shortcut;
 
-	d->off[0] = 0;
-	for (size_t k = 0; k < n; k++)
+	if (w > NX_ATTRIB_WINDOW)
 	{
-		d->easy[k] = (uint8_t) (useeasy && is_easy(d, start + k));
+		/* end the window at a sentence's start, where no chunk is open as a rule */
+		const NxToken *tok = d->doc->tok + start + from;
+
+		w = NX_ATTRIB_WINDOW;
+		for (size_t k = w; k > NX_ATTRIB_WINDOW / 2; k--)
+			if (tok[k].sentence != tok[k - 1].sentence)
+			{
+				w = k;
+				break;
+			}
+	}
+	d->off[0] = 0;
+	for (size_t k = 0; k < w; k++)
+	{
+		d->easy[k] = (uint8_t) (useeasy && is_easy(d, start + from + k));
 		if (!d->easy[k])
-			nf += static_feats(d, stage, ti, n, k, start + k, d->feat + nf);
+			nf += static_feats(d, stage, ti, n, from + k, start + from + k, d->feat + nf);
 		d->off[k + 1] = (uint32_t) nf;
 	}
 	d->cur_start = start;
 	d->cur_n = n;
-	d->cur = ti;
-	d->cur2 = (stage == 2 && d->s2) ? d->s2 + start : NULL;
+	d->cur_from = from;
+	d->cur = ti + from;
+	d->cur2 = (stage == 2 && d->s2) ? d->s2 + start + from : NULL;
 	d->stage = stage;
 	memset(seq, 0, sizeof(*seq));	/* fields this task does not use stay off */
-	seq->ntok = n;
+	seq->ntok = w;
 	seq->off = d->off;
 	seq->feat = d->feat;
 	seq->dyn = attrib_dyn;
@@ -959,6 +985,7 @@ nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq)
 	seq->fixed = NULL;
 	seq->easy = useeasy ? d->easy : NULL;
 	seq->lazy = attrib_lazy;
+	return w;
 }
 
 /* Check that a model is an attribution model this build can run. */
@@ -1012,8 +1039,8 @@ nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t 
 		nx_check_interrupts(d->a);
 		if (!nx_attrib_doc_active(d, 1, p))
 			continue;
-		nx_attrib_doc_seq(d, 1, p, &seq);
-		nx_tagger_greedy(&m->stage[0], &m->labels, &seq, stage1 + d->para_tok[p], NULL);
+		for (size_t k = 0; nx_attrib_doc_seq(d, 1, p, k, &seq) > 0; k += seq.ntok)
+			nx_tagger_greedy(&m->stage[0], &m->labels, &seq, stage1 + d->para_tok[p] + k, NULL);
 	}
 	keep_roles(d, stage1, n, 1);
 	st = nx_attrib_doc_stage(d, stage1);
@@ -1026,8 +1053,8 @@ nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t 
 		nx_check_interrupts(d->a);
 		if (!nx_attrib_doc_active(d, 2, p))
 			continue;
-		nx_attrib_doc_seq(d, 2, p, &seq);
-		nx_tagger_greedy(&m->stage[1], &m->labels, &seq, stage2 + d->para_tok[p], NULL);
+		for (size_t k = 0; nx_attrib_doc_seq(d, 2, p, k, &seq) > 0; k += seq.ntok)
+			nx_tagger_greedy(&m->stage[1], &m->labels, &seq, stage2 + d->para_tok[p] + k, NULL);
 	}
 	keep_roles(d, stage2, n, 2);
 	return NX_OK;

@@ -95,12 +95,17 @@ extern int	nx_attrib_doc_active(const NxAttribDoc *d, int stage, size_t p);
  */
 extern NxStatus nx_attrib_doc_stage(NxAttribDoc *d, const uint8_t *stage1);
 
+/* Tokens of a paragraph decoded at once, at most (longer ones go in windows). */
+#define NX_ATTRIB_WINDOW	1024
+
 /*
- * The decoding input of paragraph p for stage 1 or 2.  Valid until the
- * next call.  Labels passed to the tagger must point into an array over
- * the whole document at the paragraph's first token.
+ * The decoding input of paragraph p for stage 1 or 2, from its token from
+ * (0, then the previous window's end): a window of at most
+ * NX_ATTRIB_WINDOW tokens; returns its length (0 past the paragraph's
+ * end).  Valid until the next call.  Labels passed to the tagger point at
+ * the window's first token in an array over the whole document.
  */
-extern void nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, NxSeq *seq);
+extern size_t nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, size_t from, NxSeq *seq);
 
 /*
  * Label every token: stage1 gets source and cue labels, stage2 content

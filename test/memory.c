@@ -1,0 +1,159 @@
+/*
+ * memory.c
+ *	  Peak memory of the core's extractions per byte of input: the bytes
+ *	  held at once by nx_doc_parse (sentences, tokens), by it and
+ *	  nx_entities_extract, and by it and nx_quotes_extract, counted by the
+ *	  allocator, divided by the input's length.  The README's table of
+ *	  memory per input byte comes from this (make memory).
+ *
+ *	  test/memory NER_MODEL QUOTES_MODEL FILE...
+ *
+ * Each FILE is one input, read as UTF-8 text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_alloc.h"
+#include "nx_entities.h"
+#include "nx_model.h"
+#include "nx_quotes.h"
+#include "nx_text.h"
+
+#define HDR 16
+
+typedef struct Held
+{
+	size_t		now;
+	size_t		peak;
+} Held;
+
+static void *
+h_alloc(void *ctx, size_t size)
+{
+	Held	   *h = ctx;
+	size_t	   *p = malloc(size + HDR);
+
+	if (!p)
+		return NULL;
+	*p = size;
+	h->now += size;
+	if (h->now > h->peak)
+		h->peak = h->now;
+	return (char *) p + HDR;
+}
+
+static void
+h_free(void *ctx, void *ptr)
+{
+	if (!ptr)
+		return;
+	((Held *) ctx)->now -= *(size_t *) ((char *) ptr - HDR);
+	free((char *) ptr - HDR);
+}
+
+static void *
+h_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+	void	   *n = h_alloc(ctx, new_size);
+
+	if (n && ptr)
+	{
+		memcpy(n, ptr, old_size < new_size ? old_size : new_size);
+		h_free(ctx, ptr);
+	}
+	return n;
+}
+
+static void
+h_interrupts(void *ctx)
+{
+	(void) ctx;
+}
+
+static char *
+read_all(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
+	{
+		fprintf(stderr, "memory: cannot read %s\n", path);
+		exit(1);
+	}
+	buf = malloc((size_t) n + 8);
+	if (!buf || fread(buf, 1, (size_t) n, f) != (size_t) n)
+	{
+		fprintf(stderr, "memory: cannot read %s\n", path);
+		exit(1);
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = (size_t) n;
+	return buf;
+}
+
+static void
+open_model(const char *path, NxModel *m)
+{
+	size_t		len;
+	char	   *buf = read_all(path, &len);
+	char		err[256];
+
+	if (nx_model_open(buf, len, m, err, sizeof(err)) != NX_OK)
+	{
+		fprintf(stderr, "memory: %s: %s\n", path, err);
+		exit(1);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	NxModel		ner,
+				quotes;
+
+	if (argc < 4)
+	{
+		fprintf(stderr, "usage: memory NER_MODEL QUOTES_MODEL FILE...\n");
+		return 2;
+	}
+	open_model(argv[1], &ner);
+	open_model(argv[2], &quotes);
+	printf("%-28s %10s %16s %16s %16s\n", "input", "bytes", "sentences,tokens",
+		   "extract_entities", "extract_quotes");
+	for (int i = 3; i < argc; i++)
+	{
+		size_t		len,
+					n;
+		char	   *text = read_all(argv[i], &len);
+		size_t		peak[3];
+
+		for (int k = 0; k < 3; k++)
+		{
+			Held		h = {0, 0};
+			NxAlloc		a = {h_alloc, h_realloc, h_free, h_interrupts, &h};
+			NxDoc		d;
+			void	   *rows = NULL;
+
+			if (nx_doc_parse(&d, text, len, &a) != NX_OK ||
+				(k == 1 && nx_entities_extract(&ner, &d, (NxEnt **) &rows, &n, &a) != NX_OK) ||
+				(k == 2 && nx_quotes_extract(&quotes, &d, (NxQuote **) &rows, &n, &a) != NX_OK))
+			{
+				fprintf(stderr, "memory: extraction failed on %s\n", argv[i]);
+				return 1;
+			}
+			nx_free(&a, rows);
+			nx_doc_free(&d);
+			peak[k] = h.peak;
+		}
+		/* the input's own copy counts too, as in a backend */
+		printf("%-28s %10zu %16.1f %16.1f %16.1f\n", argv[i], len,
+			   1.0 + (double) peak[0] / len, 1.0 + (double) peak[1] / len,
+			   1.0 + (double) peak[2] / len);
+		free(text);
+	}
+	return 0;
+}
