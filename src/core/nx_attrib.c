@@ -1040,7 +1040,10 @@ nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t 
 		if (!nx_attrib_doc_active(d, 1, p))
 			continue;
 		for (size_t k = 0; nx_attrib_doc_seq(d, 1, p, k, &seq) > 0; k += seq.ntok)
+		{
+			nx_check_interrupts(d->a);
 			nx_tagger_greedy(&m->stage[0], &m->labels, &seq, stage1 + d->para_tok[p] + k, NULL);
+		}
 	}
 	keep_roles(d, stage1, n, 1);
 	st = nx_attrib_doc_stage(d, stage1);
@@ -1054,7 +1057,10 @@ nx_attrib_doc_decode(NxAttribDoc *d, const NxModel *m, uint8_t *stage1, uint8_t 
 		if (!nx_attrib_doc_active(d, 2, p))
 			continue;
 		for (size_t k = 0; nx_attrib_doc_seq(d, 2, p, k, &seq) > 0; k += seq.ntok)
+		{
+			nx_check_interrupts(d->a);
 			nx_tagger_greedy(&m->stage[1], &m->labels, &seq, stage2 + d->para_tok[p] + k, NULL);
+		}
 	}
 	keep_roles(d, stage2, n, 2);
 	return NX_OK;
