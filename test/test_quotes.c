@@ -321,6 +321,19 @@ test_quotes_model(void)
 		expect(&m, "“We treated forty people overnight and we will open again tomorrow,” "
 			   "Hugh Hill, a doctor at the harbour clinic, said on Monday.", w, 1);
 	}
+	/* a name with a lower-case particle is one name, for pronouns and short names */
+	{
+		static const Want w1[] = {
+			{"We need more beds,", NX_QK_DIRECT, "he", "Pieter van Dam"},
+		};
+		static const Want w2[] = {
+			{"We need more beds,", NX_QK_DIRECT, "van Dam", "Pieter van Dam"},
+		};
+
+		expect(&m, "Pieter van Dam visited the shelter on Monday. “We need more beds,” he said.", w1, 1);
+		expect(&m, "The Red Cross spokesman Pieter van Dam visited the shelter. "
+			   "“We need more beds,” van Dam said.", w2, 1);
+	}
 	/* a quoted sentence with no cue of its own keeps the speaker before it */
 	{
 		static const Want w[] = {

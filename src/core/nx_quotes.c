@@ -1076,6 +1076,12 @@ tok_hash(const NxDoc *doc, size_t i)
 	return nx_fnv1a64(doc->text + doc->tok[i].b, doc->tok[i].blen);
 }
 
+/* Lower-case words inside names (Pieter van Dam, Charles de Gaulle). */
+static const char *const name_particles[] = {
+	"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le",
+	"bin", "ibn", "al", "el", "dos", "das", "ter", "ten", NULL
+};
+
 /* Is token i a word that can be part of a name? */
 static int
 name_word(const NxAttribDoc *ad, const NxDoc *doc, size_t i)
@@ -1109,7 +1115,10 @@ names_build(Names *nm, const NxAttribDoc *ad, const NxDoc *doc, const NxAlloc *a
 
 		if ((i & 4095) == 0)
 			nx_check_interrupts(a);
-		while (j < doc->ntok && j < i + 6 && name_word(ad, doc, j) &&
+		while (j < doc->ntok && j < i + 6 &&
+			   (name_word(ad, doc, j) ||
+				(j > i && j + 1 < doc->ntok && tok_in(doc, j, name_particles) &&
+				 name_word(ad, doc, j + 1))) &&
 			   (j == i || doc->tok[j].sentence == doc->tok[i].sentence))
 			j++;
 		if (j == i)
