@@ -1825,7 +1825,13 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 							   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
 			end--;
 		lo = x.src.c[src].start < cc.start ? x.src.c[src].start : cc.start;
-		if (x.src.c[src].end <= cc.start && cc.end < end)
+		if (lo > first && is_punct(doc, lo - 1, ',') && has_marks(&x, first, lo - 1))
+		{
+			/* “…” quoted before it: The dam was “under control”, an official told VNR */
+			s = first;
+			e = lo - 1;
+		}
+		else if (x.src.c[src].end <= cc.start && cc.end < end)
 		{
 			s = cc.end;
 			e = end;
