@@ -1614,6 +1614,10 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			 doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence) &&
 			!short_phrase(doc, c.start, c.end) && near_cue_verb(&x, ad, c.start, c.end) >= 0)
 			cue = -1;			/* a reporting verb of its own sentence is nearer */
+		if (cue >= 0 && !has_marks(&x, c.start, c.end) &&
+			(doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
+			 doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence))
+			cue = -1;			/* reported speech without marks has its cue in its sentence */
 		if (dash_source(&x, c.end, &cs, &ss, &se) &&
 			(cue < 0 || doc->tok[x.cue.c[cue].start].sentence != doc->tok[c.end - 1].sentence))
 		{
@@ -1684,6 +1688,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			relative_source(&x, &ss, &se);
 		if (ce == cs && se == ss && short_phrase(doc, c.start, c.end))
 			continue;			/* no cue, no source: a scare quote or title */
+		if (ce == cs && se == ss && !has_marks(&x, c.start, c.end))
+			continue;			/* no marks, no cue, no source: nothing says it was said */
 		if (!has_marks(&x, c.start, c.end) && count_words(doc, c.start, c.end, 2) < 2)
 			continue;			/* a reported clause of one word ("he believes it") */
 		if (!add_quote(&x, c.start, c.end, cs, ce, ss, se, 0))
