@@ -776,7 +776,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 		uint32_t	k = j - 1;
 		const NxToken *w;
 
-		while (k > 0 && k + 16 > j && in_sent(doc, k - 1, sent) &&
+		while (k > 0 && k + 40 > j && in_sent(doc, k - 1, sent) &&
 			   !is_punct(doc, k - 1, ',') && doc->tok[k - 1].kind != NX_TOK_CLOSE_QUOTE &&
 			   doc->tok[k - 1].kind != NX_TOK_OPEN_QUOTE && !role[k - 1])
 			k--;
@@ -832,6 +832,20 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 			*ss = ce;
 			*se = e;
 			return 1;
+		}
+		/* said the boy, asked a neighbour: a determiner and a few words to a comma or the end */
+		s = ce;
+		if (in_sent(doc, s, sent) && (tok_is(doc, s, "the") || tok_is(doc, s, "a") || tok_is(doc, s, "an")))
+		{
+			for (e = s + 1; e < s + 5 && in_sent(doc, e, sent) && is_word(doc, e) && !is_cap(doc, e) &&
+				 !(nx_attrib_doc_lex(ad, e) & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_SUBORD))); e++)
+				;
+			if (e > s + 1 && (!in_sent(doc, e, sent) || doc->tok[e].kind == NX_TOK_PUNCT))
+			{
+				*ss = s;
+				*se = e;
+				return 1;
+			}
 		}
 	}
 	return !clause && np_before(x, j, ss, se);
