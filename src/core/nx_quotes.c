@@ -1910,6 +1910,24 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	{
 		NxQuote    *q = &x.q[i];
 
+		if (q->cue.ntok > 0)
+		{
+			/* auxiliaries and adverbs before the verb are part of the cue, as
+			 * PolNeAR marks them (has said, also said, repeatedly denied) */
+			uint32_t	cs = q->cue.tok,
+						ce = cs + q->cue.ntok;
+			uint32_t	sent = doc->tok[cs].sentence;
+
+			while (cs > 0 && q->cue.tok - cs < 3 && in_sent(doc, cs - 1, sent) &&
+				   is_word(doc, cs - 1) && !is_cap(doc, cs - 1) &&
+				   (cs - 1 >= q->mention.tok + q->mention.ntok || cs - 1 < q->mention.tok) &&
+				   (tok_in(doc, cs - 1, aux_words) ||
+					(doc->tok[cs - 1].blen > 3 &&
+					 memcmp(doc->text + doc->tok[cs - 1].b + doc->tok[cs - 1].blen - 2, "ly", 2) == 0)))
+				cs--;
+			if (cs < q->cue.tok)
+				set_span(doc, &q->cue, cs, ce);
+		}
 		if (q->mention.ntok > 1)
 		{
 			uint32_t	ss = q->mention.tok,
