@@ -1928,6 +1928,15 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			if (cs < q->cue.tok)
 				set_span(doc, &q->cue, cs, ce);
 		}
+		if (q->mention.ntok > 0 && q->mention.tok > 0 &&
+			doc->tok[q->mention.tok - 1].sentence == doc->tok[q->mention.tok].sentence &&
+			(tok_is(doc, q->mention.tok - 1, "the") || tok_is(doc, q->mention.tok - 1, "a") ||
+			 tok_is(doc, q->mention.tok - 1, "an")) &&
+			!is_pronoun(ad, doc, q->mention.tok, q->mention.tok + q->mention.ntok))
+		{
+			/* the determiner too, as PolNeAR marks it (the economist Jared Bernstein) */
+			set_span(doc, &q->mention, q->mention.tok - 1, q->mention.tok + q->mention.ntok);
+		}
 		if (q->mention.ntok > 1)
 		{
 			uint32_t	ss = q->mention.tok,
