@@ -1005,12 +1005,19 @@ static const char *const aside_words[] = {
 	"last", "this", "today", "yesterday", "speaking", "nonetheless", "therefore", NULL
 };
 
+/* Words of time that can end a source. */
+static const char *const time_words[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "week", "month", "year", "morning", "night", NULL
+};
+
 /*
  * A source span without what the tagger or cue_subject took in after the
  * name: an aside set off by a comma ("Rush Limbaugh, for one," gives
- * "Rush Limbaugh").  Appositives ("Steve Moody, a small-business owner,")
- * and relative clauses stay, as PolNeAR marks them, and so do times
- * ("a poll released Sunday": PolNeAR keeps them as often as not).
+ * "Rush Limbaugh") and a time right after a name ("Gov. Mike Pence on
+ * Thursday").  Appositives ("Steve Moody, a small-business owner,"),
+ * relative clauses and a time that belongs to the words before it ("a
+ * poll released Sunday") stay, as PolNeAR marks them.
  */
 static void
 trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
@@ -1028,6 +1035,18 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 			e = i;
 			break;
 		}
+	/* a time right after a name (Gov. Mike Pence on Thursday, The Republican
+	 * National Committee this week), not one that belongs to the words
+	 * before it (a poll released Sunday, a WBUR poll last week) */
+	if (e - s >= 3 && tok_in(doc, e - 1, time_words))
+	{
+		uint32_t	t = e - 1;
+
+		if (tok_is(doc, t - 1, "on") || tok_is(doc, t - 1, "this") || tok_is(doc, t - 1, "last"))
+			t--;
+		if (t > s && is_cap(doc, t - 1))
+			e = t;
+	}
 	while (e < *se && e > s + 1 && is_punct(doc, e - 1, ','))
 		e--;
 	if (e > s && e < *se)
