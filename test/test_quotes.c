@@ -321,6 +321,14 @@ test_quotes_model(void)
 		expect(&m, "“We treated forty people overnight and we will open again tomorrow,” "
 			   "Hugh Hill, a doctor at the harbour clinic, said on Monday.", w, 1);
 	}
+	/* a headline's attribution: a name and a colon */
+	{
+		static const Want w[] = {
+			{"The port will reopen on Monday.", NX_QK_DIRECT, "Costa", "Costa"},
+		};
+
+		expect(&m, "Costa: “The port will reopen on Monday.”\n\nThe mayor visited the harbour on Tuesday.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

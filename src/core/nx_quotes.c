@@ -1464,6 +1464,36 @@ fix_cue_starts(Ctx *x, const NxAttribDoc *ad)
 	}
 }
 
+/*
+ * A name and a colon before a content, at the start of its sentence: the
+ * headline's and the transcript's attribution (Kasich: ‘We Are Going …’,
+ * Matthews: Well, speculation is bad).  The colon is the cue.
+ */
+static void
+colon_speaker(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t *cs, uint32_t *ce,
+			  uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	colon = s,
+				first;
+
+	if (colon == 0 || !is_punct(doc, colon - 1, ':'))
+		return;
+	colon--;
+	first = doc->sent[doc->tok[colon].sentence].tok;
+	if (colon == first || colon - first > 4)
+		return;
+	for (uint32_t i = first; i < colon; i++)
+		if (!speaker_word(ad, doc, i) || (nx_attrib_doc_lex(ad, i) & (1u << NX_LX_TITLE)))
+			return;
+	if (!is_cap(doc, colon - 1))
+		return;
+	*cs = colon;
+	*ce = colon + 1;
+	*ss = first;
+	*se = colon;
+}
+
 /* Extract the quotations of a document. */
 NxStatus
 nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
@@ -1720,6 +1750,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				if (has_marks(&x, c.start, c.end))
 					cue_subject(&x, ad, role, cs, ce, &ss, &se);
 			}
+			else
+				colon_speaker(&x, ad, c.start, &cs, &ce, &ss, &se);
 		}
 		if (se > ss && has_marks(&x, c.start, c.end))
 			relative_source(&x, &ss, &se);
