@@ -76,7 +76,7 @@ test/unit-main.c: $(UNIT_SRCS)
 	   echo '	return nx_test_fail != 0;'; \
 	   echo '}'; } > $@
 
-$(UNIT_BIN): test/unit-main.c $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h) test/unit.h
+$(UNIT_BIN): test/unit-main.c $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h) test/unit.h test/testlib.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -Isrc/core -Itest -include test/unit.h $(ICU_CFLAGS) \
 		-o $@ test/unit-main.c $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS) -lm
 
@@ -97,7 +97,7 @@ memory: test/memory $(MEMORY_INPUTS)
 	test/memory data/ner-en.model data/quotes-en.model $(MEMORY_INPUTS) \
 	  $(if $(NEWS),test/mem-news.txt)
 
-test/memory: test/memory.c $(CORE_SRCS) $(wildcard src/core/*.h)
+test/memory: test/memory.c test/testlib.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(UNIT_CC) -std=gnu99 -O2 -Wall -Wextra -Wno-unused-parameter $(WERROR) -Isrc/core \
 		-o $@ test/memory.c $(CORE_SRCS) $(ICU_LIBS) -lm
 

@@ -19,89 +19,20 @@
 #include "nx_model.h"
 #include "nx_quotes.h"
 #include "nx_text.h"
-
-#define HDR 16
-
-typedef struct Held
-{
-	size_t		now;
-	size_t		peak;
-} Held;
-
-static void *
-h_alloc(void *ctx, size_t size)
-{
-	Held	   *h = ctx;
-	size_t	   *p = malloc(size + HDR);
-
-	if (!p)
-		return NULL;
-	*p = size;
-	h->now += size;
-	if (h->now > h->peak)
-		h->peak = h->now;
-	return (char *) p + HDR;
-}
-
-static void
-h_free(void *ctx, void *ptr)
-{
-	if (!ptr)
-		return;
-	((Held *) ctx)->now -= *(size_t *) ((char *) ptr - HDR);
-	free((char *) ptr - HDR);
-}
-
-static void *
-h_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
-{
-	void	   *n = h_alloc(ctx, new_size);
-
-	if (n && ptr)
-	{
-		memcpy(n, ptr, old_size < new_size ? old_size : new_size);
-		h_free(ctx, ptr);
-	}
-	return n;
-}
-
-static void
-h_interrupts(void *ctx)
-{
-	(void) ctx;
-}
-
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
-	{
-		fprintf(stderr, "memory: cannot read %s\n", path);
-		exit(1);
-	}
-	buf = malloc((size_t) n + 8);
-	if (!buf || fread(buf, 1, (size_t) n, f) != (size_t) n)
-	{
-		fprintf(stderr, "memory: cannot read %s\n", path);
-		exit(1);
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = (size_t) n;
-	return buf;
-}
+#include "testlib.h"
 
 static void
 open_model(const char *path, NxModel *m)
 {
 	size_t		len;
-	char	   *buf = read_all(path, &len);
+	void	   *buf = read_all(path, &len);
 	char		err[256];
 
+	if (!buf)
+	{
+		fprintf(stderr, "memory: cannot read %s\n", path);
+		exit(1);
+	}
 	if (nx_model_open(buf, len, m, err, sizeof(err)) != NX_OK)
 	{
 		fprintf(stderr, "memory: %s: %s\n", path, err);
@@ -130,6 +61,12 @@ main(int argc, char **argv)
 					n;
 		char	   *text = read_all(argv[i], &len);
 		size_t		peak[3];
+
+		if (!text)
+		{
+			fprintf(stderr, "memory: cannot read %s\n", argv[i]);
+			return 1;
+		}
 
 		for (int k = 0; k < 3; k++)
 		{

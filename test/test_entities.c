@@ -19,6 +19,7 @@
 #include "nx_model.h"
 #include "nx_ner.h"
 #include "nx_text.h"
+#include "testlib.h"
 
 #ifndef CHECK
 static int	nx_test_pass,
@@ -398,30 +399,6 @@ test_entities_header(void)
 	CHECK(n == 0 && e == NULL);
 	nx_doc_free(&d);
 	tmodel_free(&t);
-}
-
-/* Read a file into an 8-byte aligned buffer. */
-static void *
-read_all(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	uint64_t   *buf = NULL;
-	long		n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0)
-	{
-		buf = malloc((size_t) n + 8);
-		if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n)
-		{
-			free(buf);
-			buf = NULL;
-		}
-		*len = (size_t) n;
-	}
-	fclose(f);
-	return buf;
 }
 
 void

@@ -18,6 +18,7 @@
 #include "nx_model.h"
 #include "nx_quotes.h"
 #include "nx_text.h"
+#include "testlib.h"
 
 #ifndef CHECK
 static int	nx_test_pass,
@@ -89,88 +90,12 @@ test_quotes_pairing(void)
 	CHECK(strcmp(spans("“A “B,” he said.", buf, sizeof buf), "“A “B,” he said.~u|“B,”") == 0);
 }
 
-/* Read a file into an 8-byte aligned buffer. */
-static void *
-read_all(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	uint64_t   *buf = NULL;
-	long		n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0)
-	{
-		buf = malloc((size_t) n + 8);
-		if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n)
-		{
-			free(buf);
-			buf = NULL;
-		}
-		*len = (size_t) n;
-	}
-	fclose(f);
-	return buf;
-}
-
 static int
 span_is(const NxDoc *d, const NxSpan *s, const char *want)
 {
 	if (!want)
 		return s->ntok == 0;
 	return s->ntok > 0 && s->blen == strlen(want) && memcmp(d->text + s->b, want, s->blen) == 0;
-}
-
-/* A malloc allocator that tracks the bytes held at once (size kept before each block). */
-#define HELD_HDR 16
-typedef struct Held
-{
-	size_t		now;
-	size_t		peak;
-} Held;
-
-static void *
-h_alloc(void *ctx, size_t size)
-{
-	Held	   *h = ctx;
-	size_t	   *p = malloc(size + HELD_HDR);
-
-	if (!p)
-		return NULL;
-	*p = size;
-	h->now += size;
-	if (h->now > h->peak)
-		h->peak = h->now;
-	return (char *) p + HELD_HDR;
-}
-
-static void *
-h_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
-{
-	void	   *n = h_alloc(ctx, new_size);
-
-	if (n && ptr)
-	{
-		memcpy(n, ptr, old_size < new_size ? old_size : new_size);
-		((Held *) ctx)->now -= *(size_t *) ((char *) ptr - HELD_HDR);
-		free((char *) ptr - HELD_HDR);
-	}
-	return n;
-}
-
-static void
-h_free(void *ctx, void *ptr)
-{
-	if (!ptr)
-		return;
-	((Held *) ctx)->now -= *(size_t *) ((char *) ptr - HELD_HDR);
-	free((char *) ptr - HELD_HDR);
-}
-
-static void
-h_interrupts(void *ctx)
-{
-	(void) ctx;
 }
 
 /* Expected rows: text (without outer marks), kind, mention, speaker. */

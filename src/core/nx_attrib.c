@@ -703,13 +703,7 @@ enum
 static inline uint64_t
 cl_prefix(const TokInfo *t, int p)
 {
-	uint32_t	len = t->cllen;
-
-	if (len == 0)
-		return 0;
-	if (len <= (uint32_t) p)
-		return ((uint64_t) len << 32) | t->clbits;
-	return ((uint64_t) p << 32) | (t->clbits >> (len - p));
+	return nx_cluster_prefix(t->clbits, t->cllen, p);
 }
 
 /* Static features of paragraph token k (document token g) into out. */

@@ -72,6 +72,20 @@ typedef struct NxClusterSlot
 	uint32_t	len;			/* number of bits (<= 32) */
 } NxClusterSlot;
 
+/*
+ * The first p bits of a cluster path of len bits (len 0: no cluster), with
+ * their number, as one feature value.
+ */
+static inline uint64_t
+nx_cluster_prefix(uint32_t bits, uint32_t len, int p)
+{
+	if (len == 0)
+		return 0;
+	if (len <= (uint32_t) p)
+		return ((uint64_t) len << 32) | bits;
+	return ((uint64_t) p << 32) | (bits >> (len - p));
+}
+
 typedef struct NxClusters
 {
 	const NxClusterSlot *slot;	/* NULL: no clusters */

@@ -712,17 +712,11 @@ fh2(uint32_t t, uint64_t a, uint64_t b)
 }
 
 
-/* Cluster-path prefix value. */
+/* The first p bits of a token's cluster, with their number (0: none). */
 static inline uint64_t
 cl_prefix(const TokInfo *t, int p)
 {
-	uint32_t	len = t->cllen;
-
-	if (len == 0)
-		return 0;
-	if (len <= (uint32_t) p)
-		return ((uint64_t) len << 32) | t->clbits;
-	return ((uint64_t) p << 32) | (t->clbits >> (len - p));
+	return nx_cluster_prefix(t->clbits, t->cllen, p);
 }
 
 /* Majority type among other mentions' stage-1 labels (ntypes = O), and agreement. */

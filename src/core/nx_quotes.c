@@ -660,6 +660,32 @@ static const char *const aux_words[] = {
 	"then", "later", "again", "once", "did", "does", "do", NULL
 };
 
+/* Is token i an auxiliary or an -ly adverb, as stand between a subject and its verb? */
+static int
+aux_or_adverb(const NxDoc *doc, size_t i)
+{
+	const NxToken *t = &doc->tok[i];
+
+	return tok_in(doc, i, aux_words) ||
+		(t->blen > 3 && memcmp(doc->text + t->b + t->blen - 2, "ly", 2) == 0);
+}
+
+/*
+ * The first of up to three auxiliaries and adverbs right before token t in
+ * its sentence, not before token floor (t itself if there are none).
+ */
+static uint32_t
+aux_start(const NxDoc *doc, uint32_t t, uint32_t floor)
+{
+	uint32_t	sent = doc->tok[t].sentence,
+				j = t;
+
+	while (j > floor && t - j < 3 && in_sent(doc, j - 1, sent) && is_word(doc, j - 1) &&
+		   !is_cap(doc, j - 1) && aux_or_adverb(doc, j - 1))
+		j--;
+	return j;
+}
+
 /* Words that end a noun phrase on its left. */
 static const char *const np_stops[] = {
 	"that", "and", "but", "who", "which", "when", "as", "if", "because",
@@ -676,20 +702,9 @@ np_before(const Ctx *x, uint32_t cs, uint32_t *ss, uint32_t *se)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	sent = doc->tok[cs].sentence,
-				e = cs,
+				e = aux_start(doc, cs, 0),
 				s;
 
-	for (int k = 0; k < 3 && e > 0 && in_sent(doc, e - 1, sent) && is_word(doc, e - 1) &&
-		 !is_cap(doc, e - 1); k++)
-	{
-		const NxToken *t = &doc->tok[e - 1];
-
-		if (tok_in(doc, e - 1, aux_words) ||
-			(t->blen > 3 && memcmp(doc->text + t->b + t->blen - 2, "ly", 2) == 0))
-			e--;
-		else
-			break;
-	}
 	for (s = e; s > 0 && s + 12 > e && in_sent(doc, s - 1, sent); s--)
 	{
 		const NxToken *t = &doc->tok[s - 1];
@@ -734,12 +749,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 
 	/* auxiliaries and adverbs before the verb (Clinton, exasperated,
 	 * famously responded) */
-	while (j > 0 && cs - j < 3 && in_sent(doc, j - 1, sent) && is_word(doc, j - 1) &&
-		   !is_cap(doc, j - 1) &&
-		   (tok_in(doc, j - 1, aux_words) ||
-			(doc->tok[j - 1].blen > 3 &&
-			 memcmp(doc->text + doc->tok[j - 1].b + doc->tok[j - 1].blen - 2, "ly", 2) == 0)))
-		j--;
+	j = aux_start(doc, cs, 0);
 	end = j;
 	if (j > 0 && in_sent(doc, j - 1, sent) &&
 		(is_punct(doc, j - 1, ',') ||
@@ -849,6 +859,27 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 		}
 	}
 	return !clause && np_before(x, j, ss, se);
+}
+
+/*
+ * The spans of cue chunk cue for a content [s, e), and of its source: the
+ * nearest source chunk, else the cue's subject.
+ */
+static void
+cue_and_source(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, long cue,
+			   uint32_t s, uint32_t e, uint32_t *cs, uint32_t *ce, uint32_t *ss, uint32_t *se)
+{
+	long		src = find_source(x, &x->cue.c[cue], s, e);
+
+	*cs = x->cue.c[cue].start;
+	*ce = x->cue.c[cue].end;
+	if (src >= 0)
+	{
+		*ss = x->src.c[src].start;
+		*se = x->src.c[src].end;
+	}
+	else
+		cue_subject(x, ad, role, *cs, *ce, ss, se);
 }
 
 /*
@@ -1047,10 +1078,8 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 		if (t > s && is_cap(doc, t - 1))
 			e = t;
 	}
-	while (e < *se && e > s + 1 && is_punct(doc, e - 1, ','))
-		e--;
 	if (e > s && e < *se)
-		*se = e;
+		*se = e;				/* source_comma drops the comma before the cut */
 }
 
 /*
@@ -1447,15 +1476,9 @@ fix_cue_starts(Ctx *x, const NxAttribDoc *ad)
 			!tok_in(doc, x->src.c[j].start, bare_determiners))
 			continue;
 		for (v = c->start; v < c->end; v++)
-		{
-			const NxToken *t = &doc->tok[v];
-
-			if (nx_attrib_doc_lex(ad, v) & (1u << NX_LX_CUE_VERB))
+			if ((nx_attrib_doc_lex(ad, v) & (1u << NX_LX_CUE_VERB)) ||
+				!is_word(doc, v) || aux_or_adverb(doc, v))
 				break;
-			if (!is_word(doc, v) || tok_in(doc, v, aux_words) ||
-				(t->blen > 3 && memcmp(doc->text + t->b + t->blen - 2, "ly", 2) == 0))
-				break;
-		}
 		if (v > c->start && v < c->end && (nx_attrib_doc_lex(ad, v) & (1u << NX_LX_CUE_VERB)))
 		{
 			x->src.c[j].end = v;
@@ -1715,19 +1738,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 		if (cue >= 0)
 		{
-			long		src = find_source(&x, &x.cue.c[cue], c.start, c.end);
-
 			used[cue] = 1;
-
-			cs = x.cue.c[cue].start;
-			ce = x.cue.c[cue].end;
-			if (src >= 0)
-			{
-				ss = x.src.c[src].start;
-				se = x.src.c[src].end;
-			}
-			else
-				cue_subject(&x, ad, role, cs, ce, &ss, &se);
+			cue_and_source(&x, ad, role, cue, c.start, c.end, &cs, &ce, &ss, &se);
 		}
 		else if (ce == cs)
 		{
@@ -1835,19 +1847,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		if ((cue = find_cue(&x, s, e)) >= 0 &&
 			doc->tok[x.cue.c[cue].start].sentence >= doc->tok[s].sentence &&
 			doc->tok[x.cue.c[cue].start].sentence <= doc->tok[e - 1].sentence)
-		{
-			long		src = find_source(&x, &x.cue.c[cue], s, e);
-
-			cs = x.cue.c[cue].start;
-			ce = x.cue.c[cue].end;
-			if (src >= 0)
-			{
-				ss = x.src.c[src].start;
-				se = x.src.c[src].end;
-			}
-			else
-				cue_subject(&x, ad, role, cs, ce, &ss, &se);
-		}
+			cue_and_source(&x, ad, role, cue, s, e, &cs, &ce, &ss, &se);
 		else
 		{
 			long		v = near_cue_verb(&x, ad, s, e);
@@ -1965,19 +1965,12 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		{
 			/* auxiliaries and adverbs before the verb are part of the cue, as
 			 * PolNeAR marks them (has said, also said, repeatedly denied) */
-			uint32_t	cs = q->cue.tok,
-						ce = cs + q->cue.ntok;
-			uint32_t	sent = doc->tok[cs].sentence;
+			uint32_t	mend = q->mention.tok + q->mention.ntok;
+			uint32_t	cs = aux_start(doc, q->cue.tok,
+									   q->mention.ntok && mend <= q->cue.tok ? mend : 0);
 
-			while (cs > 0 && q->cue.tok - cs < 3 && in_sent(doc, cs - 1, sent) &&
-				   is_word(doc, cs - 1) && !is_cap(doc, cs - 1) &&
-				   (cs - 1 >= q->mention.tok + q->mention.ntok || cs - 1 < q->mention.tok) &&
-				   (tok_in(doc, cs - 1, aux_words) ||
-					(doc->tok[cs - 1].blen > 3 &&
-					 memcmp(doc->text + doc->tok[cs - 1].b + doc->tok[cs - 1].blen - 2, "ly", 2) == 0)))
-				cs--;
 			if (cs < q->cue.tok)
-				set_span(doc, &q->cue, cs, ce);
+				set_span(doc, &q->cue, cs, q->cue.tok + q->cue.ntok);
 		}
 		if (q->mention.ntok > 0 && q->mention.tok > 0 &&
 			doc->tok[q->mention.tok - 1].sentence == doc->tok[q->mention.tok].sentence &&

@@ -1,0 +1,93 @@
+/*
+ * testlib.h
+ *	  Helpers of the C tests and measuring programs (test/): reading a file
+ *	  whole, and an allocator that tracks the bytes held at once.
+ */
+#ifndef NX_TESTLIB_H
+#define NX_TESTLIB_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Read a file into an 8-byte aligned buffer; NULL if it cannot or is empty. */
+static inline void *
+read_all(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	uint64_t   *buf = NULL;
+	long		n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0)
+	{
+		buf = malloc((size_t) n + 8);
+		if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n)
+		{
+			free(buf);
+			buf = NULL;
+		}
+		*len = (size_t) n;
+	}
+	fclose(f);
+	return buf;
+}
+
+/*
+ * A malloc allocator (NxAlloc, ctx a Held) that tracks the bytes held at
+ * once; each block keeps its size in a header before it.
+ */
+#define HELD_HDR 16
+
+typedef struct Held
+{
+	size_t		now;
+	size_t		peak;
+} Held;
+
+static inline void *
+h_alloc(void *ctx, size_t size)
+{
+	Held	   *h = ctx;
+	size_t	   *p = malloc(size + HELD_HDR);
+
+	if (!p)
+		return NULL;
+	*p = size;
+	h->now += size;
+	if (h->now > h->peak)
+		h->peak = h->now;
+	return (char *) p + HELD_HDR;
+}
+
+static inline void
+h_free(void *ctx, void *ptr)
+{
+	if (!ptr)
+		return;
+	((Held *) ctx)->now -= *(size_t *) ((char *) ptr - HELD_HDR);
+	free((char *) ptr - HELD_HDR);
+}
+
+static inline void *
+h_realloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+	void	   *n = h_alloc(ctx, new_size);
+
+	if (n && ptr)
+	{
+		memcpy(n, ptr, old_size < new_size ? old_size : new_size);
+		h_free(ctx, ptr);
+	}
+	return n;
+}
+
+static inline void
+h_interrupts(void *ctx)
+{
+	(void) ctx;
+}
+
+#endif							/* NX_TESTLIB_H */
