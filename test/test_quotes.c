@@ -75,6 +75,9 @@ test_quotes_pairing(void)
 	/* nesting, single inside double */
 	CHECK(strcmp(spans("“She called it ‘a disgrace’ today,” he said.", buf, sizeof buf),
 				 "“She called it ‘a disgrace’ today,”|‘a disgrace’") == 0);
+	/* two apostrophes pair as double marks, with single ones inside */
+	CHECK(strcmp(spans("''I said 'no' to them,'' she said.", buf, sizeof buf),
+				 "''I said 'no' to them,''|'no'") == 0);
 	/* apostrophes are not quotation marks */
 	CHECK(strcmp(spans("Russia’s talks didn’t start at the Joneses’ house.", buf, sizeof buf), "") == 0);
 	/* an unclosed double quotation runs to the paragraph's end */
@@ -168,6 +171,14 @@ test_quotes_model(void)
 		};
 
 		expect(&m, "“We will win,” he said, “and we will win big.”", w, 2);
+	}
+	/* typewriter marks, as in the New York Times archive: '' for a double mark */
+	{
+		static const Want w[] = {
+			{"We will win,", NX_QK_DIRECT, "Mr. Trump", "Trump"},
+		};
+
+		expect(&m, "''We will win,'' Mr. Trump said on Monday.", w, 1);
 	}
 	/* update line, title, short name resolved to the fullest name later on */
 	{

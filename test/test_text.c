@@ -82,6 +82,9 @@ test_text_tokens(void)
 	CHECK(EQ(TOKS("“Yes,” he said"), "o:“|w:Yes|p:,|C:”|w:he|w:said"));
 	CHECK(EQ(TOKS("\"Yes,\" he said"), "o:\"|w:Yes|p:,|C:\"|w:he|w:said"));
 	CHECK(EQ(TOKS("'Yes,' he said"), "o:'|w:Yes|p:,|C:'|w:he|w:said"));
+	/* two apostrophes or backticks are a double quotation mark (''Yes,'' he said) */
+	CHECK(EQ(TOKS("''Yes,'' he said"), "o:''|w:Yes|p:,|C:''|w:he|w:said"));
+	CHECK(EQ(TOKS("``Yes,'' he said"), "o:``|w:Yes|p:,|C:''|w:he|w:said"));
 	CHECK(EQ(TOKS("‘Hi’ «Oui» „Ja“ ‹non›"),
 			 "o:‘|w:Hi|C:’|o:«|w:Oui|C:»|o:„|w:Ja|C:“|o:‹|w:non|C:›"));
 	CHECK(EQ(TOKS("talks — an end -- now - here"),

@@ -64,6 +64,8 @@ mark_family(const NxDoc *doc, const NxToken *t, int *straight)
 
 	U8_NEXT((const uint8_t *) doc->text + t->b, i, (int32_t) t->blen, c);
 	*straight = (c == '"' || c == '\'' || c == 0xFF02);
+	if (t->blen == 2 && (c == '\'' || c == '`'))
+		return FAM_DOUBLE;		/* '' or `` */
 	switch (c)
 	{
 		case 0x2018:			/* ‘ */

@@ -1027,6 +1027,17 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 	return words >= 3;
 }
 
+/* Verbs that end a source the tagger ran on into its predicate. */
+static const char *const source_verbs[] = {
+	"is", "was", "are", "were", "has", "have", "had", "will", "would", "could",
+	"should", "can", "may", "might", "must", "does", "did", "tried", "wanna", NULL
+};
+
+/* Words that open a clause inside a source (Friedman, who ...). */
+static const char *const clause_words[] = {
+	"who", "whose", "whom", "which", "that", NULL
+};
+
 /* Words that open an aside after a source's name ("DuPont, only two months later,"). */
 static const char *const aside_words[] = {
 	"meanwhile", "however", "though", "too", "also", "only", "almost", "of", "for",
@@ -1039,16 +1050,18 @@ static const char *const aside_words[] = {
 /* Words of time that can end a source. */
 static const char *const time_words[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"today", "yesterday", "tonight", "week", "month", "year", "morning", "night", NULL
+	"today", "yesterday", "tonight", "week", "month", "year", "morning", "night", "evening",
+	"afternoon", "weekend", NULL
 };
 
 /*
  * A source span without what the tagger or cue_subject took in after the
  * name: an aside set off by a comma ("Rush Limbaugh, for one," gives
- * "Rush Limbaugh") and a time right after a name ("Gov. Mike Pence on
- * Thursday").  Appositives ("Steve Moody, a small-business owner,"),
- * relative clauses and a time that belongs to the words before it ("a
- * poll released Sunday") stay, as PolNeAR marks them.
+ * "Rush Limbaugh"), a time right after a name ("Gov. Mike Pence on
+ * Thursday") and a verb ("Mr. Trump tried to").  Appositives ("Steve
+ * Moody, a small-business owner,"), relative clauses and a time that
+ * belongs to the words before it ("a poll released Sunday") stay, as
+ * PolNeAR marks them.
  */
 static void
 trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
@@ -1069,14 +1082,33 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 	/* a time right after a name (Gov. Mike Pence on Thursday, The Republican
 	 * National Committee this week), not one that belongs to the words
 	 * before it (a poll released Sunday, a WBUR poll last week) */
-	if (e - s >= 3 && tok_in(doc, e - 1, time_words))
+	if (e - s >= 4 && tok_is(doc, e - 1, "time") && tok_is(doc, e - 2, "the") &&
+		tok_is(doc, e - 3, "at") && (is_cap(doc, e - 4) || doc->tok[e - 4].kind == NX_TOK_PUNCT))
+		e -= 3;					/* Rep. Bobby Scott (D-Va.) at the time */
+	else if (e - s >= 3 && tok_in(doc, e - 1, time_words))
 	{
 		uint32_t	t = e - 1;
 
-		if (tok_is(doc, t - 1, "on") || tok_is(doc, t - 1, "this") || tok_is(doc, t - 1, "last"))
+		/* Thursday evening, Tuesday night */
+		if (t > s + 1 && tok_in(doc, t - 1, time_words) && is_cap(doc, t - 1))
+			t--;
+		if (tok_is(doc, t - 1, "on") || tok_is(doc, t - 1, "this") || tok_is(doc, t - 1, "last") ||
+			tok_is(doc, t - 1, "earlier"))
 			t--;
 		if (t > s && is_cap(doc, t - 1))
 			e = t;
+	}
+	/* a verb the tagger took in (Mr. Trump tried to, The Iranians wanna):
+	 * the name before it, unless a clause or aside opens first */
+	for (uint32_t i = s + 1; i < e; i++)
+	{
+		if (doc->tok[i].kind != NX_TOK_WORD || tok_in(doc, i, clause_words))
+			break;
+		if (tok_in(doc, i, source_verbs) && is_word(doc, i - 1) && !tok_in(doc, i - 1, not_names))
+		{
+			e = i;
+			break;
+		}
 	}
 	if (e > s && e < *se)
 		*se = e;				/* source_comma drops the comma before the cut */
@@ -1517,6 +1549,42 @@ colon_speaker(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t *cs, uin
 	*se = colon;
 }
 
+/*
+ * Does what follows an attribution from token r to the sentence's end e
+ * (its final punctuation left out) close it: nothing, a comma or dash
+ * (", adding ..."), or a few words of time or place ("last week", "in a
+ * statement")?
+ */
+static int
+closing_tail(const NxDoc *doc, uint32_t r, uint32_t e)
+{
+	if (r >= e || is_punct(doc, r, ',') || doc->tok[r].kind == NX_TOK_DASH)
+		return 1;
+	if (e - r > 4)
+		return 0;
+	return tok_in(doc, r, not_clauses) || tok_in(doc, r, time_words) ||
+		tok_is(doc, r, "last") || tok_is(doc, r, "this");
+}
+
+/*
+ * Is token c, in the sentence after a quotation ending at e, part of an
+ * attribution right after it ("… she's wrong!'' Mr. Trump wrote"): the
+ * quotation ends in ! or ? and its closing mark, which split the
+ * sentence before a capitalised name, and c is at most six tokens on?
+ */
+static int
+attribution_after(const Ctx *x, uint32_t e, uint32_t c)
+{
+	const NxDoc *doc = x->doc;
+
+	return e >= 2 && c >= e && c - e <= 6 &&
+		doc->tok[c].sentence == doc->tok[e - 1].sentence + 1 &&
+		doc->tok[e].sentence == doc->tok[c].sentence &&
+		para_of(doc, c) == para_of(doc, e - 1) &&
+		doc->tok[e - 1].kind == NX_TOK_CLOSE_QUOTE &&
+		(is_punct(doc, e - 2, '!') || is_punct(doc, e - 2, '?'));
+}
+
 /* Extract the quotations of a document. */
 NxStatus
 nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
@@ -1694,7 +1762,9 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		if (block[p] >= 0)
 			continue;			/* inside a block quote */
 		if (block[p + 1] >= 0 && c.end + 1 >= para_tok[p + 1] && !has_marks(&x, c.start, c.end) &&
-			(tok_is(doc, c.end - 1, "that") || count_words(doc, c.start, c.end, 3) < 3))
+			(tok_is(doc, c.end - 1, "that") ||
+			 (c.end >= 2 && is_punct(doc, c.end - 1, ':') && tok_is(doc, c.end - 2, "that")) ||
+			 count_words(doc, c.start, c.end, 3) < 3))
 			continue;			/* the words that introduce a block quote (told the FSB that:) */
 		c.start = trim_start(&x, ad, role, c.start, c.end);
 		c.end = trim_end(&x, role, c.start, c.end);
@@ -1846,7 +1916,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			continue;
 		if ((cue = find_cue(&x, s, e)) >= 0 &&
 			doc->tok[x.cue.c[cue].start].sentence >= doc->tok[s].sentence &&
-			doc->tok[x.cue.c[cue].start].sentence <= doc->tok[e - 1].sentence)
+			(doc->tok[x.cue.c[cue].start].sentence <= doc->tok[e - 1].sentence ||
+			 attribution_after(&x, e, x.cue.c[cue].start)))
 			cue_and_source(&x, ad, role, cue, s, e, &cs, &ce, &ss, &se);
 		else
 		{
@@ -1903,6 +1974,13 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		if (lo > first && is_punct(doc, lo - 1, ',') && has_marks(&x, first, lo - 1))
 		{
 			/* “…” quoted before it: The dam was “under control”, an official told VNR */
+			s = first;
+			e = lo - 1;
+		}
+		else if (lo > first + 3 && is_punct(doc, lo - 1, ',') &&
+				 closing_tail(doc, x.src.c[src].end > cc.end ? x.src.c[src].end : cc.end, end))
+		{
+			/* a closing attribution: The plan will fail, officials said last week. */
 			s = first;
 			e = lo - 1;
 		}

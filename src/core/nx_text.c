@@ -792,6 +792,15 @@ tokenize(Lex *lx)
 			else
 				kind = quote_kind(lx, c, prevc, prevk, f, nx);
 		}
+		else if ((c == '\'' || c == '`') && nx < sc->len && sc->s[nx] == (char) c &&
+				 !(nx + 1 < sc->len && sc->s[nx + 1] == (char) c))
+		{
+			/* two apostrophes or backticks: a double quotation mark, as
+			 * typewritten and in the New York Times archive (''Yes,'' he said) */
+			e = nx + 1;
+			n = 2;
+			kind = quote_kind(lx, '"', prevc, prevk, f, e);
+		}
 		else if (quote_shape(c))
 			kind = quote_kind(lx, c, prevc, prevk, f, nx);
 		else if (is_dash(c))
