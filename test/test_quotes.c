@@ -265,6 +265,15 @@ test_quotes_model(void)
 
 		expect(&m, "Costa: “The port will reopen on Monday.”\n\nThe mayor visited the harbour on Tuesday.", w, 1);
 	}
+	/* a participle after the main clause: the subject after a dateline, not the dateline */
+	{
+		static const Want w[] = {
+			{"that more storms were coming", NX_QK_INDIRECT, "Ana Costa", "Ana Costa"},
+		};
+
+		expect(&m, "CLEVELAND - Ana Costa inspected the docks on Friday, warning that more storms "
+			   "were coming.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

@@ -729,12 +729,69 @@ np_before(const Ctx *x, uint32_t cs, uint32_t *ss, uint32_t *se)
 }
 
 /*
+ * The subject that opens sentence sent, before token cs: a pronoun, or a
+ * run of names and titles, with its appositive up to the comma that
+ * closes it ("Huma Abedin, vice chairwoman for the campaign, emailed
+ * ...").  A word that opens no subject ("But", "When") is stepped over.
+ */
+static int
+sentence_subject(const Ctx *x, const NxAttribDoc *ad, uint32_t sent, uint32_t cs,
+				 uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	s = doc->sent[sent].tok,
+				e,
+				k;
+
+	/* a dateline before a dash (CLEVELAND - Donald Trump painted ...) */
+	for (e = s; e < cs && e < s + 4 && is_word(doc, e) && (doc->tok[e].flags & NX_TF_ALL_UPPER); e++)
+		;
+	if (e > s && e + 1 < cs && doc->tok[e].kind == NX_TOK_DASH)
+		s = e + 1;
+	if (tok_in(doc, s, not_names) && s + 1 < cs)
+		s++;
+	if (is_word(doc, s) && tok_in(doc, s, subject_pronouns))
+	{
+		*ss = s;
+		*se = s + 1;
+		return 1;
+	}
+	for (e = s; e < cs && e < s + 8 && speaker_word(ad, doc, e); e++)
+		;
+	if (e == s || !is_cap(doc, e - 1))
+		return 0;
+	/* a participle opening the sentence (Arriving upon the scene, police ...) */
+	if (e == s + 1 && doc->tok[s].blen > 4 &&
+		memcmp(doc->text + doc->tok[s].b + doc->tok[s].blen - 3, "ing", 3) == 0)
+		return 0;
+	if (!is_punct(doc, e, ','))
+	{
+		*ss = s;
+		*se = e;
+		return 1;
+	}
+	/* an appositive: to the next comma, then a lower-case verb */
+	for (k = e + 1; k < cs && k < e + 25 && in_sent(doc, k, sent) && !is_punct(doc, k, ',') &&
+		 doc->tok[k].kind != NX_TOK_OPEN_QUOTE && doc->tok[k].kind != NX_TOK_CLOSE_QUOTE; k++)
+		;
+	if (k > e + 1 && k + 1 < cs && is_punct(doc, k, ',') && is_word(doc, k + 1) && !is_cap(doc, k + 1))
+	{
+		*ss = s;
+		*se = k + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * The subject of a cue [cs, ce) the tagger gave no source, for a quoted
  * content: a pronoun or a run of names and titles right before it
  * ("Smith said"), the same with its appositive ("Robert Shrum, a veteran
  * strategist, said", the appositive included as PolNeAR marks it; a
  * participle clause is not: "Fiorina, speaking to Iowans, said"), or
- * right after it ("said Democratic strategist Simon Rosenberg").
+ * right after it ("said Democratic strategist Simon Rosenberg").  A
+ * participle after the main clause ("…, saying") and a second verb
+ * ("… and said") take the subject that opens the sentence.
  * Returns 1 and sets [*ss, *se) when there is one.
  */
 static int
@@ -759,26 +816,13 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 	{
 		/* a participle after the main clause (Cruz belittled it, calling it
 		 * "a paperwork error"): the name that opens the sentence */
-		uint32_t	s = doc->sent[sent].tok,
-					e;
-
-		if (tok_in(doc, s, not_names) && s + 1 < cs)
-			s++;
-		if (is_word(doc, s) && tok_in(doc, s, subject_pronouns))
-		{
-			*ss = s;
-			*se = s + 1;
-			return 1;
-		}
-		for (e = s; e < cs && e < s + 8 && speaker_word(ad, doc, e); e++)
-			;
-		if (e > s && is_cap(doc, e - 1) && !is_punct(doc, e, ','))
-		{
-			*ss = s;
-			*se = e;
-			return 1;
-		}
-		return 0;
+		return sentence_subject(x, ad, sent, cs, ss, se);
+	}
+	if (j > doc->sent[sent].tok + 2 && (tok_is(doc, j - 1, "and") || tok_is(doc, j - 1, "but")) &&
+		!is_cap(doc, j))
+	{
+		/* a second verb of the sentence's subject (He walked it back and said ...) */
+		return sentence_subject(x, ad, sent, cs, ss, se);
 	}
 	if (j > 0 && in_sent(doc, j - 1, sent) && is_punct(doc, j - 1, ','))
 	{
