@@ -1159,6 +1159,30 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 }
 
 /*
+ * A source that runs into a relative clause set off by a comma or dash
+ * and not closed before the cue right after it ("Senator Ted Cruz of
+ * Texas, who last year threatened"): the cue is the clause's verb, and
+ * the source is the words before the clause.  A closed clause ("Levine,
+ * who has given money to Rubio, said") and one without a comma ("some
+ * who advocate free speech argue") stay.
+ */
+static void
+open_clause(const NxDoc *doc, uint32_t s, uint32_t *se)
+{
+	uint32_t	e = *se;
+
+	if (e - s < 3 || is_punct(doc, e - 1, ','))
+		return;
+	for (uint32_t i = s + 1; i + 1 < e; i++)
+		if ((is_punct(doc, i, ',') || doc->tok[i].kind == NX_TOK_DASH) &&
+			tok_in(doc, i + 1, clause_words) && !tok_is(doc, i + 1, "that"))
+		{
+			*se = i;
+			return;
+		}
+}
+
+/*
  * The comma after a source, as PolNeAR marks it: a source with an
  * appositive takes the comma that closes it ("Brian Fallon, a spokesman
  * for Mrs. Clinton, said"), a source without one does not ("Clinton,
@@ -2109,6 +2133,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 						se = ss + q->mention.ntok;
 
 			trim_source(doc, &ss, &se);
+			if (q->cue.ntok && q->cue.tok == se)
+				open_clause(doc, ss, &se);
 			source_comma(doc, &ss, &se);
 			set_span(doc, &q->mention, ss, se);
 		}
