@@ -274,6 +274,15 @@ test_quotes_model(void)
 		expect(&m, "CLEVELAND - Ana Costa inspected the docks on Friday, warning that more storms "
 			   "were coming.", w, 1);
 	}
+	/* a short quotation right after a verb of speech is speech, not a scare quote */
+	{
+		static const Want w[] = {
+			{"Open the port!", NX_QK_DIRECT, "the crowd", "the crowd"},
+		};
+
+		expect(&m, "The mayor spoke for an hour. At the end, the crowd chanted “Open the port!” "
+			   "and went home.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {
