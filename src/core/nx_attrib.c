@@ -83,6 +83,7 @@ typedef struct TokInfo
 	uint64_t	cuelw;			/* that verb on the left (folded word hash), 0 */
 	uint64_t	cuerw;			/* ... on the right */
 	uint32_t	clbits;			/* the cluster's bit string, first bit highest */
+	uint8_t		prefix;			/* in a live blog's "Update 1330 GMT:" before a paragraph */
 } TokInfo;
 
 typedef struct SpanInfo
@@ -285,6 +286,52 @@ para_of(const NxDoc *doc, size_t i)
 	return doc->sent[doc->tok[i].sentence].paragraph;
 }
 
+/* Is token t the ASCII word w, in any case? */
+static int
+word_is(const NxDoc *doc, size_t t, const char *w)
+{
+	const NxToken *k = &doc->tok[t];
+	size_t		n = strlen(w);
+
+	if (k->blen != n)
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		if ((doc->text[k->b + j] | 32) != w[j])
+			return 0;
+	return 1;
+}
+
+/*
+ * Mark the time stamp that opens a paragraph of a live blog ("Update
+ * 1330 GMT:", "UPDATED 9.15am -"): "update" or "updated", then at most
+ * six numbers, words and stops, then a colon or dash.  Extraction tags
+ * it O: it names no one, and PolNeAR, which the model learns from, has
+ * no such lines.
+ */
+static void
+update_prefix(const NxDoc *doc, TokInfo *ti, size_t s, size_t e)
+{
+	int			num = 0;
+
+	if (s >= e || !(word_is(doc, s, "update") || word_is(doc, s, "updated")))
+		return;
+	for (size_t i = s + 1; i < e && i <= s + 7; i++)
+	{
+		const NxToken *t = &doc->tok[i];
+
+		if (t->kind == NX_TOK_NUMBER)
+			num = 1;
+		else if ((t->kind == NX_TOK_DASH || (t->blen == 1 && doc->text[t->b] == ':')) && num)
+		{
+			for (size_t k = s; k <= i; k++)
+				ti[k].prefix = 1;
+			return;
+		}
+		else if (t->kind != NX_TOK_WORD && t->kind != NX_TOK_PUNCT)
+			return;
+	}
+}
+
 /* Free a document's feature state. */
 void
 nx_attrib_doc_free(NxAttribDoc *d)
@@ -352,6 +399,7 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 	d->para_tok = nx_alloc(a, (doc->npara + 2) * sizeof(uint32_t));
 	if (!d->ti || !d->si || !d->para_tok)
 		goto nomem;
+	memset(d->ti, 0, (n ? n : 1) * sizeof(TokInfo));
 
 	/* tokens */
 	for (size_t i = 0; i < n; i++)
@@ -386,6 +434,8 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 	d->active = nx_alloc(a, d->npara + 1);
 	if (!d->active)
 		goto nomem;
+	for (size_t p = 0; p < d->npara; p++)
+		update_prefix(doc, d->ti, d->para_tok[p], d->para_tok[p + 1]);
 	for (size_t p = 0; p < d->npara; p++)
 	{
 		uint8_t		act = 0;
@@ -922,7 +972,8 @@ is_easy(const NxAttribDoc *d, size_t g)
 {
 	const TokInfo *t = &d->ti[g];
 
-	return (t->q & Q_IN) && t->kind != NX_TOK_OPEN_QUOTE && t->kind != NX_TOK_CLOSE_QUOTE;
+	return t->prefix ||
+		((t->q & Q_IN) && t->kind != NX_TOK_OPEN_QUOTE && t->kind != NX_TOK_CLOSE_QUOTE);
 }
 
 /*

@@ -2157,6 +2157,18 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			if (cs < q->cue.tok)
 				set_span(doc, &q->cue, cs, q->cue.tok + q->cue.ntok);
 		}
+		if (q->mention.ntok > 0 && q->mention.tok >= 2 && is_cap(doc, q->mention.tok) &&
+			tok_in(doc, q->mention.tok - 1, name_particles) && is_cap(doc, q->mention.tok - 2) &&
+			doc->tok[q->mention.tok - 2].sentence == doc->tok[q->mention.tok].sentence)
+		{
+			/* the whole name: Pieter van Dam, not Dam */
+			uint32_t	s = q->mention.tok - 2;
+
+			while (s > 0 && is_cap(doc, s - 1) && doc->tok[s - 1].sentence == doc->tok[s].sentence &&
+				   q->mention.tok - s < 6)
+				s--;
+			set_span(doc, &q->mention, s, q->mention.tok + q->mention.ntok);
+		}
 		if (q->mention.ntok > 0 && q->mention.tok > 0 &&
 			doc->tok[q->mention.tok - 1].sentence == doc->tok[q->mention.tok].sentence &&
 			(tok_is(doc, q->mention.tok - 1, "the") || tok_is(doc, q->mention.tok - 1, "a") ||
