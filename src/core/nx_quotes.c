@@ -1491,6 +1491,18 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 		/* a name that leads a longer mention ("Ivana Trump's brief") is kept whole */
 		if (r->end < e && !is_punct(doc, r->end, ',') && !is_punct(doc, r->end, '('))
 			return;
+		/* the end of an organisation's name (the University of Michigan):
+		 * the name, without its article */
+		if (!r->first && r->start >= s + 2 && is_cap(doc, r->start - 2) &&
+			(tok_is(doc, r->start - 1, "of") || tok_is(doc, r->start - 1, "for")))
+		{
+			uint32_t	b = s;
+
+			while (b < r->start - 2 && !is_cap(doc, b))
+				b++;
+			set_span(doc, &q->speaker, b, r->end);
+			return;
+		}
 	}
 	r = fullest(nm, doc, r);
 	set_span(doc, &q->speaker, r->start, r->end);
@@ -1855,6 +1867,16 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			 (c.end >= 2 && is_punct(doc, c.end - 1, ':') && tok_is(doc, c.end - 2, "that")) ||
 			 count_words(doc, c.start, c.end, 3) < 3))
 			continue;			/* the words that introduce a block quote (told the FSB that:) */
+		/* a content that stops just short of a closing mark (… “Football
+		 * Life.”) takes the mark */
+		for (uint32_t k = c.end; k < doc->ntok && k < c.end + 2 && doc->tok[k].kind == NX_TOK_PUNCT &&
+			 doc->tok[k].sentence == doc->tok[c.end - 1].sentence; k++)
+			if (k + 1 < doc->ntok && doc->tok[k + 1].kind == NX_TOK_CLOSE_QUOTE &&
+				x.marks[k + 1] - x.marks[c.start] == 1 && doc->tok[k + 1].sentence == doc->tok[k].sentence)
+			{
+				c.end = k + 2;
+				break;
+			}
 		c.start = trim_start(&x, ad, role, c.start, c.end);
 		c.end = trim_end(&x, role, c.start, c.end);
 		cue = find_cue(&x, c.start, c.end);
