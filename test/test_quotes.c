@@ -283,6 +283,16 @@ test_quotes_model(void)
 		expect(&m, "The mayor spoke for an hour. At the end, the crowd chanted “Open the port!” "
 			   "and went home.", w, 1);
 	}
+	/* a closing attribution after a time; an organisation's name is its speaker */
+	{
+		static const Want w[] = {
+			{"Consumer sentiment has been higher than in any year since 2004", NX_QK_INDIRECT,
+			"the University of Michigan", "University of Michigan"},
+		};
+
+		expect(&m, "Consumer sentiment has been higher than in any year since 2004, the University "
+			   "of Michigan reported last week.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {
