@@ -117,7 +117,7 @@ test_tagger_greedy(void)
 	uint32_t	off[] = {0, 1, 2, 3, 4};
 	uint8_t		lab[4];
 	float		prob[4];
-	NxSeq		seq = {4, off, feat, NULL, NULL, NULL, NULL, NULL};
+	NxSeq		seq = {4, off, feat, NULL, NULL, NULL, NULL, NULL, 0};
 	int32_t		sc[3];
 
 	CHECK(nx_labels_init(&ls, names, 3, err, sizeof(err)) == NX_OK);
@@ -162,7 +162,7 @@ test_tagger_train(void)
 				pred[6];
 	int16_t    *w;
 	float		scale;
-	NxSeq		seq = {6, off, feat, NULL, NULL, NULL, NULL, NULL};
+	NxSeq		seq = {6, off, feat, NULL, NULL, NULL, NULL, NULL, 0};
 	size_t		mistakes = 0;
 
 	nx_labels_make(&ls, 1, types, 1, err, sizeof(err));

@@ -1067,6 +1067,7 @@ nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
 	seq->fixed = d->fixed ? d->fixed + se->tok : NULL;
 	seq->easy = d->easy + se->tok;
 	seq->lazy = ner_lazy;
+	seq->obias = 0;
 }
 
 /* Labels of every token with the model. */

@@ -1491,17 +1491,25 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 		/* a name that leads a longer mention ("Ivana Trump's brief") is kept whole */
 		if (r->end < e && !is_punct(doc, r->end, ',') && !is_punct(doc, r->end, '('))
 			return;
-		/* the end of an organisation's name (the University of Michigan):
-		 * the name, without its article */
-		if (!r->first && r->start >= s + 2 && is_cap(doc, r->start - 2) &&
-			(tok_is(doc, r->start - 1, "of") || tok_is(doc, r->start - 1, "for")))
+		/* the end of an organisation's name (the University of Michigan,
+		 * The U.S. State Department): the name, without its article */
+		if (!r->first && r->start > s && r->end == e)
 		{
 			uint32_t	b = s;
+			int			name = 1;
 
-			while (b < r->start - 2 && !is_cap(doc, b))
+			if (tok_is(doc, b, "the") && b + 1 < r->start)
 				b++;
-			set_span(doc, &q->speaker, b, r->end);
-			return;
+			for (uint32_t i = b; i < r->start && name; i++)
+				name = is_cap(doc, i) || (doc->tok[i].flags & NX_TF_ABBREV) ||
+					(i > b && (tok_is(doc, i, "of") || tok_is(doc, i, "for") || tok_is(doc, i, "and")));
+			/* not a title before a name (President Putin) */
+			if (name && is_cap(doc, b) &&
+				!(is_cap(doc, r->start - 1) && (nx_attrib_doc_lex(ad, r->start - 1) & (1u << NX_LX_TITLE))))
+			{
+				set_span(doc, &q->speaker, b, r->end);
+				return;
+			}
 		}
 	}
 	r = fullest(nm, doc, r);

@@ -513,6 +513,8 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 			for (uint32_t l = 0; l < L; l++)
 				sc[l] += dsc[l];
 		}
+		if (seq->obias != 0)
+			sc[ls->outside] -= (int32_t) (seq->obias * t->scale);
 		for (uint32_t l = 0; l < L; l++)
 			if ((m >> l) & 1)
 				if (best < 0 || sc[l] > sc[best])

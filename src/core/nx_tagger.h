@@ -120,6 +120,8 @@ typedef struct NxSeq
 								 * features are made by lazy when it is scored
 								 * (always in training) */
 	NxLazyFeatFn lazy;
+	float		obias;			/* subtracted from the outside label's score, in
+								 * units of the tagger's scale (0: none) */
 } NxSeq;
 
 /*
