@@ -542,6 +542,10 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 						  is_punct(x->doc, close - 1, '!')) && is_word(x->doc, close + 1) &&
 		!tok_is(x->doc, close + 1, "and") && !tok_is(x->doc, close + 1, "or"))
 		return close + 1;
+	/* “…”), “…”, “…” — and words after: never one content in PolNeAR */
+	if (is_punct(x->doc, close + 1, ',') || is_punct(x->doc, close + 1, ')') ||
+		is_punct(x->doc, close + 1, ';') || doc->tok[close + 1].kind == NX_TOK_DASH)
+		return close + 1;
 	for (uint32_t i = close + 1; i < e; i++)
 	{
 		if (doc->tok[i].kind == NX_TOK_OPEN_QUOTE)
