@@ -293,6 +293,16 @@ test_quotes_model(void)
 		expect(&m, "Consumer sentiment has been higher than in any year since 2004, the University "
 			   "of Michigan reported last week.", w, 1);
 	}
+	/* a plain "Title Name said ..." after another sentence */
+	{
+		static const Want w[] = {
+			{"the talks would go on until Friday", NX_QK_INDIRECT, "Secretary of State John Kerry",
+			"John Kerry"},
+		};
+
+		expect(&m, "The minister arrived late. Secretary of State John Kerry said the talks would go "
+			   "on until Friday.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

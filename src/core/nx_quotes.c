@@ -1698,6 +1698,11 @@ static const char *const speech_verbs[] = {
 	"declared", "exclaimed", "added", NULL
 };
 
+/* Verbs of speech that report the rest of their sentence (X said the plan would fail). */
+static const char *const bare_speech_verbs[] = {
+	"said", "says", "told", NULL
+};
+
 /* Extract the quotations of a document. */
 NxStatus
 nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
@@ -2158,6 +2163,80 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		if (!reporting)
 			continue;
 		if (!add_quote(&x, s, e, cc.start, cc.end, x.src.c[src].start, x.src.c[src].end, 0))
+		{
+			st = NX_ENOMEM;
+			goto done;
+		}
+		memset(covered + s, 1, e - s);
+	}
+
+	/*
+	 * A sentence the tagger left bare that a verb of speech holds
+	 * ("Secretary of State John Kerry said the talks would go on."): the
+	 * verb is the cue, the name or pronoun right before it that opens the
+	 * sentence the source, the rest of the sentence the content.  The
+	 * greedy tagger can miss such a sentence whole when it misreads its
+	 * first word; on held-out PolNeAR articles this adds no row (the
+	 * tagger reads them all), on such sentences after another it does.
+	 */
+	for (size_t sn = 0; sn < doc->nsent; sn++)
+	{
+		uint32_t	first = doc->sent[sn].tok,
+					end = first + doc->sent[sn].ntok,
+					v = UINT32_MAX,
+					ss = 0,
+					se = 0,
+					s,
+					e,
+					words = 0;
+		int			bare = 1;
+
+		if ((sn & 255) == 0)
+			nx_check_interrupts(a);
+		for (uint32_t t = first; t < end && bare; t++)
+		{
+			bare = !covered[t] && !role[t];
+			if (bare && v == UINT32_MAX && !inquote[t] && is_word(doc, t) && !is_cap(doc, t) &&
+				tok_in(doc, t, bare_speech_verbs))
+				v = t;
+		}
+		if (!bare || v == UINT32_MAX || block[para_of(doc, first)] >= 0)
+			continue;
+		/* a name or pronoun right before it that opens the sentence or a
+		 * clause after a comma (not "a probe the agency said was ...") */
+		if (!cue_subject(&x, ad, role, v, v + 1, &ss, &se) || se != aux_start(doc, v, 0) ||
+			!(is_cap(doc, se - 1) || tok_in(doc, se - 1, subject_pronouns)))
+			continue;
+		/* a title with "of" in it (Secretary of State John Kerry) */
+		while (ss > first)
+		{
+			if (ss >= first + 2 && tok_is(doc, ss - 1, "of") && is_cap(doc, ss - 2))
+				ss -= 2;
+			else if (is_cap(doc, ss - 1) && !tok_in(doc, ss - 1, not_names))
+				ss--;
+			else
+				break;
+		}
+		if (!(ss == first || is_punct(doc, ss - 1, ',') || tok_in(doc, ss - 1, not_names)))
+			continue;
+		while (end > first && (doc->tok[end - 1].kind == NX_TOK_PUNCT ||
+							   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
+			end--;
+		s = v + 1;
+		e = end;
+		if (tok_in(doc, v, tell_verbs))
+		{
+			if (s < e && tok_in(doc, s, audience_words))
+				s++;
+			else if (s + 1 < e && tok_is(doc, s, "the") && tok_in(doc, s + 1, audience_words))
+				s += 2;
+		}
+		for (uint32_t t = s; t < e; t++)
+			words += doc->tok[t].kind == NX_TOK_WORD;
+		if (words < 3 || s >= e || tok_in(doc, s, not_clauses) || is_punct(doc, s, ',') ||
+			is_punct(doc, s, ':'))
+			continue;
+		if (!add_quote(&x, s, e, v, v + 1, ss, se, 0))
 		{
 			st = NX_ENOMEM;
 			goto done;
