@@ -473,8 +473,8 @@ static uint32_t count_words(const NxDoc *doc, uint32_t s, uint32_t e, uint32_t m
  * asking, “Why …”", "a back-handed compliment: “You never …”") starts at
  * that quotation's opening mark when what precedes the mark ends with a
  * colon, or ends with a comma and either holds a stage-1 source or cue
- * or a reporting verb or comes before a quoted sentence of four words or
- * more.  The scan is over the content's own tokens, and contents do not
+ * or a reporting verb, or comes before a quoted sentence of four words or
+ * more, or is at most four words right after a cue.  The scan is over the content's own tokens, and contents do not
  * overlap: linear in all.
  */
 static uint32_t
@@ -509,6 +509,11 @@ trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s,
 		/* a quoted sentence of its own after the comma (…, Hillary shot back,
 		 * “I suppose …”), unless a that-clause leads into it */
 		if (!tok_is(doc, s, "that") && is_cap(doc, o + 1) && count_words(doc, o, close, 4) >= 4)
+			return o;
+		/* a few words between a cue and the comma (they say about the
+		 * storied doctor, “gifted hands …”; wrote on Twitter, “…”) */
+		if (s >= 1 && (role[s - 1] == 2 || (s >= 2 && role[s - 2] == 2)) &&
+			count_words(doc, s, o, 5) <= 4 && !tok_is(doc, s, "that"))
 			return o;
 		return s;
 	}
