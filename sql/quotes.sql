@@ -30,6 +30,9 @@ SELECT * FROM q('"The port will reopen on Monday," Mayor Ana Costa said.');
 SELECT * FROM q('«The port will reopen on Monday,» Mayor Ana Costa said.');
 SELECT * FROM q('„The port will reopen on Monday,“ Mayor Ana Costa said.');
 SELECT * FROM q('‘The port will reopen on Monday,’ Mayor Ana Costa said.');
+-- typewriter marks: two apostrophes or backticks are a double mark
+SELECT * FROM q($$''The port will reopen on Monday,'' Mayor Ana Costa said.$$);
+SELECT * FROM q($$``The port will reopen on Monday,'' Mayor Ana Costa said.$$);
 -- nesting: a quotation inside a quotation is one row
 SELECT * FROM q('“They told us ‘wait until spring’ and we waited,” the fisherman Tom Reyes said.');
 -- apostrophes are not quotation marks
@@ -54,8 +57,11 @@ SELECT * FROM q('Mayor Ana Costa visited the docks on Tuesday. “We will rebuil
 SELECT * FROM q(E'The council met on Tuesday.\n\n“We will rebuild every pier before the winter storms arrive.” — Commissioner Paul Grant');
 -- an update line
 SELECT * FROM q(E'Update 1330 GMT: President Putin says the talks were useful and will continue next week.');
+SELECT * FROM q(E'The river rose overnight.\n\nUpdate 0715 GMT: Interior Minister Lena Sørensen says 3,000 people have been evacuated');
 -- scare quotes and titles in quotation marks without a cue are not quotations
 SELECT * FROM q('The so-called “deal” was signed after the film “Dune” opened in Paris.');
+-- but a short one right after a verb of speech is
+SELECT * FROM q('The mayor spoke for an hour. At the end, the crowd chanted “Open the port!” and went home.');
 -- a quotation interrupted by its attribution gives two rows with the same speaker
 SELECT * FROM q('“We are ready,” Costa said, “to sign the agreement today.”');
 -- a block quotation: a verbatim paragraph after a colon, without marks
