@@ -466,16 +466,16 @@ is_cap(const NxDoc *doc, size_t i)
 }
 
 static int	tok_is(const NxDoc *doc, size_t i, const char *w);
-
 static uint32_t count_words(const NxDoc *doc, uint32_t s, uint32_t e, uint32_t max);
+
 /*
  * A content that begins before the quotation that ends it ("Clinton
  * asking, “Why …”", "a back-handed compliment: “You never …”") starts at
  * that quotation's opening mark when what precedes the mark ends with a
  * colon, or ends with a comma and either holds a stage-1 source or cue
  * or a reporting verb, or comes before a quoted sentence of four words or
- * more, or is at most four words right after a cue.  The scan is over the content's own tokens, and contents do not
- * overlap: linear in all.
+ * more, or is at most four words right after a cue.  The scan is over
+ * the content's own tokens, and contents do not overlap: linear in all.
  */
 static uint32_t
 trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s, uint32_t e)
