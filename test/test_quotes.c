@@ -303,6 +303,15 @@ test_quotes_model(void)
 		expect(&m, "The minister arrived late. Secretary of State John Kerry said the talks would go "
 			   "on until Friday.", w, 1);
 	}
+	/* a name set off after a description is part of the source, and the speaker */
+	{
+		static const Want w[] = {
+			{"the campaign would appeal", NX_QK_INDIRECT, "Her campaign manager, Robby Mook,",
+			"Robby Mook"},
+		};
+
+		expect(&m, "Her campaign manager, Robby Mook, said the campaign would appeal.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {
