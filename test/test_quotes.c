@@ -312,6 +312,16 @@ test_quotes_model(void)
 
 		expect(&m, "Her campaign manager, Robby Mook, said the campaign would appeal.", w, 1);
 	}
+	/* the words before an appositive the tagger took alone (Hicks, his campaign spokeswoman, said) */
+	{
+		static const Want w[] = {
+			{"the report was false", NX_QK_INDIRECT, "Hicks, his campaign spokeswoman,",
+			"Hicks, his campaign spokeswoman,"},
+		};
+
+		expect(&m, "The campaign answered on Monday. Hicks, his campaign spokeswoman, said the "
+			   "report was false.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

@@ -1093,6 +1093,15 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 	return words >= 3;
 }
 
+/* Words that open an adverbial, not a subject, before a comma (For now, Pantucci said). */
+static const char *const not_subjects[] = {
+	"for", "throughout", "during", "since", "until", "of", "from", "with", "without",
+	"under", "over", "instead", "first", "second", "finally", "recently", "earlier",
+	"later", "now", "meanwhile", "however", "still", "speaking", "asked", "here",
+	"there", "today", "yesterday", "last", "next", "in", "on", "at", "after", "before",
+	"like", "unlike", "despite", "according", "separately", "overall", "similarly", NULL
+};
+
 /* Verbs that end a source the tagger ran on into its predicate. */
 static const char *const source_verbs[] = {
 	"is", "was", "are", "were", "has", "have", "had", "will", "would", "could",
@@ -1202,6 +1211,49 @@ open_clause(const NxDoc *doc, uint32_t s, uint32_t *se)
 			*se = i;
 			return;
 		}
+}
+
+/*
+ * A mention set off between commas right before its cue, without a comma
+ * of its own ("Hicks, his campaign spokeswoman, said"): the words before
+ * it from the sentence's start or a comma, up to seven, join it, as
+ * PolNeAR marks them 675 times in 685 ("X, Y, said" as against "Y,"),
+ * unless they open an adverbial ("For now, Pantucci said", "Instead,
+ * ...", a participle) rather than a subject.
+ */
+static void
+before_appositive(const NxDoc *doc, NxQuote *q)
+{
+	uint32_t	ms = q->mention.tok,
+				me = ms + q->mention.ntok,
+				sent = doc->tok[ms].sentence,
+				xs;
+	const NxToken *x;
+
+	if (ms < 2 || !is_punct(doc, ms - 1, ','))
+		return;
+	if (!is_punct(doc, me - 1, ',') && is_punct(doc, me, ','))
+		me++;
+	if (!is_punct(doc, me - 1, ',') || me > q->cue.tok || aux_start(doc, q->cue.tok, me) != me)
+		return;
+	for (uint32_t i = ms; i + 1 < me; i++)
+		if (is_punct(doc, i, ','))
+			return;
+	for (xs = ms - 1; xs > 0 && ms - xs < 8 && in_sent(doc, xs - 1, sent); xs--)
+	{
+		const NxToken *t = &doc->tok[xs - 1];
+
+		if (is_punct(doc, xs - 1, ',') || is_punct(doc, xs - 1, ';') || is_punct(doc, xs - 1, ':') ||
+			t->kind == NX_TOK_OPEN_QUOTE || t->kind == NX_TOK_CLOSE_QUOTE || t->kind == NX_TOK_DASH)
+			break;
+	}
+	x = &doc->tok[xs];
+	if (xs + 1 >= ms || ms - xs >= 8 || !is_cap(doc, xs) ||
+		!(xs == doc->sent[sent].tok || is_punct(doc, xs - 1, ',')) ||
+		tok_in(doc, xs, not_names) || tok_in(doc, xs, not_subjects) || tok_in(doc, xs, time_words) ||
+		(x->blen > 4 && memcmp(doc->text + x->b + x->blen - 3, "ing", 3) == 0))
+		return;
+	set_span(doc, &q->mention, xs, me);
 }
 
 /*
@@ -2296,6 +2348,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			/* the determiner too, as PolNeAR marks it (the economist Jared Bernstein) */
 			set_span(doc, &q->mention, q->mention.tok - 1, q->mention.tok + q->mention.ntok);
 		}
+		if (q->mention.ntok > 0 && q->cue.ntok > 0)
+			before_appositive(doc, q);
 		if (q->mention.ntok > 0)
 		{
 			/* the name set off after a description (Her campaign manager,
