@@ -1547,6 +1547,12 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 			r = &nm->run[nm->run_of[nm->first_from[s]]];
 		else if (nm->last_upto[e - 1] >= (int32_t) s)
 			r = &nm->run[nm->run_of[nm->last_upto[e - 1]]];
+		if (!r && e > s + 2 && is_cap(doc, s) && is_punct(doc, s + 1, ','))
+		{
+			/* a surname and its appositive (Hicks, his campaign spokeswoman,) */
+			set_span(doc, &q->speaker, s, s + 1);
+			return;
+		}
 		if (!r || r->start < s)
 			return;
 		/* a name that leads a longer mention ("Ivana Trump's brief") is kept whole */
