@@ -2,8 +2,9 @@
  * fuzz.h
  *	  Helpers shared by the libFuzzer targets test/fuzz_*.c: an invariant
  *	  check that aborts (so libFuzzer records the input), the invariants
- *	  of a parsed document, and reading a model file into an aligned
- *	  buffer.  Header-only: each target is one translation unit.
+ *	  of a parsed document, and the paths of the shipped models (files
+ *	  are read with read_all of testlib.h).  Header-only: each target is
+ *	  one translation unit.
  *
  * Built and run by `make fuzz` (test/fuzz.mk, test/fuzz-run).
  */
@@ -18,6 +19,7 @@
 
 #include "nx_model.h"
 #include "nx_text.h"
+#include "testlib.h"
 
 /* An invariant that must hold for every input: abort with a message if not. */
 #define FUZZ_CHECK(cond) do { \
@@ -107,33 +109,6 @@ fuzz_check_doc(const NxDoc *d, const char *text, size_t len)
 	FUZZ_CHECK(next_tok == d->ntok);
 	FUZZ_CHECK(d->npara == (d->nsent ? d->sent[d->nsent - 1].paragraph + 1 : 0));
 	free(map);
-}
-
-/*
- * Read a whole file into a 64-byte aligned buffer (as mmap would give);
- * NULL if it cannot be read.
- */
-static inline void *
-fuzz_read_file(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	void	   *buf = NULL;
-	long		n;
-
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) <= 0 ||
-		fseek(f, 0, SEEK_SET) != 0 ||
-		posix_memalign(&buf, 64, (size_t) n) != 0 ||
-		fread(buf, 1, (size_t) n, f) != (size_t) n)
-	{
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	fclose(f);
-	*len = (size_t) n;
-	return buf;
 }
 
 /* The shipped entity model's path: $NEWSX_MODEL, else data/ner-en.model. */

@@ -22,7 +22,7 @@ test/fuzz-obj/%.o: src/core/%.c $(wildcard src/core/*.h)
 	@mkdir -p test/fuzz-obj
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -Isrc/core $(ICU_CFLAGS) -c -o $@ $<
 
-test/fuzz_%: test/fuzz_%.c test/fuzz.h $(FUZZ_OBJS)
+test/fuzz_%: test/fuzz_%.c test/fuzz.h test/testlib.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -Isrc/core $(ICU_CFLAGS) \
 		-o $@ $< $(FUZZ_OBJS) $(ICU_LIBS) -lm
 

@@ -26,7 +26,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *path = fuzz_model_path();
 	size_t		len;
-	void	   *buf = fuzz_read_file(path, &len);
+	void	   *buf = read_all(path, &len);
 	char		err[256];
 
 	(void) argc;

@@ -76,7 +76,7 @@ build_mini(int k, const char *path)
 {
 	size_t		len,
 				sz;
-	unsigned char *real = fuzz_read_file(path, &len);
+	unsigned char *real = read_all(path, &len);
 	NxModel		m;
 	char		err[256];
 	NxModelSection sec[7];

@@ -31,7 +31,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void) argv;
 	if (!path || !*path)
 		path = "data/quotes-en.model";
-	buf = fuzz_read_file(path, &len);
+	buf = read_all(path, &len);
 	if (!buf)
 	{
 		fprintf(stderr, "fuzz_quotes: cannot read model %s\n", path);

@@ -1,7 +1,8 @@
 /*
  * testlib.h
- *	  Helpers of the C tests and measuring programs (test/): reading a file
- *	  whole, and an allocator that tracks the bytes held at once.
+ *	  Helpers of the C tests, fuzz targets and measuring programs (test/):
+ *	  reading a file whole, and an allocator that tracks the bytes held at
+ *	  once.
  */
 #ifndef NX_TESTLIB_H
 #define NX_TESTLIB_H
@@ -11,27 +12,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Read a file into an 8-byte aligned buffer; NULL if it cannot or is empty. */
+/*
+ * Read a file whole into a 64-byte aligned buffer (as mmap would give a
+ * model file); NULL if it cannot be read or is empty.
+ */
 static inline void *
 read_all(const char *path, size_t *len)
 {
 	FILE	   *f = fopen(path, "rb");
-	uint64_t   *buf = NULL;
+	void	   *buf = NULL;
 	long		n;
 
 	if (!f)
 		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0)
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) <= 0 ||
+		fseek(f, 0, SEEK_SET) != 0 ||
+		posix_memalign(&buf, 64, (size_t) n + 8) != 0 ||
+		fread(buf, 1, (size_t) n, f) != (size_t) n)
 	{
-		buf = malloc((size_t) n + 8);
-		if (buf && fread(buf, 1, (size_t) n, f) != (size_t) n)
-		{
-			free(buf);
-			buf = NULL;
-		}
-		*len = (size_t) n;
+		fclose(f);
+		free(buf);
+		return NULL;
 	}
 	fclose(f);
+	*len = (size_t) n;
 	return buf;
 }
 

@@ -295,21 +295,6 @@ para_of(const NxDoc *doc, size_t i)
 	return doc->sent[doc->tok[i].sentence].paragraph;
 }
 
-/* Is token t the ASCII word w, in any case? */
-static int
-word_is(const NxDoc *doc, size_t t, const char *w)
-{
-	const NxToken *k = &doc->tok[t];
-	size_t		n = strlen(w);
-
-	if (k->blen != n)
-		return 0;
-	for (size_t j = 0; j < n; j++)
-		if ((doc->text[k->b + j] | 32) != w[j])
-			return 0;
-	return 1;
-}
-
 /*
  * Mark the time stamp that opens a paragraph of a live blog ("Update
  * 1330 GMT:", "UPDATED 9.15am -"): "update" or "updated", then at most
@@ -322,7 +307,7 @@ update_prefix(const NxDoc *doc, TokInfo *ti, size_t s, size_t e)
 {
 	int			num = 0;
 
-	if (s >= e || !(word_is(doc, s, "update") || word_is(doc, s, "updated")))
+	if (s >= e || !(nx_tok_ieq(doc, s, "update") || nx_tok_ieq(doc, s, "updated")))
 		return;
 	for (size_t i = s + 1; i < e && i <= s + 7; i++)
 	{

@@ -465,7 +465,16 @@ is_cap(const NxDoc *doc, size_t i)
 	return is_word(doc, i) && (doc->tok[i].flags & NX_TF_UPPER_INITIAL);
 }
 
-static int	tok_is(const NxDoc *doc, size_t i, const char *w);
+/* Is token i a word of five bytes or more ending in suffix (-ing, -ed)? */
+static inline int
+ends_with(const NxDoc *doc, size_t i, const char *suffix)
+{
+	const NxToken *t = &doc->tok[i];
+	size_t		n = strlen(suffix);
+
+	return t->blen > 4 && memcmp(doc->text + t->b + t->blen - n, suffix, n) == 0;
+}
+
 static uint32_t count_words(const NxDoc *doc, uint32_t s, uint32_t e, uint32_t max);
 
 /*
@@ -508,12 +517,12 @@ trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s,
 				return o;
 		/* a quoted sentence of its own after the comma (…, Hillary shot back,
 		 * “I suppose …”), unless a that-clause leads into it */
-		if (!tok_is(doc, s, "that") && is_cap(doc, o + 1) && count_words(doc, o, close, 4) >= 4)
+		if (!nx_tok_ieq(doc, s, "that") && is_cap(doc, o + 1) && count_words(doc, o, close, 4) >= 4)
 			return o;
 		/* a few words between a cue and the comma (they say about the
 		 * storied doctor, “gifted hands …”; wrote on Twitter, “…”) */
 		if (s >= 1 && (role[s - 1] == 2 || (s >= 2 && role[s - 2] == 2)) &&
-			count_words(doc, s, o, 5) <= 4 && !tok_is(doc, s, "that"))
+			count_words(doc, s, o, 5) <= 4 && !nx_tok_ieq(doc, s, "that"))
 			return o;
 		return s;
 	}
@@ -545,7 +554,7 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 	 * (“A,” and “B.”) */
 	if (close > s + 1 && (is_punct(x->doc, close - 1, ',') || is_punct(x->doc, close - 1, '?') ||
 						  is_punct(x->doc, close - 1, '!')) && is_word(x->doc, close + 1) &&
-		!tok_is(x->doc, close + 1, "and") && !tok_is(x->doc, close + 1, "or"))
+		!nx_tok_ieq(x->doc, close + 1, "and") && !nx_tok_ieq(x->doc, close + 1, "or"))
 		return close + 1;
 	/* “…”), “…”, “…” — and words after: never one content in PolNeAR */
 	if (is_punct(x->doc, close + 1, ',') || is_punct(x->doc, close + 1, ')') ||
@@ -621,19 +630,9 @@ in_sent(const NxDoc *doc, size_t i, uint32_t sent)
 static int
 tok_in(const NxDoc *doc, size_t i, const char *const *list)
 {
-	const NxToken *t = &doc->tok[i];
-
 	for (; *list; list++)
-		if (t->blen == strlen(*list))
-		{
-			size_t		j;
-
-			for (j = 0; j < t->blen; j++)
-				if ((doc->text[t->b + j] | 32) != (*list)[j])
-					break;
-			if (j == t->blen)
-				return 1;
-		}
+		if (nx_tok_ieq(doc, i, *list))
+			return 1;
 	return 0;
 }
 
@@ -743,7 +742,7 @@ np_before(const Ctx *x, uint32_t cs, uint32_t *ss, uint32_t *se)
 		return 0;
 	/* "But", "When" ... open no subject; "The", "A" do */
 	if (tok_in(doc, s, not_names) &&
-		!tok_is(doc, s, "the") && !tok_is(doc, s, "a") && !tok_is(doc, s, "an"))
+		!nx_tok_ieq(doc, s, "the") && !nx_tok_ieq(doc, s, "a") && !nx_tok_ieq(doc, s, "an"))
 		return 0;
 	*ss = s;
 	*se = e;
@@ -783,8 +782,7 @@ sentence_subject(const Ctx *x, const NxAttribDoc *ad, uint32_t sent, uint32_t cs
 	if (e == s || !is_cap(doc, e - 1))
 		return 0;
 	/* a participle opening the sentence (Arriving upon the scene, police ...) */
-	if (e == s + 1 && doc->tok[s].blen > 4 &&
-		memcmp(doc->text + doc->tok[s].b + doc->tok[s].blen - 3, "ing", 3) == 0)
+	if (e == s + 1 && ends_with(doc, s, "ing"))
 		return 0;
 	if (!is_punct(doc, e, ','))
 	{
@@ -833,14 +831,13 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 	if (j > 0 && in_sent(doc, j - 1, sent) &&
 		(is_punct(doc, j - 1, ',') ||
 		 (doc->tok[j - 1].kind == NX_TOK_CLOSE_QUOTE && is_punct(doc, j - 2, ','))) &&
-		doc->tok[cs].blen > 4 &&
-		memcmp(doc->text + doc->tok[cs].b + doc->tok[cs].blen - 3, "ing", 3) == 0)
+		ends_with(doc, cs, "ing"))
 	{
 		/* a participle after the main clause (Cruz belittled it, calling it
 		 * "a paperwork error"): the name that opens the sentence */
 		return sentence_subject(x, ad, sent, cs, ss, se);
 	}
-	if (j > doc->sent[sent].tok + 2 && (tok_is(doc, j - 1, "and") || tok_is(doc, j - 1, "but")) &&
+	if (j > doc->sent[sent].tok + 2 && (nx_tok_ieq(doc, j - 1, "and") || nx_tok_ieq(doc, j - 1, "but")) &&
 		!is_cap(doc, j))
 	{
 		/* a second verb of the sentence's subject (He walked it back and said ...) */
@@ -850,7 +847,6 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 	{
 		/* a comma clause: the words before its opening comma */
 		uint32_t	k = j - 1;
-		const NxToken *w;
 
 		while (k > 0 && k + 40 > j && in_sent(doc, k - 1, sent) &&
 			   !is_punct(doc, k - 1, ',') && doc->tok[k - 1].kind != NX_TOK_CLOSE_QUOTE &&
@@ -858,10 +854,8 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 			k--;
 		if (k == 0 || k + 1 >= j || !in_sent(doc, k - 1, sent) || !is_punct(doc, k - 1, ','))
 			return 0;
-		w = &doc->tok[k];
 		/* a participle clause (speaking to ...) is not part of the source */
-		if (w->blen > 4 && (memcmp(doc->text + w->b + w->blen - 3, "ing", 3) == 0 ||
-							memcmp(doc->text + w->b + w->blen - 2, "ed", 2) == 0))
+		if (ends_with(doc, k, "ing") || ends_with(doc, k, "ed"))
 			end = k - 1;
 		j = k - 1;
 		clause = 1;
@@ -911,7 +905,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 		}
 		/* said the boy, asked a neighbour: a determiner and a few words to a comma or the end */
 		s = ce;
-		if (in_sent(doc, s, sent) && (tok_is(doc, s, "the") || tok_is(doc, s, "a") || tok_is(doc, s, "an")))
+		if (in_sent(doc, s, sent) && (nx_tok_ieq(doc, s, "the") || nx_tok_ieq(doc, s, "a") || nx_tok_ieq(doc, s, "an")))
 		{
 			for (e = s + 1; e < s + 5 && in_sent(doc, e, sent) && is_word(doc, e) && !is_cap(doc, e) &&
 				 !(nx_attrib_doc_lex(ad, e) & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_SUBORD))); e++)
@@ -961,7 +955,7 @@ relative_source(const Ctx *x, uint32_t *ss, uint32_t *se)
 				sent,
 				k;
 
-	if (*se != s + 1 || s < 2 || !(tok_is(doc, s, "who") || tok_is(doc, s, "which")) ||
+	if (*se != s + 1 || s < 2 || !(nx_tok_ieq(doc, s, "who") || nx_tok_ieq(doc, s, "which")) ||
 		!is_punct(doc, s - 1, ','))
 		return;
 	sent = doc->tok[s].sentence;
@@ -1027,15 +1021,6 @@ near_cue_verb(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t e)
 	return -1;
 }
 
-/* Does token i spell the ASCII word w, in any case? */
-static int
-tok_is(const NxDoc *doc, size_t i, const char *w)
-{
-	const char *const list[] = {w, NULL};
-
-	return i < doc->ntok && tok_in(doc, i, list);
-}
-
 /*
  * "according to X" (a cue the tagger often leaves): the source runs from
  * "to" to the next comma or the sentence's end, the content is the
@@ -1056,7 +1041,7 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 				j,
 				words = 0;
 
-	if (!tok_is(doc, i, "according") || !tok_is(doc, i + 1, "to"))
+	if (!nx_tok_ieq(doc, i, "according") || !nx_tok_ieq(doc, i + 1, "to"))
 		return 0;
 	sent = doc->tok[i].sentence;
 	first = doc->sent[sent].tok;
@@ -1157,8 +1142,8 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 	/* a time right after a name (Gov. Mike Pence on Thursday, The Republican
 	 * National Committee this week), not one that belongs to the words
 	 * before it (a poll released Sunday, a WBUR poll last week) */
-	if (e - s >= 4 && tok_is(doc, e - 1, "time") && tok_is(doc, e - 2, "the") &&
-		tok_is(doc, e - 3, "at") && (is_cap(doc, e - 4) || doc->tok[e - 4].kind == NX_TOK_PUNCT))
+	if (e - s >= 4 && nx_tok_ieq(doc, e - 1, "time") && nx_tok_ieq(doc, e - 2, "the") &&
+		nx_tok_ieq(doc, e - 3, "at") && (is_cap(doc, e - 4) || doc->tok[e - 4].kind == NX_TOK_PUNCT))
 		e -= 3;					/* Rep. Bobby Scott (D-Va.) at the time */
 	else if (e - s >= 3 && tok_in(doc, e - 1, time_words))
 	{
@@ -1167,8 +1152,8 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 		/* Thursday evening, Tuesday night */
 		if (t > s + 1 && tok_in(doc, t - 1, time_words) && is_cap(doc, t - 1))
 			t--;
-		if (tok_is(doc, t - 1, "on") || tok_is(doc, t - 1, "this") || tok_is(doc, t - 1, "last") ||
-			tok_is(doc, t - 1, "earlier"))
+		if (nx_tok_ieq(doc, t - 1, "on") || nx_tok_ieq(doc, t - 1, "this") || nx_tok_ieq(doc, t - 1, "last") ||
+			nx_tok_ieq(doc, t - 1, "earlier"))
 			t--;
 		if (t > s && is_cap(doc, t - 1))
 			e = t;
@@ -1206,7 +1191,7 @@ open_clause(const NxDoc *doc, uint32_t s, uint32_t *se)
 		return;
 	for (uint32_t i = s + 1; i + 1 < e; i++)
 		if ((is_punct(doc, i, ',') || doc->tok[i].kind == NX_TOK_DASH) &&
-			tok_in(doc, i + 1, clause_words) && !tok_is(doc, i + 1, "that"))
+			tok_in(doc, i + 1, clause_words) && !nx_tok_ieq(doc, i + 1, "that"))
 		{
 			*se = i;
 			return;
@@ -1228,7 +1213,6 @@ before_appositive(const NxDoc *doc, NxQuote *q)
 				me = ms + q->mention.ntok,
 				sent = doc->tok[ms].sentence,
 				xs;
-	const NxToken *x;
 
 	if (ms < 2 || !is_punct(doc, ms - 1, ','))
 		return;
@@ -1247,11 +1231,10 @@ before_appositive(const NxDoc *doc, NxQuote *q)
 			t->kind == NX_TOK_OPEN_QUOTE || t->kind == NX_TOK_CLOSE_QUOTE || t->kind == NX_TOK_DASH)
 			break;
 	}
-	x = &doc->tok[xs];
 	if (xs + 1 >= ms || ms - xs >= 8 || !is_cap(doc, xs) ||
 		!(xs == doc->sent[sent].tok || is_punct(doc, xs - 1, ',')) ||
 		tok_in(doc, xs, not_names) || tok_in(doc, xs, not_subjects) || tok_in(doc, xs, time_words) ||
-		(x->blen > 4 && memcmp(doc->text + x->b + x->blen - 3, "ing", 3) == 0))
+		ends_with(doc, xs, "ing"))
 		return;
 	set_span(doc, &q->mention, xs, me);
 }
@@ -1565,11 +1548,11 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 			uint32_t	b = s;
 			int			name = 1;
 
-			if (tok_is(doc, b, "the") && b + 1 < r->start)
+			if (nx_tok_ieq(doc, b, "the") && b + 1 < r->start)
 				b++;
 			for (uint32_t i = b; i < r->start && name; i++)
 				name = is_cap(doc, i) || (doc->tok[i].flags & NX_TF_ABBREV) ||
-					(i > b && (tok_is(doc, i, "of") || tok_is(doc, i, "for") || tok_is(doc, i, "and")));
+					(i > b && (nx_tok_ieq(doc, i, "of") || nx_tok_ieq(doc, i, "for") || nx_tok_ieq(doc, i, "and")));
 			/* not a title before a name (President Putin) */
 			if (name && is_cap(doc, b) &&
 				!(is_cap(doc, r->start - 1) && (nx_attrib_doc_lex(ad, r->start - 1) & (1u << NX_LX_TITLE))))
@@ -1731,7 +1714,7 @@ closing_tail(const NxDoc *doc, uint32_t r, uint32_t e)
 	if (e - r > 4)
 		return 0;
 	return tok_in(doc, r, not_clauses) || tok_in(doc, r, time_words) ||
-		tok_is(doc, r, "last") || tok_is(doc, r, "this");
+		nx_tok_ieq(doc, r, "last") || nx_tok_ieq(doc, r, "this");
 }
 
 /*
@@ -1765,6 +1748,34 @@ static const char *const speech_verbs[] = {
 static const char *const bare_speech_verbs[] = {
 	"said", "says", "told", NULL
 };
+
+/* The end of sentence [first, end) without its final punctuation and closing marks. */
+static uint32_t
+words_end(const NxDoc *doc, uint32_t first, uint32_t end)
+{
+	while (end > first && (doc->tok[end - 1].kind == NX_TOK_PUNCT ||
+						   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
+		end--;
+	return end;
+}
+
+/*
+ * Where the clause a verb v reports starts, before end: right after it,
+ * or after its listener (told reporters the port would close).
+ */
+static uint32_t
+after_listener(const NxDoc *doc, uint32_t v, uint32_t end)
+{
+	uint32_t	s = v + 1;
+
+	if (!tok_in(doc, v, tell_verbs))
+		return s;
+	if (s < end && tok_in(doc, s, audience_words))
+		return s + 1;
+	if (s + 1 < end && nx_tok_ieq(doc, s, "the") && tok_in(doc, s + 1, audience_words))
+		return s + 2;
+	return s;
+}
 
 /* Extract the quotations of a document. */
 NxStatus
@@ -1943,8 +1954,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		if (block[p] >= 0)
 			continue;			/* inside a block quote */
 		if (block[p + 1] >= 0 && c.end + 1 >= para_tok[p + 1] && !has_marks(&x, c.start, c.end) &&
-			(tok_is(doc, c.end - 1, "that") ||
-			 (c.end >= 2 && is_punct(doc, c.end - 1, ':') && tok_is(doc, c.end - 2, "that")) ||
+			(nx_tok_ieq(doc, c.end - 1, "that") ||
+			 (c.end >= 2 && is_punct(doc, c.end - 1, ':') && nx_tok_ieq(doc, c.end - 2, "that")) ||
 			 count_words(doc, c.start, c.end, 3) < 3))
 			continue;			/* the words that introduce a block quote (told the FSB that:) */
 		/* a content that stops just short of a closing mark (… “Football
@@ -2176,9 +2187,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			continue;
 		if (is_punct(doc, end - 1, ':'))
 			continue;			/* it introduces a quotation or block quote */
-		while (end > first && (doc->tok[end - 1].kind == NX_TOK_PUNCT ||
-							   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
-			end--;
+		end = words_end(doc, first, end);
 		lo = x.src.c[src].start < cc.start ? x.src.c[src].start : cc.start;
 		if (lo > first && is_punct(doc, lo - 1, ',') && has_marks(&x, first, lo - 1))
 		{
@@ -2195,16 +2204,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 		else if (x.src.c[src].end <= cc.start && cc.end < end)
 		{
-			s = cc.end;
+			s = after_listener(doc, cc.end - 1, end);
 			e = end;
-			/* told reporters the port would close: the listener is not reported */
-			if (tok_in(doc, cc.end - 1, tell_verbs))
-			{
-				if (s < e && tok_in(doc, s, audience_words))
-					s++;
-				else if (s + 1 < e && tok_is(doc, s, "the") && tok_in(doc, s + 1, audience_words))
-					s += 2;
-			}
 		}
 		else if ((x.src.c[src].end >= end || cc.end >= end) && lo > first &&
 				 is_punct(doc, lo - 1, ','))
@@ -2273,7 +2274,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		/* a title with "of" in it (Secretary of State John Kerry) */
 		while (ss > first)
 		{
-			if (ss >= first + 2 && tok_is(doc, ss - 1, "of") && is_cap(doc, ss - 2))
+			if (ss >= first + 2 && nx_tok_ieq(doc, ss - 1, "of") && is_cap(doc, ss - 2))
 				ss -= 2;
 			else if (is_cap(doc, ss - 1) && !tok_in(doc, ss - 1, not_names))
 				ss--;
@@ -2282,18 +2283,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 		if (!(ss == first || is_punct(doc, ss - 1, ',') || tok_in(doc, ss - 1, not_names)))
 			continue;
-		while (end > first && (doc->tok[end - 1].kind == NX_TOK_PUNCT ||
-							   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
-			end--;
-		s = v + 1;
-		e = end;
-		if (tok_in(doc, v, tell_verbs))
-		{
-			if (s < e && tok_in(doc, s, audience_words))
-				s++;
-			else if (s + 1 < e && tok_is(doc, s, "the") && tok_in(doc, s + 1, audience_words))
-				s += 2;
-		}
+		e = words_end(doc, first, end);
+		s = after_listener(doc, v, e);
 		for (uint32_t t = s; t < e; t++)
 			words += doc->tok[t].kind == NX_TOK_WORD;
 		if (words < 3 || s >= e || tok_in(doc, s, not_clauses) || is_punct(doc, s, ',') ||
@@ -2347,8 +2338,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 		if (q->mention.ntok > 0 && q->mention.tok > 0 &&
 			doc->tok[q->mention.tok - 1].sentence == doc->tok[q->mention.tok].sentence &&
-			(tok_is(doc, q->mention.tok - 1, "the") || tok_is(doc, q->mention.tok - 1, "a") ||
-			 tok_is(doc, q->mention.tok - 1, "an")) &&
+			(nx_tok_ieq(doc, q->mention.tok - 1, "the") || nx_tok_ieq(doc, q->mention.tok - 1, "a") ||
+			 nx_tok_ieq(doc, q->mention.tok - 1, "an")) &&
 			!is_pronoun(ad, doc, q->mention.tok, q->mention.tok + q->mention.ntok))
 		{
 			/* the determiner too, as PolNeAR marks it (the economist Jared Bernstein) */

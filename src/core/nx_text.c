@@ -281,6 +281,13 @@ ascii_ieq(const uint8_t *s, size_t n, const char *w)
 	return w[i] == '\0';
 }
 
+int
+nx_tok_ieq(const NxDoc *doc, size_t i, const char *w)
+{
+	return i < doc->ntok &&
+		ascii_ieq((const uint8_t *) doc->text + doc->tok[i].b, doc->tok[i].blen, w);
+}
+
 /* Is the word s[0..n) (without its period) a known abbreviation? */
 static int
 abbrev_class(const uint8_t *s, size_t n)
