@@ -321,6 +321,17 @@ test_quotes_model(void)
 		expect(&m, "The campaign answered on Monday. Hicks, his campaign spokeswoman, said the "
 			   "report was false.", w, 1);
 	}
+	/* an appositive opened by "then" or "of" still describes the speaker */
+	{
+		static const Want w[] = {
+			{"We have work to do,", NX_QK_DIRECT, "James Cunningham, then ambassador to Israel",
+			"James Cunningham"},
+			{"the race was close", NX_QK_INDIRECT, "Karen Janes, of Exeter,", "Karen Janes"},
+		};
+
+		expect(&m, "\u201cWe have work to do,\u201d said James Cunningham, then ambassador to Israel. "
+			   "The talks went on. Karen Janes, of Exeter, said the race was close.", w, 2);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

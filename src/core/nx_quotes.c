@@ -1100,9 +1100,9 @@ static const char *const clause_words[] = {
 
 /* Words that open an aside after a source's name ("DuPont, only two months later,"). */
 static const char *const aside_words[] = {
-	"meanwhile", "however", "though", "too", "also", "only", "almost", "of", "for",
+	"meanwhile", "however", "though", "too", "also", "only", "almost", "for",
 	"in", "after", "before", "during", "without", "with", "when", "while", "on",
-	"at", "then", "now", "still", "later", "again", "instead", "like", "unlike",
+	"at", "still", "later", "again", "instead", "like", "unlike",
 	"despite", "indeed", "apparently", "reportedly", "perhaps", "earlier", "once",
 	"last", "this", "today", "yesterday", "speaking", "nonetheless", "therefore", NULL
 };
@@ -1131,10 +1131,15 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 
 	if (e - s < 2)
 		return;
-	/* the first comma of the span that opens an aside */
+	/*
+	 * the first comma of the span that opens an aside; not one that goes on
+	 * describing the speaker (", of Exeter,", ", then 38,", ", now a paid
+	 * commentator,": PolNeAR train keeps those in 25 sources of 32)
+	 */
 	for (uint32_t i = s + 1; i + 1 < e; i++)
 		if (is_punct(doc, i, ',') && is_word(doc, i + 1) && !is_cap(doc, i + 1) &&
-			tok_in(doc, i + 1, aside_words))
+			(tok_in(doc, i + 1, aside_words) ||
+			 (nx_tok_ieq(doc, i + 1, "of") && i + 2 < e && nx_tok_ieq(doc, i + 2, "course"))))
 		{
 			e = i;
 			break;
