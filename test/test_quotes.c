@@ -332,6 +332,15 @@ test_quotes_model(void)
 		expect(&m, "\u201cWe have work to do,\u201d said James Cunningham, then ambassador to Israel. "
 			   "The talks went on. Karen Janes, of Exeter, said the race was close.", w, 2);
 	}
+	/* an interview's "A:" marks a turn, not a speaker */
+	{
+		static const Want w[] = {
+			{"I think they had been taken away by Immigration", NX_QK_INDIRECT, NULL, NULL},
+		};
+
+		expect(&m, "Q: But he is a socialist. Do you think a socialist can win a general election?\n\n"
+			   "A: I think they had been taken away by Immigration, and nobody told us.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {
