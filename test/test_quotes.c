@@ -341,6 +341,16 @@ test_quotes_model(void)
 		expect(&m, "Q: But he is a socialist. Do you think a socialist can win a general election?\n\n"
 			   "A: I think they had been taken away by Immigration, and nobody told us.", w, 1);
 	}
+	/* a relative clause after an inverted source runs to the sentence's end */
+	{
+		static const Want w[] = {
+			{"It might have written his obituary,", NX_QK_DIRECT,
+			"Eric Woolson, who worked for Gov. Scott Walker before he dropped out", "Eric Woolson"},
+		};
+
+		expect(&m, "\u201cIt might have written his obituary,\u201d said Eric Woolson, who worked for "
+			   "Gov. Scott Walker before he dropped out. The race went on.", w, 1);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

@@ -1293,6 +1293,50 @@ before_appositive(const NxDoc *doc, NxQuote *q)
 	set_span(doc, &q->mention, xs, me);
 }
 
+/* The end of sentence [first, end) without its final punctuation and closing marks. */
+static uint32_t
+words_end(const NxDoc *doc, uint32_t first, uint32_t end)
+{
+	while (end > first && (doc->tok[end - 1].kind == NX_TOK_PUNCT ||
+						   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
+		end--;
+	return end;
+}
+
+/*
+ * A source after its cue that takes in a relative clause ("said Eric
+ * Woolson, who worked for Scott Walker before he dropped out"): the
+ * clause runs to the end of the sentence, as PolNeAR train marks 210 such
+ * sources in 236, unless a quotation or a participle clause (", citing
+ * ...") comes first.
+ */
+static void
+relative_to_end(const NxDoc *doc, NxQuote *q)
+{
+	uint32_t	s = q->mention.tok,
+				e = s + q->mention.ntok,
+				sent = doc->tok[s].sentence,
+				end,
+				k;
+	int			rel = 0;
+
+	for (k = s + 1; k + 1 < e && !rel; k++)
+		rel = nx_tok_ieq(doc, k, "who") || nx_tok_ieq(doc, k, "whose");
+	if (!rel || is_punct(doc, e - 1, ','))
+		return;					/* none, or closed by its comma */
+	end = words_end(doc, s, doc->sent[sent].tok + doc->sent[sent].ntok);
+	for (k = e; k < end; k++)
+	{
+		const NxToken *t = &doc->tok[k];
+
+		if (t->kind == NX_TOK_OPEN_QUOTE || t->kind == NX_TOK_CLOSE_QUOTE || is_punct(doc, k, ';') ||
+			is_punct(doc, k, ':') || (is_punct(doc, k, ',') && k + 1 < end && ends_with(doc, k + 1, "ing")))
+			return;
+	}
+	if (end > e)
+		set_span(doc, &q->mention, s, end);
+}
+
 /*
  * The comma after a source, as PolNeAR marks it: a source with an
  * appositive takes the comma that closes it ("Brian Fallon, a spokesman
@@ -1802,16 +1846,6 @@ static const char *const speech_verbs[] = {
 static const char *const bare_speech_verbs[] = {
 	"said", "says", "told", NULL
 };
-
-/* The end of sentence [first, end) without its final punctuation and closing marks. */
-static uint32_t
-words_end(const NxDoc *doc, uint32_t first, uint32_t end)
-{
-	while (end > first && (doc->tok[end - 1].kind == NX_TOK_PUNCT ||
-						   doc->tok[end - 1].kind == NX_TOK_CLOSE_QUOTE))
-		end--;
-	return end;
-}
 
 /*
  * Where the clause a verb v reports starts, before end: right after it,
@@ -2448,6 +2482,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 		if (q->mention.ntok > 0 && tok_in(doc, q->mention.tok, not_mention_openers))
 			memset(&q->mention, 0, sizeof(q->mention));
+		if (q->mention.ntok > 0 && q->cue.ntok > 0 && q->mention.tok >= q->cue.tok + q->cue.ntok)
+			relative_to_end(doc, q);
 		resolve_speaker(&x, ad, &nm, inquote, q);
 	}
 
