@@ -1138,6 +1138,16 @@ static const char *const source_verbs[] = {
 	"should", "can", "may", "might", "must", "does", "did", "tried", "wanna", NULL
 };
 
+/*
+ * Words that open the object of a verb in the past tense (issued a
+ * statement, deemed those claims false, rounded out the list), not what
+ * follows an adjective in -ed (registered voters, the retired neurosurgeon).
+ */
+static const char *const object_openers[] = {
+	"a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its",
+	"out", "up", "back", "off", "without", NULL
+};
+
 /* Words that open a clause inside a source (Friedman, who ...). */
 static const char *const clause_words[] = {
 	"who", "whose", "whom", "which", "that", NULL
@@ -1212,13 +1222,20 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 		if (t > s && is_cap(doc, t - 1))
 			e = t;
 	}
-	/* a verb the tagger took in (Mr. Trump tried to, The Iranians wanna):
-	 * the name before it, unless a clause or aside opens first */
+	/* a verb the tagger took in (Mr. Trump tried to, The Iranians wanna,
+	 * Black Lives Matter issued a statement): the name before it, unless a
+	 * clause or aside opens first */
 	for (uint32_t i = s + 1; i < e; i++)
 	{
 		if (doc->tok[i].kind != NX_TOK_WORD || tok_in(doc, i, clause_words))
 			break;
 		if (tok_in(doc, i, source_verbs) && is_word(doc, i - 1) && !tok_in(doc, i - 1, not_names))
+		{
+			e = i;
+			break;
+		}
+		if (i + 1 < e && is_cap(doc, i - 1) && !is_cap(doc, i) && !tok_in(doc, i - 1, not_names) &&
+			ends_with(doc, i, "ed") && tok_in(doc, i + 1, object_openers))
 		{
 			e = i;
 			break;
