@@ -2466,6 +2466,19 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			 * Bernstein; his critics, some voters: 638 times in 651) */
 			set_span(doc, &q->mention, q->mention.tok - 1, q->mention.tok + q->mention.ntok);
 		}
+		if (q->mention.ntok > 0 && is_cap(doc, q->mention.tok))
+		{
+			/* a title right before a name (Sen. Marco Rubio): PolNeAR
+			 * takes titles in, 1,216 times in 1,233 */
+			uint32_t	s = q->mention.tok,
+						sent = doc->tok[s].sentence;
+
+			while (s > 0 && q->mention.tok - s < 3 && in_sent(doc, s - 1, sent) && is_cap(doc, s - 1) &&
+				   (nx_attrib_doc_lex(ad, s - 1) & (1u << NX_LX_TITLE)))
+				s--;
+			if (s < q->mention.tok)
+				set_span(doc, &q->mention, s, q->mention.tok + q->mention.ntok);
+		}
 		if (q->mention.ntok > 1 && q->mention.tok > 0 && is_word(doc, q->mention.tok) &&
 			!is_cap(doc, q->mention.tok) && is_cap(doc, q->mention.tok + 1) &&
 			!is_pronoun(ad, doc, q->mention.tok, q->mention.tok + q->mention.ntok))
