@@ -351,6 +351,19 @@ test_quotes_model(void)
 		expect(&m, "\u201cIt might have written his obituary,\u201d said Eric Woolson, who worked for "
 			   "Gov. Scott Walker before he dropped out. The race went on.", w, 1);
 	}
+	/* "who": the source of the verb of its own clause, the speaker its antecedent;
+	 * a clause closed before the cue leaves the antecedent the source */
+	{
+		static const Want w[] = {
+			{"He is scary.", NX_QK_DIRECT, "Sen. Claire McCaskill", "Claire McCaskill"},
+			{"Franklin Graham", NX_QK_INDIRECT, "Swanson", "Swanson"},
+			{"that he would not buy the cookies", NX_QK_INDIRECT, "who", "Franklin Graham"},
+		};
+
+		expect(&m, "The meeting ended. Sen. Claire McCaskill, who has endorsed Clinton, said, "
+			   "\u201cHe is scary.\u201d Swanson praised Franklin Graham, who has publicly vowed "
+			   "that he would not buy the cookies.", w, 3);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

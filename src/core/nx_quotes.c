@@ -968,21 +968,24 @@ cue_and_source(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, long cu
 }
 
 /*
- * A source that is only a relative pronoun after a comma ("McCaskill
- * (D-Mo.), who has endorsed Clinton, said"): the words it refers to,
- * back from the comma to the one before or the sentence's start.
+ * A mention that is only a relative pronoun after a comma ("McCaskill
+ * (D-Mo.), who has endorsed Clinton, said"): the words it refers to, back
+ * from the comma to the one before or the sentence's start.  When the
+ * cue is the clause's own verb ("Graham, who has vowed that ...") the
+ * mention stays "who", as PolNeAR marks it (173 times in 178), and the
+ * speaker is read from these words.  Returns 1 and sets [*ss, *se) when
+ * there are.
  */
-static void
-relative_source(const Ctx *x, uint32_t *ss, uint32_t *se)
+static int
+relative_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 {
-	const NxDoc *doc = x->doc;
 	uint32_t	s = *ss,
 				sent,
 				k;
 
 	if (*se != s + 1 || s < 2 || !(nx_tok_ieq(doc, s, "who") || nx_tok_ieq(doc, s, "which")) ||
 		!is_punct(doc, s - 1, ','))
-		return;
+		return 0;
 	sent = doc->tok[s].sentence;
 	for (k = s - 1; k > 0 && k + 13 > s && in_sent(doc, k - 1, sent); k--)
 	{
@@ -994,9 +997,10 @@ relative_source(const Ctx *x, uint32_t *ss, uint32_t *se)
 			break;
 	}
 	if (k + 13 <= s || k + 1 >= s || !is_word(doc, k))
-		return;
+		return 0;
 	*ss = k;
 	*se = s - 1;
+	return 1;
 }
 
 /* Words of [s, e), counted up to max. */
@@ -1621,6 +1625,8 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 	q->speaker = q->mention;
 	if (q->mention.ntok == 0)
 		return;
+	if (relative_source(doc, &s, &e))
+		set_span(doc, &q->speaker, s, e);	/* who: the words before it */
 	if (is_pronoun(ad, doc, s, e))
 	{
 		uint32_t	lo = s > PRONOUN_WINDOW ? s - PRONOUN_WINDOW : 0;
@@ -2145,8 +2151,6 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			else
 				colon_speaker(&x, ad, c.start, &cs, &ce, &ss, &se);
 		}
-		if (se > ss && has_marks(&x, c.start, c.end))
-			relative_source(&x, &ss, &se);
 		if (ce == cs && se == ss && short_phrase(doc, c.start, c.end))
 			continue;			/* no cue, no source: a scare quote or title */
 		if (ce == cs && se == ss && !has_marks(&x, c.start, c.end))
@@ -2257,8 +2261,6 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			ce = cs + 1;
 			cue_subject(&x, ad, role, cs, ce, &ss, &se);
 		}
-		if (se > ss)
-			relative_source(&x, &ss, &se);
 		if (!add_quote(&x, s, e, cs, ce, ss, se, 0))
 		{
 			st = NX_ENOMEM;
@@ -2430,6 +2432,20 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			if (q->cue.ntok == 1 && q->cue.tok == q->mention.tok + 1)
 				memset(&q->cue, 0, sizeof(q->cue));
 			memset(&q->mention, 0, sizeof(q->mention));
+		}
+		if (q->mention.ntok == 1 && q->cue.ntok > 0 && q->cue.tok > q->mention.tok)
+		{
+			/* a relative clause closed before the cue ("McCaskill, who has
+			 * endorsed Clinton, said"): the cue is the main verb and the
+			 * words before "who" are the source */
+			uint32_t	ss = q->mention.tok,
+						se = ss + 1;
+			int			closed = 0;
+
+			for (uint32_t k = se; k < q->cue.tok && !closed; k++)
+				closed = is_punct(doc, k, ',') || doc->tok[k].kind == NX_TOK_DASH;
+			if (closed && relative_source(doc, &ss, &se))
+				set_span(doc, &q->mention, ss, se);
 		}
 		if (q->cue.ntok > 0)
 		{
