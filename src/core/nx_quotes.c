@@ -2584,6 +2584,9 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		}
 		if (q->mention.ntok > 0 && tok_in(doc, q->mention.tok, not_mention_openers))
 			memset(&q->mention, 0, sizeof(q->mention));
+		if (q->mention.ntok > 0 && q->mention.tok >= q->content.tok &&
+			q->mention.tok < q->content.tok + q->content.ntok)
+			memset(&q->mention, 0, sizeof(q->mention));
 		if (q->mention.ntok > 0 && q->cue.ntok > 0 && q->mention.tok >= q->cue.tok + q->cue.ntok)
 			relative_to_end(doc, q);
 		if (q->mention.ntok > 0)
