@@ -64,6 +64,8 @@ SELECT * FROM q('The so-called “deal” was signed after the film “Dune” o
 SELECT * FROM q('The mayor spoke for an hour. At the end, the crowd chanted “Open the port!” and went home.');
 -- a quotation interrupted by its attribution gives two rows with the same speaker
 SELECT * FROM q('“We are ready,” Costa said, “to sign the agreement today.”');
+-- a relative pronoun is the mention of its own clause's verb, the speaker the name before it
+SELECT * FROM q('The pastor spoke first. Swanson praised Franklin Graham, who has publicly vowed that he would not buy the cookies.');
 -- a block quotation: a verbatim paragraph after a colon, without marks
 SELECT * FROM q(E'In a statement, the mayor Ana Costa told the council that:\n\nThe port will reopen on Monday and the ferries will run again.');
 
