@@ -1378,7 +1378,7 @@ knowing_phrase(const NxDoc *doc, NxQuote *q)
 				k;
 	int			found = 0;
 
-	if (q->cue.ntok > 0 && q->cue.tok >= e)
+	if (q->cue.ntok > 0 && q->cue.tok >= e && q->cue.tok < end)
 		end = aux_start(doc, q->cue.tok, e);
 	if (e + 2 > end)
 		return;
