@@ -92,6 +92,18 @@ test_text_tokens(void)
 	CHECK(EQ(TOKS("Wait... what…"), "w:Wait|p:...|w:what|p:…"));
 	CHECK(EQ(TOKS("ok 👍🏽 👨‍👩‍👧 🇺🇦!"), "w:ok|e:👍🏽|e:👨‍👩‍👧|e:🇺🇦|p:!"));
 	CHECK(EQ(TOKS("e-mail 50% café"), "w:e|p:-|w:mail|n:50|s:%|w:café"));
+
+	/* nx_tok_ieq ignores the case of both sides, and only matches whole tokens */
+	{
+		NxDoc		d;
+		const char *t = "Q: SAID said";
+
+		CHECK(nx_doc_parse(&d, t, strlen(t), &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_tok_ieq(&d, 0, "Q") && nx_tok_ieq(&d, 0, "q"));
+		CHECK(nx_tok_ieq(&d, 2, "said") && nx_tok_ieq(&d, 2, "Said") && nx_tok_ieq(&d, 3, "SAID"));
+		CHECK(!nx_tok_ieq(&d, 2, "sai") && !nx_tok_ieq(&d, 2, "saids") && !nx_tok_ieq(&d, 4, "said"));
+		nx_doc_free(&d);
+	}
 }
 
 void

@@ -2464,7 +2464,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		NxQuote    *q = &x.q[i];
 
 		if (q->mention.ntok == 1 && is_punct(doc, q->mention.tok + 1, ':') &&
-			(nx_tok_ieq(doc, q->mention.tok, "q") || nx_tok_ieq(doc, q->mention.tok, "a")) &&
+			(nx_tok_ieq(doc, q->mention.tok, "Q") || nx_tok_ieq(doc, q->mention.tok, "A")) &&
 			is_cap(doc, q->mention.tok))
 		{
 			/* an interview's "Q:" and "A:" mark turns, not speakers (PolNeAR

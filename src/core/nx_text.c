@@ -263,21 +263,24 @@ static const char *const ab_end[] = {
 	NULL
 };
 
-/* Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word. */
+static inline int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/*
+ * Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word,
+ * both sides folded: a token "Q" matches "Q" and "q" alike.
+ */
 static int
 ascii_ieq(const uint8_t *s, size_t n, const char *w)
 {
 	size_t		i;
 
 	for (i = 0; i < n; i++)
-	{
-		int			c = s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		if (w[i] == '\0' || c != (unsigned char) w[i])
+		if (w[i] == '\0' || ascii_lower(s[i]) != ascii_lower((unsigned char) w[i]))
 			return 0;
-	}
 	return w[i] == '\0';
 }
 

@@ -84,7 +84,7 @@ extern void nx_doc_free(NxDoc *doc);
 /* Name of a token kind as SQL shows it ("word", "open_quote", ...). */
 extern const char *nx_tok_kind_name(NxTokKind kind);
 
-/* Is token i of doc the ASCII word w (lower case), in any case? */
+/* Is token i of doc the ASCII word w, ignoring the case of both? */
 extern int	nx_tok_ieq(const NxDoc *doc, size_t i, const char *w);
 
 /* Character offset one past the end of a token / sentence. */
