@@ -144,6 +144,9 @@ expect(const NxModel *m, const char *text, const Want *want, size_t nwant)
 	nx_doc_free(&d);
 }
 
+/* expect() with the number of rows taken from the array of wanted rows */
+#define EXPECT(m, text, w) expect((m), (text), (w), sizeof(w) / sizeof((w)[0]))
+
 void
 test_quotes_model(void)
 {
@@ -170,7 +173,7 @@ test_quotes_model(void)
 			{"and we will win big.", NX_QK_DIRECT, "he", "he"},
 		};
 
-		expect(&m, "“We will win,” he said, “and we will win big.”", w, 2);
+		EXPECT(&m, "“We will win,” he said, “and we will win big.”", w);
 	}
 	/* typewriter marks, as in the New York Times archive: '' for a double mark */
 	{
@@ -178,7 +181,7 @@ test_quotes_model(void)
 			{"We will win,", NX_QK_DIRECT, "Mr. Trump", "Trump"},
 		};
 
-		expect(&m, "''We will win,'' Mr. Trump said on Monday.", w, 1);
+		EXPECT(&m, "''We will win,'' Mr. Trump said on Monday.", w);
 	}
 	/* update line, title, short name resolved to the fullest name later on */
 	{
@@ -186,8 +189,8 @@ test_quotes_model(void)
 			{"progress in talks “raises certain hopes”", NX_QK_MIXED, "President Putin", "Vladimir Putin"},
 		};
 
-		expect(&m, "Update 1330 GMT: President Putin says progress in talks \xE2\x80\x9craises certain hopes\xE2\x80\x9d\n\n"
-			   "Russian President Vladimir Putin met officials on Thursday.", w, 1);
+		EXPECT(&m, "Update 1330 GMT: President Putin says progress in talks \xE2\x80\x9craises certain hopes\xE2\x80\x9d\n\n"
+			   "Russian President Vladimir Putin met officials on Thursday.", w);
 	}
 	/* a pronoun across sentences and paragraphs */
 	{
@@ -195,8 +198,8 @@ test_quotes_model(void)
 			{"that Putin sees “plenty of room for cooperation”", NX_QK_MIXED, "He", "Dmitry Peskov"},
 		};
 
-		expect(&m, "President Vladimir Putin’s spokesman Dmitry Peskov spoke out on trade.\n\n"
-			   "He said on Thursday that Putin sees “plenty of room for cooperation”.", w, 1);
+		EXPECT(&m, "President Vladimir Putin’s spokesman Dmitry Peskov spoke out on trade.\n\n"
+			   "He said on Thursday that Putin sees “plenty of room for cooperation”.", w);
 	}
 	/* a title before the name */
 	{
@@ -206,9 +209,9 @@ test_quotes_model(void)
 			NX_QK_MIXED, "White House press secretary Karoline Leavitt", "Karoline Leavitt"},
 		};
 
-		expect(&m, "Washington said no plans were set. White House press secretary Karoline Leavitt "
+		EXPECT(&m, "Washington said no plans were set. White House press secretary Karoline Leavitt "
 			   "told Fox News there was nothing “on the books yet” but that “Steve Witkoff had "
-			   "continued to be engaged with the Russians”.", w, 2);
+			   "continued to be engaged with the Russians”.", w);
 	}
 	/* a block quote after a colon and a paragraph break */
 	{
@@ -217,9 +220,9 @@ test_quotes_model(void)
 			NX_QK_BLOCK, "he", "Vladimir Putin"},
 		};
 
-		expect(&m, "Russian President Vladimir Putin spoke on Thursday. TASS relates he told "
+		EXPECT(&m, "Russian President Vladimir Putin spoke on Thursday. TASS relates he told "
 			   "a meeting of the FSB that:\n\n"
-			   "We all see how rapidly the world is changing. There is a mutual dedication to work.", w, 1);
+			   "We all see how rapidly the world is changing. There is a mutual dedication to work.", w);
 	}
 	/* a dash attribution */
 	{
@@ -227,7 +230,7 @@ test_quotes_model(void)
 			{"We will rebuild every road before winter.", NX_QK_DIRECT, "Commissioner Jane Smith", "Jane Smith"},
 		};
 
-		expect(&m, "“We will rebuild every road before winter.” — Commissioner Jane Smith", w, 1);
+		EXPECT(&m, "“We will rebuild every road before winter.” — Commissioner Jane Smith", w);
 	}
 	/* scare quotes and titles without a cue are not quotations */
 	expect(&m, "The so-called “deal” was signed after the film “Dune” opened in Paris.", NULL, 0);
@@ -237,7 +240,7 @@ test_quotes_model(void)
 			{"Repairs will cost about $40 million", NX_QK_INDIRECT, "a council report", "a council report"},
 		};
 
-		expect(&m, "Repairs will cost about $40 million, according to a council report.", w, 1);
+		EXPECT(&m, "Repairs will cost about $40 million, according to a council report.", w);
 	}
 	{
 		static const Want w[] = {
@@ -245,7 +248,7 @@ test_quotes_model(void)
 			"the harbour master Lena Fisk", "Lena Fisk"},
 		};
 
-		expect(&m, "According to the harbour master Lena Fisk, the port will stay closed until Friday.", w, 1);
+		EXPECT(&m, "According to the harbour master Lena Fisk, the port will stay closed until Friday.", w);
 	}
 	/* the content ends at its closing mark, the appositive is in the mention */
 	{
@@ -254,8 +257,8 @@ test_quotes_model(void)
 			"Hugh Hill, a doctor at the harbour clinic,", "Hugh Hill"},
 		};
 
-		expect(&m, "“We treated forty people overnight and we will open again tomorrow,” "
-			   "Hugh Hill, a doctor at the harbour clinic, said on Monday.", w, 1);
+		EXPECT(&m, "“We treated forty people overnight and we will open again tomorrow,” "
+			   "Hugh Hill, a doctor at the harbour clinic, said on Monday.", w);
 	}
 	/* a headline's attribution: a name and a colon */
 	{
@@ -263,7 +266,7 @@ test_quotes_model(void)
 			{"The port will reopen on Monday.", NX_QK_DIRECT, "Costa", "Costa"},
 		};
 
-		expect(&m, "Costa: “The port will reopen on Monday.”\n\nThe mayor visited the harbour on Tuesday.", w, 1);
+		EXPECT(&m, "Costa: “The port will reopen on Monday.”\n\nThe mayor visited the harbour on Tuesday.", w);
 	}
 	/* a participle after the main clause: the subject after a dateline, not the dateline */
 	{
@@ -271,8 +274,8 @@ test_quotes_model(void)
 			{"that more storms were coming", NX_QK_INDIRECT, "Ana Costa", "Ana Costa"},
 		};
 
-		expect(&m, "CLEVELAND - Ana Costa inspected the docks on Friday, warning that more storms "
-			   "were coming.", w, 1);
+		EXPECT(&m, "CLEVELAND - Ana Costa inspected the docks on Friday, warning that more storms "
+			   "were coming.", w);
 	}
 	/* a short quotation right after a verb of speech is speech, not a scare quote */
 	{
@@ -280,8 +283,8 @@ test_quotes_model(void)
 			{"Open the port!", NX_QK_DIRECT, "the crowd", "the crowd"},
 		};
 
-		expect(&m, "The mayor spoke for an hour. At the end, the crowd chanted “Open the port!” "
-			   "and went home.", w, 1);
+		EXPECT(&m, "The mayor spoke for an hour. At the end, the crowd chanted “Open the port!” "
+			   "and went home.", w);
 	}
 	/* a closing attribution after a time; an organisation's name is its speaker */
 	{
@@ -290,8 +293,8 @@ test_quotes_model(void)
 			"the University of Michigan", "University of Michigan"},
 		};
 
-		expect(&m, "Consumer sentiment has been higher than in any year since 2004, the University "
-			   "of Michigan reported last week.", w, 1);
+		EXPECT(&m, "Consumer sentiment has been higher than in any year since 2004, the University "
+			   "of Michigan reported last week.", w);
 	}
 	/* a plain "Title Name said ..." after another sentence */
 	{
@@ -300,8 +303,8 @@ test_quotes_model(void)
 			"John Kerry"},
 		};
 
-		expect(&m, "The minister arrived late. Secretary of State John Kerry said the talks would go "
-			   "on until Friday.", w, 1);
+		EXPECT(&m, "The minister arrived late. Secretary of State John Kerry said the talks would go "
+			   "on until Friday.", w);
 	}
 	/* a name set off after a description is part of the source, and the speaker */
 	{
@@ -310,7 +313,7 @@ test_quotes_model(void)
 			"Robby Mook"},
 		};
 
-		expect(&m, "Her campaign manager, Robby Mook, said the campaign would appeal.", w, 1);
+		EXPECT(&m, "Her campaign manager, Robby Mook, said the campaign would appeal.", w);
 	}
 	/* the words before an appositive the tagger took alone (Hicks, his campaign spokeswoman, said) */
 	{
@@ -318,8 +321,8 @@ test_quotes_model(void)
 			{"the report was false", NX_QK_INDIRECT, "Hicks, his campaign spokeswoman,", "Hicks"},
 		};
 
-		expect(&m, "The campaign answered on Monday. Hicks, his campaign spokeswoman, said the "
-			   "report was false.", w, 1);
+		EXPECT(&m, "The campaign answered on Monday. Hicks, his campaign spokeswoman, said the "
+			   "report was false.", w);
 	}
 	/* an appositive opened by "then" or "of" still describes the speaker */
 	{
@@ -329,8 +332,8 @@ test_quotes_model(void)
 			{"the race was close", NX_QK_INDIRECT, "Karen Janes, of Exeter,", "Karen Janes"},
 		};
 
-		expect(&m, "\u201cWe have work to do,\u201d said James Cunningham, then ambassador to Israel. "
-			   "The talks went on. Karen Janes, of Exeter, said the race was close.", w, 2);
+		EXPECT(&m, "“We have work to do,” said James Cunningham, then ambassador to Israel. "
+			   "The talks went on. Karen Janes, of Exeter, said the race was close.", w);
 	}
 	/* an interview's "A:" marks a turn, not a speaker */
 	{
@@ -338,8 +341,8 @@ test_quotes_model(void)
 			{"I think they had been taken away by Immigration", NX_QK_INDIRECT, NULL, NULL},
 		};
 
-		expect(&m, "Q: But he is a socialist. Do you think a socialist can win a general election?\n\n"
-			   "A: I think they had been taken away by Immigration, and nobody told us.", w, 1);
+		EXPECT(&m, "Q: But he is a socialist. Do you think a socialist can win a general election?\n\n"
+			   "A: I think they had been taken away by Immigration, and nobody told us.", w);
 	}
 	/* a relative clause after an inverted source runs to the sentence's end */
 	{
@@ -348,8 +351,8 @@ test_quotes_model(void)
 			"Eric Woolson, who worked for Gov. Scott Walker before he dropped out", "Eric Woolson"},
 		};
 
-		expect(&m, "\u201cIt might have written his obituary,\u201d said Eric Woolson, who worked for "
-			   "Gov. Scott Walker before he dropped out. The race went on.", w, 1);
+		EXPECT(&m, "“It might have written his obituary,” said Eric Woolson, who worked for "
+			   "Gov. Scott Walker before he dropped out. The race went on.", w);
 	}
 	/* "who": the source of the verb of its own clause, the speaker its antecedent;
 	 * a clause closed before the cue leaves the antecedent the source */
@@ -360,9 +363,9 @@ test_quotes_model(void)
 			{"that he would not buy the cookies", NX_QK_INDIRECT, "who", "Franklin Graham"},
 		};
 
-		expect(&m, "The meeting ended. Sen. Claire McCaskill, who has endorsed Clinton, said, "
-			   "\u201cHe is scary.\u201d Swanson praised Franklin Graham, who has publicly vowed "
-			   "that he would not buy the cookies.", w, 3);
+		EXPECT(&m, "The meeting ended. Sen. Claire McCaskill, who has endorsed Clinton, said, "
+			   "“He is scary.” Swanson praised Franklin Graham, who has publicly vowed "
+			   "that he would not buy the cookies.", w);
 	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
@@ -373,9 +376,9 @@ test_quotes_model(void)
 			{"We need more beds,", NX_QK_DIRECT, "van Dam", "Pieter van Dam"},
 		};
 
-		expect(&m, "Pieter van Dam visited the shelter on Monday. “We need more beds,” he said.", w1, 1);
-		expect(&m, "The Red Cross spokesman Pieter van Dam visited the shelter. "
-			   "“We need more beds,” van Dam said.", w2, 1);
+		EXPECT(&m, "Pieter van Dam visited the shelter on Monday. “We need more beds,” he said.", w1);
+		EXPECT(&m, "The Red Cross spokesman Pieter van Dam visited the shelter. "
+			   "“We need more beds,” van Dam said.", w2);
 	}
 	/* a quoted sentence with no cue of its own keeps the speaker before it */
 	{
@@ -384,8 +387,8 @@ test_quotes_model(void)
 			{"This is the consequence of years of neglect at the harbour.", NX_QK_DIRECT, "Costa", "Costa"},
 		};
 
-		expect(&m, "“It was a very sad day,” Costa told reporters. "
-			   "“This is the consequence of years of neglect at the harbour.”", w, 2);
+		EXPECT(&m, "“It was a very sad day,” Costa told reporters. "
+			   "“This is the consequence of years of neglect at the harbour.”", w);
 	}
 	/*
 	 * a long paragraph of attributed quotations, then block quotes between

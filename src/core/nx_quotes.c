@@ -540,7 +540,8 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	close = UINT32_MAX;
-	int			words = 0;
+	int			words = 0,
+				mark_ends;
 	const NxQuoteSpan *sp;
 
 	if (doc->tok[s].kind != NX_TOK_OPEN_QUOTE)
@@ -549,16 +550,18 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 		close = sp->close;
 	if (close == UINT32_MAX || close + 1 >= e)
 		return e;
+	/* the quotation ends in a comma, ? or ! before its closing mark */
+	mark_ends = close > s + 1 && (is_punct(doc, close - 1, ',') || is_punct(doc, close - 1, '?') ||
+								  is_punct(doc, close - 1, '!'));
 	/* “…,” and words after it: almost never one content in PolNeAR (45 of
 	 * 2,537 contents that open with a mark), whatever follows but a list
 	 * (“A,” and “B.”) */
-	if (close > s + 1 && (is_punct(x->doc, close - 1, ',') || is_punct(x->doc, close - 1, '?') ||
-						  is_punct(x->doc, close - 1, '!')) && is_word(x->doc, close + 1) &&
-		!nx_tok_ieq(x->doc, close + 1, "and") && !nx_tok_ieq(x->doc, close + 1, "or"))
+	if (mark_ends && is_word(doc, close + 1) &&
+		!nx_tok_ieq(doc, close + 1, "and") && !nx_tok_ieq(doc, close + 1, "or"))
 		return close + 1;
 	/* “…”), “…”, “…” — and words after: never one content in PolNeAR */
-	if (is_punct(x->doc, close + 1, ',') || is_punct(x->doc, close + 1, ')') ||
-		is_punct(x->doc, close + 1, ';') || doc->tok[close + 1].kind == NX_TOK_DASH)
+	if (is_punct(doc, close + 1, ',') || is_punct(doc, close + 1, ')') ||
+		is_punct(doc, close + 1, ';') || doc->tok[close + 1].kind == NX_TOK_DASH)
 		return close + 1;
 	for (uint32_t i = close + 1; i < e; i++)
 	{
@@ -570,9 +573,7 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 	if (!words)
 		return e;
 	/* the quotation ends in a comma, ? or !, or an attribution follows */
-	if (is_punct(x->doc, close - 1, ',') || is_punct(x->doc, close - 1, '?') ||
-		is_punct(x->doc, close - 1, '!') || role[close + 1] ||
-		(close + 2 < e && role[close + 2]))
+	if (mark_ends || role[close + 1] || (close + 2 < e && role[close + 2]))
 		return close + 1;
 	return e;
 }
@@ -637,6 +638,14 @@ tok_in(const NxDoc *doc, size_t i, const char *const *list)
 }
 
 static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i", NULL};
+
+static const char *const articles[] = {"the", "a", "an", NULL};
+
+/* Words before a time that ends a source (on Thursday, last week). */
+static const char *const time_openers[] = {"on", "this", "last", "earlier", NULL};
+
+/* Lower-case words inside an organisation's name (University of Michigan). */
+static const char *const name_joiners[] = {"of", "for", "and", NULL};
 
 /* Capitalised words that open a sentence without naming anyone. */
 static const char *const not_names[] = {
@@ -741,8 +750,7 @@ np_before(const Ctx *x, uint32_t cs, uint32_t *ss, uint32_t *se)
 		  doc->tok[e - 1].kind == NX_TOK_NUMBER))
 		return 0;
 	/* "But", "When" ... open no subject; "The", "A" do */
-	if (tok_in(doc, s, not_names) &&
-		!nx_tok_ieq(doc, s, "the") && !nx_tok_ieq(doc, s, "a") && !nx_tok_ieq(doc, s, "an"))
+	if (tok_in(doc, s, not_names) && !tok_in(doc, s, articles))
 		return 0;
 	*ss = s;
 	*se = e;
@@ -804,15 +812,16 @@ sentence_subject(const Ctx *x, const NxAttribDoc *ad, uint32_t sent, uint32_t cs
 }
 
 /*
- * The subject of a cue [cs, ce) the tagger gave no source, for a quoted
- * content: a pronoun or a run of names and titles right before it
- * ("Smith said"), the same with its appositive ("Robert Shrum, a veteran
- * strategist, said", the appositive included as PolNeAR marks it; a
- * participle clause is not: "Fiorina, speaking to Iowans, said"), or
- * right after it ("said Democratic strategist Simon Rosenberg").  A
- * participle after the main clause ("…, saying") and a second verb
- * ("… and said") take the subject that opens the sentence.
- * Returns 1 and sets [*ss, *se) when there is one.
+ * The subject of a cue [cs, ce) the tagger gave no source: a pronoun or
+ * a run of names and titles right before it ("Smith said"), the same
+ * with its appositive ("Robert Shrum, a veteran strategist, said", the
+ * appositive included as PolNeAR marks it; a participle clause is not:
+ * "Fiorina, speaking to Iowans, said"), or right after it ("said
+ * Democratic strategist Simon Rosenberg").  A participle after the main
+ * clause ("…, saying") and a second verb ("… and said") take the subject
+ * that opens the sentence.  For a content without quotation marks,
+ * plain_subject says whether to keep it.  Returns 1 and sets [*ss, *se)
+ * when there is one.
  */
 static int
 cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
@@ -837,7 +846,8 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 		 * "a paperwork error"): the name that opens the sentence */
 		return sentence_subject(x, ad, sent, cs, ss, se);
 	}
-	if (j > doc->sent[sent].tok + 2 && (nx_tok_ieq(doc, j - 1, "and") || nx_tok_ieq(doc, j - 1, "but")) &&
+	if (j > doc->sent[sent].tok + 2 &&
+		(nx_tok_ieq(doc, j - 1, "and") || nx_tok_ieq(doc, j - 1, "but")) &&
 		!is_cap(doc, j))
 	{
 		/* a second verb of the sentence's subject (He walked it back and said ...) */
@@ -905,7 +915,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 		}
 		/* said the boy, asked a neighbour: a determiner and a few words to a comma or the end */
 		s = ce;
-		if (in_sent(doc, s, sent) && (nx_tok_ieq(doc, s, "the") || nx_tok_ieq(doc, s, "a") || nx_tok_ieq(doc, s, "an")))
+		if (in_sent(doc, s, sent) && tok_in(doc, s, articles))
 		{
 			for (e = s + 1; e < s + 5 && in_sent(doc, e, sent) && is_word(doc, e) && !is_cap(doc, e) &&
 				 !(nx_attrib_doc_lex(ad, e) & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_SUBORD))); e++)
@@ -941,8 +951,7 @@ plain_subject(const NxDoc *doc, uint32_t ss, uint32_t se, uint32_t cs)
 	for (uint32_t i = ss + 1; i < se; i++)
 		if (tok_in(doc, i, aux_words) || (is_word(doc, i) && !is_cap(doc, i) && ends_with(doc, i, "ed")))
 			return 0;
-	return nx_tok_ieq(doc, ss, "he") || nx_tok_ieq(doc, ss, "she") ||
-		nx_tok_ieq(doc, ss, "the") || nx_tok_ieq(doc, ss, "a") ||
+	return nx_tok_ieq(doc, ss, "he") || nx_tok_ieq(doc, ss, "she") || tok_in(doc, ss, articles) ||
 		(is_cap(doc, ss) && !tok_in(doc, ss, subject_pronouns));
 }
 
@@ -968,6 +977,28 @@ cue_and_source(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, long cu
 }
 
 /*
+ * The first token of the phrase that ends before token t, in sentence
+ * sent: back to a comma, semicolon, colon, quotation mark or dash, or to
+ * the sentence's start, and at most limit tokens (t - limit when it runs
+ * that far, which callers take as no phrase).
+ */
+static uint32_t
+phrase_start(const NxDoc *doc, uint32_t t, uint32_t sent, uint32_t limit)
+{
+	uint32_t	k;
+
+	for (k = t; k > 0 && t - k < limit && in_sent(doc, k - 1, sent); k--)
+	{
+		const NxToken *tk = &doc->tok[k - 1];
+
+		if (is_punct(doc, k - 1, ',') || is_punct(doc, k - 1, ';') || is_punct(doc, k - 1, ':') ||
+			tk->kind == NX_TOK_OPEN_QUOTE || tk->kind == NX_TOK_CLOSE_QUOTE || tk->kind == NX_TOK_DASH)
+			break;
+	}
+	return k;
+}
+
+/*
  * A mention that is only a relative pronoun after a comma ("McCaskill
  * (D-Mo.), who has endorsed Clinton, said"): the words it refers to, back
  * from the comma to the one before or the sentence's start.  When the
@@ -980,22 +1011,12 @@ static int
 relative_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 {
 	uint32_t	s = *ss,
-				sent,
 				k;
 
 	if (*se != s + 1 || s < 2 || !(nx_tok_ieq(doc, s, "who") || nx_tok_ieq(doc, s, "which")) ||
 		!is_punct(doc, s - 1, ','))
 		return 0;
-	sent = doc->tok[s].sentence;
-	for (k = s - 1; k > 0 && k + 13 > s && in_sent(doc, k - 1, sent); k--)
-	{
-		const NxToken *t = &doc->tok[k - 1];
-
-		if (is_punct(doc, k - 1, ',') || is_punct(doc, k - 1, ';') ||
-			is_punct(doc, k - 1, ':') || t->kind == NX_TOK_OPEN_QUOTE ||
-			t->kind == NX_TOK_CLOSE_QUOTE || t->kind == NX_TOK_DASH)
-			break;
-	}
+	k = phrase_start(doc, s - 1, doc->tok[s].sentence, 12);
 	if (k + 13 <= s || k + 1 >= s || !is_word(doc, k))
 		return 0;
 	*ss = k;
@@ -1220,8 +1241,7 @@ trim_source(const NxDoc *doc, uint32_t *ss, uint32_t *se)
 		/* Thursday evening, Tuesday night */
 		if (t > s + 1 && tok_in(doc, t - 1, time_words) && is_cap(doc, t - 1))
 			t--;
-		if (nx_tok_ieq(doc, t - 1, "on") || nx_tok_ieq(doc, t - 1, "this") || nx_tok_ieq(doc, t - 1, "last") ||
-			nx_tok_ieq(doc, t - 1, "earlier"))
+		if (tok_in(doc, t - 1, time_openers))
 			t--;
 		if (t > s && is_cap(doc, t - 1))
 			e = t;
@@ -1298,14 +1318,7 @@ before_appositive(const NxDoc *doc, NxQuote *q)
 	for (uint32_t i = ms; i + 1 < me; i++)
 		if (is_punct(doc, i, ','))
 			return;
-	for (xs = ms - 1; xs > 0 && ms - xs < 8 && in_sent(doc, xs - 1, sent); xs--)
-	{
-		const NxToken *t = &doc->tok[xs - 1];
-
-		if (is_punct(doc, xs - 1, ',') || is_punct(doc, xs - 1, ';') || is_punct(doc, xs - 1, ':') ||
-			t->kind == NX_TOK_OPEN_QUOTE || t->kind == NX_TOK_CLOSE_QUOTE || t->kind == NX_TOK_DASH)
-			break;
-	}
+	xs = phrase_start(doc, ms - 1, sent, 7);
 	if (xs + 1 >= ms || ms - xs >= 8 || !is_cap(doc, xs) ||
 		!(xs == doc->sent[sent].tok || is_punct(doc, xs - 1, ',')) ||
 		tok_in(doc, xs, not_names) || tok_in(doc, xs, not_subjects) || tok_in(doc, xs, time_words) ||
@@ -1324,6 +1337,15 @@ words_end(const NxDoc *doc, uint32_t first, uint32_t end)
 	return end;
 }
 
+/* The end of the words of token t's sentence (words_end of all of it). */
+static uint32_t
+sentence_words_end(const NxDoc *doc, uint32_t t)
+{
+	const NxSentence *st = &doc->sent[doc->tok[t].sentence];
+
+	return words_end(doc, t, st->tok + st->ntok);
+}
+
 /*
  * A source after its cue that takes in a relative clause ("said Eric
  * Woolson, who worked for Scott Walker before he dropped out"): the
@@ -1336,7 +1358,6 @@ relative_to_end(const NxDoc *doc, NxQuote *q)
 {
 	uint32_t	s = q->mention.tok,
 				e = s + q->mention.ntok,
-				sent = doc->tok[s].sentence,
 				end,
 				k;
 	int			rel = 0;
@@ -1345,7 +1366,7 @@ relative_to_end(const NxDoc *doc, NxQuote *q)
 		rel = nx_tok_ieq(doc, k, "who") || nx_tok_ieq(doc, k, "whose");
 	if (!rel || is_punct(doc, e - 1, ','))
 		return;					/* none, or closed by its comma */
-	end = words_end(doc, s, doc->sent[sent].tok + doc->sent[sent].ntok);
+	end = sentence_words_end(doc, s);
 	for (k = e; k < end; k++)
 	{
 		const NxToken *t = &doc->tok[k];
@@ -1373,8 +1394,7 @@ knowing_phrase(const NxDoc *doc, NxQuote *q)
 	};
 	uint32_t	s = q->mention.tok,
 				e = s + q->mention.ntok,
-				sent = doc->tok[s].sentence,
-				end = words_end(doc, s, doc->sent[sent].tok + doc->sent[sent].ntok),
+				end = sentence_words_end(doc, s),
 				k;
 	int			found = 0;
 
@@ -1713,7 +1733,7 @@ resolve_speaker(const Ctx *x, const NxAttribDoc *ad, const Names *nm,
 				b++;
 			for (uint32_t i = b; i < r->start && name; i++)
 				name = is_cap(doc, i) || (doc->tok[i].flags & NX_TF_ABBREV) ||
-					(i > b && (nx_tok_ieq(doc, i, "of") || nx_tok_ieq(doc, i, "for") || nx_tok_ieq(doc, i, "and")));
+					(i > b && tok_in(doc, i, name_joiners));
 			/* not a title before a name (President Putin) */
 			if (name && is_cap(doc, b) &&
 				!(is_cap(doc, r->start - 1) && (nx_attrib_doc_lex(ad, r->start - 1) & (1u << NX_LX_TITLE))))
@@ -1926,6 +1946,157 @@ after_listener(const NxDoc *doc, uint32_t v, uint32_t end)
 	if (s + 1 < end && nx_tok_ieq(doc, s, "the") && tok_in(doc, s + 1, audience_words))
 		return s + 2;
 	return s;
+}
+
+/* No span: ntok 0 and no text. */
+static inline void
+clear_span(NxSpan *sp)
+{
+	memset(sp, 0, sizeof(*sp));
+}
+
+/* Start the mention at token s, before its first token, keeping its end. */
+static inline void
+mention_from(const NxDoc *doc, NxQuote *q, uint32_t s)
+{
+	if (s < q->mention.tok)
+		set_span(doc, &q->mention, s, q->mention.tok + q->mention.ntok);
+}
+
+/*
+ * The mention of a quotation's source, and the auxiliaries of its cue, as
+ * PolNeAR marks them, from the spans the tagger or the rules above found:
+ * each step says which convention it follows.  resolve_speaker then reads
+ * the speaker from the mention.
+ */
+static void
+shape_mention(const NxDoc *doc, const NxAttribDoc *ad, NxQuote *q)
+{
+	if (q->mention.ntok == 1 && is_punct(doc, q->mention.tok + 1, ':') &&
+		(nx_tok_ieq(doc, q->mention.tok, "Q") || nx_tok_ieq(doc, q->mention.tok, "A")) &&
+		is_cap(doc, q->mention.tok))
+	{
+		/* an interview's "Q:" and "A:" mark turns, not speakers (PolNeAR
+		 * train has them as sources 16 times, all in a few transcripts) */
+		if (q->cue.ntok == 1 && q->cue.tok == q->mention.tok + 1)
+			clear_span(&q->cue);
+		clear_span(&q->mention);
+	}
+	if (q->mention.ntok == 1 && q->cue.ntok > 0 && q->cue.tok > q->mention.tok)
+	{
+		/* a relative clause closed before the cue ("McCaskill, who has
+		 * endorsed Clinton, said"): the cue is the main verb and the
+		 * words before "who" are the source */
+		uint32_t	ss = q->mention.tok,
+					se = ss + 1;
+		int			closed = 0;
+
+		for (uint32_t k = se; k < q->cue.tok && !closed; k++)
+			closed = is_punct(doc, k, ',') || doc->tok[k].kind == NX_TOK_DASH;
+		if (closed && relative_source(doc, &ss, &se))
+			set_span(doc, &q->mention, ss, se);
+	}
+	if (q->cue.ntok > 0)
+	{
+		/* auxiliaries and adverbs before the verb are part of the cue, as
+		 * PolNeAR marks them (has said, also said, repeatedly denied) */
+		uint32_t	mend = q->mention.tok + q->mention.ntok;
+		uint32_t	cs = aux_start(doc, q->cue.tok,
+								   q->mention.ntok && mend <= q->cue.tok ? mend : 0);
+
+		if (cs < q->cue.tok)
+			set_span(doc, &q->cue, cs, q->cue.tok + q->cue.ntok);
+	}
+	if (q->mention.ntok > 0 && q->mention.tok >= 2 && is_cap(doc, q->mention.tok) &&
+		tok_in(doc, q->mention.tok - 1, name_particles) && is_cap(doc, q->mention.tok - 2) &&
+		doc->tok[q->mention.tok - 2].sentence == doc->tok[q->mention.tok].sentence)
+	{
+		/* the whole name: Pieter van Dam, not Dam */
+		uint32_t	s = q->mention.tok - 2;
+
+		while (s > 0 && is_cap(doc, s - 1) && doc->tok[s - 1].sentence == doc->tok[s].sentence &&
+			   q->mention.tok - s < 6)
+			s--;
+		mention_from(doc, q, s);
+	}
+	if (q->mention.ntok > 0 && q->mention.tok > 0 &&
+		doc->tok[q->mention.tok - 1].sentence == doc->tok[q->mention.tok].sentence &&
+		(tok_in(doc, q->mention.tok - 1, articles) ||
+		 (!is_cap(doc, q->mention.tok) && !tok_in(doc, q->mention.tok, subject_pronouns) &&
+		  tok_in(doc, q->mention.tok - 1, quantifiers))) &&
+		!is_pronoun(ad, doc, q->mention.tok, q->mention.tok + q->mention.ntok))
+	{
+		/* the determiner too, as PolNeAR marks it (the economist Jared
+		 * Bernstein; his critics, some voters: 638 times in 651) */
+		mention_from(doc, q, q->mention.tok - 1);
+	}
+	if (q->mention.ntok > 0 && is_cap(doc, q->mention.tok))
+	{
+		/* a title right before a name (Sen. Marco Rubio): PolNeAR
+		 * takes titles in, 1,216 times in 1,233 */
+		uint32_t	s = q->mention.tok,
+					sent = doc->tok[s].sentence;
+
+		while (s > 0 && q->mention.tok - s < 3 && in_sent(doc, s - 1, sent) && is_cap(doc, s - 1) &&
+			   (nx_attrib_doc_lex(ad, s - 1) & (1u << NX_LX_TITLE)))
+			s--;
+		mention_from(doc, q, s);
+	}
+	if (q->mention.ntok > 1 && q->mention.tok > 0 && is_word(doc, q->mention.tok) &&
+		!is_cap(doc, q->mention.tok) && is_cap(doc, q->mention.tok + 1) &&
+		!is_pronoun(ad, doc, q->mention.tok, q->mention.tok + q->mention.ntok))
+	{
+		/* the name of the title's organisation before it (Amnesty
+		 * International spokesman Eric Ferrero), as PolNeAR marks it
+		 * 602 times in 612 */
+		uint32_t	s = q->mention.tok,
+					sent = doc->tok[s].sentence;
+
+		while (s > 0 && q->mention.tok - s < 5 && in_sent(doc, s - 1, sent) && is_cap(doc, s - 1) &&
+			   !tok_in(doc, s - 1, not_names) && !tok_in(doc, s - 1, time_words))
+			s--;
+		mention_from(doc, q, s);
+	}
+	if (q->mention.ntok > 0 && q->cue.ntok > 0)
+		before_appositive(doc, q);
+	if (q->mention.ntok > 0)
+	{
+		/* the name set off after a description (Her campaign manager,
+		 * Robby Mook, said): PolNeAR takes it in, 103 times in 104 */
+		uint32_t	se = q->mention.tok + q->mention.ntok,
+					k;
+
+		if (is_word(doc, se - 1) && !is_cap(doc, se - 1) && is_punct(doc, se, ',') &&
+			!is_pronoun(ad, doc, q->mention.tok, se))
+		{
+			for (k = se + 1; k < se + 6 && k < doc->ntok && speaker_word(ad, doc, k) &&
+				 doc->tok[k].sentence == doc->tok[se].sentence; k++)
+				;
+			if (k > se + 1 && is_cap(doc, k - 1) && is_punct(doc, k, ',') &&
+				doc->tok[k].sentence == doc->tok[se].sentence)
+				set_span(doc, &q->mention, q->mention.tok, k + 1);
+		}
+	}
+	if (q->mention.ntok > 1)
+	{
+		uint32_t	ss = q->mention.tok,
+					se = ss + q->mention.ntok;
+
+		trim_source(doc, &ss, &se);
+		if (q->cue.ntok && q->cue.tok == se)
+			open_clause(doc, ss, &se);
+		source_comma(doc, &ss, &se);
+		set_span(doc, &q->mention, ss, se);
+	}
+	if (q->mention.ntok > 0 && tok_in(doc, q->mention.tok, not_mention_openers))
+		clear_span(&q->mention);
+	if (q->mention.ntok > 0 && q->mention.tok >= q->content.tok &&
+		q->mention.tok < q->content.tok + q->content.ntok)
+		clear_span(&q->mention);
+	if (q->mention.ntok > 0 && q->cue.ntok > 0 && q->mention.tok >= q->cue.tok + q->cue.ntok)
+		relative_to_end(doc, q);
+	if (q->mention.ntok > 0)
+		knowing_phrase(doc, q);
 }
 
 /* Extract the quotations of a document. */
@@ -2461,137 +2632,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		goto done;
 	for (size_t i = 0; i < x.nq; i++)
 	{
-		NxQuote    *q = &x.q[i];
-
-		if (q->mention.ntok == 1 && is_punct(doc, q->mention.tok + 1, ':') &&
-			(nx_tok_ieq(doc, q->mention.tok, "Q") || nx_tok_ieq(doc, q->mention.tok, "A")) &&
-			is_cap(doc, q->mention.tok))
-		{
-			/* an interview's "Q:" and "A:" mark turns, not speakers (PolNeAR
-			 * train has them as sources 16 times, all in a few transcripts) */
-			if (q->cue.ntok == 1 && q->cue.tok == q->mention.tok + 1)
-				memset(&q->cue, 0, sizeof(q->cue));
-			memset(&q->mention, 0, sizeof(q->mention));
-		}
-		if (q->mention.ntok == 1 && q->cue.ntok > 0 && q->cue.tok > q->mention.tok)
-		{
-			/* a relative clause closed before the cue ("McCaskill, who has
-			 * endorsed Clinton, said"): the cue is the main verb and the
-			 * words before "who" are the source */
-			uint32_t	ss = q->mention.tok,
-						se = ss + 1;
-			int			closed = 0;
-
-			for (uint32_t k = se; k < q->cue.tok && !closed; k++)
-				closed = is_punct(doc, k, ',') || doc->tok[k].kind == NX_TOK_DASH;
-			if (closed && relative_source(doc, &ss, &se))
-				set_span(doc, &q->mention, ss, se);
-		}
-		if (q->cue.ntok > 0)
-		{
-			/* auxiliaries and adverbs before the verb are part of the cue, as
-			 * PolNeAR marks them (has said, also said, repeatedly denied) */
-			uint32_t	mend = q->mention.tok + q->mention.ntok;
-			uint32_t	cs = aux_start(doc, q->cue.tok,
-									   q->mention.ntok && mend <= q->cue.tok ? mend : 0);
-
-			if (cs < q->cue.tok)
-				set_span(doc, &q->cue, cs, q->cue.tok + q->cue.ntok);
-		}
-		if (q->mention.ntok > 0 && q->mention.tok >= 2 && is_cap(doc, q->mention.tok) &&
-			tok_in(doc, q->mention.tok - 1, name_particles) && is_cap(doc, q->mention.tok - 2) &&
-			doc->tok[q->mention.tok - 2].sentence == doc->tok[q->mention.tok].sentence)
-		{
-			/* the whole name: Pieter van Dam, not Dam */
-			uint32_t	s = q->mention.tok - 2;
-
-			while (s > 0 && is_cap(doc, s - 1) && doc->tok[s - 1].sentence == doc->tok[s].sentence &&
-				   q->mention.tok - s < 6)
-				s--;
-			set_span(doc, &q->mention, s, q->mention.tok + q->mention.ntok);
-		}
-		if (q->mention.ntok > 0 && q->mention.tok > 0 &&
-			doc->tok[q->mention.tok - 1].sentence == doc->tok[q->mention.tok].sentence &&
-			(nx_tok_ieq(doc, q->mention.tok - 1, "the") || nx_tok_ieq(doc, q->mention.tok - 1, "a") ||
-			 nx_tok_ieq(doc, q->mention.tok - 1, "an") ||
-			 (!is_cap(doc, q->mention.tok) && !tok_in(doc, q->mention.tok, subject_pronouns) &&
-			  tok_in(doc, q->mention.tok - 1, quantifiers))) &&
-			!is_pronoun(ad, doc, q->mention.tok, q->mention.tok + q->mention.ntok))
-		{
-			/* the determiner too, as PolNeAR marks it (the economist Jared
-			 * Bernstein; his critics, some voters: 638 times in 651) */
-			set_span(doc, &q->mention, q->mention.tok - 1, q->mention.tok + q->mention.ntok);
-		}
-		if (q->mention.ntok > 0 && is_cap(doc, q->mention.tok))
-		{
-			/* a title right before a name (Sen. Marco Rubio): PolNeAR
-			 * takes titles in, 1,216 times in 1,233 */
-			uint32_t	s = q->mention.tok,
-						sent = doc->tok[s].sentence;
-
-			while (s > 0 && q->mention.tok - s < 3 && in_sent(doc, s - 1, sent) && is_cap(doc, s - 1) &&
-				   (nx_attrib_doc_lex(ad, s - 1) & (1u << NX_LX_TITLE)))
-				s--;
-			if (s < q->mention.tok)
-				set_span(doc, &q->mention, s, q->mention.tok + q->mention.ntok);
-		}
-		if (q->mention.ntok > 1 && q->mention.tok > 0 && is_word(doc, q->mention.tok) &&
-			!is_cap(doc, q->mention.tok) && is_cap(doc, q->mention.tok + 1) &&
-			!is_pronoun(ad, doc, q->mention.tok, q->mention.tok + q->mention.ntok))
-		{
-			/* the name of the title's organisation before it (Amnesty
-			 * International spokesman Eric Ferrero), as PolNeAR marks it
-			 * 602 times in 612 */
-			uint32_t	s = q->mention.tok,
-						sent = doc->tok[s].sentence;
-
-			while (s > 0 && q->mention.tok - s < 5 && in_sent(doc, s - 1, sent) && is_cap(doc, s - 1) &&
-				   !tok_in(doc, s - 1, not_names) && !tok_in(doc, s - 1, time_words))
-				s--;
-			if (s < q->mention.tok)
-				set_span(doc, &q->mention, s, q->mention.tok + q->mention.ntok);
-		}
-		if (q->mention.ntok > 0 && q->cue.ntok > 0)
-			before_appositive(doc, q);
-		if (q->mention.ntok > 0)
-		{
-			/* the name set off after a description (Her campaign manager,
-			 * Robby Mook, said): PolNeAR takes it in, 103 times in 104 */
-			uint32_t	se = q->mention.tok + q->mention.ntok,
-						k;
-
-			if (is_word(doc, se - 1) && !is_cap(doc, se - 1) && is_punct(doc, se, ',') &&
-				!is_pronoun(ad, doc, q->mention.tok, se))
-			{
-				for (k = se + 1; k < se + 6 && k < doc->ntok && speaker_word(ad, doc, k) &&
-					 doc->tok[k].sentence == doc->tok[se].sentence; k++)
-					;
-				if (k > se + 1 && is_cap(doc, k - 1) && is_punct(doc, k, ',') &&
-					doc->tok[k].sentence == doc->tok[se].sentence)
-					set_span(doc, &q->mention, q->mention.tok, k + 1);
-			}
-		}
-		if (q->mention.ntok > 1)
-		{
-			uint32_t	ss = q->mention.tok,
-						se = ss + q->mention.ntok;
-
-			trim_source(doc, &ss, &se);
-			if (q->cue.ntok && q->cue.tok == se)
-				open_clause(doc, ss, &se);
-			source_comma(doc, &ss, &se);
-			set_span(doc, &q->mention, ss, se);
-		}
-		if (q->mention.ntok > 0 && tok_in(doc, q->mention.tok, not_mention_openers))
-			memset(&q->mention, 0, sizeof(q->mention));
-		if (q->mention.ntok > 0 && q->mention.tok >= q->content.tok &&
-			q->mention.tok < q->content.tok + q->content.ntok)
-			memset(&q->mention, 0, sizeof(q->mention));
-		if (q->mention.ntok > 0 && q->cue.ntok > 0 && q->mention.tok >= q->cue.tok + q->cue.ntok)
-			relative_to_end(doc, q);
-		if (q->mention.ntok > 0)
-			knowing_phrase(doc, q);
-		resolve_speaker(&x, ad, &nm, inquote, q);
+		shape_mention(doc, ad, &x.q[i]);
+		resolve_speaker(&x, ad, &nm, inquote, &x.q[i]);
 	}
 
 	*out = x.q;
