@@ -273,14 +273,20 @@ ascii_lower(int c)
  * Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word,
  * both sides folded: a token "Q" matches "Q" and "q" alike.
  */
-static int
+static inline int
 ascii_ieq(const uint8_t *s, size_t n, const char *w)
 {
 	size_t		i;
 
 	for (i = 0; i < n; i++)
-		if (w[i] == '\0' || ascii_lower(s[i]) != ascii_lower((unsigned char) w[i]))
+	{
+		int			c = ascii_lower(s[i]),
+					wc = (unsigned char) w[i];
+
+		/* word lists are lower case: test that first */
+		if (wc == '\0' || (c != wc && c != ascii_lower(wc)))
 			return 0;
+	}
 	return w[i] == '\0';
 }
 
