@@ -367,6 +367,17 @@ test_quotes_model(void)
 			   "“He is scary.” Swanson praised Franklin Graham, who has publicly vowed "
 			   "that he would not buy the cookies.", w);
 	}
+	/* a quotation ending in a quotation of its own (,’”) ends at its closing
+	 * marks, and the words after it are its attribution */
+	{
+		static const Want w[] = {
+			{"Leaders honored Trump for what they called ‘the comeback of the decade,’", NX_QK_DIRECT,
+			"the article", "the article"},
+		};
+
+		EXPECT(&m, "“Leaders honored Trump for what they called ‘the comeback of the decade,’” "
+			   "the article read.", w);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

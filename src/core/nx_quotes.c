@@ -539,7 +539,8 @@ static uint32_t
 trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 {
 	const NxDoc *doc = x->doc;
-	uint32_t	close = UINT32_MAX;
+	uint32_t	close = UINT32_MAX,
+				last;
 	int			words = 0,
 				mark_ends;
 	const NxQuoteSpan *sp;
@@ -550,9 +551,13 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 		close = sp->close;
 	if (close == UINT32_MAX || close + 1 >= e)
 		return e;
-	/* the quotation ends in a comma, ? or ! before its closing mark */
-	mark_ends = close > s + 1 && (is_punct(doc, close - 1, ',') || is_punct(doc, close - 1, '?') ||
-								  is_punct(doc, close - 1, '!'));
+	/* the quotation ends in a comma, ? or ! before its closing mark, or
+	 * before the closing marks of quotations inside it (,’”) */
+	last = close - 1;
+	while (last > s + 1 && doc->tok[last].kind == NX_TOK_CLOSE_QUOTE)
+		last--;
+	mark_ends = last > s && (is_punct(doc, last, ',') || is_punct(doc, last, '?') ||
+							 is_punct(doc, last, '!'));
 	/* “…,” and words after it: almost never one content in PolNeAR (45 of
 	 * 2,537 contents that open with a mark), whatever follows but a list
 	 * (“A,” and “B.”) */
