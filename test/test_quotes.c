@@ -378,6 +378,20 @@ test_quotes_model(void)
 		EXPECT(&m, "“Leaders honored Trump for what they called ‘the comeback of the decade,’” "
 			   "the article read.", w);
 	}
+	/* "As X put it, …": X is the source of what follows, "put it" the cue;
+	 * not when the as-clause has a verb of its own */
+	{
+		static const Want w[] = {
+			{"The port will not reopen this winter.", NX_QK_DIRECT, "the harbour master, Lena Fisk,",
+			"Lena Fisk"},
+		};
+		static const Want none[] = {{NULL, NX_QK_DIRECT, NULL, NULL}};
+
+		EXPECT(&m, "The storm closed the docks. As the harbour master, Lena Fisk, put it: "
+			   "“The port will not reopen this winter.”", w);
+		expect(&m, "As the storm passed, the crew put it back on its moorings, and the boats left.",
+			   none, 0);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

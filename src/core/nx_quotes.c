@@ -1886,6 +1886,82 @@ colon_speaker(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t *cs, uin
 	*se = colon;
 }
 
+/* Conjunctions that may come before a clause opening a sentence (Or, as …). */
+static const char *const sentence_conjunctions[] = {"or", "but", "and", "yet", "so", NULL};
+
+/*
+ * "As X put it, …" ("As The Post's Dana Milbank puts it, “…”", "As
+ * Professor Foner put it: …", "as the chief executive put it in his memo
+ * to employees, …"): an as-clause opening its sentence whose verb is
+ * "put(s) it", with a comma or colon a few words after it.  X is the
+ * source, "put it" the cue (its first token *c), and the content what
+ * follows: the quotation right after the comma, or the rest of the
+ * sentence when words follow that quotation or none opens it.  X has no
+ * verb ("As the deadline approached, officials put it bluntly:" is no
+ * attribution to "the deadline").  The scans are bounded: constant work a
+ * token.
+ */
+static int
+as_put_it(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e, uint32_t *c,
+		  uint32_t *ss, uint32_t *se)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent = doc->tok[i].sentence,
+				first = doc->sent[sent].tok,
+				end = first + doc->sent[sent].ntok,
+				j,
+				k;
+	const NxQuoteSpan *sp;
+
+	if (!nx_tok_ieq(doc, i, "as") || i - first > 3)
+		return 0;
+	for (j = first; j < i; j++)
+		if (is_word(doc, j) && !tok_in(doc, j, sentence_conjunctions))
+			return 0;
+	for (j = i + 1; j < end && j < i + 30; j++)
+	{
+		if ((nx_tok_ieq(doc, j, "put") || nx_tok_ieq(doc, j, "puts")) && nx_tok_ieq(doc, j + 1, "it"))
+			break;
+		if (is_word(doc, j) && !is_cap(doc, j) && (ends_with(doc, j, "ed") || tok_in(doc, j, aux_words)))
+			return 0;
+	}
+	if (j == i + 1 || j >= end || j >= i + 30 || j + 2 >= end)
+		return 0;
+	/* the comma or colon after it */
+	for (k = j + 2; k < end && k < j + 14; k++)
+		if (is_punct(doc, k, ',') || is_punct(doc, k, ':'))
+			break;
+	if (k + 1 >= end || k >= j + 14 || !(is_punct(doc, k, ',') || is_punct(doc, k, ':')))
+		return 0;
+	*s = k + 1;
+	*e = end;
+	while (*e > *s && doc->tok[*e - 1].kind == NX_TOK_PUNCT)
+		(*e)--;
+	if (doc->tok[*s].kind == NX_TOK_OPEN_QUOTE && (sp = span_opened_at(x, *s)) != NULL &&
+		sp->depth == 0 && !(sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) &&
+		sp->close < doc->ntok && para_of(doc, sp->close) == para_of(doc, *s))
+	{
+		uint32_t	a = sp->close + 1;
+
+		*e = a;
+		/* words after the closing mark: a mixed quotation to its sentence's end */
+		if (is_word(doc, a) && doc->tok[a].sentence == doc->tok[sp->close].sentence)
+		{
+			const NxSentence *st = &doc->sent[doc->tok[a].sentence];
+
+			*e = st->tok + st->ntok;
+			while (*e > a && doc->tok[*e - 1].kind == NX_TOK_PUNCT)
+				(*e)--;
+		}
+	}
+	if (count_words(doc, *s, *e, 2) < 2)
+		return 0;
+	*c = j;
+	*ss = i + 1;
+	*se = j;
+	return 1;
+}
+
 /*
  * Does what follows an attribution from token r to the sentence's end e
  * (its final punctuation left out) close it: nothing, a comma or dash
@@ -2121,7 +2197,8 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	int32_t    *block = NULL;		/* [npara] cue token of a block paragraph, -1 */
 	size_t		npara;
 	NxStatus	st;
-	size_t		nblock;
+	size_t		nblock,
+				ncontent;
 	long		prev;
 	Names		nm;
 
@@ -2385,6 +2462,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	 * according to X: the clause is taken by the first quotation it
 	 * overlaps, block quotes first, else it is a quotation of its own
 	 */
+	ncontent = x.nq;
 	for (uint32_t i = 0, nq0 = (uint32_t) x.nq, asent = UINT32_MAX, aend = 0;
 		 i + 1 < doc->ntok; i++)
 	{
@@ -2409,6 +2487,45 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			}
 		}
 		else if (!add_quote(&x, s, e, i, i + 2, ss, se, 0))
+		{
+			st = NX_ENOMEM;
+			goto done;
+		}
+	}
+
+	/*
+	 * As X put it, …: what follows is X's, whatever cue and source the
+	 * tagger gave the quotation there; else it is a quotation of its own
+	 */
+	for (uint32_t i = 0; i + 3 < doc->ntok; i++)
+	{
+		uint32_t	s,
+					e,
+					c,
+					ss,
+					se;
+		NxQuote    *q;
+
+		if ((i & 1023) == 0)
+			nx_check_interrupts(a);
+		if (doc->tok[i].blen != 2 || !as_put_it(&x, i, &s, &e, &c, &ss, &se))
+			continue;
+		if ((q = overlapping(x.q, 0, nblock, s, e)) == NULL)
+			q = overlapping(x.q, nblock, ncontent, s, e);
+		if (q)
+		{
+			/* its cue and source, unless the tagger found them there (put
+			 * it in a memo,) */
+			uint32_t	ce = c + 2 + is_punct(doc, c + 2, ':');
+
+			if (q->content.tok > i &&
+				!(q->cue.ntok && q->cue.tok < ce && c < q->cue.tok + q->cue.ntok))
+				set_span(doc, &q->cue, c, ce);
+			if (q->content.tok > i &&
+				!(q->mention.ntok && q->mention.tok < se && ss < q->mention.tok + q->mention.ntok))
+				set_span(doc, &q->mention, ss, se);
+		}
+		else if (!add_quote(&x, s, e, c, c + 2, ss, se, 0))
 		{
 			st = NX_ENOMEM;
 			goto done;
