@@ -392,6 +392,21 @@ test_quotes_model(void)
 		expect(&m, "As the storm passed, the crew put it back on its moorings, and the boats left.",
 			   none, 0);
 	}
+	/* a participle after its main clause: the clause's subject is the source,
+	 * after an opening phrase and whatever its words (a federal judge) */
+	{
+		static const Want w1[] = {
+			{"the law was unfair to renters", NX_QK_INDIRECT, "a federal judge", "a federal judge"},
+		};
+		static const Want w2[] = {
+			{"the port would stay closed until spring", NX_QK_INDIRECT, "The harbour master",
+			"The harbour master"},
+		};
+
+		EXPECT(&m, "In May, a federal judge sided with the city, saying the law was unfair to renters.", w1);
+		EXPECT(&m, "The harbour master left no doubt on Monday, saying the port would stay closed "
+			   "until spring.", w2);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {
