@@ -407,6 +407,15 @@ test_quotes_model(void)
 		EXPECT(&m, "The harbour master left no doubt on Monday, saying the port would stay closed "
 			   "until spring.", w2);
 	}
+	/* "said the boy" is an inverted source, "said the process was fair" not */
+	{
+		static const Want w[] = {
+			{"the process was fair", NX_QK_INDIRECT, "The state’s Republican party leader",
+			"The state’s Republican party leader"},
+		};
+
+		EXPECT(&m, "The state’s Republican party leader said the process was fair.", w);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

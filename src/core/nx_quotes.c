@@ -1027,12 +1027,15 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 			*se = e;
 			return 1;
 		}
-		/* said the boy, asked a neighbour: a determiner and a few words to a comma or the end */
+		/* said the boy, asked a neighbour: a determiner and a few words, no
+		 * auxiliary among them (not "said the process was fair"), to a comma
+		 * or the end */
 		s = ce;
 		if (in_sent(doc, s, sent) && tok_in(doc, s, articles))
 		{
 			for (e = s + 1; e < s + 5 && in_sent(doc, e, sent) && is_word(doc, e) && !is_cap(doc, e) &&
-				 !(nx_attrib_doc_lex(ad, e) & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_SUBORD))); e++)
+				 !(nx_attrib_doc_lex(ad, e) & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_SUBORD))) &&
+				 !tok_in(doc, e, aux_words); e++)
 				;
 			if (e > s + 1 && (!in_sent(doc, e, sent) || doc->tok[e].kind == NX_TOK_PUNCT))
 			{
