@@ -385,12 +385,21 @@ test_quotes_model(void)
 			{"The port will not reopen this winter.", NX_QK_DIRECT, "the harbour master, Lena Fisk,",
 			"Lena Fisk"},
 		};
+		static const Want w2[] = {
+			{"Nobody will sail before March.", NX_QK_DIRECT, "the harbour master Lena Fisk", "Lena Fisk"},
+		};
 		static const Want none[] = {{NULL, NX_QK_DIRECT, NULL, NULL}};
 
 		EXPECT(&m, "The storm closed the docks. As the harbour master, Lena Fisk, put it: "
 			   "“The port will not reopen this winter.”", w);
+		/* inside a sentence, before a quotation */
+		EXPECT(&m, "The port stayed shut all winter. But at the time, as the harbour master "
+			   "Lena Fisk put it, “Nobody will sail before March.”", w2);
 		expect(&m, "As the storm passed, the crew put it back on its moorings, and the boats left.",
 			   none, 0);
+		/* inside a sentence with no quotation after it: what it reports is before it */
+		expect(&m, "The port stayed shut all winter, as the harbour master put it in March, and "
+			   "the boats stayed home.", none, 0);
 	}
 	/* a participle after its main clause: the clause's subject is the source,
 	 * after an opening phrase and whatever its words (a federal judge) */

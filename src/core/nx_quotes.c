@@ -2001,7 +2001,8 @@ colon_speaker(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t *cs, uin
  * "As X put it, …" ("As The Post's Dana Milbank puts it, “…”", "As
  * Professor Foner put it: …", "as the chief executive put it in his memo
  * to employees, …"): an as-clause opening its sentence whose verb is
- * "put(s) it", with a comma or colon a few words after it.  X is the
+ * "put(s) it", with a comma or colon a few words after it; inside a
+ * sentence, after a comma, when a quotation follows that comma.  X is the
  * source, "put it" the cue (its first token *c), and the content what
  * follows: the quotation right after the comma, or the rest of the
  * sentence when words follow that quotation or none opens it.  X has no
@@ -2020,12 +2021,16 @@ as_put_it(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e, uint32_t *c,
 				j,
 				k;
 	const NxQuoteSpan *sp;
+	int			opens = 1;		/* the as-clause opens its sentence */
 
-	if (!nx_tok_ieq(doc, i, "as") || i - first > 3)
+	if (!nx_tok_ieq(doc, i, "as"))
 		return 0;
-	for (j = first; j < i; j++)
-		if (is_word(doc, j) && !tok_in(doc, j, sentence_conjunctions))
-			return 0;
+	for (j = first; j < i && opens; j++)
+		opens = i - first <= 3 && !(is_word(doc, j) && !tok_in(doc, j, sentence_conjunctions));
+	/* inside a sentence, after a comma, only before a quotation (But at
+	 * the time, as the prosecutor put it, “…”) */
+	if (!opens && !(i > first && is_punct(doc, i - 1, ',')))
+		return 0;
 	for (j = i + 1; j < end && j < i + 30; j++)
 	{
 		if ((nx_tok_ieq(doc, j, "put") || nx_tok_ieq(doc, j, "puts")) && nx_tok_ieq(doc, j + 1, "it"))
@@ -2045,9 +2050,13 @@ as_put_it(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e, uint32_t *c,
 	*e = end;
 	while (*e > *s && doc->tok[*e - 1].kind == NX_TOK_PUNCT)
 		(*e)--;
-	if (doc->tok[*s].kind == NX_TOK_OPEN_QUOTE && (sp = span_opened_at(x, *s)) != NULL &&
-		sp->depth == 0 && !(sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) &&
-		sp->close < doc->ntok && para_of(doc, sp->close) == para_of(doc, *s))
+	sp = doc->tok[*s].kind == NX_TOK_OPEN_QUOTE ? span_opened_at(x, *s) : NULL;
+	if (sp && (sp->depth > 0 || (sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) ||
+			   sp->close >= doc->ntok || para_of(doc, sp->close) != para_of(doc, *s)))
+		sp = NULL;
+	if (!opens && !sp)
+		return 0;
+	if (sp)
 	{
 		uint32_t	a = sp->close + 1;
 
