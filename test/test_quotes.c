@@ -425,6 +425,15 @@ test_quotes_model(void)
 
 		EXPECT(&m, "The state’s Republican party leader said the process was fair.", w);
 	}
+	/* "according to X" over a clause with an attribution of its own: two rows */
+	{
+		static const Want w[] = {
+			{"the mayor said the port would reopen on Monday", NX_QK_INDIRECT, "the Tribune", "Tribune"},
+			{"the port would reopen on Monday", NX_QK_INDIRECT, "the mayor", "the mayor"},
+		};
+
+		EXPECT(&m, "According to the Tribune, the mayor said the port would reopen on Monday.", w);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

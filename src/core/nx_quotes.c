@@ -2577,7 +2577,11 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 
 	/*
 	 * according to X: the clause is taken by the first quotation it
-	 * overlaps, block quotes first, else it is a quotation of its own
+	 * overlaps, block quotes first, when that has no cue; when it has one
+	 * (The mayor said …, according to audio obtained by the Tribune) the
+	 * clause is a quotation of its own as well, as it is when none
+	 * overlaps.  On held-out tenths of PolNeAR train the second row adds
+	 * 0.2 points of exact F1 to sources and cues.
 	 */
 	ncontent = x.nq;
 	for (uint32_t i = 0, nq0 = (uint32_t) x.nq, asent = UINT32_MAX, aend = 0;
@@ -2595,14 +2599,13 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			continue;
 		if ((q = overlapping(x.q, 0, nblock, s, e)) == NULL)
 			q = overlapping(x.q, nblock, nq0, s, e);
-		if (q)
+		if (q && q->cue.ntok == 0)
 		{
-			if (q->cue.ntok == 0)
-			{
-				set_span(doc, &q->cue, i, i + 2);
-				set_span(doc, &q->mention, ss, se);
-			}
+			set_span(doc, &q->cue, i, i + 2);
+			set_span(doc, &q->mention, ss, se);
 		}
+		else if (q && q->cue.tok <= i && i < q->cue.tok + q->cue.ntok)
+			;
 		else if (!add_quote(&x, s, e, i, i + 2, ss, se, 0))
 		{
 			st = NX_ENOMEM;
