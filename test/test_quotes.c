@@ -425,14 +425,28 @@ test_quotes_model(void)
 
 		EXPECT(&m, "The state’s Republican party leader said the process was fair.", w);
 	}
-	/* "according to X" over a clause with an attribution of its own: two rows */
+	/* "according to X" over a clause with an attribution of its own: two rows;
+	 * the clause after it when only a conjunction is before it; an appositive
+	 * at the sentence's end is the source's */
 	{
 		static const Want w[] = {
 			{"the mayor said the port would reopen on Monday", NX_QK_INDIRECT, "the Tribune", "Tribune"},
 			{"the port would reopen on Monday", NX_QK_INDIRECT, "the mayor", "the mayor"},
 		};
 
+		static const Want w2[] = {
+			{"most voters in the state remain undecided", NX_QK_INDIRECT, "the poll", "the poll"},
+		};
+		static const Want w3[] = {
+			{"Advertising costs rose sharply last year", NX_QK_INDIRECT,
+			"Brian Wieser, an analyst at Pivotal Research", "Brian Wieser"},
+		};
+
 		EXPECT(&m, "According to the Tribune, the mayor said the port would reopen on Monday.", w);
+		/* after a conjunction, the clause after it; at the end, with an appositive */
+		EXPECT(&m, "But, according to the poll, most voters in the state remain undecided.", w2);
+		EXPECT(&m, "Advertising costs rose sharply last year, according to Brian Wieser, an analyst "
+			   "at Pivotal Research.", w3);
 	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{

@@ -1192,6 +1192,16 @@ near_cue_verb(const Ctx *x, const NxAttribDoc *ad, uint32_t s, uint32_t e)
 	return -1;
 }
 
+/* Is there an auxiliary among tokens [s, e) (a clause, not a noun phrase)? */
+static int
+aux_between(const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	for (uint32_t t = s; t < e; t++)
+		if (tok_in(doc, t, aux_words))
+			return 1;
+	return 0;
+}
+
 /*
  * "according to X" (a cue the tagger often leaves): the source runs from
  * "to" to the next comma or the sentence's end, the content is the
@@ -1232,18 +1242,28 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 		return 0;
 	*ss = i + 2;
 	*se = j;
-	if (i > first && is_punct(doc, i - 1, ','))
+	/* the words before it, when more than a conjunction or two (But, according to …) */
+	for (uint32_t t = first; t + 1 < i && words < 3; t++)
+		words += doc->tok[t].kind == NX_TOK_WORD;
+	if (i > first && is_punct(doc, i - 1, ',') && words >= 3)
 	{
 		*s = first;
 		*e = i - 1;
+		/* at the sentence's end, an appositive to it is the source's too
+		 * (according to Brian Wieser, an analyst at Pivotal Research) */
+		if (j + 1 < end && is_punct(doc, j, ',') &&
+			(tok_in(doc, j + 1, clause_words) ||
+			 (tok_in(doc, j + 1, articles) && !aux_between(doc, j + 1, end))))
+			*se = end;
 	}
-	else if (i == first && j < end && is_punct(doc, j, ','))
+	else if ((i == first || (i > first && is_punct(doc, i - 1, ','))) && j < end && is_punct(doc, j, ','))
 	{
 		*s = j + 1;
 		*e = end;
 	}
 	else
 		return 0;
+	words = 0;
 	for (uint32_t t = *s; t < *e && words < 3; t++)
 		words += doc->tok[t].kind == NX_TOK_WORD;
 	return words >= 3;
