@@ -448,6 +448,22 @@ test_quotes_model(void)
 		EXPECT(&m, "Advertising costs rose sharply last year, according to Brian Wieser, an analyst "
 			   "at Pivotal Research.", w3);
 	}
+	/* a name and a colon opening a paragraph; not a label */
+	{
+		static const Want w[] = {
+			{"Donald Trump is a proven failure in business", NX_QK_INDIRECT, "Elizabeth Warren",
+			"Elizabeth Warren"},
+		};
+		static const Want w2[] = {
+			{"This is a man who never ran a negative ad, ever", NX_QK_INDIRECT, "JOEL BENENSON",
+			"JOEL BENENSON"},
+		};
+		static const Want none[] = {{NULL, NX_QK_DIRECT, NULL, NULL}};
+
+		EXPECT(&m, "Elizabeth Warren: Donald Trump is a proven failure in business.", w);
+		EXPECT(&m, "JOEL BENENSON: This is a man who never ran a negative ad, ever.", w2);
+		expect(&m, "The Latest: Kasich scores all 66 delegates after Ohio win.", none, 0);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

@@ -2099,6 +2099,66 @@ as_put_it(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e, uint32_t *c,
 	return 1;
 }
 
+/* Words of a paragraph's label before a colon that name no speaker (The Latest:, Breaking:). */
+static const char *const label_words[] = {
+	"the", "latest", "breaking", "contributing", "revealed", "note", "byline",
+	"correction", "update", "wow", "look", "boom", "busted", "bombshell",
+	"exclusive", "poll", "watch", "read", "related", "transcript", "name",
+	"so", "continued", "leaked", "photos", "video", "source", "sources", NULL
+};
+
+/*
+ * A paragraph opening with a name and a colon (a headline "De Blasio:
+ * Trust Bratton on security", a transcript's "TAPPER: And obviously, …"):
+ * the name, at most four capitalised words, none a preposition or article
+ * ("Stealth Over Health:"), all capitals or with a first name in it, is
+ * the source, the colon the cue and the rest
+ * of the paragraph, with a lower-case word in it (not a list of names),
+ * the content; a headline's question ("Ted Cruz: Conservative or career
+ * politician?") is not one.  Labels (The Latest:,
+ * Breaking:, Contributing:) and an interview's Q: and A: are no names.  Sets
+ * [*s, *e), the colon *c and [*ss, *se) for the paragraph starting at t0
+ * and ending before pe; the scan is over the paragraph once.
+ */
+static int
+paragraph_speaker(const NxAttribDoc *ad, const NxDoc *doc, uint32_t t0, uint32_t pe,
+				  uint32_t *s, uint32_t *e, uint32_t *c, uint32_t *ss, uint32_t *se)
+{
+	uint32_t	k,
+				lower = 0;
+	int			upper = 1,
+				first_name = 0;
+
+	for (k = t0; k < pe && k < t0 + 5 && (is_cap(doc, k) || (doc->tok[k].flags & NX_TF_ABBREV) ||
+										  doc->tok[k].kind == NX_TOK_APOSTROPHE); k++)
+	{
+		if (tok_in(doc, k, label_words) || tok_in(doc, k, subject_pronouns) ||
+			tok_in(doc, k, prepositions) || tok_in(doc, k, not_names))
+			return 0;
+		upper = upper && (doc->tok[k].flags & NX_TF_ALL_UPPER);
+		first_name = first_name || (nx_attrib_doc_lex(ad, k) & (1u << NX_LX_FIRST_NAME));
+	}
+	/* a transcript's capitals (TAPPER:) or a person's first name (Ann Coulter:) */
+	if (!upper && !first_name)
+		return 0;
+	if (k == t0 || k + 2 >= pe || !is_punct(doc, k, ':') ||
+		(k == t0 + 1 && (nx_tok_ieq(doc, t0, "Q") || nx_tok_ieq(doc, t0, "A"))) ||
+		(!upper && is_punct(doc, pe - 1, '?')))
+		return 0;
+	*e = words_end(doc, k + 1, pe);
+	if (*e < pe && doc->tok[*e].kind == NX_TOK_CLOSE_QUOTE)
+		(*e)++;					/* keep a closing mark (“… Orchid.’) */
+	for (uint32_t t = k + 1; t < *e && !lower; t++)
+		lower = is_word(doc, t) && !is_cap(doc, t);
+	if (!lower || count_words(doc, k + 1, *e, 2) < 2)
+		return 0;
+	*s = k + 1;
+	*c = k;
+	*ss = t0;
+	*se = k;
+	return 1;
+}
+
 /*
  * Does what follows an attribution from token r to the sentence's end e
  * (its final punctuation left out) close it: nothing, a comma or dash
@@ -2666,6 +2726,40 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				set_span(doc, &q->mention, ss, se);
 		}
 		else if (!add_quote(&x, s, e, c, c + 2, ss, se, 0))
+		{
+			st = NX_ENOMEM;
+			goto done;
+		}
+	}
+
+	/*
+	 * A name and a colon opening a paragraph: the rest is the name's, given
+	 * to a quotation starting right after the colon without a source, else
+	 * a quotation of its own (around any inside it)
+	 */
+	for (size_t p = 0; p < npara; p++)
+	{
+		uint32_t	s,
+					e,
+					c,
+					ss,
+					se;
+		NxQuote    *q;
+
+		if (block[p] >= 0 ||
+			!paragraph_speaker(ad, doc, para_tok[p], para_tok[p + 1], &s, &e, &c, &ss, &se))
+			continue;
+		if ((q = overlapping(x.q, 0, nblock, s, e)) == NULL)
+			q = overlapping(x.q, nblock, ncontent, s, e);
+		if (q && q->content.tok == s)
+		{
+			if (q->mention.ntok == 0)
+			{
+				set_span(doc, &q->cue, c, c + 1);
+				set_span(doc, &q->mention, ss, se);
+			}
+		}
+		else if (!add_quote(&x, s, e, c, c + 1, ss, se, 0))
 		{
 			st = NX_ENOMEM;
 			goto done;
