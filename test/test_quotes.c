@@ -464,6 +464,15 @@ test_quotes_model(void)
 		EXPECT(&m, "JOEL BENENSON: This is a man who never ran a negative ad, ever.", w2);
 		expect(&m, "The Latest: Kasich scores all 66 delegates after Ohio win.", none, 0);
 	}
+	/* a closing attribution after a comma inside the closing mark */
+	{
+		static const Want w[] = {
+			{"The convention is likely to be “overrun with social conservatives,”", NX_QK_MIXED,
+			"Hoover", "Hoover"},
+		};
+
+		EXPECT(&m, "The convention is likely to be “overrun with social conservatives,” Hoover said.", w);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

@@ -2872,6 +2872,13 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			s = first;
 			e = lo - 1;
 		}
+		else if (lo > first + 1 && doc->tok[lo - 1].kind == NX_TOK_CLOSE_QUOTE &&
+				 is_punct(doc, lo - 2, ','))
+		{
+			/* the comma inside the closing mark: The failure was “heartbreaking,” she said */
+			s = first;
+			e = lo;
+		}
 		else if (lo > first + 3 && is_punct(doc, lo - 1, ',') &&
 				 closing_tail(doc, x.src.c[src].end > cc.end ? x.src.c[src].end : cc.end, end))
 		{
