@@ -473,6 +473,16 @@ test_quotes_model(void)
 
 		EXPECT(&m, "The convention is likely to be “overrun with social conservatives,” Hoover said.", w);
 	}
+	/* an inverted source right after the cue, before a clause with a name of its own */
+	{
+		static const Want w[] = {
+			{"We are going to win this state,", NX_QK_DIRECT, "his campaign manager Jeff Weaver",
+			"Jeff Weaver"},
+		};
+
+		EXPECT(&m, "“We are going to win this state,” added his campaign manager Jeff Weaver, "
+			   "speaking to reporters after the senator spoke.", w);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

@@ -654,6 +654,9 @@ static const char *const sentence_conjunctions[] = {"or", "but", "and", "yet", "
 
 static const char *const articles[] = {"the", "a", "an", NULL};
 
+/* Words that open a noun phrase before its noun (the, his campaign manager). */
+static const char *const np_openers[] = {"the", "a", "an", "his", "her", "their", "its", "our", NULL};
+
 /* Words before a time that ends a source (on Thursday, last week). */
 static const char *const time_openers[] = {"on", "this", "last", "earlier", NULL};
 
@@ -1076,6 +1079,52 @@ plain_subject(const NxDoc *doc, uint32_t ss, uint32_t se, uint32_t cs)
 		(is_cap(doc, ss) && !tok_in(doc, ss, subject_pronouns));
 }
 
+/* Is there a comma among tokens [s, e)? */
+static int
+comma_between(const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	for (uint32_t t = s; t < e; t++)
+		if (is_punct(doc, t, ','))
+			return 1;
+	return 0;
+}
+
+/*
+ * A noun phrase right after an inverted cue at token t, up to a comma or
+ * its sentence's end (his campaign manager Jeff Weaver): a determiner or
+ * possessive at most, then at most eight words, names and titles or
+ * lower-case nouns, one of them capitalised, with no auxiliary, -ed word,
+ * preposition or clause word among them.
+ */
+static int
+inverted_np(const NxDoc *doc, const NxAttribDoc *ad, uint32_t t, uint32_t *ss, uint32_t *se)
+{
+	uint32_t	sent,
+				e,
+				cap = 0;
+
+	if (t >= doc->ntok || !is_word(doc, t))
+		return 0;
+	sent = doc->tok[t].sentence;
+	e = t;
+	if (tok_in(doc, e, np_openers))
+		e++;
+	for (; e < t + 9 && in_sent(doc, e, sent) && is_word(doc, e); e++)
+	{
+		if (tok_in(doc, e, aux_words) || tok_in(doc, e, clause_words) || tok_in(doc, e, np_stops) ||
+			tok_in(doc, e, prepositions) || (nx_attrib_doc_lex(ad, e) & (1u << NX_LX_SUBORD)) ||
+			(!is_cap(doc, e) && ends_with(doc, e, "ed")))
+			return 0;
+		cap += is_cap(doc, e);
+	}
+	if (e == t || !cap || (in_sent(doc, e, sent) && !is_punct(doc, e, ',') &&
+						   doc->tok[e].kind != NX_TOK_PUNCT))
+		return 0;
+	*ss = t;
+	*se = e;
+	return 1;
+}
+
 /*
  * The spans of cue chunk cue for a content [s, e), and of its source: the
  * nearest source chunk, else the cue's subject.
@@ -1088,6 +1137,13 @@ cue_and_source(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, long cu
 
 	*cs = x->cue.c[cue].start;
 	*ce = x->cue.c[cue].end;
+	/* an inverted source right after the cue ("…,” added his campaign
+	 * manager Jeff Weaver, speaking after the senator spoke) before a
+	 * source chunk past a comma */
+	if (src >= 0 && x->src.c[src].start > *ce && *ce >= e &&
+		comma_between(x->doc, *ce, x->src.c[src].start) &&
+		inverted_np(x->doc, ad, *ce, ss, se))
+		return;
 	if (src >= 0)
 	{
 		*ss = x->src.c[src].start;
