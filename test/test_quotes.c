@@ -483,6 +483,17 @@ test_quotes_model(void)
 		EXPECT(&m, "“We are going to win this state,” added his campaign manager Jeff Weaver, "
 			   "speaking to reporters after the senator spoke.", w);
 	}
+	/* quoted words later in a sentence with no reporting verb the model knows:
+	 * the sentence's subject when it is a person's name */
+	{
+		static const Want w[] = {
+			{"the council and its “endless delays on every single project in this city.”", NX_QK_MIXED,
+			"Mrs. Costa", "Costa"},
+		};
+
+		EXPECT(&m, "Mrs. Costa then went on the offensive against the council and its “endless "
+			   "delays on every single project in this city.”", w);
+	}
 	/* a name with a lower-case particle is one name, for pronouns and short names */
 	{
 		static const Want w1[] = {

@@ -874,6 +874,28 @@ np_subject(const NxAttribDoc *ad, const NxDoc *doc, uint32_t sent, uint32_t cs,
 }
 
 /*
+ * Does [s, e) look like a person or a body that speaks, rather than an
+ * adverb or a headline's capitals opening a sentence: he, she or they, a
+ * phrase opened by an article or possessive, or words with a first name
+ * or title in them, none of them all capitals?
+ */
+static int
+person_like(const NxAttribDoc *ad, const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	int			known = 0;
+
+	if (e == s + 1 && tok_in(doc, s, subject_pronouns) && !nx_tok_ieq(doc, s, "i"))
+		return 1;
+	for (uint32_t t = s; t < e; t++)
+	{
+		if (is_word(doc, t) && (doc->tok[t].flags & NX_TF_ALL_UPPER) && doc->tok[t].blen > 1)
+			return 0;
+		known = known || (nx_attrib_doc_lex(ad, t) & ((1u << NX_LX_FIRST_NAME) | (1u << NX_LX_TITLE)));
+	}
+	return known || tok_in(doc, s, np_openers);
+}
+
+/*
  * The subject that opens sentence sent, before token cs: a pronoun, or a
  * run of names and titles, with its appositive up to the comma that
  * closes it ("Huma Abedin, vice chairwoman for the campaign, emailed
@@ -2703,6 +2725,18 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			continue;			/* no marks, no cue, no source: nothing says it was said */
 		if (!has_marks(&x, c.start, c.end) && count_words(doc, c.start, c.end, 2) < 2)
 			continue;			/* a reported clause of one word ("he believes it") */
+		if (ce == cs && se == ss)
+		{
+			/* quoted words later in a sentence with no reporting verb the
+			 * model knows (Clinton fired back that the "people …"): the
+			 * sentence's subject */
+			uint32_t	sent = doc->tok[c.start].sentence;
+
+			if (c.start > doc->sent[sent].tok + 1 &&
+				!(sentence_subject(&x, ad, sent, c.start, &ss, &se) && se <= c.start &&
+				  person_like(ad, doc, ss, se)))
+				ss = se = 0;
+		}
 		if (!add_quote(&x, c.start, c.end, cs, ce, ss, se, 0))
 		{
 			st = NX_ENOMEM;
