@@ -458,10 +458,17 @@ test_quotes_model(void)
 			{"This is a man who never ran a negative ad, ever", NX_QK_INDIRECT, "JOEL BENENSON",
 			"JOEL BENENSON"},
 		};
+		static const Want w3[] = {
+			{"Impeach AG Lynch, ‘Stop DC at the Bathroom Door.’", NX_QK_MIXED,
+			"McCain Challenger Kelli Ward", "Kelli Ward"},
+			{"Stop DC at the Bathroom Door.", NX_QK_DIRECT, "McCain Challenger Kelli Ward", "Kelli Ward"},
+		};
 		static const Want none[] = {{NULL, NX_QK_DIRECT, NULL, NULL}};
 
 		EXPECT(&m, "Elizabeth Warren: Donald Trump is a proven failure in business.", w);
 		EXPECT(&m, "JOEL BENENSON: This is a man who never ran a negative ad, ever.", w2);
+		/* the content keeps its closing mark */
+		EXPECT(&m, "McCain Challenger Kelli Ward: Impeach AG Lynch, ‘Stop DC at the Bathroom Door.’", w3);
 		expect(&m, "The Latest: Kasich scores all 66 delegates after Ohio win.", none, 0);
 	}
 	/* a closing attribution after a comma inside the closing mark */

@@ -2224,8 +2224,11 @@ paragraph_speaker(const NxAttribDoc *ad, const NxDoc *doc, uint32_t t0, uint32_t
 		(!upper && is_punct(doc, pe - 1, '?')))
 		return 0;
 	*e = words_end(doc, k + 1, pe);
-	if (*e < pe && doc->tok[*e].kind == NX_TOK_CLOSE_QUOTE)
-		(*e)++;					/* keep a closing mark (“… Orchid.’) */
+	/* keep a closing mark among the final punctuation (… ‘Like an Open Orchid.’) */
+	for (uint32_t t = *e; t < pe && (doc->tok[t].kind == NX_TOK_PUNCT ||
+									 doc->tok[t].kind == NX_TOK_CLOSE_QUOTE); t++)
+		if (doc->tok[t].kind == NX_TOK_CLOSE_QUOTE)
+			*e = t + 1;
 	for (uint32_t t = k + 1; t < *e && !lower; t++)
 		lower = is_word(doc, t) && !is_cap(doc, t);
 	if (!lower || count_words(doc, k + 1, *e, 2) < 2)
