@@ -28,6 +28,8 @@ INSERT INTO hostile VALUES
  ('said said said', repeat('said ', 200000)),
  ('quoted cue verbs', repeat('“Yes,” said Putin said he said. ', 2000)),
  ('colons and paragraphs', repeat(E'He told reporters:\n\nThe talks went well\n\n', 2000)),
+ ('attribution phrases in one sentence', repeat('Voters were angry, according to the poll, the largest of the year, as the mayor put it, “no,” saying the vote was close, and ', 4000)),
+ ('a name and a colon a paragraph', repeat(E'JOEL BENENSON: This is a man who said so, saying nothing.\n', 10000)),
  ('initials', repeat('A. ', 100000)),
  ('brackets', repeat('(', 50000) || 'Putin' || repeat(')', 50000)),
  ('header lines', repeat(E'date 2025-02-27\n', 20000) || 'Putin spoke.');

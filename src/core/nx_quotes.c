@@ -1101,14 +1101,15 @@ plain_subject(const NxDoc *doc, uint32_t ss, uint32_t se, uint32_t cs)
 		(is_cap(doc, ss) && !tok_in(doc, ss, subject_pronouns));
 }
 
-/* Is there a comma among tokens [s, e)? */
+/* Is there a comma among tokens [s, e) (or are they forty or more apart)? */
 static int
 comma_between(const NxDoc *doc, uint32_t s, uint32_t e)
 {
-	for (uint32_t t = s; t < e; t++)
+	/* bounded: forty tokens apart are in different clauses anyway */
+	for (uint32_t t = s; t < e && t < s + 40; t++)
 		if (is_punct(doc, t, ','))
 			return 1;
-	return 0;
+	return e > s + 40;
 }
 
 /*
@@ -1320,16 +1321,20 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 		return 0;
 	*ss = i + 2;
 	*se = j;
-	/* the words before it, when more than a conjunction or two (But, according to …) */
+	/* the words before it, when more than a conjunction or two (But,
+	 * according to …); at most 32 tokens back, so the scan is bounded */
+	if (i > first + 32)
+		words = 3;
 	for (uint32_t t = first; t + 1 < i && words < 3; t++)
 		words += doc->tok[t].kind == NX_TOK_WORD;
 	if (i > first && is_punct(doc, i - 1, ',') && words >= 3)
 	{
 		*s = first;
 		*e = i - 1;
-		/* at the sentence's end, an appositive to it is the source's too
-		 * (according to Brian Wieser, an analyst at Pivotal Research) */
-		if (j + 1 < end && is_punct(doc, j, ',') &&
+		/* at the sentence's end, an appositive of at most thirty tokens
+		 * is the source's too (according to Brian Wieser, an analyst at
+		 * Pivotal Research) */
+		if (j + 1 < end && end <= j + 30 && is_punct(doc, j, ',') &&
 			(tok_in(doc, j + 1, clause_words) ||
 			 (tok_in(doc, j + 1, articles) && !aux_between(doc, j + 1, end))))
 			*se = end;
