@@ -478,6 +478,18 @@ ends_with(const NxDoc *doc, size_t i, const char *suffix)
 static uint32_t count_words(const NxDoc *doc, uint32_t s, uint32_t e, uint32_t max);
 
 /*
+ * The end of tokens [first, end) without the punctuation that ends them,
+ * closing marks kept (… “Orchid.” stays whole, … said. loses its period).
+ */
+static inline uint32_t
+punct_end(const NxDoc *doc, uint32_t first, uint32_t end)
+{
+	while (end > first && doc->tok[end - 1].kind == NX_TOK_PUNCT)
+		end--;
+	return end;
+}
+
+/*
  * A content that begins before the quotation that ends it ("Clinton
  * asking, “Why …”", "a back-handed compliment: “You never …”") starts at
  * that quotation's opening mark when what precedes the mark ends with a
@@ -1299,6 +1311,7 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 				first,
 				end,
 				j,
+				before = 0,
 				words = 0;
 
 	if (!nx_tok_ieq(doc, i, "according") || !nx_tok_ieq(doc, i + 1, "to"))
@@ -1307,9 +1320,7 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 	first = doc->sent[sent].tok;
 	if (*last_sent != sent)
 	{
-		end = first + doc->sent[sent].ntok;
-		while (end > first && doc->tok[end - 1].kind == NX_TOK_PUNCT)
-			end--;
+		end = punct_end(doc, first, first + doc->sent[sent].ntok);
 		*last_sent = sent;
 		*last_end = end;
 	}
@@ -1324,10 +1335,10 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 	/* the words before it, when more than a conjunction or two (But,
 	 * according to …); at most 32 tokens back, so the scan is bounded */
 	if (i > first + 32)
-		words = 3;
-	for (uint32_t t = first; t + 1 < i && words < 3; t++)
-		words += doc->tok[t].kind == NX_TOK_WORD;
-	if (i > first && is_punct(doc, i - 1, ',') && words >= 3)
+		before = 3;
+	for (uint32_t t = first; t + 1 < i && before < 3; t++)
+		before += doc->tok[t].kind == NX_TOK_WORD;
+	if (i > first && is_punct(doc, i - 1, ',') && before >= 3)
 	{
 		*s = first;
 		*e = i - 1;
@@ -1346,7 +1357,6 @@ according_to(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e,
 	}
 	else
 		return 0;
-	words = 0;
 	for (uint32_t t = *s; t < *e && words < 3; t++)
 		words += doc->tok[t].kind == NX_TOK_WORD;
 	return words >= 3;
@@ -2124,12 +2134,14 @@ as_put_it(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e, uint32_t *c,
 				j,
 				k;
 	const NxQuoteSpan *sp;
-	int			opens = 1;		/* the as-clause opens its sentence */
+	int			opens;			/* the as-clause opens its sentence */
 
 	if (!nx_tok_ieq(doc, i, "as"))
 		return 0;
+	/* after a conjunction and punctuation at most (Or, as …) */
+	opens = i - first <= 3;
 	for (j = first; j < i && opens; j++)
-		opens = i - first <= 3 && !(is_word(doc, j) && !tok_in(doc, j, sentence_conjunctions));
+		opens = !is_word(doc, j) || tok_in(doc, j, sentence_conjunctions);
 	/* inside a sentence, after a comma, only before a quotation (But at
 	 * the time, as the prosecutor put it, “…”) */
 	if (!opens && !(i > first && is_punct(doc, i - 1, ',')))
@@ -2150,9 +2162,7 @@ as_put_it(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e, uint32_t *c,
 	if (k + 1 >= end || k >= j + 14 || !(is_punct(doc, k, ',') || is_punct(doc, k, ':')))
 		return 0;
 	*s = k + 1;
-	*e = end;
-	while (*e > *s && doc->tok[*e - 1].kind == NX_TOK_PUNCT)
-		(*e)--;
+	*e = punct_end(doc, *s, end);
 	sp = doc->tok[*s].kind == NX_TOK_OPEN_QUOTE ? span_opened_at(x, *s) : NULL;
 	if (sp && (sp->depth > 0 || (sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) ||
 			   sp->close >= doc->ntok || para_of(doc, sp->close) != para_of(doc, *s)))
@@ -2169,9 +2179,7 @@ as_put_it(const Ctx *x, uint32_t i, uint32_t *s, uint32_t *e, uint32_t *c,
 		{
 			const NxSentence *st = &doc->sent[doc->tok[a].sentence];
 
-			*e = st->tok + st->ntok;
-			while (*e > a && doc->tok[*e - 1].kind == NX_TOK_PUNCT)
-				(*e)--;
+			*e = punct_end(doc, a, st->tok + st->ntok);
 		}
 	}
 	if (count_words(doc, *s, *e, 2) < 2)
@@ -2228,12 +2236,7 @@ paragraph_speaker(const NxAttribDoc *ad, const NxDoc *doc, uint32_t t0, uint32_t
 		(k == t0 + 1 && (nx_tok_ieq(doc, t0, "Q") || nx_tok_ieq(doc, t0, "A"))) ||
 		(!upper && is_punct(doc, pe - 1, '?')))
 		return 0;
-	*e = words_end(doc, k + 1, pe);
-	/* keep a closing mark among the final punctuation (… ‘Like an Open Orchid.’) */
-	for (uint32_t t = *e; t < pe && (doc->tok[t].kind == NX_TOK_PUNCT ||
-									 doc->tok[t].kind == NX_TOK_CLOSE_QUOTE); t++)
-		if (doc->tok[t].kind == NX_TOK_CLOSE_QUOTE)
-			*e = t + 1;
+	*e = punct_end(doc, k + 1, pe);	/* a closing mark stays (… ‘Like an Open Orchid.’) */
 	for (uint32_t t = k + 1; t < *e && !lower; t++)
 		lower = is_word(doc, t) && !is_cap(doc, t);
 	if (!lower || count_words(doc, k + 1, *e, 2) < 2)
@@ -2461,6 +2464,19 @@ shape_mention(const NxDoc *doc, const NxAttribDoc *ad, NxQuote *q)
 		relative_to_end(doc, q);
 	if (q->mention.ntok > 0)
 		knowing_phrase(doc, q);
+}
+
+/*
+ * The quotation already made that a clause [s, e) found by a rule after
+ * the contents overlaps: the first block quote, else the first of the
+ * contents (quotations [nblock, ncontent), in document order).
+ */
+static NxQuote *
+taken_by(const Ctx *x, size_t nblock, size_t ncontent, uint32_t s, uint32_t e)
+{
+	NxQuote    *q = overlapping(x->q, 0, nblock, s, e);
+
+	return q ? q : overlapping(x->q, nblock, ncontent, s, e);
 }
 
 /* Extract the quotations of a document. */
@@ -2762,8 +2778,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	 * 0.2 points of exact F1 to sources and cues.
 	 */
 	ncontent = x.nq;
-	for (uint32_t i = 0, nq0 = (uint32_t) x.nq, asent = UINT32_MAX, aend = 0;
-		 i + 1 < doc->ntok; i++)
+	for (uint32_t i = 0, asent = UINT32_MAX, aend = 0; i + 1 < doc->ntok; i++)
 	{
 		uint32_t	s,
 					e,
@@ -2775,8 +2790,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			nx_check_interrupts(a);
 		if (doc->tok[i].blen != 9 || !according_to(&x, i, &s, &e, &ss, &se, &asent, &aend))
 			continue;
-		if ((q = overlapping(x.q, 0, nblock, s, e)) == NULL)
-			q = overlapping(x.q, nblock, nq0, s, e);
+		q = taken_by(&x, nblock, ncontent, s, e);
 		if (q && q->cue.ntok == 0)
 		{
 			set_span(doc, &q->cue, i, i + 2);
@@ -2808,8 +2822,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			nx_check_interrupts(a);
 		if (doc->tok[i].blen != 2 || !as_put_it(&x, i, &s, &e, &c, &ss, &se))
 			continue;
-		if ((q = overlapping(x.q, 0, nblock, s, e)) == NULL)
-			q = overlapping(x.q, nblock, ncontent, s, e);
+		q = taken_by(&x, nblock, ncontent, s, e);
 		if (q)
 		{
 			/* its cue and source, unless the tagger found them there (put
@@ -2847,8 +2860,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		if (block[p] >= 0 ||
 			!paragraph_speaker(ad, doc, para_tok[p], para_tok[p + 1], &s, &e, &c, &ss, &se))
 			continue;
-		if ((q = overlapping(x.q, 0, nblock, s, e)) == NULL)
-			q = overlapping(x.q, nblock, ncontent, s, e);
+		q = taken_by(&x, nblock, ncontent, s, e);
 		if (q && q->content.tok == s)
 		{
 			if (q->mention.ntok == 0)
