@@ -68,6 +68,8 @@ SELECT * FROM q('“We are ready,” Costa said, “to sign the agreement today.
 SELECT * FROM q('The pastor spoke first. Swanson praised Franklin Graham, who has publicly vowed that he would not buy the cookies.');
 -- "As X put it": X is the source of what follows, "put it" the cue
 SELECT * FROM q('The storm closed the docks. As the harbour master, Lena Fisk, put it: “The port will not reopen this winter.”');
+-- a participle of speech before a quotation is its cue (singing), nearer than the verb before
+SELECT * FROM q('At the rally, the drummer called Democratic volunteers to the front, singing "We Are Ready."');
 -- a block quotation: a verbatim paragraph after a colon, without marks
 SELECT * FROM q(E'In a statement, the mayor Ana Costa told the council that:\n\nThe port will reopen on Monday and the ferries will run again.');
 

@@ -401,6 +401,26 @@ test_quotes_model(void)
 		expect(&m, "The port stayed shut all winter, as the harbour master put it in March, and "
 			   "the boats stayed home.", none, 0);
 	}
+	/* a participle of speech before the quotation that ends a content is its
+	 * cue: the content is the quotation, not the object of the verb before
+	 * (called volunteers to the front), and the sentence's subject speaks */
+	{
+		static const char text[] =
+			"At the rally, the drummer called Democratic volunteers to the front, singing \"We Are Ready.\"";
+		static const Want w[] = {
+			{"We Are Ready.", NX_QK_DIRECT, "the drummer", "the drummer"},
+		};
+		NxDoc		d;
+		NxQuote    *q = NULL;
+		size_t		n = 0;
+
+		EXPECT(&m, text, w);
+		CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_quotes_extract(&m, &d, &q, &n, &nx_malloc_alloc) == NX_OK);
+		CHECK(n == 1 && span_is(&d, &q[0].cue, "singing"));
+		nx_free(&nx_malloc_alloc, q);
+		nx_doc_free(&d);
+	}
 	/* a participle after its main clause: the clause's subject is the source,
 	 * after an opening phrase and whatever its words (a federal judge) */
 	{

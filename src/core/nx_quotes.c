@@ -489,14 +489,19 @@ punct_end(const NxDoc *doc, uint32_t first, uint32_t end)
 	return end;
 }
 
+static int participle_before(const NxDoc *doc, uint32_t o);
+
 /*
  * A content that begins before the quotation that ends it ("Clinton
  * asking, “Why …”", "a back-handed compliment: “You never …”") starts at
  * that quotation's opening mark when what precedes the mark ends with a
- * colon, or ends with a comma and either holds a stage-1 source or cue
- * or a reporting verb, or comes before a quoted sentence of four words or
- * more, or is at most four words right after a cue.  The scan is over
- * the content's own tokens, and contents do not overlap: linear in all.
+ * colon, or with a comma and a participle of speech (called bigwigs to
+ * the stage, singing “It's Our Time.”: the participle is the cue), or
+ * ends with a comma and either holds a stage-1 source or cue or a
+ * reporting verb, or comes before a quoted sentence of four words or
+ * more, or is at most four words right after a cue.  Not inside a
+ * quotation that opens the content.  The scan is over the content's own
+ * tokens, and contents do not overlap: linear in all.
  */
 static uint32_t
 trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s, uint32_t e)
@@ -521,6 +526,8 @@ trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s,
 			continue;
 		/* the quotation that ends the content opens at o */
 		if (is_punct(doc, o - 1, ':') || doc->tok[o - 1].kind == NX_TOK_DASH)
+			return o;
+		if (o > s + 2 && participle_before(doc, o) && doc->tok[s].kind != NX_TOK_OPEN_QUOTE)
 			return o;
 		if (!is_punct(doc, o - 1, ','))
 			return s;
@@ -652,6 +659,31 @@ tok_in(const NxDoc *doc, size_t i, const char *const *list)
 		if (nx_tok_ieq(doc, i, *list))
 			return 1;
 	return 0;
+}
+
+/* Verbs of speech that a short quotation right after them reports. */
+static const char *const speech_verbs[] = {
+	"said", "says", "say", "saying", "chanted", "chanting", "chant", "chants",
+	"shouted", "shouting", "shout", "yelled", "yelling", "screamed", "cried", "read",
+	"reading", "tweeted", "wrote", "replied", "responded", "answered",
+	"declared", "exclaimed", "added", NULL
+};
+
+/* Participles of speech that report the quotation after them (…, singing “…”). */
+static const char *const speech_participles[] = {
+	"saying", "chanting", "shouting", "yelling", "screaming", "singing", "reading",
+	"crying", "adding", "declaring", "exclaiming", "tweeting", "writing", NULL
+};
+
+/*
+ * Does the quotation opening at token o follow a participle of speech
+ * after a comma (the band leader called bigwigs to the stage, singing
+ * “It's Our Time.”)?  That participle is its cue, nearer than any before.
+ */
+static int
+participle_before(const NxDoc *doc, uint32_t o)
+{
+	return o >= 2 && tok_in(doc, o - 1, speech_participles) && is_punct(doc, o - 2, ',');
 }
 
 static const char *const subject_pronouns[] = {"he", "she", "they", "we", "i", NULL};
@@ -2284,14 +2316,6 @@ attribution_after(const Ctx *x, uint32_t e, uint32_t c)
 		(is_punct(doc, e - 2, '!') || is_punct(doc, e - 2, '?'));
 }
 
-/* Verbs of speech that a short quotation right after them reports. */
-static const char *const speech_verbs[] = {
-	"said", "says", "say", "saying", "chanted", "chanting", "chant", "chants",
-	"shouted", "shouting", "shout", "yelled", "yelling", "screamed", "cried", "read",
-	"reading", "tweeted", "wrote", "replied", "responded", "answered",
-	"declared", "exclaimed", "added", NULL
-};
-
 /* Verbs of speech that report the rest of their sentence (X said the plan would fail). */
 static const char *const bare_speech_verbs[] = {
 	"said", "says", "told", NULL
@@ -2646,7 +2670,9 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	{
 		Chunk		c = x.content.c[i];
 		long		cue;
-		uint32_t	cs = 0,
+		int			part;
+		uint32_t	start0,
+					cs = 0,
 					ce = 0,
 					ss = 0,
 					se = 0;
@@ -2671,9 +2697,11 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				c.end = k + 2;
 				break;
 			}
+		start0 = c.start;
 		c.start = trim_start(&x, ad, role, c.start, c.end);
 		c.end = trim_end(&x, role, c.start, c.end);
-		cue = find_cue(&x, c.start, c.end);
+		part = c.start != start0 && participle_before(doc, c.start);
+		cue = part ? -1 : find_cue(&x, c.start, c.end);
 		if (cue >= 0 && has_marks(&x, c.start, c.end) &&
 			(doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
 			 doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence) &&
@@ -2683,8 +2711,15 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			(doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
 			 doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence))
 			cue = -1;			/* reported speech without marks has its cue in its sentence */
-		if (dash_source(&x, c.end, &cs, &ss, &se) &&
-			(cue < 0 || doc->tok[x.cue.c[cue].start].sentence != doc->tok[c.end - 1].sentence))
+		if (part)
+		{
+			/* the participle before it (…, singing “…”) and its subject */
+			cs = c.start - 1;
+			ce = c.start;
+			cue_subject(&x, ad, role, cs, ce, &ss, &se);
+		}
+		else if (dash_source(&x, c.end, &cs, &ss, &se) &&
+				 (cue < 0 || doc->tok[x.cue.c[cue].start].sentence != doc->tok[c.end - 1].sentence))
 		{
 			ce = cs + 1;
 			cue = -1;
