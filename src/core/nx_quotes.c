@@ -1079,8 +1079,10 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 		uint32_t	s = ce,
 					e;
 
-		if (in_sent(doc, s, sent) && is_word(doc, s) && tok_in(doc, s, subject_pronouns))
+		if (in_sent(doc, s, sent) && is_word(doc, s) && tok_in(doc, s, subject_pronouns) &&
+			!(in_sent(doc, s + 1, sent) && is_word(doc, s + 1)))
 		{
+			/* said he, not the subject of what is said (said they wanted …) */
 			*ss = s;
 			*se = s + 1;
 			return 1;
