@@ -401,6 +401,17 @@ test_quotes_model(void)
 		expect(&m, "The port stayed shut all winter, as the harbour master put it in March, and "
 			   "the boats stayed home.", none, 0);
 	}
+	/* a pronoun right after the cue opens the clause reported; it is no
+	 * inverted source (said he.), and the words before the cue speak */
+	{
+		static const Want w[] = {
+			{"he cannot win the vote", NX_QK_INDIRECT, "Roughly a third of the dockers here",
+			"Roughly a third of the dockers here"},
+		};
+
+		EXPECT(&m, "The port stayed shut all winter. Roughly a third of the dockers here predicted "
+			   "he cannot win the vote.", w);
+	}
 	/* a participle of speech before the quotation that ends a content is its
 	 * cue: the content is the quotation, not the object of the verb before
 	 * (called volunteers to the front), and the sentence's subject speaks */
