@@ -412,6 +412,21 @@ test_quotes_model(void)
 		EXPECT(&m, "The port stayed shut all winter. Roughly a third of the dockers here predicted "
 			   "he cannot win the vote.", w);
 	}
+	/* an adverb and its comma opening the sentence are not its subject
+	 * (However, Lena Fisk met … and declared …) */
+	{
+		static const Want w1[] = {
+			{"that the port would close", NX_QK_INDIRECT, "Lena Fisk", "Lena Fisk"},
+		};
+		static const Want w2[] = {
+			{"the port would close", NX_QK_INDIRECT, "the harbour master", "the harbour master"},
+		};
+
+		EXPECT(&m, "The port stayed shut all winter. However, Lena Fisk met the crews on Monday and "
+			   "declared that the port would close.", w1);
+		EXPECT(&m, "The port stayed shut all winter. Separately, the harbour master met the crews, "
+			   "saying the port would close.", w2);
+	}
 	/* a participle of speech before the quotation that ends a content is its
 	 * cue: the content is the quotation, not the object of the verb before
 	 * (called volunteers to the front), and the sentence's subject speaks */

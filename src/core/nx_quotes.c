@@ -824,6 +824,27 @@ static const char *const intro_words[] = {
 	"when", "while", "as", "once", "speaking", NULL
 };
 
+/* Adverbs that open a sentence before its subject (However, Adelson …). */
+static const char *const sentence_adverbs[] = {
+	"however", "meanwhile", "still", "instead", "nevertheless", "nonetheless", "indeed",
+	"now", "later", "earlier", "separately", "yet", "also", "then", "finally", "moreover",
+	"furthermore", "likewise", "similarly", "otherwise", "previously", "overall", "today",
+	"yesterday", "there", "here", "so", "thus", "again", "afterward", "afterwards", NULL
+};
+
+/*
+ * Token s, or the token after an adverb and its comma opening the
+ * sentence before cs (However, …; Separately, …; Ultimately, …).
+ */
+static uint32_t
+after_adverb(const NxDoc *doc, uint32_t s, uint32_t cs)
+{
+	if (s + 2 < cs && is_word(doc, s) && is_punct(doc, s + 1, ',') &&
+		(tok_in(doc, s, sentence_adverbs) || ends_with(doc, s, "ly")))
+		return s + 2;
+	return s;
+}
+
 /* Words that end no subject (The embattled …, This is …). */
 static const char *const determiners[] = {
 	"the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her",
@@ -872,6 +893,7 @@ np_subject(const NxAttribDoc *ad, const NxDoc *doc, uint32_t sent, uint32_t cs,
 
 	if (is_word(doc, s) && (tok_in(doc, s, sentence_conjunctions) || nx_tok_ieq(doc, s, "even")))
 		s++;
+	s = after_adverb(doc, s, cs);
 	if (is_word(doc, s) && (tok_in(doc, s, intro_words) ||
 							(!is_cap(doc, s + 1) && (ends_with(doc, s, "ing") || ends_with(doc, s, "ed")))))
 	{
@@ -960,6 +982,7 @@ sentence_subject(const Ctx *x, const NxAttribDoc *ad, uint32_t sent, uint32_t cs
 		;
 	if (e > s && e + 1 < cs && doc->tok[e].kind == NX_TOK_DASH)
 		s = e + 1;
+	s = after_adverb(doc, s, cs);
 	if (tok_in(doc, s, not_names) && s + 1 < cs)
 		s++;
 	if (is_word(doc, s) && tok_in(doc, s, subject_pronouns))
