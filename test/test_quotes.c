@@ -427,6 +427,17 @@ test_quotes_model(void)
 		EXPECT(&m, "The port stayed shut all winter. Separately, the harbour master met the crews, "
 			   "saying the port would close.", w2);
 	}
+	/* a noun phrase the tagger read as a content right after an inverting
+	 * cue, after a quotation, is that quotation's source; no row of its own */
+	{
+		static const Want w[] = {
+			{"It was the night before the vote, and the ballots were all counted: a recount, a mouse,",
+			NX_QK_DIRECT, "the harbour’s night watchman", "the harbour’s night watchman"},
+		};
+
+		EXPECT(&m, "The port stayed shut all winter. “It was the night before the vote, and the ballots "
+			   "were all counted: a recount, a mouse,” says the harbour’s night watchman.", w);
+	}
 	/* a participle of speech before the quotation that ends a content is its
 	 * cue: the content is the quotation, not the object of the verb before
 	 * (called volunteers to the front), and the sentence's subject speaks */
