@@ -438,6 +438,34 @@ test_quotes_model(void)
 		EXPECT(&m, "The port stayed shut all winter. “It was the night before the vote, and the ballots "
 			   "were all counted: a recount, a mouse,” says the harbour’s night watchman.", w);
 	}
+	/* after a quotation ending in a comma, ? or ! inside its marks, a name
+	 * and a verb the model does not know (went on, retaliated), or the verb
+	 * and then a name, are its attribution; not a name and an auxiliary */
+	{
+		static const Want w1[] = {
+			{"Is this the end of the harbour?", NX_QK_DIRECT, "Lena Fisk", "Lena Fisk"},
+		};
+		static const Want w2[] = {
+			{"We did it!", NX_QK_DIRECT, "an angry Lena Fisk", "Lena Fisk"},
+		};
+		static const Want w3[] = {
+			{"The port will never close,", NX_QK_DIRECT, "Mayor Ana Costa", "Ana Costa"},
+		};
+		static const Want w4[] = {
+			{"Is this the end of the harbour?", NX_QK_DIRECT, "Lena Fisk", "Lena Fisk"},
+			{"It is not. The ferries will run again in March.", NX_QK_DIRECT, "Lena Fisk", "Lena Fisk"},
+		};
+		static const Want none[] = {{NULL, NX_QK_DIRECT, NULL, NULL}};
+
+		EXPECT(&m, "The council met on Monday. “Is this the end of the harbour?” Lena Fisk went on.", w1);
+		/* a quoted sentence right after the attribution goes on with it */
+		EXPECT(&m, "The council met on Monday. “Is this the end of the harbour?” Lena Fisk went on. "
+			   "“It is not. The ferries will run again in March.”", w4);
+		EXPECT(&m, "The council met on Monday. “We did it!” an angry Lena Fisk retaliated.", w2);
+		EXPECT(&m, "The council met on Monday. “The port will never close,” Mayor Ana Costa deadpanned, "
+			   "looking at the boats.", w3);
+		expect(&m, "The council met on Monday. “We did it!” Lena Fisk is the mayor.", none, 0);
+	}
 	/* a participle of speech before the quotation that ends a content is its
 	 * cue: the content is the quotation, not the object of the verb before
 	 * (called volunteers to the front), and the sentence's subject speaks */

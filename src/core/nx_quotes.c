@@ -2138,6 +2138,87 @@ fix_cue_starts(Ctx *x, const NxAttribDoc *ad)
 }
 
 /*
+ * After a quotation that ends in a comma, ? or ! inside its closing mark,
+ * the attribution the tagger did not know the verb of, in the same
+ * sentence: a name, he, she or they, or an article's short phrase up to a
+ * capitalised word (an angry Hollande), then a lower-case verb (“…,”
+ * Trump went on; “…!” she retaliated), or the verb first and then a name
+ * (“…!” beamed Donald Hartley).  What follows is the sentence's end or a
+ * comma, or a particle (went on).  Returns 1 and sets the cue and the
+ * source when there is one; scans at most a dozen tokens.
+ */
+static int
+closing_attribution(const NxAttribDoc *ad, const NxDoc *doc, uint32_t e,
+					uint32_t *cs, uint32_t *ce, uint32_t *ss, uint32_t *se)
+{
+	uint32_t	last = e - 1,
+				sent,
+				s,
+				t,
+				v;
+
+	if (e < 3 || e >= doc->ntok || doc->tok[last].kind != NX_TOK_CLOSE_QUOTE)
+		return 0;
+	while (last > 0 && doc->tok[last].kind == NX_TOK_CLOSE_QUOTE && e - last < 4)
+		last--;
+	if (!(is_punct(doc, last, ',') || is_punct(doc, last, '?') || is_punct(doc, last, '!')))
+		return 0;
+	/* in the quotation's paragraph; its sentence may end at ?” or !” */
+	if (para_of(doc, e) != para_of(doc, e - 1))
+		return 0;
+	sent = doc->tok[e].sentence;
+	s = e;
+	if (!is_word(doc, s))
+		return 0;
+	/* the source first: a pronoun, a name, or an article's phrase to a name */
+	t = s;
+	if (tok_in(doc, t, subject_pronouns) && !nx_tok_ieq(doc, t, "i") && !nx_tok_ieq(doc, t, "we"))
+		t++;
+	else
+	{
+		if (tok_in(doc, t, articles))
+			for (t++; t < s + 4 && is_word(doc, t) && !is_cap(doc, t) && !tok_in(doc, t, aux_words); t++)
+				;
+		while (t < s + 8 && in_sent(doc, t, sent) && speaker_word(ad, doc, t))
+			t++;
+		if (t == s || !is_cap(doc, t - 1))
+			t = s;
+	}
+	if (t > s)
+	{
+		v = t;
+		if (!in_sent(doc, v, sent) || !is_word(doc, v) || is_cap(doc, v) || tok_in(doc, v, aux_words) ||
+			tok_in(doc, v, clause_words) || tok_in(doc, v, np_stops))
+			return 0;
+		t = v + 1;
+		if (is_word(doc, t) && (nx_tok_ieq(doc, t, "on") || nx_tok_ieq(doc, t, "back")))
+			t++;
+		if (in_sent(doc, t, sent) && is_word(doc, t))
+			return 0;
+		*ss = s;
+		*se = v;
+		*cs = v;
+		*ce = t;
+		return 1;
+	}
+	/* the verb first, then a name */
+	v = s;
+	if (is_cap(doc, v) || tok_in(doc, v, aux_words) || tok_in(doc, v, clause_words) ||
+		tok_in(doc, v, np_stops) || !ends_with(doc, v, "ed"))
+		return 0;
+	for (t = v + 1; t < v + 9 && in_sent(doc, t, sent) && speaker_word(ad, doc, t); t++)
+		;
+	if (t == v + 1 || !is_cap(doc, t - 1) || (in_sent(doc, t, sent) && is_word(doc, t) &&
+											 !nx_tok_ieq(doc, t, "of")))
+		return 0;
+	*cs = v;
+	*ce = v + 1;
+	*ss = v + 1;
+	*se = t;
+	return 1;
+}
+
+/*
  * A name and a colon before a content, at the start of its sentence: the
  * headline's and the transcript's attribution (Kasich: ‘We Are Going …’,
  * Matthews: Well, speculation is bad).  The colon is the cue.
@@ -2772,9 +2853,14 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 		part = c.start != start0 && participle_before(doc, c.start);
 		cue = part ? -1 : find_cue(&x, c.start, c.end);
 		if (cue >= 0 && has_marks(&x, c.start, c.end) &&
-			(doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
-			 doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence) &&
-			!short_phrase(doc, c.start, c.end) && near_cue_verb(&x, ad, c.start, c.end) >= 0)
+			doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence &&
+			!short_phrase(doc, c.start, c.end) &&
+			closing_attribution(ad, doc, c.end, &cs, &ce, &ss, &se))
+			cue = -1;			/* an attribution after it is nearer than a cue before */
+		else if (cue >= 0 && has_marks(&x, c.start, c.end) &&
+				 (doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
+				  doc->tok[x.cue.c[cue].start].sentence > doc->tok[c.end - 1].sentence) &&
+				 !short_phrase(doc, c.start, c.end) && near_cue_verb(&x, ad, c.start, c.end) >= 0)
 			cue = -1;			/* a reporting verb of its own sentence is nearer */
 		if (cue >= 0 && !has_marks(&x, c.start, c.end) &&
 			(doc->tok[x.cue.c[cue].start].sentence < doc->tok[c.start].sentence ||
@@ -2833,6 +2919,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				ss = x.q[prev].mention.tok;
 				se = ss + x.q[prev].mention.ntok;
 			}
+
 			else if (!short_phrase(doc, c.start, c.end) &&
 					 (v = near_cue_verb(&x, ad, c.start, c.end)) >= 0)
 			{
@@ -2846,6 +2933,20 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			}
 			else
 				colon_speaker(&x, ad, c.start, &cs, &ce, &ss, &se);
+			if (ce == cs && se == ss)
+				closing_attribution(ad, doc, c.end, &cs, &ce, &ss, &se);
+			if (ce == cs && se == ss && prev >= 0 && x.q[prev].paragraph == p && x.q[prev].cue.ntok &&
+				x.q[prev].mention.ntok && doc->tok[c.start].kind == NX_TOK_OPEN_QUOTE &&
+				c.start == doc->sent[doc->tok[c.start].sentence].tok &&
+				doc->tok[x.q[prev].cue.tok].sentence + 1 == doc->tok[c.start].sentence)
+			{
+				/* a quoted sentence right after the sentence that attributes
+				 * the quotation before it (… Keidis continued. “He's like …”) */
+				cs = x.q[prev].cue.tok;
+				ce = cs + x.q[prev].cue.ntok;
+				ss = x.q[prev].mention.tok;
+				se = ss + x.q[prev].mention.ntok;
+			}
 		}
 		if (ce > cs && se == ss && prev >= 0 && x.q[prev].mention.ntok == 0 &&
 			!has_marks(&x, c.start, c.end) &&
