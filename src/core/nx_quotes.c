@@ -2139,8 +2139,8 @@ fix_cue_starts(Ctx *x, const NxAttribDoc *ad)
 
 /*
  * After a quotation that ends in a comma, ? or ! inside its closing mark,
- * the attribution the tagger did not know the verb of, in the same
- * sentence: a name, he, she or they, or an article's short phrase up to a
+ * the attribution the tagger did not know the verb of, right after it in
+ * its paragraph: a name, he, she or they, or an article's short phrase up to a
  * capitalised word (an angry Hollande), then a lower-case verb (“…,”
  * Trump went on; “…!” she retaliated), or the verb first and then a name
  * (“…!” beamed Donald Hartley).  What follows is the sentence's end or a
