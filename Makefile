@@ -57,7 +57,7 @@ uninstall-models:
 
 # ---- C unit tests: test/test_*.c against the core alone ----
 UNIT_CC     ?= cc
-UNIT_CFLAGS ?= -std=gnu99 -O1 -g -Wall -Wextra -Wno-unused-parameter $(WERROR)
+UNIT_CFLAGS ?= -std=gnu99 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
 ifeq ($(SANITIZE),1)
 UNIT_CC      = clang
 UNIT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -549,6 +549,22 @@ trim_start(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role, uint32_t s,
 }
 
 /*
+ * Does the quotation whose closing mark is token close end in a comma, ?
+ * or ! before it, or before the closing marks of quotations inside it
+ * (,’”)?  Tokens at or before floor are not looked at.
+ */
+static int
+ends_in_mark(const NxDoc *doc, uint32_t floor, uint32_t close)
+{
+	uint32_t	last = close - 1;
+
+	while (last > floor + 1 && doc->tok[last].kind == NX_TOK_CLOSE_QUOTE)
+		last--;
+	return last > floor && (is_punct(doc, last, ',') || is_punct(doc, last, '?') ||
+							is_punct(doc, last, '!'));
+}
+
+/*
  * A content that starts at an opening mark and runs past its closing
  * mark into the words after it (“…,” Texas delegate Bill Eastland said)
  * ends at the closing mark, unless another quotation follows inside it
@@ -558,8 +574,7 @@ static uint32_t
 trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 {
 	const NxDoc *doc = x->doc;
-	uint32_t	close = UINT32_MAX,
-				last;
+	uint32_t	close = UINT32_MAX;
 	int			words = 0,
 				mark_ends;
 	const NxQuoteSpan *sp;
@@ -570,13 +585,7 @@ trim_end(const Ctx *x, const uint8_t *role, uint32_t s, uint32_t e)
 		close = sp->close;
 	if (close == UINT32_MAX || close + 1 >= e)
 		return e;
-	/* the quotation ends in a comma, ? or ! before its closing mark, or
-	 * before the closing marks of quotations inside it (,’”) */
-	last = close - 1;
-	while (last > s + 1 && doc->tok[last].kind == NX_TOK_CLOSE_QUOTE)
-		last--;
-	mark_ends = last > s && (is_punct(doc, last, ',') || is_punct(doc, last, '?') ||
-							 is_punct(doc, last, '!'));
+	mark_ends = ends_in_mark(doc, s, close);
 	/* “…,” and words after it: almost never one content in PolNeAR (45 of
 	 * 2,537 contents that open with a mark), whatever follows but a list
 	 * (“A,” and “B.”) */
@@ -725,6 +734,20 @@ speaker_word(const NxAttribDoc *ad, const NxDoc *doc, size_t i)
 		return !(lex & ((1u << NX_LX_CUE_VERB) | (1u << NX_LX_PRONOUN))) &&
 			!tok_in(doc, i, not_names);
 	return is_word(doc, i) && (lex & (1u << NX_LX_TITLE));
+}
+
+/*
+ * The end of a run of at most eight words of a name or title from token
+ * s, in sentence sent (s when there is none).
+ */
+static uint32_t
+name_run(const NxAttribDoc *ad, const NxDoc *doc, uint32_t s, uint32_t sent)
+{
+	uint32_t	e;
+
+	for (e = s; e < s + 8 && in_sent(doc, e, sent) && speaker_word(ad, doc, e); e++)
+		;
+	return e;
 }
 
 /* Verbs whose object is the listener (told reporters ...). */
@@ -1113,8 +1136,7 @@ cue_subject(const Ctx *x, const NxAttribDoc *ad, const uint8_t *role,
 		if (in_sent(doc, s, sent) && !is_cap(doc, s) && is_word(doc, s) &&
 			doc->tok[s].blen <= 3 && in_sent(doc, s + 1, sent) && speaker_word(ad, doc, s + 1))
 			s++;				/* a determiner: "a narrator" */
-		for (e = s; e < s + 8 && in_sent(doc, e, sent) && speaker_word(ad, doc, e); e++)
-			;
+		e = name_run(ad, doc, s, sent);
 		if (e > s && is_cap(doc, e - 1))
 		{
 			*ss = ce;
@@ -2137,6 +2159,16 @@ fix_cue_starts(Ctx *x, const NxAttribDoc *ad)
 	}
 }
 
+/* The cue and mention of quotation q, for a quotation that goes on with it. */
+static void
+same_attribution(const NxQuote *q, uint32_t *cs, uint32_t *ce, uint32_t *ss, uint32_t *se)
+{
+	*cs = q->cue.tok;
+	*ce = *cs + q->cue.ntok;
+	*ss = q->mention.tok;
+	*se = *ss + q->mention.ntok;
+}
+
 /*
  * After a quotation that ends in a comma, ? or ! inside its closing mark,
  * the attribution the tagger did not know the verb of, right after it in
@@ -2151,17 +2183,14 @@ static int
 closing_attribution(const NxAttribDoc *ad, const NxDoc *doc, uint32_t e,
 					uint32_t *cs, uint32_t *ce, uint32_t *ss, uint32_t *se)
 {
-	uint32_t	last = e - 1,
-				sent,
+	uint32_t	sent,
 				s,
 				t,
 				v;
 
-	if (e < 3 || e >= doc->ntok || doc->tok[last].kind != NX_TOK_CLOSE_QUOTE)
-		return 0;
-	while (last > 0 && doc->tok[last].kind == NX_TOK_CLOSE_QUOTE && e - last < 4)
-		last--;
-	if (!(is_punct(doc, last, ',') || is_punct(doc, last, '?') || is_punct(doc, last, '!')))
+	/* bounded: a run of closing marks is looked at to four back */
+	if (e < 3 || e >= doc->ntok || doc->tok[e - 1].kind != NX_TOK_CLOSE_QUOTE ||
+		!ends_in_mark(doc, e > 5 ? e - 5 : 0, e - 1))
 		return 0;
 	/* in the quotation's paragraph; its sentence may end at ?” or !” */
 	if (para_of(doc, e) != para_of(doc, e - 1))
@@ -2179,8 +2208,7 @@ closing_attribution(const NxAttribDoc *ad, const NxDoc *doc, uint32_t e,
 		if (tok_in(doc, t, articles))
 			for (t++; t < s + 4 && is_word(doc, t) && !is_cap(doc, t) && !tok_in(doc, t, aux_words); t++)
 				;
-		while (t < s + 8 && in_sent(doc, t, sent) && speaker_word(ad, doc, t))
-			t++;
+		t = name_run(ad, doc, t, sent);
 		if (t == s || !is_cap(doc, t - 1))
 			t = s;
 	}
@@ -2206,8 +2234,7 @@ closing_attribution(const NxAttribDoc *ad, const NxDoc *doc, uint32_t e,
 	if (is_cap(doc, v) || tok_in(doc, v, aux_words) || tok_in(doc, v, clause_words) ||
 		tok_in(doc, v, np_stops) || !ends_with(doc, v, "ed"))
 		return 0;
-	for (t = v + 1; t < v + 9 && in_sent(doc, t, sent) && speaker_word(ad, doc, t); t++)
-		;
+	t = name_run(ad, doc, v + 1, sent);
 	if (t == v + 1 || !is_cap(doc, t - 1) || (in_sent(doc, t, sent) && is_word(doc, t) &&
 											 !nx_tok_ieq(doc, t, "of")))
 		return 0;
@@ -2663,9 +2690,6 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			   *role = NULL,
 			   *inquote = NULL;
 	uint32_t   *para_tok = NULL;
-	uint32_t	inv_cue,		/* cue token of the last inverted source found in a content */
-				inv_ss = 0,
-				inv_se = 0;
 	int32_t    *block = NULL;		/* [npara] cue token of a block paragraph, -1 */
 	size_t		npara;
 	NxStatus	st;
@@ -2815,7 +2839,6 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 	/* contents with their cues and sources; prev: the last one made */
 	nblock = x.nq;
 	prev = -1;
-	inv_cue = UINT32_MAX;
 	for (size_t i = 0; i < x.content.n; i++)
 	{
 		Chunk		c = x.content.c[i];
@@ -2914,10 +2937,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				doc->tok[c.start].kind == NX_TOK_OPEN_QUOTE && x.q[prev].cue.ntok)
 			{
 				/* a quotation going on from the paragraph before: its speaker */
-				cs = x.q[prev].cue.tok;
-				ce = cs + x.q[prev].cue.ntok;
-				ss = x.q[prev].mention.tok;
-				se = ss + x.q[prev].mention.ntok;
+				same_attribution(&x.q[prev], &cs, &ce, &ss, &se);
 			}
 
 			else if (!short_phrase(doc, c.start, c.end) &&
@@ -2942,10 +2962,7 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 			{
 				/* a quoted sentence right after the sentence that attributes
 				 * the quotation before it (… Keidis continued. “He's like …”) */
-				cs = x.q[prev].cue.tok;
-				ce = cs + x.q[prev].cue.ntok;
-				ss = x.q[prev].mention.tok;
-				se = ss + x.q[prev].mention.ntok;
+				same_attribution(&x.q[prev], &cs, &ce, &ss, &se);
 			}
 		}
 		if (ce > cs && se == ss && prev >= 0 && x.q[prev].mention.ntok == 0 &&
@@ -2954,19 +2971,16 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 							 x.q[prev].content.tok + x.q[prev].content.ntok))
 		{
 			/* the source of the quotation before, inverted after its cue */
-			inv_cue = cs;
-			inv_ss = c.start;
-			inv_se = punct_end(doc, c.start, c.end);
-			set_span(doc, &x.q[prev].mention, inv_ss, inv_se);
+			set_span(doc, &x.q[prev].mention, c.start, punct_end(doc, c.start, c.end));
 			if (x.q[prev].cue.ntok == 0)
 				set_span(doc, &x.q[prev].cue, cs, ce);
 			continue;
 		}
-		if (ce > cs && cs == inv_cue && se == ss)
+		if (ce > cs && se == ss && prev >= 0 && x.q[prev].cue.ntok && x.q[prev].cue.tok == cs)
 		{
-			/* a quotation going on after it, with the same cue */
-			ss = inv_ss;
-			se = inv_se;
+			/* a quotation going on with the cue of the one before: its source */
+			ss = x.q[prev].mention.tok;
+			se = ss + x.q[prev].mention.ntok;
 		}
 		if (ce == cs && se == ss && short_phrase(doc, c.start, c.end))
 			continue;			/* no cue, no source: a scare quote or title */
