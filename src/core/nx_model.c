@@ -180,7 +180,8 @@ parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
 	log2 = rd32(b);
 	nl = rd32(b + 4);
 	memcpy(&scale, b + 8, 4);
-	if (log2 < 4 || log2 > MAX_LOG2 || nl != nlabels || !isfinite(scale) || scale <= 0)
+	if (log2 < 4 || log2 > MAX_LOG2 || nl != nlabels || !isfinite(scale) || scale <= 0 ||
+		scale > NX_MAX_SCALE)
 		goto bad;
 	if ((size - NX_WEIGHTS_HDR) / 2 / nl < ((size_t) 1 << log2))
 		goto bad;

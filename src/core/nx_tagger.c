@@ -677,6 +677,8 @@ nx_trainer_export(const NxTrainer *tr, int16_t *out, float *scale)
 			maxabs = fabsf(v);
 	}
 	s = maxabs > 0 ? 32000.0f / maxabs : 1.0f;
+	if (s > NX_MAX_SCALE)
+		s = NX_MAX_SCALE;
 	for (size_t i = 0; i < n; i++)
 	{
 		float		v = (float) (tr->w[i] - tr->acc[i] / t);

@@ -79,7 +79,13 @@ extern size_t nx_labels_chunks(const NxLabelSet *ls, const uint8_t *labels,
 extern void nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch,
 								  size_t nch, uint8_t *labels, size_t n);
 
-/* The weights a tagger decodes with: int16 rows, weight = w / scale. */
+/*
+ * The weights a tagger decodes with: int16 rows, weight = w / scale.  The
+ * trainer writes a scale of at most NX_MAX_SCALE (a largest weight of at
+ * least 32000 / NX_MAX_SCALE), and the model loader refuses a larger one.
+ */
+#define NX_MAX_SCALE 1.0e6f
+
 typedef struct NxTagger
 {
 	const int16_t *w;			/* [1 << log2][nlabels] */
