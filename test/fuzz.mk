@@ -3,6 +3,7 @@
 #
 #   make fuzz                    build every target, run each FUZZ_SECONDS (60)
 #   make fuzz FUZZ_SECONDS=10 FUZZ_TARGETS=text    one target, 10 s
+#   make fuzz FUZZ_SEED=1        the same inputs every run (make test's)
 #
 # Targets are built with clang -fsanitize=fuzzer,address,undefined; the
 # core is compiled once into test/fuzz-obj/.  test/fuzz-run seeds each
@@ -11,6 +12,7 @@
 # crashing input is kept in test/fuzz-crashes/.
 
 FUZZ_SECONDS ?= 60
+FUZZ_SEED    ?= 0
 FUZZ_TARGETS ?= $(patsubst test/fuzz_%.c,%,$(sort $(wildcard test/fuzz_*.c)))
 FUZZ_CC      ?= clang
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -29,6 +31,6 @@ test/fuzz_%: test/fuzz_%.c test/fuzz.h test/testlib.h $(FUZZ_OBJS)
 .PHONY: fuzz fuzz-build
 fuzz-build: $(FUZZ_BINS)
 fuzz: fuzz-build
-	test/fuzz-run $(FUZZ_SECONDS) $(FUZZ_BINS)
+	FUZZ_SEED=$(FUZZ_SEED) test/fuzz-run $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 EXTRA_CLEAN += test/fuzz-obj $(addprefix test/fuzz_,$(patsubst test/fuzz_%.c,%,$(wildcard test/fuzz_*.c)))
