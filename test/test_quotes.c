@@ -228,6 +228,15 @@ test_quotes_model(void)
 			   "a meeting of the FSB that:\n\n"
 			   "We all see how rapidly the world is changing. There is a mutual dedication to work.", w);
 	}
+	/*
+	 * no block after a colon whose reporting word the tagger did not take
+	 * and nobody says: a noun ("States", "plan"), not a cue
+	 */
+	expect(&m, "WASHINGTON (AP) \xE2\x80\x94 The latest on the executive actions to tighten gun "
+		   "control in the United States (all times EST):\n\n6:01 p.m.\n\n"
+		   "The White House has released a new video on the rules.", NULL, 0);
+	expect(&m, "Here are three reasons the plan failed:\n\n1. Nobody funded it. But they did in Utah.",
+		   NULL, 0);
 	/* a dash attribution */
 	{
 		static const Want w[] = {

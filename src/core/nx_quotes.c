@@ -2829,6 +2829,17 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				ss = x.src.c[src].start;
 				se = x.src.c[src].end;
 			}
+			if (role[cs] != 2 && se == 0)
+			{
+				/*
+				 * a reporting word the tagger did not take as a cue, and
+				 * nobody saying it, is more often a noun ("in the United
+				 * States (all times EST):", "three reasons ...:") than a
+				 * block's cue: the paragraph is read as any other
+				 */
+				block[p] = -1;
+				continue;
+			}
 			if (!add_quote(&x, para_tok[p], para_tok[p + 1], cs, ce, ss, se, 1))
 			{
 				st = NX_ENOMEM;
