@@ -237,6 +237,19 @@ test_quotes_model(void)
 		   "The White House has released a new video on the rules.", NULL, 0);
 	expect(&m, "Here are three reasons the plan failed:\n\n1. Nobody funded it. But they did in Utah.",
 		   NULL, 0);
+	/*
+	 * a quotation running to its paragraph's end (no closing mark of its
+	 * own) keeps the closing mark of the inner quotation it ends with
+	 */
+	{
+		static const Want w[] = {
+			{"Trump walked onto the stage, and the crowd began chanting \xE2\x80\x9cU-S-A! U-S-A!\xE2\x80\x9d",
+			NX_QK_DIRECT, NULL, NULL},
+		};
+
+		EXPECT(&m, "The rally went on for hours.\n\n"
+			   "\"Trump walked onto the stage, and the crowd began chanting \xE2\x80\x9cU-S-A! U-S-A!\xE2\x80\x9d", w);
+	}
 	/* a dash attribution */
 	{
 		static const Want w[] = {

@@ -413,7 +413,10 @@ tell_kind(const Ctx *x, uint32_t s, uint32_t e, uint32_t *ts, uint32_t *te)
 		 ((sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) && sp->close >= b - 1)))
 	{
 		*ts = a + 1;
-		*te = doc->tok[b - 1].kind == NX_TOK_CLOSE_QUOTE ? b - 1 : e;
+		/* its own closing mark, not an inner quotation's at the end of
+		 * a quotation that runs to the paragraph's end (… chanting “U-S-A!”) */
+		*te = sp->close == b - 1 && doc->tok[b - 1].kind == NX_TOK_CLOSE_QUOTE &&
+			!(sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) ? b - 1 : e;
 		return NX_QK_DIRECT;
 	}
 	return NX_QK_MIXED;
