@@ -413,10 +413,11 @@ tell_kind(const Ctx *x, uint32_t s, uint32_t e, uint32_t *ts, uint32_t *te)
 		 ((sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) && sp->close >= b - 1)))
 	{
 		*ts = a + 1;
-		/* its own closing mark, not an inner quotation's at the end of
-		 * a quotation that runs to the paragraph's end (… chanting “U-S-A!”) */
-		*te = sp->close == b - 1 && doc->tok[b - 1].kind == NX_TOK_CLOSE_QUOTE &&
-			!(sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) ? b - 1 : e;
+		/* its own closing mark (a closed span closes at b - 1), not an
+		 * inner quotation's at the end of one that runs to the paragraph's
+		 * end (… chanting “U-S-A!”) */
+		*te = !(sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) &&
+			doc->tok[b - 1].kind == NX_TOK_CLOSE_QUOTE ? b - 1 : e;
 		return NX_QK_DIRECT;
 	}
 	return NX_QK_MIXED;
@@ -2953,7 +2954,6 @@ nx_quotes_extract(const NxModel *m, const NxDoc *doc, NxQuote **out, size_t *n,
 				/* a quotation going on from the paragraph before: its speaker */
 				same_attribution(&x.q[prev], &cs, &ce, &ss, &se);
 			}
-
 			else if (!short_phrase(doc, c.start, c.end) &&
 					 (v = near_cue_verb(&x, ad, c.start, c.end)) >= 0)
 			{
