@@ -22,7 +22,7 @@
 
 #include "nx_alloc.h"
 #include "nx_model.h"
-#include "nx_quotes.h"
+#include "nx_quotemarks.h"
 #include "nx_tagger.h"
 #include "nx_text.h"
 

@@ -1,6 +1,6 @@
 /*
  * nx_quotemarks.c
- *	  Pair quotation marks into spans (nx_quotes.h, nx_quote_spans).
+ *	  Pair quotation marks into spans (nx_quotemarks.h, nx_quote_spans).
  *
  * The text layer has already told each mark open or close.  Pairing is one
  * pass with a small stack per paragraph:
@@ -23,7 +23,7 @@
 
 #include <unicode/utf8.h>
 
-#include "nx_quotes.h"
+#include "nx_quotemarks.h"
 
 /* Grow an array (a host's realloc need not take NULL, so the first is an alloc). */
 static void *

@@ -17,35 +17,8 @@
 
 #include "nx_alloc.h"
 #include "nx_model.h"
+#include "nx_quotemarks.h"
 #include "nx_text.h"
-
-/* ---- quotation-mark spans (nx_quotemarks.c) ---- */
-
-/* NxQuoteSpan.flags */
-#define NX_QS_UNCLOSED	0x01	/* no closing mark: runs to the paragraph's end */
-#define NX_QS_UNOPENED	0x02	/* no opening mark: runs from the paragraph's start */
-#define NX_QS_CONTINUED 0x04	/* continues in the next paragraph (its opening
-								 * mark there reopens it) */
-#define NX_QS_SINGLE	0x08	/* single marks (‘ ’ ' ‹ ›) rather than double */
-
-/* A quoted span: tokens [open, close], the marks included when present. */
-typedef struct NxQuoteSpan
-{
-	uint32_t	open;			/* the opening mark, or first token (UNOPENED) */
-	uint32_t	close;			/* the closing mark, or last token (UNCLOSED) */
-	uint32_t	depth;			/* 0 outermost, 1 inside another span ... */
-	uint32_t	flags;			/* NX_QS_* */
-} NxQuoteSpan;
-
-/*
- * Pair the quotation marks of a document.  On NX_OK, *out holds *n spans
- * sorted by opening token (outer before inner), allocated from a (NULL
- * when *n is 0).  Linear in the number of tokens.
- */
-extern NxStatus nx_quote_spans(const NxDoc *doc, NxQuoteSpan **out, size_t *n,
-							   const NxAlloc *a);
-
-/* ---- quotations (nx_quotes.c) ---- */
 
 typedef enum NxQuoteKind
 {
