@@ -49,6 +49,13 @@ nx_realloc(const NxAlloc *a, void *p, size_t old_size, size_t new_size)
 	return a->realloc(a->ctx, p, old_size, new_size ? new_size : 1);
 }
 
+/* Grow an array (a host's realloc need not take NULL, so the first is an alloc). */
+static inline void *
+nx_grow(const NxAlloc *a, void *p, size_t old_size, size_t new_size)
+{
+	return p ? nx_realloc(a, p, old_size, new_size) : nx_alloc(a, new_size);
+}
+
 static inline void
 nx_free(const NxAlloc *a, void *p)
 {

@@ -5,12 +5,15 @@
  *	  tells its kind, and resolves the speaker to a name.
  *
  * The work is split by concept:
- *	 nx_quotemarks.c  pairs quotation marks into spans (every style,
- *					  nesting, unbalanced marks, quotes running over
- *					  paragraphs with an opening mark on each one);
+ *	 nx_quotemarks.c  pairs quotation marks into spans;
  *	 nx_attrib.c	  the learned attribution tagger (source, cue, content);
- *	 nx_quotes.c	  assembles tagged chunks into quotations, adds block
- *					  quotes, tells kinds and resolves speakers.
+ *	 nx_quotes*.c	  the pipeline that makes quotations of its chunks, a
+ *					  table of named passes over one context (nx_quotes.c;
+ *					  nx_quotes_int.h lists the passes and their files);
+ *	 nx_wordlist.h	  every word class the tagger and the rules read.
+ *
+ * Every quotation records the rules that made and changed it
+ * (nx_quotes_rules.h), which quotes_debug() shows.
  */
 #ifndef NX_QUOTES_H
 #define NX_QUOTES_H
@@ -40,6 +43,22 @@ typedef struct NxSpan
 	uint32_t	blen;
 } NxSpan;
 
+/* The rules of the pipeline (nx_quotes_rules.h). */
+typedef enum NxQuoteRule
+{
+#define NX_QRULE(id, pass, name, what) NX_QR_##id,
+#include "nx_quotes_rules.h"
+#undef NX_QRULE
+	NX_QR__COUNT
+} NxQuoteRule;
+
+/* A set of rules. */
+#define NX_QR_WORDS 2
+typedef struct NxQuoteRules
+{
+	uint64_t	w[NX_QR_WORDS];
+} NxQuoteRules;
+
 typedef struct NxQuote
 {
 	NxSpan		content;		/* as written, quotation marks included */
@@ -53,7 +72,21 @@ typedef struct NxQuote
 	uint32_t	paragraph;		/* of the content's first token, 0-based */
 	uint32_t	sentence;		/* likewise */
 	uint8_t		kind;			/* NxQuoteKind */
+	uint16_t	rule;			/* the rule that made it (NxQuoteRule) */
+	uint16_t	last;			/* the rule that last changed it */
+	NxQuoteRules rules;			/* every rule that made or changed it */
 } NxQuote;
+
+/* Is rule r in set rs? */
+static inline int
+nx_quote_rules_has(const NxQuoteRules *rs, NxQuoteRule r)
+{
+	return (rs->w[r / 64] >> (r % 64)) & 1;
+}
+
+/* Name of a rule as quotes_debug() shows it ("according_to"), and of its pass. */
+extern const char *nx_quote_rule_name(NxQuoteRule r);
+extern const char *nx_quote_rule_pass(NxQuoteRule r);
 
 /* Name of a quote kind as SQL shows it ("direct", "mixed" ...). */
 extern const char *nx_quote_kind_name(NxQuoteKind kind);
@@ -68,5 +101,21 @@ extern NxStatus nx_quotes_check_model(const NxModel *m, char *errbuf, size_t err
  */
 extern NxStatus nx_quotes_extract(const NxModel *m, const NxDoc *doc,
 								  NxQuote **out, size_t *n, const NxAlloc *a);
+
+/*
+ * Options of nx_quotes_extract_opt, for tests and the rule tests above all:
+ * the tagger's labels given instead of decoded (the model's labels,
+ * lexicon and clusters are read, its weights not), and rules switched off.
+ */
+typedef struct NxQuoteOptions
+{
+	const uint8_t *stage1;		/* [ntok] source and cue labels, or NULL */
+	const uint8_t *stage2;		/* [ntok] content labels (with stage1) */
+	NxQuoteRules off;			/* rules switched off */
+} NxQuoteOptions;
+
+extern NxStatus nx_quotes_extract_opt(const NxModel *m, const NxDoc *doc,
+									  const NxQuoteOptions *opt,
+									  NxQuote **out, size_t *n, const NxAlloc *a);
 
 #endif							/* NX_QUOTES_H */
