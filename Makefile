@@ -43,6 +43,10 @@ ifneq ($(PGXS),)
 include $(PGXS)
 endif
 
+# every object depends on every header (PGXS tracks none without
+# --enable-depend): a changed struct must rebuild its readers
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+
 # ---- models: installed under SHAREDIR/newsx, mapped by every backend ----
 install: install-models
 installdirs: installdirs-models
