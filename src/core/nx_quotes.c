@@ -137,8 +137,9 @@ tag_alloc(QCtx *x)
 	x->wc = nx_alloc(a, (doc->ntok + 1) * sizeof(uint64_t));
 	x->para_tok = nx_alloc(a, (x->npara + 1) * sizeof(uint32_t));
 	x->block = nx_alloc(a, (x->npara + 1) * sizeof(int32_t));
-	if (!x->lab1 || !x->lab2 || !x->role || !x->inquote || !x->covered || !x->marks || !x->wc ||
-		!x->para_tok || !x->block)
+	if (!x->lab1 || !x->lab2 || !x->role || !x->inquote || !x->covered)
+		return NX_ENOMEM;
+	if (!x->marks || !x->wc || !x->para_tok || !x->block)
 		return NX_ENOMEM;
 	memset(x->covered, 0, doc->ntok);
 	return NX_OK;

@@ -291,8 +291,10 @@ match_name_colon(const QCtx *x, uint32_t p, QPatternState *st, QMatch *m)
 
 	if (x->block[p] >= 0 || !paragraph_name(x, t0, pe, &k, &upper))
 		return 0;
-	if (k == t0 || k + 2 >= pe || !is_punct(doc, k, ':') ||
-		(k == t0 + 1 && (nx_tok_ieq(doc, t0, "Q") || nx_tok_ieq(doc, t0, "A"))) ||
+	if (k == t0 || k + 2 >= pe || !is_punct(doc, k, ':'))
+		return 0;
+	/* an interview's Q: and A:, a headline's question */
+	if ((k == t0 + 1 && (nx_tok_ieq(doc, t0, "Q") || nx_tok_ieq(doc, t0, "A"))) ||
 		(!upper && is_punct(doc, pe - 1, '?')))
 		return 0;
 	e = punct_end(doc, k + 1, pe);	/* a closing mark stays (… ‘Like an Open Orchid.’) */

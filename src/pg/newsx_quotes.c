@@ -1,13 +1,16 @@
 /*
  * newsx_quotes.c
- *	  SQL function extract_quotes(body [, model]): quotations with their
- *	  speaker, cue and kind as rows.
+ *	  SQL functions extract_quotes(body [, model]): quotations with their
+ *	  speaker, cue and kind as rows; and quotes_debug(body [, model]): the
+ *	  same quotations with the rules that made and changed each.
  */
 #include "postgres.h"
 
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -16,8 +19,10 @@
 #include "nx_quotes.h"
 
 PG_FUNCTION_INFO_V1(newsx_extract_quotes);
+PG_FUNCTION_INFO_V1(newsx_quotes_debug);
 
 #define QUOTES_COLS 13
+#define DEBUG_COLS	11
 
 /* The text of a core span as a text datum (NULL flag when empty). */
 static Datum
@@ -57,6 +62,32 @@ speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 }
 
 /*
+ * The quotations of the SRF's body argument with the model argument, in a
+ * memory context of their own (*work, the caller deletes it).
+ */
+static NxQuote *
+extract(FunctionCallInfo fcinfo, NewsxText *body, size_t *n, MemoryContext *work)
+{
+	const NxModel *m;
+	NxAlloc		a;
+	NxDoc		doc;
+	NxQuote    *qs;
+	MemoryContext old;
+
+	InitMaterializedSRF(fcinfo, 0);
+	m = newsx_model("quotes", PG_NARGS() > 1 ? PG_GETARG_TEXT_PP(1) : cstring_to_text("en"));
+	*body = newsx_text_in(PG_GETARG_TEXT_PP(0));
+	*work = AllocSetContextCreate(CurrentMemoryContext, "newsx quotes",
+								  ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(*work);
+	newsx_alloc_init(&a);
+	newsx_doc_parse(&doc, *body, &a);
+	newsx_check_status(nx_quotes_extract(m, &doc, &qs, n, &a), "quotation extractor");
+	MemoryContextSwitchTo(old);
+	return qs;
+}
+
+/*
  * extract_quotes(body text, model text DEFAULT 'en')
  *	 -> quote, kind, speaker, speaker_pos, speaker_len, cue, cue_pos, cue_len,
  *		pos, len, paragraph, sentence, speaker_key
@@ -65,27 +96,17 @@ Datum
 newsx_extract_quotes(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const NxModel *m;
 	NewsxText	body;
-	NxAlloc		a;
-	NxDoc		doc;
 	NxQuote    *qs;
 	size_t		n;
 	MemoryContext work,
 				old;
+	NxAlloc		a;
 
-	InitMaterializedSRF(fcinfo, 0);
-	m = newsx_model("quotes", PG_NARGS() > 1 ? PG_GETARG_TEXT_PP(1) : cstring_to_text("en"));
-	body = newsx_text_in(PG_GETARG_TEXT_PP(0));
-
-	work = AllocSetContextCreate(CurrentMemoryContext, "newsx quotes",
-								 ALLOCSET_DEFAULT_SIZES);
+	qs = extract(fcinfo, &body, &n, &work);
 	old = MemoryContextSwitchTo(work);
-	newsx_alloc_init(&a);
-	newsx_doc_parse(&doc, body, &a);
-	newsx_check_status(nx_quotes_extract(m, &doc, &qs, &n, &a), "quotation extractor");
+	newsx_alloc_init(&a);		/* speaker keys: work memory */
 	MemoryContextSwitchTo(old);
-
 	for (size_t k = 0; k < n; k++)
 	{
 		const NxQuote *q = &qs[k];
@@ -128,6 +149,66 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 		values[i] = speaker_key(body, q, &a, &nulls[i]);
 		i++;
 		Assert(i == QUOTES_COLS);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextDelete(work);
+	return (Datum) 0;
+}
+
+/* The names of the rules of a quotation, in the order of the pipeline, as text[]. */
+static Datum
+rule_names(const NxQuote *q)
+{
+	Datum		names[NX_QR__COUNT];
+	int			k = 0;
+
+	for (int r = 0; r < NX_QR__COUNT; r++)
+		if (nx_quote_rules_has(&q->rules, (NxQuoteRule) r))
+			names[k++] = CStringGetTextDatum(nx_quote_rule_name((NxQuoteRule) r));
+	return PointerGetDatum(construct_array(names, k, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * quotes_debug(body text [, model text])
+ *	 -> n, quote, kind, speaker, cue, pos, len, pass, rule, last_rule, rules
+ *
+ * The rows of extract_quotes in the same order, with the pass and rule
+ * that made each, the rule that last changed it, and every rule that made
+ * or changed it, as ts_debug explains a parse.
+ */
+Datum
+newsx_quotes_debug(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	NewsxText	body;
+	NxQuote    *qs;
+	size_t		n;
+	MemoryContext work;
+
+	qs = extract(fcinfo, &body, &n, &work);
+	for (size_t k = 0; k < n; k++)
+	{
+		const NxQuote *q = &qs[k];
+		Datum		values[DEBUG_COLS];
+		bool		nulls[DEBUG_COLS] = {0};
+		int			i = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		values[i++] = Int32GetDatum((int32) k + 1);
+		values[i] = span_text(body, &q->text, &nulls[i]);
+		i++;
+		values[i++] = CStringGetTextDatum(nx_quote_kind_name((NxQuoteKind) q->kind));
+		values[i] = span_text(body, &q->speaker, &nulls[i]);
+		i++;
+		values[i] = span_text(body, &q->cue, &nulls[i]);
+		i++;
+		values[i++] = Int32GetDatum(newsx_pos(q->content.c));
+		values[i++] = Int32GetDatum((int32) q->content.clen);
+		values[i++] = CStringGetTextDatum(nx_quote_rule_pass((NxQuoteRule) q->rule));
+		values[i++] = CStringGetTextDatum(nx_quote_rule_name((NxQuoteRule) q->rule));
+		values[i++] = CStringGetTextDatum(nx_quote_rule_name((NxQuoteRule) q->last));
+		values[i++] = rule_names(q);
+		Assert(i == DEBUG_COLS);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	MemoryContextDelete(work);
