@@ -325,7 +325,7 @@ q_pass_contents(QCtx *x)
 {
 	x->nblock = x->nq;
 	x->prev = -1;
-	for (size_t i = 0; i < x->content.n; i++)
+	for (size_t i = 0; i < x->content.n && q_on(x, NX_QR_TAGGED_CONTENT); i++)
 	{
 		QSpan		c = x->content.v[i];
 		QAttr		at = {QNONE, QNONE};

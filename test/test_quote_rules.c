@@ -1,0 +1,542 @@
+/*
+ * test_quote_rules.c
+ *	  One unit test a rule of the quotation pipeline (nx_quotes_rules.h),
+ *	  on hand-built tagger output and without the trained model: a text
+ *	  whose sources, cues and contents are marked as the tagger would
+ *	  label them, the rows the pipeline makes of it, and the check that
+ *	  the rows differ with the rule switched off (so the test fails when
+ *	  the rule is removed).
+ *
+ * Markup: {s:...} a source chunk, {c:...} a cue chunk, {q:...} a content
+ * chunk; they may nest ({q:...{s:he} {c:said}...}).  Rows print as
+ * "content|cue|mention|speaker" (an empty field for none), joined by
+ * " ## ".  The word classes come from nx_wordlist.h and the name lists of
+ * data/lexicon (read from the project root), as the trainer builds them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_model.h"
+#include "nx_quotes.h"
+#include "nx_tagger.h"
+#include "nx_text.h"
+#include "nx_words.h"
+#include "testlib.h"
+
+void		test_quote_rules(void);
+void		test_quote_rule_table(void);
+
+#define MAX_TEXT	2048
+#define MAX_CHUNKS	32
+#define ROWS_MAX	4096
+
+/* A test: the rule, the marked text, and the rows expected. */
+typedef struct RuleCase
+{
+	NxQuoteRule rule;
+	const char *text;
+	const char *rows;
+} RuleCase;
+
+/* A model without weights: the attribution labels and the word classes. */
+typedef struct RuleModel
+{
+	NxModel		m;
+	void	   *lexsec;
+	int			ok;
+} RuleModel;
+
+/* The labels (BIO over CONTENT, CUE, SRC) and the lexicon of the trained classes. */
+static void
+rule_model(RuleModel *rm)
+{
+	static const char *const types[] = {"CONTENT", "CUE", "SRC"};
+	char	   *files[NX_W__TRAINED] = {0};
+	char		err[200];
+	size_t		seclen;
+
+	memset(rm, 0, sizeof(*rm));
+	rm->ok = nx_labels_make(&rm->m.labels, 0, types, 3, err, sizeof(err)) == NX_OK;
+	for (int c = 0; c < NX_W__TRAINED; c++)
+	{
+		const char *f = nx_word_class_file((NxWordClass) c);
+		char		path[256];
+		size_t		len;
+
+		if (!f)
+			continue;
+		snprintf(path, sizeof(path), "data/lexicon/%s", f);
+		files[c] = read_all(path, &len);
+		if (!files[c])
+		{
+			fprintf(stderr, "test_quote_rules: cannot read %s (run from the project root)\n", path);
+			rm->ok = 0;
+			continue;
+		}
+		files[c][len] = '\0';	/* read_all leaves room */
+	}
+	rm->ok = rm->ok && nx_words_lexicon((const char *const *) files, &rm->lexsec, &seclen,
+										&nx_malloc_alloc) == NX_OK &&
+		nx_lexicon_parse(rm->lexsec, seclen, &rm->m.lex, err, sizeof(err)) == NX_OK;
+	for (int c = 0; c < NX_W__TRAINED; c++)
+		free(files[c]);
+}
+
+/* A marked chunk: bytes [b, e) of the plain text, of type 0 CONTENT, 1 CUE, 2 SRC. */
+typedef struct Mark
+{
+	size_t		b,
+				e;
+	int			type;
+} Mark;
+
+/* Strip the markup of in into out; the chunks into marks.  Returns their number, -1 on bad markup. */
+static int
+unmark(const char *in, char *out, Mark *marks)
+{
+	int			stack[MAX_CHUNKS],
+				depth = 0,
+				n = 0;
+	size_t		o = 0;
+
+	for (const char *p = in; *p; p++)
+	{
+		if (p[0] == '{' && p[1] && p[2] == ':' && strchr("qcs", p[1]) && n < MAX_CHUNKS)
+		{
+			marks[n].b = o;
+			marks[n].type = p[1] == 'q' ? 0 : p[1] == 'c' ? 1 : 2;
+			stack[depth++] = n++;
+			p += 2;
+		}
+		else if (*p == '}' && depth > 0)
+			marks[stack[--depth]].e = o;
+		else if (o + 1 < MAX_TEXT)
+			out[o++] = *p;
+	}
+	out[o] = '\0';
+	return depth == 0 ? n : -1;
+}
+
+/* Append the text of a span, or nothing. */
+static size_t
+put_span(char *buf, size_t o, const NxDoc *d, const NxSpan *s)
+{
+	if (s->ntok && o + s->blen + 1 < ROWS_MAX)
+	{
+		memcpy(buf + o, d->text + s->b, s->blen);
+		o += s->blen;
+	}
+	return o;
+}
+
+/* The rows of a marked text with rules off switched off, into buf. */
+static int
+run_rows(const RuleModel *rm, const char *marked, const NxQuoteRules *off, char *buf)
+{
+	char		text[MAX_TEXT];
+	Mark		marks[MAX_CHUNKS];
+	NxChunk		ch1[MAX_CHUNKS],
+				ch2[MAX_CHUNKS];
+	size_t		n1 = 0,
+				n2 = 0,
+				o = 0;
+	int			nm = unmark(marked, text, marks);
+	NxDoc		d;
+	NxQuote    *q = NULL;
+	size_t		nq = 0;
+	uint8_t    *lab1,
+			   *lab2;
+	NxQuoteOptions opt;
+
+	buf[0] = '\0';
+	if (nm < 0 || nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) != NX_OK)
+		return 0;
+	for (int k = 0; k < nm; k++)
+	{
+		NxChunk		c = {UINT32_MAX, 0, (uint32_t) marks[k].type};
+
+		for (size_t i = 0; i < d.ntok; i++)
+			if (d.tok[i].b >= marks[k].b && d.tok[i].b + d.tok[i].blen <= marks[k].e)
+			{
+				if (c.start == UINT32_MAX)
+					c.start = (uint32_t) i;
+				c.end = (uint32_t) i + 1;
+			}
+		if (c.start == UINT32_MAX)
+			continue;
+		if (marks[k].type == 0)
+			ch2[n2++] = c;
+		else
+			ch1[n1++] = c;
+	}
+	lab1 = calloc(d.ntok + 1, 1);
+	lab2 = calloc(d.ntok + 1, 1);
+	/* chunks in token order, as the tagger gives them */
+	for (size_t i = 1; i < n1; i++)
+		for (size_t j = i; j > 0 && ch1[j].start < ch1[j - 1].start; j--)
+		{
+			NxChunk		t = ch1[j];
+
+			ch1[j] = ch1[j - 1];
+			ch1[j - 1] = t;
+		}
+	nx_labels_from_chunks(&rm->m.labels, ch1, n1, lab1, d.ntok);
+	nx_labels_from_chunks(&rm->m.labels, ch2, n2, lab2, d.ntok);
+	memset(&opt, 0, sizeof(opt));
+	opt.stage1 = lab1;
+	opt.stage2 = lab2;
+	if (off)
+		opt.off = *off;
+	if (nx_quotes_extract_opt(&rm->m, &d, &opt, &q, &nq, &nx_malloc_alloc) != NX_OK)
+		nq = 0;
+	for (size_t i = 0; i < nq; i++)
+	{
+		if (i > 0 && o + 5 < ROWS_MAX)
+			o += (size_t) snprintf(buf + o, ROWS_MAX - o, " ## ");
+		o = put_span(buf, o, &d, &q[i].content);
+		buf[o++] = '|';
+		o = put_span(buf, o, &d, &q[i].cue);
+		buf[o++] = '|';
+		o = put_span(buf, o, &d, &q[i].mention);
+		buf[o++] = '|';
+		o = put_span(buf, o, &d, &q[i].speaker);
+		buf[o] = '\0';
+	}
+	nx_free(&nx_malloc_alloc, q);
+	free(lab1);
+	free(lab2);
+	nx_doc_free(&d);
+	return 1;
+}
+
+/* Run one case: the rows with every rule, and that they differ without its rule. */
+static void
+run_case(const RuleModel *rm, const RuleCase *rc)
+{
+	char		with[ROWS_MAX],
+				without[ROWS_MAX];
+	NxQuoteRules off = {{0}};
+	int			ok;
+
+	off.w[rc->rule / 64] |= UINT64_C(1) << (rc->rule % 64);
+	CHECK(run_rows(rm, rc->text, NULL, with));
+	CHECK(run_rows(rm, rc->text, &off, without));
+	ok = strcmp(with, rc->rows) == 0;
+	CHECK(ok);
+	if (!ok)
+		fprintf(stderr, "  rule %s: rows\n    [%s]\n  expected\n    [%s]\n",
+				nx_quote_rule_name(rc->rule), with, rc->rows);
+	ok = strcmp(with, without) != 0;
+	CHECK(ok);
+	if (!ok)
+		fprintf(stderr, "  rule %s: the same rows without it: [%s]\n",
+				nx_quote_rule_name(rc->rule), without);
+}
+
+/* The cases, one a rule at least. */
+static const RuleCase rule_cases[] = {
+	{NX_QR_CUE_START_FIX,
+		"{s:One} {c:shipping agent said} {q:the port would close}.",
+		"the port would close|said|One shipping agent|One shipping agent"},
+	{NX_QR_BLOCK_QUOTE,
+		"{s:The minister} {c:said} in a statement:\n\nThe port will reopen on Monday and the strike is over.",
+		"The port will reopen on Monday and the strike is over.|said|The minister|The minister"},
+	{NX_QR_BLOCK_SUBJECT,
+		"She wrote:\n\nThe port will reopen on Monday and the strike is over.",
+		"The port will reopen on Monday and the strike is over.|wrote:|She|She"},
+	{NX_QR_BLOCK_NEEDS_SPEAKER,
+		"The results were reported:\n\nThe polls close at six and the count begins.",
+		""},
+	{NX_QR_TAGGED_CONTENT,
+		"{s:Putin} {c:predicted} {q:“a big win”}.",
+		"“a big win”|predicted|Putin|Putin"},
+	{NX_QR_BLOCK_INTRO,
+		"{s:The minister} {c:told} the FSB {q:in a letter that:}\n\nThe port will reopen on Monday and the strike is over.",
+		"The port will reopen on Monday and the strike is over.|told|The minister|The minister"},
+	{NX_QR_CLOSING_MARK,
+		"{s:Putin} {c:said} the talks were {q:“a success}.”",
+		"“a success.”|said|Putin|Putin"},
+	{NX_QR_START_AT_COLON,
+		"{s:Clinton} {c:gave} {q:a back-handed compliment: “You never give up.”}",
+		"“You never give up.”|gave|Clinton|Clinton"},
+	{NX_QR_START_AT_PARTICIPLE,
+		"{s:The band leader} {c:called} bigwigs {q:to the stage, singing “It's Our Time.”}",
+		"“It's Our Time.”|singing|The band leader|The band leader"},
+	{NX_QR_START_AFTER_ATTRIBUTION,
+		"{q:{s:Hillary} {c:shot back}, “I suppose so.”}",
+		"“I suppose so.”|shot back|Hillary|Hillary"},
+	{NX_QR_START_QUOTED_SENTENCE,
+		"{q:Hillary shot back, “I suppose that is so.”}",
+		"“I suppose that is so.”||Hillary|Hillary"},
+	{NX_QR_START_AFTER_CUE,
+		"{s:They} {c:say} {q:about the doctor, “gifted hands and a big heart.”}",
+		"“gifted hands and a big heart.”|say|They|They"},
+	{NX_QR_END_AFTER_MARK,
+		"{q:“We will win,” Texas delegate Bill Eastland} {c:said}.",
+		"“We will win,”|said|Bill Eastland|Bill Eastland"},
+	{NX_QR_END_BEFORE_PUNCT,
+		"{q:“We will win”, and the crowd cheered} {s:he} {c:said}.",
+		"“We will win”|said|he|he"},
+	{NX_QR_END_BEFORE_ATTRIBUTION,
+		"{q:“We will win” {s:Putin} {c:said}}.",
+		"“We will win”|said|Putin|Putin"},
+	{NX_QR_CUE_NEAREST,
+		"{s:Putin} {c:made clear} in a long speech to the nation {q:that the port would reopen}.",
+		"that the port would reopen|made clear|Putin|Putin"},
+	{NX_QR_CUE_AFTER_BEATS_BEFORE,
+		"{s:Trump} {c:said} the talks failed. {q:“We lost the vote today,”} Clinton went on.",
+		"the talks failed|said|Trump|Trump ## “We lost the vote today,”|went on|Clinton|Clinton"},
+	{NX_QR_CUE_OWN_SENTENCE,
+		"{s:Trump} {c:said} the talks failed. Clinton added {q:“We lost the vote today.”}",
+		"the talks failed|said|Trump|Trump ## “We lost the vote today.”|added|Clinton|Clinton"},
+	{NX_QR_CUE_UNMARKED_SENTENCE,
+		"{s:Trump} {c:said} nothing. {q:The talks failed in the end}.",
+		""},
+	{NX_QR_CUE_PARTICIPLE,
+		"{s:The band leader} {c:called} bigwigs {q:to the stage, singing “It's Our Time.”}",
+		"“It's Our Time.”|singing|The band leader|The band leader"},
+	{NX_QR_CUE_DASH,
+		"{q:“We will win the vote.”} — Commissioner Ana Costa",
+		"“We will win the vote.”|—|Commissioner Ana Costa|Ana Costa"},
+	{NX_QR_CUE_PARAGRAPH_BEFORE,
+		"{s:The minister} {c:said}:\n\n{q:“We will win the vote.”}",
+		"“We will win the vote.”|said:|The minister|The minister"},
+	{NX_QR_CUE_WORD_PARAGRAPH_BEFORE,
+		"The minister issued the following statement:\n\n{q:“We will win the vote.”}",
+		"“We will win the vote.”|statement:|The minister issued the following|The minister issued the following"},
+	{NX_QR_CONTINUED_PARAGRAPH,
+		"{s:Putin} {c:said}: {q:“We will win the vote.}\n\n{q:“We will win the war.”}",
+		"“We will win the vote.|said:|Putin|Putin ## “We will win the war.”|said:|Putin|Putin"},
+	{NX_QR_CUE_NEAR_VERB,
+		"Putin said {q:“we will win the vote.”}",
+		"“we will win the vote.”|said|Putin|Putin"},
+	{NX_QR_PLAIN_SUBJECT,
+		"We believe {q:the race was close in every state}.",
+		"the race was close in every state|believe||"},
+	{NX_QR_COLON_SPEAKER,
+		"Kasich: {q:‘We Are Going to Win This Thing’}",
+		"‘We Are Going to Win This Thing’|:|Kasich|Kasich"},
+	{NX_QR_CLOSING_ATTRIBUTION,
+		"{q:“We will win the vote,”} Trump went on.",
+		"“We will win the vote,”|went on|Trump|Trump"},
+	{NX_QR_NEXT_SENTENCE,
+		"{q:“We will win,”} Keidis went on. {q:“He is like a brother to me.”}",
+		"“We will win,”|went on|Keidis|Keidis ## “He is like a brother to me.”|went on|Keidis|Keidis"},
+	{NX_QR_INVERTED_CONTENT,
+		"{q:“The plan is a disaster,”} {c:says} {q:the ad's narrator}.",
+		"“The plan is a disaster,”|says|the ad's narrator|the ad's narrator"},
+	{NX_QR_SAME_CUE_SOURCE,
+		"{q:“The plan is a disaster,”} {c:says} {q:the ad's narrator}, {q:“and it will fail.”}",
+		"“The plan is a disaster,”|says|the ad's narrator|the ad's narrator ## “and it will fail.”|says|the ad's narrator|the ad's narrator"},
+	{NX_QR_DROP_SCARE_QUOTE,
+		"The port is a {q:“success”} for the city.",
+		""},
+	{NX_QR_DROP_UNATTRIBUTED,
+		"{q:The port will reopen on Monday morning}.",
+		""},
+	{NX_QR_DROP_ONE_WORD,
+		"{s:He} {c:believes} {q:it}.",
+		""},
+	{NX_QR_SENTENCE_SUBJECT,
+		"Mrs. Costa went on the offensive against the council and its {q:“endless delays and broken promises”}.",
+		"“endless delays and broken promises”||Mrs. Costa|Costa"},
+	{NX_QR_SOURCE_NEAREST,
+		"{s:Putin} {c:said} {q:the port would reopen}.",
+		"the port would reopen|said|Putin|Putin"},
+	{NX_QR_SOURCE_INVERTED,
+		"{q:“We will win,”} {c:added} his campaign manager Jeff Weaver, speaking after {s:the senator} spoke.",
+		"“We will win,”|added|his campaign manager Jeff Weaver|Jeff Weaver"},
+	{NX_QR_SUBJECT_PARTICIPLE,
+		"Cruz belittled the claim, {c:calling} it {q:“a paperwork error”}.",
+		"“a paperwork error”|calling|Cruz|Cruz"},
+	{NX_QR_SUBJECT_SECOND_VERB,
+		"He walked it back and {c:said} {q:the plan would work}.",
+		"the plan would work|said|He|He"},
+	{NX_QR_SUBJECT_COMMA_CLAUSE,
+		"Fiorina, speaking to Iowans, {c:said} {q:the plan would work}.",
+		"the plan would work|said|Fiorina|Fiorina"},
+	{NX_QR_SUBJECT_PRONOUN,
+		"Asked about the plan she {c:said} {q:it would work}.",
+		"it would work|said|she|she"},
+	{NX_QR_SUBJECT_NAME,
+		"Asked about the plan Smith {c:said} {q:it would work}.",
+		"it would work|said|Smith|Smith"},
+	{NX_QR_SUBJECT_INVERTED_PRONOUN,
+		"{q:“We will win,”} {c:said} he.",
+		"“We will win,”|said|he|he"},
+	{NX_QR_SUBJECT_INVERTED_NAME,
+		"{q:“We will win,”} {c:said} Democratic strategist Simon Rosenberg.",
+		"“We will win,”|said|Democratic strategist Simon Rosenberg|Simon Rosenberg"},
+	{NX_QR_SUBJECT_INVERTED_PHRASE,
+		"{q:“We will win,”} {c:said} the boy.",
+		"“We will win,”|said|the boy|the boy"},
+	{NX_QR_SUBJECT_NP_BEFORE,
+		"The complaint {c:alleged} {q:that the port was unsafe}.",
+		"that the port was unsafe|alleged|The complaint|The complaint"},
+	{NX_QR_SUBJECT_DATELINE,
+		"CLEVELAND — Donald Trump painted a dark picture, {c:saying} {q:“the country is in crisis.”}",
+		"“the country is in crisis.”|saying|Donald Trump|Donald Trump"},
+	{NX_QR_SUBJECT_APPOSITIVE,
+		"Huma Abedin, vice chairwoman for the campaign, emailed staff, {c:saying} {q:“we will win.”}",
+		"“we will win.”|saying|Huma Abedin, vice chairwoman for the campaign,|Huma Abedin"},
+	{NX_QR_SUBJECT_PHRASE,
+		"In May, a federal judge sided with the city, {c:saying} {q:“the law is clear.”}",
+		"“the law is clear.”|saying|a federal judge|a federal judge"},
+	{NX_QR_ACCORDING_TO,
+		"The port will reopen next week, according to port officials.",
+		"The port will reopen next week|according to|port officials|port officials"},
+	{NX_QR_AS_PUT_IT,
+		"As the mayor put it in her memo to staff, the port will stay closed until the spring.",
+		"the port will stay closed until the spring|put it|the mayor|the mayor"},
+	{NX_QR_NAME_COLON,
+		"Ana Costa: We will reopen the port on Monday.",
+		"We will reopen the port on Monday|:|Ana Costa|Ana Costa"},
+	{NX_QR_MISSED_QUOTATION,
+		"{s:Putin} {c:said} “we will meet again next week.”",
+		"“we will meet again next week.”|said|Putin|Putin"},
+	{NX_QR_MISSED_SHORT_QUOTATION,
+		"The crowd chanted “Build the wall!”",
+		"“Build the wall!”|chanted|The crowd|The crowd"},
+	{NX_QR_CUE_WITHOUT_CONTENT,
+		"The plan will fail, {s:officials} {c:said} last week.",
+		"The plan will fail|said|officials|officials"},
+	{NX_QR_CLAUSE_QUOTED_BEFORE,
+		"The dam was “under control”, {s:an official} {c:told} VNR.",
+		"The dam was “under control”|told|an official|an official"},
+	{NX_QR_CLAUSE_MARK_COMMA,
+		"The failure was “heartbreaking,” {s:she} {c:said}.",
+		"The failure was “heartbreaking,”|said|she|she"},
+	{NX_QR_CLAUSE_BEFORE_ATTRIBUTION,
+		"The plan will fail, {s:officials} {c:said} last week.",
+		"The plan will fail|said|officials|officials"},
+	{NX_QR_CLAUSE_AFTER_CUE,
+		"{s:Putin} {c:said} the talks would go on.",
+		"the talks would go on|said|Putin|Putin"},
+	{NX_QR_BARE_SAID,
+		"Secretary of State John Kerry said the talks would go on.",
+		"the talks would go on|said|Secretary of State John Kerry|John Kerry"},
+	{NX_QR_QA_TURN,
+		"{s:Q}{c::} {q:Will the port reopen on Monday and when?}",
+		"Will the port reopen on Monday and when?|||"},
+	{NX_QR_RELATIVE_CLOSED,
+		"McCaskill, {s:who} has endorsed Clinton, {c:said} {q:the plan would work}.",
+		"the plan would work|said|McCaskill|McCaskill"},
+	{NX_QR_CUE_AUXILIARIES,
+		"{s:Putin} has {c:said} {q:the talks would go on}.",
+		"the talks would go on|has said|Putin|Putin"},
+	{NX_QR_NAME_PARTICLE,
+		"Pieter van {s:Dam} {c:said} {q:the dike would hold}.",
+		"the dike would hold|said|Pieter van Dam|Pieter van Dam"},
+	{NX_QR_MENTION_DETERMINER,
+		"The {s:economist Jared Bernstein} {c:said} {q:the plan would work}.",
+		"the plan would work|said|The economist Jared Bernstein|Jared Bernstein"},
+	{NX_QR_MENTION_TITLE,
+		"Sen. {s:Marco Rubio} {c:said} {q:the plan would work}.",
+		"the plan would work|said|Sen. Marco Rubio|Marco Rubio"},
+	{NX_QR_TITLE_ORGANISATION,
+		"Amnesty International {s:spokesman Eric Ferrero} {c:said} {q:the plan would work}.",
+		"the plan would work|said|Amnesty International spokesman Eric Ferrero|Eric Ferrero"},
+	{NX_QR_BEFORE_APPOSITIVE,
+		"Hicks, {s:his campaign spokeswoman,} {c:said} {q:the plan would work}.",
+		"the plan would work|said|Hicks, his campaign spokeswoman,|Hicks"},
+	{NX_QR_NAME_AFTER_DESCRIPTION,
+		"{s:Her campaign manager}, Robby Mook, {c:said} {q:the plan would work}.",
+		"the plan would work|said|Her campaign manager, Robby Mook,|Robby Mook"},
+	{NX_QR_TRIM_BY,
+		"It was {c:reported} {s:by Politico} {q:that the port would close}.",
+		"that the port would close|was reported|Politico|Politico"},
+	{NX_QR_TRIM_ASIDE,
+		"{s:Rush Limbaugh, for one,} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Rush Limbaugh|Rush Limbaugh"},
+	{NX_QR_TRIM_TIME,
+		"{s:Gov. Mike Pence on Thursday} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Gov. Mike Pence|Mike Pence"},
+	{NX_QR_TRIM_VERB,
+		"{s:Mr. Trump tried to} {c:say} {q:the plan would fail}.",
+		"the plan would fail|say|Mr. Trump|Trump"},
+	{NX_QR_OPEN_CLAUSE,
+		"{s:Senator Ted Cruz of Texas, who last year} {c:threatened} {q:that the plan would fail}.",
+		"that the plan would fail|threatened|Senator Ted Cruz of Texas|Senator Ted Cruz of Texas"},
+	{NX_QR_SOURCE_COMMA,
+		"{s:Brian Fallon, a spokesman for Mrs. Clinton}, {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Brian Fallon, a spokesman for Mrs. Clinton,|Brian Fallon"},
+	{NX_QR_DROP_NON_MENTION,
+		"{s:of Republicans} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said||"},
+	{NX_QR_DROP_MENTION_IN_CONTENT,
+		"{c:Said} {q:Putin: we will win the vote}.",
+		"Putin: we will win the vote|Said||"},
+	{NX_QR_RELATIVE_TO_END,
+		"{q:“We will win,”} {c:said} {s:Eric Woolson, who worked for Scott Walker} before he dropped out.",
+		"“We will win,”|said|Eric Woolson, who worked for Scott Walker before he dropped out|Eric Woolson"},
+	{NX_QR_KNOWING_PHRASE,
+		"{s:Three people} familiar with the plan {c:said} {q:the port would close}.",
+		"the port would close|said|Three people familiar with the plan|Three people familiar with the plan"},
+	{NX_QR_SPEAKER_RELATIVE,
+		"Graham, {s:who} has {c:vowed} {q:that the plan would fail}.",
+		"that the plan would fail|has vowed|who|Graham"},
+	{NX_QR_SPEAKER_PRONOUN,
+		"Ana Costa spoke first. {s:She} {c:said} {q:the port would reopen}.",
+		"the port would reopen|said|She|Ana Costa"},
+	{NX_QR_SPEAKER_NAME,
+		"{s:President Putin} {c:said} {q:the talks would go on}.",
+		"the talks would go on|said|President Putin|Putin"},
+	{NX_QR_SPEAKER_SURNAME_APPOSITIVE,
+		"{s:Hicks, his campaign spokeswoman,} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Hicks, his campaign spokeswoman,|Hicks"},
+	{NX_QR_SPEAKER_ORGANISATION,
+		"{s:The University of Michigan} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|The University of Michigan|University of Michigan"},
+	{NX_QR_SPEAKER_FULLEST,
+		"Vladimir Putin arrived on Monday. Later, {s:Putin} {c:said} {q:the talks would go on}.",
+		"the talks would go on|said|Putin|Vladimir Putin"},
+};
+
+/* Every rule has a case, every case runs. */
+void
+test_quote_rules(void)
+{
+	RuleModel	rm;
+	int			tested[NX_QR__COUNT] = {0};
+
+	rule_model(&rm);
+	CHECK(rm.ok);
+	if (!rm.ok)
+		return;
+	for (size_t i = 0; i < sizeof(rule_cases) / sizeof(rule_cases[0]); i++)
+	{
+		if (getenv("NEWSX_RULE") && strcmp(getenv("NEWSX_RULE"),
+										   nx_quote_rule_name(rule_cases[i].rule)) != 0)
+			continue;
+		run_case(&rm, &rule_cases[i]);
+		tested[rule_cases[i].rule] = 1;
+	}
+	for (int r = 0; r < NX_QR__COUNT && !getenv("NEWSX_RULE"); r++)
+	{
+		CHECK(tested[r]);
+		if (!tested[r])
+			fprintf(stderr, "  rule %s has no test\n", nx_quote_rule_name((NxQuoteRule) r));
+	}
+	nx_free(&nx_malloc_alloc, rm.lexsec);
+}
+
+/* The rule table: names unique and set, passes named. */
+void
+test_quote_rule_table(void)
+{
+	int			named = 1,
+				unique = 1;
+
+	for (int r = 0; r < NX_QR__COUNT; r++)
+	{
+		named = named && nx_quote_rule_name((NxQuoteRule) r)[0] != '\0' &&
+			nx_quote_rule_pass((NxQuoteRule) r)[0] != '\0';
+		for (int s = 0; s < r; s++)
+			unique = unique &&
+				strcmp(nx_quote_rule_name((NxQuoteRule) r), nx_quote_rule_name((NxQuoteRule) s)) != 0;
+	}
+	CHECK(named);
+	CHECK(unique);
+	CHECK(strcmp(nx_quote_rule_name(NX_QR__COUNT), "") == 0);
+}
