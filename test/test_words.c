@@ -1,0 +1,123 @@
+/*
+ * test_words.c
+ *	  Unit tests of the word classes (nx_words.h, nx_wordlist.h): the
+ *	  classes of tokens, and that the shipped quotation model was trained
+ *	  with the TRAINED rows as they stand (a word added to such a row
+ *	  fails this test until the model is rebuilt: make models).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nx_attrib.h"
+#include "nx_model.h"
+#include "nx_text.h"
+#include "nx_words.h"
+#include "testlib.h"
+
+void		test_words_classes(void);
+void		test_words_model_lexicon(void);
+
+/* The classes of the tokens of text. */
+static uint64_t *
+classes_of(const char *text, NxDoc *d)
+{
+	uint64_t   *wc;
+
+	if (nx_doc_parse(d, text, strlen(text), &nx_malloc_alloc) != NX_OK)
+		return NULL;
+	wc = malloc((d->ntok + 1) * sizeof(uint64_t));
+	nx_words_rule_classes(d, wc, &nx_malloc_alloc);
+	return wc;
+}
+
+void
+test_words_classes(void)
+{
+	NxDoc		d;
+	uint64_t   *wc = classes_of("SAID said Saidx according As « said» élan ARTICLE The", &d);
+
+	CHECK(wc != NULL);
+	if (!wc)
+		return;
+	/* a word in several RULE rows, in any case */
+	CHECK(wc[0] & NX_WB(SPEECH_VERB));
+	CHECK(wc[0] & NX_WB(INVERTING_VERB));
+	CHECK(wc[0] & NX_WB(BARE_SPEECH_VERB));
+	CHECK(wc[0] & NX_WB(PAST_VERB));
+	CHECK(wc[1] == wc[0]);
+	/* not a prefix, not a TRAINED row (those come from the model) */
+	CHECK(wc[2] == 0);
+	CHECK(!(wc[1] & NX_WB(CUE_VERB)));
+	CHECK((wc[3] & NX_WB(PATTERN_OPENER)) && (wc[3] & NX_WB(NOT_SUBJECT)));
+	CHECK(wc[4] & NX_WB(PATTERN_OPENER));
+	/* punctuation, letters outside ASCII, a word of no row */
+	CHECK(wc[5] == 0);
+	CHECK(wc[8] == 0);
+	CHECK(wc[9] == 0);
+	CHECK(wc[10] & NX_WB(ARTICLE));
+	CHECK(wc[d.ntok] == 0);
+	free(wc);
+	nx_doc_free(&d);
+
+	/* the TRAINED rows come first, named as the tagger's classes */
+	{
+		static const char *const model_classes[] = {NX_ATTRIB_LEX_CLASSES};
+
+		CHECK(sizeof(model_classes) / sizeof(model_classes[0]) == NX_W__TRAINED);
+		for (int c = 0; c < NX_W__TRAINED; c++)
+			CHECK(strcmp(nx_word_class_name((NxWordClass) c), model_classes[c]) == 0);
+		CHECK(nx_word_class_file(NX_W_FIRST_NAME) != NULL);
+		CHECK(nx_word_class_file(NX_W_ARTICLE) == NULL);
+	}
+}
+
+void
+test_words_model_lexicon(void)
+{
+	const char *path = getenv("NEWSX_QUOTES_MODEL") ? getenv("NEWSX_QUOTES_MODEL")
+		: "data/quotes-en.model";
+	size_t		len = 0,
+				seclen = 0;
+	void	   *buf = read_all(path, &len),
+			   *sec = NULL;
+	char	   *files[NX_W__TRAINED] = {0};
+	NxModel		m;
+	NxLexicon	lex;
+	char		err[256];
+	int			same;
+
+	CHECK(buf != NULL);
+	if (!buf)
+		return;
+	CHECK(nx_model_open(buf, len, &m, err, sizeof(err)) == NX_OK);
+	for (int c = 0; c < NX_W__TRAINED; c++)
+	{
+		char		p[256];
+		size_t		n;
+
+		if (!nx_word_class_file((NxWordClass) c))
+			continue;
+		snprintf(p, sizeof(p), "data/lexicon/%s", nx_word_class_file((NxWordClass) c));
+		files[c] = read_all(p, &n);
+		CHECK(files[c] != NULL);
+		if (files[c])
+			files[c][n] = '\0';
+	}
+	CHECK(nx_words_lexicon((const char *const *) files, &sec, &seclen, &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
+	/* the same entries with the same classes as the model's */
+	same = lex.log2 == m.lex.log2 && lex.maxlen == m.lex.maxlen && lex.nclasses == m.lex.nclasses;
+	for (uint32_t k = 0; same && k < lex.nclasses; k++)
+		same = strcmp(lex.class_name[k], m.lex.class_name[k]) == 0;
+	for (size_t i = 0; same && i < ((size_t) 1 << lex.log2); i++)
+		same = lex.slot[i].key == m.lex.slot[i].key && lex.slot[i].classes == m.lex.slot[i].classes;
+	CHECK(same);
+	if (!same)
+		fprintf(stderr, "  the TRAINED rows of nx_wordlist.h are not those %s was trained with: "
+				"rebuild it (make models)\n", path);
+	for (int c = 0; c < NX_W__TRAINED; c++)
+		free(files[c]);
+	nx_free(&nx_malloc_alloc, sec);
+	free(buf);
+}
