@@ -298,7 +298,7 @@ keep_content(QCtx *x, QSpan c, QAttr *at)
 		return 0;				/* no cue, no source: a scare quote or title */
 	if (attr_none(at) && !marks && q_on(x, NX_QR_DROP_UNATTRIBUTED))
 		return 0;				/* no marks, no cue, no source: nothing says it was said */
-	if (!marks && count_words(doc, c.s, c.e, 2) < 2 && q_on(x, NX_QR_DROP_ONE_WORD))
+	if (!marks && count_words(doc, c.s, c.e, TAGGED_CLAUSE_MIN_WORDS) < TAGGED_CLAUSE_MIN_WORDS && q_on(x, NX_QR_DROP_ONE_WORD))
 		return 0;				/* a reported clause of one word ("he believes it") */
 	if (attr_none(at) && q_on(x, NX_QR_SENTENCE_SUBJECT))
 	{

@@ -72,6 +72,16 @@
 #define MISSED_QUOTATION_WORDS 5
 /* Words of a reported clause, at least. */
 #define CLAUSE_MIN_WORDS	3
+/* Words of a clause without marks that the tagger found, at least (not "he believes it"). */
+#define TAGGED_CLAUSE_MIN_WORDS 2
+/* Words of the content of a pattern (As X put it, NAME:), at least. */
+#define PATTERN_CONTENT_MIN_WORDS 2
+/* Words before "according to" and its comma that make a clause of them, at least (not "But,"). */
+#define ACCORDING_CLAUSE_MIN_WORDS 3
+/* Tokens before a closing attribution's comma that make a clause of them, at least. */
+#define CLOSING_CLAUSE_MIN_TOKENS 4
+/* Bytes of a determiner between an inverted cue and a name (a, the), at most. */
+#define DETERMINER_MAX_BYTES 3
 /* Tokens after "according to" to its comma, at most. */
 #define ACCORDING_SOURCE_MAX 27
 /* Tokens before "according to" looked at for words of their own. */

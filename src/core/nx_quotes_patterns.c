@@ -66,7 +66,7 @@ aux_between(const QCtx *x, uint32_t s, uint32_t e)
 	return 0;
 }
 
-/* Does the sentence hold three words or more before token i (not just But, …)? */
+/* Does the sentence hold ACCORDING_CLAUSE_MIN_WORDS words before token i (not just But, …)? */
 static int
 words_before(const NxDoc *doc, uint32_t first, uint32_t i)
 {
@@ -75,9 +75,9 @@ words_before(const NxDoc *doc, uint32_t first, uint32_t i)
 	/* at most ACCORDING_BEFORE_MAX tokens back, so the scan is bounded */
 	if (i > first + ACCORDING_BEFORE_MAX)
 		return 1;
-	for (uint32_t t = first; t + 1 < i && before < 3; t++)
+	for (uint32_t t = first; t + 1 < i && before < ACCORDING_CLAUSE_MIN_WORDS; t++)
 		before += doc->tok[t].kind == NX_TOK_WORD;
-	return before >= 3;
+	return before >= ACCORDING_CLAUSE_MIN_WORDS;
 }
 
 /* The end of a sentence without its final punctuation, cached in st. */
@@ -233,7 +233,7 @@ match_as_put_it(const QCtx *x, uint32_t i, QPatternState *st, QMatch *m)
 			e = punct_end(doc, a, as->tok + as->ntok);
 		}
 	}
-	if (count_words(doc, s, e, 2) < 2)
+	if (count_words(doc, s, e, PATTERN_CONTENT_MIN_WORDS) < PATTERN_CONTENT_MIN_WORDS)
 		return 0;
 	m->anchor = i;
 	m->content = QSPAN(s, e);
@@ -300,7 +300,7 @@ match_name_colon(const QCtx *x, uint32_t p, QPatternState *st, QMatch *m)
 	e = punct_end(doc, k + 1, pe);	/* a closing mark stays (… ‘Like an Open Orchid.’) */
 	for (uint32_t t = k + 1; t < e && !lower; t++)
 		lower = is_word(doc, t) && !is_cap(doc, t);
-	if (!lower || count_words(doc, k + 1, e, 2) < 2)
+	if (!lower || count_words(doc, k + 1, e, PATTERN_CONTENT_MIN_WORDS) < PATTERN_CONTENT_MIN_WORDS)
 		return 0;
 	m->anchor = t0;
 	m->content = QSPAN(k + 1, e);

@@ -199,7 +199,7 @@ bare_clause(QCtx *x, QSpan k, QSpan src, uint32_t first, uint32_t end)
 	if (q_on(x, NX_QR_CLAUSE_MARK_COMMA) && lo > first + 1 &&
 		doc->tok[lo - 1].kind == NX_TOK_CLOSE_QUOTE && is_punct(doc, lo - 2, ','))
 		return rule_span(x, NX_QR_CLAUSE_MARK_COMMA, QSPAN(first, lo));
-	if (q_on(x, NX_QR_CLAUSE_BEFORE_ATTRIBUTION) && lo > first + 3 && comma &&
+	if (q_on(x, NX_QR_CLAUSE_BEFORE_ATTRIBUTION) && lo >= first + CLOSING_CLAUSE_MIN_TOKENS && comma &&
 		closing_tail(x, hi, end))
 		return rule_span(x, NX_QR_CLAUSE_BEFORE_ATTRIBUTION, QSPAN(first, lo - 1));
 	if (q_on(x, NX_QR_CLAUSE_AFTER_CUE) && src.e <= k.s && k.e < end)

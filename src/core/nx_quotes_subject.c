@@ -262,7 +262,7 @@ inverted_subject(QCtx *x, QSpan cue, uint32_t sent, QSpan *src)
 		return 1;
 	}
 	/* a determiner: "a narrator" */
-	if (in_sent(doc, s, sent) && !is_cap(doc, s) && is_word(doc, s) && doc->tok[s].blen <= 3 &&
+	if (in_sent(doc, s, sent) && !is_cap(doc, s) && is_word(doc, s) && doc->tok[s].blen <= DETERMINER_MAX_BYTES &&
 		in_sent(doc, s + 1, sent) && speaker_word(x, s + 1))
 		s++;
 	e = name_run(x, s, sent);
