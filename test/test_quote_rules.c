@@ -62,7 +62,7 @@ rule_model(RuleModel *rm)
 	{
 		const char *f = nx_word_class_file((NxWordClass) c);
 		char		path[256];
-		size_t		len;
+		size_t		len = 0;
 
 		if (!f)
 			continue;

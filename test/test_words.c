@@ -94,7 +94,7 @@ test_words_model_lexicon(void)
 	for (int c = 0; c < NX_W__TRAINED; c++)
 	{
 		char		p[256];
-		size_t		n;
+		size_t		n = 0;
 
 		if (!nx_word_class_file((NxWordClass) c))
 			continue;
