@@ -42,9 +42,9 @@
 
 #include "nx_alloc.h"
 #include "nx_attrib.h"
+#include "nx_fold.h"
 #include "nx_hash.h"
 #include "nx_model.h"
-#include "nx_ner.h"
 #include "nx_quotes.h"
 #include "nx_tagger.h"
 #include "nx_text.h"
@@ -575,7 +575,7 @@ lex_add_words(LexBuild *lb, const char *list, uint32_t cls)
 			break;
 		for (e = p; *e && *e != ' '; e++)
 			;
-		fl = nx_ner_fold(p, (size_t) (e - p), fold, sizeof(fold));
+		fl = nx_fold(p, (size_t) (e - p), fold, sizeof(fold));
 		if (lb->n == lb->cap)
 			lb->s = xrealloc(lb->s, (lb->cap = lb->cap ? 2 * lb->cap : 1024) * sizeof(NxLexSlot));
 		lb->s[lb->n].key = nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64(fold, fl)));

@@ -58,6 +58,7 @@
 
 #include "nx_alloc.h"
 #include "nx_entities.h"
+#include "nx_fold.h"
 #include "nx_hash.h"
 #include "nx_model.h"
 #include "nx_ner.h"
@@ -854,7 +855,7 @@ lex_add_tokens(LexBuild *lb, char **tok, size_t n, uint32_t cls)
 	for (size_t k = 0; k < n; k++)
 	{
 		char		buf[256];
-		size_t		fl = nx_ner_fold(tok[k], strlen(tok[k]), buf, sizeof(buf));
+		size_t		fl = nx_fold(tok[k], strlen(tok[k]), buf, sizeof(buf));
 
 		h = nx_key_add(h, nx_fnv1a64(buf, fl));
 		lex_push(lb, nx_key_final(h), k + 1 == n ? (UINT32_C(1) << cls) : 0,
@@ -1105,7 +1106,7 @@ lex_add_training(LexSrc *src, const Corpus *co, const NxLabelSet *ls,
 				if (n == 1)
 				{
 					char		fb[256];
-					size_t		fl = nx_ner_fold(tok[0], strlen(tok[0]), fb, sizeof(fb));
+					size_t		fl = nx_fold(tok[0], strlen(tok[0]), fb, sizeof(fb));
 					uint64_t	h = nx_fnv1a64(fb, fl);
 
 					if (bsearch(&h, lower, nlower, sizeof(uint64_t), cmpu64))

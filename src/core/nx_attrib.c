@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "nx_attrib.h"
+#include "nx_fold.h"
 #include "nx_hash.h"
-#include "nx_ner.h"
 
 #define MAXB		64			/* bytes of a token used for its word hash */
 #define MAX_FEATS	96			/* static features per token, at most */
@@ -197,7 +197,7 @@ tok_analyse(const NxDoc *doc, const NxToken *t, const NxLexicon *lex, TokInfo *t
 {
 	char		fold[MAXB],
 				shape[16];
-	size_t		nf = nx_ner_fold(doc->text + t->b, t->blen < 4 * MAXB ? t->blen : 4 * MAXB,
+	size_t		nf = nx_fold(doc->text + t->b, t->blen < 4 * MAXB ? t->blen : 4 * MAXB,
 								 fold, sizeof(fold));
 	size_t		ns = 0;
 	const unsigned char *s = (const unsigned char *) doc->text + t->b;
@@ -404,7 +404,7 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 		if ((i & 1023) == 0)
 			nx_check_interrupts(a);
 		tok_analyse(doc, &doc->tok[i], lex, ti);
-		nx_ner_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
+		nx_fold_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
 					   &ti->clbits, &ti->cllen);
 		/* remap the model's class bits to LX_* bits */
 		l = ti->lex;

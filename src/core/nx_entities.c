@@ -34,6 +34,8 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include "nx_fold.h"
+
 #define FOLD_MAX	256			/* bytes of a folded token hashed */
 #define LINK_MAX	16			/* tokens of a name enumerated for link keys */
 #define ACRO_MIN	2
@@ -151,7 +153,7 @@ tok_hash(const NxDoc *doc, uint32_t i)
 {
 	char		buf[FOLD_MAX];
 	const NxToken *t = &doc->tok[i];
-	size_t		n = nx_ner_fold(doc->text + t->b, t->blen, buf, sizeof(buf));
+	size_t		n = nx_fold(doc->text + t->b, t->blen, buf, sizeof(buf));
 
 	return nx_fnv1a64(buf, n);
 }
@@ -292,7 +294,7 @@ phrase_sig(const char *p)
 		const char *e = strchr(p, ' ');
 		size_t		len = e ? (size_t) (e - p) : strlen(p);
 		char		buf[FOLD_MAX];
-		size_t		n = nx_ner_fold(p, len, buf, sizeof(buf));
+		size_t		n = nx_fold(p, len, buf, sizeof(buf));
 
 		h = nx_key_add(h, nx_fnv1a64(buf, n));
 		p += len;
@@ -629,7 +631,7 @@ fallback:
 	/* ICU data missing or ill-formed input: simple case folding */
 	if (buf_reserve(b, 4 * n + 4))
 	{
-		b->len += nx_ner_fold(s, n, b->p + b->len, 4 * n + 4);
+		b->len += nx_fold(s, n, b->p + b->len, 4 * n + 4);
 		ok = 1;
 	}
 done:

@@ -120,7 +120,7 @@ extern NxStatus nx_model_open(const void *buf, size_t len, NxModel *out,
 /*
  * Slot keys.  A lexicon key chains the hashes of an entry's case-folded
  * tokens (nx_key_add per token, from NX_FNV_OFFSET, each token hashed
- * with nx_fnv1a64 after nx_ner_fold); a cluster key is the FNV-1a 64 of
+ * with nx_fnv1a64 after nx_fold); a cluster key is the FNV-1a 64 of
  * one word.  nx_key_final makes the stored value from either.
  */
 static inline uint64_t

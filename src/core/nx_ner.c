@@ -21,6 +21,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "nx_fold.h"
+
 #define AGG_K		3
 #define BOS_L	UINT64_C(0x1111)
 #define EOS_L	UINT64_C(0x2222)
@@ -119,34 +121,6 @@ put_utf8(char *buf, size_t n, UChar32 c)
 	if (n + 4 > MAXB)
 		return n;
 	U8_APPEND_UNSAFE((uint8_t *) buf, n, c);
-	return n;
-}
-
-/* Case-fold a token for lexicon keys. */
-size_t
-nx_ner_fold(const char *s, size_t len, char *out, size_t cap)
-{
-	int32_t		i = 0;
-	size_t		n = 0;
-
-	if (len > INT32_MAX)
-		len = INT32_MAX;
-	while (i < (int32_t) len)
-	{
-		UChar32		c;
-
-		U8_NEXT((const uint8_t *) s, i, (int32_t) len, c);
-		if (c < 0)
-			c = 0xFFFD;
-		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
-			c = '\'';
-		else if (c == 0x201C || c == 0x201D)
-			c = '"';
-		c = (c < 0x80) ? ((c >= 'A' && c <= 'Z') ? c + 32 : c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
-		if (n + U8_LENGTH(c) > cap)
-			break;
-		U8_APPEND_UNSAFE((uint8_t *) out, n, c);
-	}
 	return n;
 }
 
@@ -312,39 +286,6 @@ is_connector(const char *s, size_t len)
 	return 0;
 }
 
-/*
- * The Brown cluster of a word: as written, else folded, else with a
- * capital first letter.  Sets *bits and *len (0: none).
- */
-void
-nx_ner_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits, uint8_t *nbits)
-{
-	const NxClusterSlot *slot;
-
-	*bits = 0;
-	*nbits = 0;
-	if (!cl || !cl->slot)
-		return;
-	slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(s, len)));
-	if (!slot)
-	{
-		char		buf[MAXB];
-		size_t		n = nx_ner_fold(s, len, buf, sizeof(buf));
-
-		slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
-		if (!slot && n > 0 && buf[0] >= 'a' && buf[0] <= 'z')
-		{
-			buf[0] -= 32;
-			slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
-		}
-	}
-	if (slot && slot->len > 0 && slot->len <= 32)
-	{
-		*bits = slot->bits;
-		*nbits = (uint8_t) slot->len;
-	}
-}
-
 /* Mark lexicon matches (every match, not only the longest) in a sentence. */
 static void
 sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
@@ -491,7 +432,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		if ((i & 1023) == 0)
 			nx_check_interrupts(a);
 		tok_analyse(s, t->blen, &d->ti[i]);
-		nx_ner_cluster(res->clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
+		nx_fold_cluster(res->clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
 		d->ti[i].conn = is_connector(s, t->blen);
 	}
 
