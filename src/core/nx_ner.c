@@ -22,6 +22,7 @@
 #include <unicode/utf8.h>
 
 #include "nx_fold.h"
+#include "nx_hash.h"
 
 #define AGG_K		3
 #define BOS_L	UINT64_C(0x1111)
@@ -637,22 +638,6 @@ nx_ner_doc_stage(NxNerDoc *d, const uint8_t *stage1)
 
 /* ---- features ---- */
 
-/* Hash of (template, value) as a 32-bit feature. */
-static inline uint32_t
-fh(uint32_t t, uint64_t v)
-{
-	uint64_t	h = (v ^ ((uint64_t) t << 48 ^ t)) * UINT64_C(0x9e3779b97f4a7c15);
-
-	return (uint32_t) (h >> 32);
-}
-
-static inline uint32_t
-fh2(uint32_t t, uint64_t a, uint64_t b)
-{
-	return fh(t, nx_hash2(a, b));
-}
-
-
 /* The first p bits of a token's cluster, with their number (0: none). */
 static inline uint64_t
 cl_prefix(const TokInfo *t, int p)
@@ -710,72 +695,72 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	size_t		nf = 0;
 	static const int clp[4] = {4, 6, 10, 20};
 
-	out[nf++] = fh(T_BIAS, 0);
-	out[nf++] = fh(T_W, t->hw);
-	out[nf++] = fh(T_L, t->hl);
-	out[nf++] = fh(T_LM1, lm1);
-	out[nf++] = fh(T_LP1, lp1);
-	out[nf++] = fh(T_LM2, lm2);
-	out[nf++] = fh(T_LP2, lp2);
-	out[nf++] = fh2(T_LM1L, lm1, t->hl);
-	out[nf++] = fh2(T_LLP1, t->hl, lp1);
-	out[nf++] = fh(T_S, t->hs);
-	out[nf++] = fh(T_SM1, sm1);
-	out[nf++] = fh(T_SP1, sp1);
-	out[nf++] = fh(T_S3, nx_hash3(sm1, t->hs, sp1));
-	out[nf++] = fh2(T_LM1S, lm1, t->hs);
-	out[nf++] = fh2(T_SLP1, t->hs, lp1);
+	out[nf++] = nx_feat(T_BIAS, 0);
+	out[nf++] = nx_feat(T_W, t->hw);
+	out[nf++] = nx_feat(T_L, t->hl);
+	out[nf++] = nx_feat(T_LM1, lm1);
+	out[nf++] = nx_feat(T_LP1, lp1);
+	out[nf++] = nx_feat(T_LM2, lm2);
+	out[nf++] = nx_feat(T_LP2, lp2);
+	out[nf++] = nx_feat2(T_LM1L, lm1, t->hl);
+	out[nf++] = nx_feat2(T_LLP1, t->hl, lp1);
+	out[nf++] = nx_feat(T_S, t->hs);
+	out[nf++] = nx_feat(T_SM1, sm1);
+	out[nf++] = nx_feat(T_SP1, sp1);
+	out[nf++] = nx_feat(T_S3, nx_hash3(sm1, t->hs, sp1));
+	out[nf++] = nx_feat2(T_LM1S, lm1, t->hs);
+	out[nf++] = nx_feat2(T_SLP1, t->hs, lp1);
 	for (int j = 0; j < 4; j++)
 	{
 		if (t->hpre[j])
-			out[nf++] = fh(T_PRE + j, t->hpre[j]);
+			out[nf++] = nx_feat(T_PRE + j, t->hpre[j]);
 		if (t->hsuf[j])
-			out[nf++] = fh(T_SUF + j, t->hsuf[j]);
+			out[nf++] = nx_feat(T_SUF + j, t->hsuf[j]);
 	}
-	out[nf++] = fh(T_CAP, capv);
-	out[nf++] = fh2(T_CAPL, capv, t->hl);
-	out[nf++] = fh(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
+	out[nf++] = nx_feat(T_CAP, capv);
+	out[nf++] = nx_feat2(T_CAPL, capv, t->hl);
+	out[nf++] = nx_feat(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
 	if (t->cllen)
 		for (int j = 0; j < 4; j++)
-			out[nf++] = fh(T_CL + j, cl_prefix(t, clp[j]));
+			out[nf++] = nx_feat(T_CL + j, cl_prefix(t, clp[j]));
 	if (m1 && m1->cllen)
 	{
-		out[nf++] = fh(T_CLM1, cl_prefix(m1, 6));
-		out[nf++] = fh(T_CLM1 + 1, cl_prefix(m1, 20));
+		out[nf++] = nx_feat(T_CLM1, cl_prefix(m1, 6));
+		out[nf++] = nx_feat(T_CLM1 + 1, cl_prefix(m1, 20));
 	}
 	if (p1 && p1->cllen)
 	{
-		out[nf++] = fh(T_CLP1, cl_prefix(p1, 6));
-		out[nf++] = fh(T_CLP1 + 1, cl_prefix(p1, 20));
+		out[nf++] = nx_feat(T_CLP1, cl_prefix(p1, 6));
+		out[nf++] = nx_feat(T_CLP1 + 1, cl_prefix(p1, 20));
 	}
 	if (t->gazB | t->gazI)
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 		{
 			if ((t->gazB >> c) & 1)
-				out[nf++] = fh(T_GAZ, c * 4 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
+				out[nf++] = nx_feat(T_GAZ, c * 4 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
 			if ((t->gazI >> c) & 1)
-				out[nf++] = fh(T_GAZ, c * 4 + 2 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
+				out[nf++] = nx_feat(T_GAZ, c * 4 + 2 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
 		}
 	if (m1 && (m1->gazB | m1->gazI))
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 			if (((m1->gazB | m1->gazI) >> c) & 1)
-				out[nf++] = fh(T_GAZM1, c);
+				out[nf++] = nx_feat(T_GAZM1, c);
 	if (p1 && (p1->gazB | p1->gazI))
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 			if (((p1->gazB | p1->gazI) >> c) & 1)
-				out[nf++] = fh(T_GAZP1, c);
+				out[nf++] = nx_feat(T_GAZP1, c);
 
 	/* clusters two words away and the cluster bigram */
 	if (k >= 2 && ti[k - 2].cllen)
-		out[nf++] = fh(T_CLM2, cl_prefix(&ti[k - 2], 10));
+		out[nf++] = nx_feat(T_CLM2, cl_prefix(&ti[k - 2], 10));
 	if (k + 2 < n && ti[k + 2].cllen)
-		out[nf++] = fh(T_CLP2, cl_prefix(&ti[k + 2], 10));
-	out[nf++] = fh2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
+		out[nf++] = nx_feat(T_CLP2, cl_prefix(&ti[k + 2], 10));
+	out[nf++] = nx_feat2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
 	/* lexicon classes with the token's case */
 	if (t->gazB | t->gazI)
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 			if (((t->gazB | t->gazI) >> c) & 1)
-				out[nf++] = fh(T_GAZCAP, c * 64 + capv);
+				out[nf++] = nx_feat(T_GAZCAP, c * 64 + capv);
 	/* context aggregation: neighbours of the word's other mentions */
 	if (t->cap != CAP_LOWER && t->cap != CAP_NONE)
 	{
@@ -784,9 +769,9 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		for (int j = 0; j < AGG_K; j++)
 		{
 			if (ag[j] && ag[j] != lm1)
-				out[nf++] = fh(T_AGL, ag[j]);
+				out[nf++] = nx_feat(T_AGL, ag[j]);
 			if (ag[AGG_K + j] && ag[AGG_K + j] != lp1)
-				out[nf++] = fh(T_AGR, ag[AGG_K + j]);
+				out[nf++] = nx_feat(T_AGR, ag[AGG_K + j]);
 		}
 	}
 	/* the run of capitalised words the token is in: its ends and neighbours */
@@ -798,20 +783,20 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		size_t		fk = k - t->rpos;
 		size_t		lk = fk + t->rlen - 1;
 
-		out[nf++] = fh(T_RUNPOS, pc | (uint32_t) (t->rlen < 5 ? t->rlen : 5) << 4 | capv << 8);
+		out[nf++] = nx_feat(T_RUNPOS, pc | (uint32_t) (t->rlen < 5 ? t->rlen : 5) << 4 | capv << 8);
 		if (t->rlen > 1)
 		{
 			if (pc != 2)
 			{
-				out[nf++] = fh2(T_RUNEND, pc, last->hl);
-				out[nf++] = fh2(T_RUNGAZ, pc, last->gazB | last->gazI);
-				out[nf++] = fh2(T_RUNAFT, pc, lk + 1 < n ? ti[lk + 1].hl : EOS_L);
+				out[nf++] = nx_feat2(T_RUNEND, pc, last->hl);
+				out[nf++] = nx_feat2(T_RUNGAZ, pc, last->gazB | last->gazI);
+				out[nf++] = nx_feat2(T_RUNAFT, pc, lk + 1 < n ? ti[lk + 1].hl : EOS_L);
 			}
 			if (pc != 0)
 			{
-				out[nf++] = fh2(T_RUNBEG, pc, first->hl);
-				out[nf++] = fh2(T_RUNGAZB, pc, first->gazB | first->gazI);
-				out[nf++] = fh2(T_RUNBEF, pc, fk >= 1 ? ti[fk - 1].hl : BOS_L);
+				out[nf++] = nx_feat2(T_RUNBEG, pc, first->hl);
+				out[nf++] = nx_feat2(T_RUNGAZB, pc, first->gazB | first->gazI);
+				out[nf++] = nx_feat2(T_RUNBEF, pc, fk >= 1 ? ti[fk - 1].hl : BOS_L);
 			}
 		}
 	}
@@ -823,7 +808,7 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		kv |= (k >= 1 ? (uint32_t) d->doc->tok[g - 1].kind : 15u) << 8;
 		kv |= (k + 1 < n ? (uint32_t) d->doc->tok[g + 1].kind |
 			   ((d->doc->tok[g + 1].flags & 1u) << 4) : 31u) << 12;
-		out[nf++] = fh(T_KIND, kv);
+		out[nf++] = nx_feat(T_KIND, kv);
 	}
 	return nf;
 }
@@ -839,11 +824,11 @@ stage_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	uint64_t	ov = others_value(d, g);
 	size_t		nf = 0;
 
-	out[nf++] = fh(S_SELF, s1[g]);
-	out[nf++] = fh(S_M1, k >= 1 ? s1[g - 1] : 0xFF);
-	out[nf++] = fh(S_P1, k + 1 < n ? s1[g + 1] : 0xFF);
-	out[nf++] = fh(S_OTHERS, ov);
-	out[nf++] = fh2(S_OTHERS_CAP, ov, capv);
+	out[nf++] = nx_feat(S_SELF, s1[g]);
+	out[nf++] = nx_feat(S_M1, k >= 1 ? s1[g - 1] : 0xFF);
+	out[nf++] = nx_feat(S_P1, k + 1 < n ? s1[g + 1] : 0xFF);
+	out[nf++] = nx_feat(S_OTHERS, ov);
+	out[nf++] = nx_feat2(S_OTHERS_CAP, ov, capv);
 	return nf;
 }
 
@@ -886,13 +871,13 @@ ner_dyn(void *ctx, size_t i, const uint8_t *labels, uint32_t *out, size_t cap)
 		else
 			d->hist[tj->wid] |= UINT32_C(1) << 31;
 	}
-	out[nf++] = fh(D_P1, p1);
-	out[nf++] = fh(D_P12, p1 | (p2 << 8));
-	out[nf++] = fh2(D_P1L, p1, t->hl);
-	out[nf++] = fh2(D_P1S, p1, t->hs);
-	out[nf++] = fh(D_P1CAP, p1 | ((uint32_t) t->cap << 8) | ((uint32_t) t->flags << 12));
+	out[nf++] = nx_feat(D_P1, p1);
+	out[nf++] = nx_feat(D_P12, p1 | (p2 << 8));
+	out[nf++] = nx_feat2(D_P1L, p1, t->hl);
+	out[nf++] = nx_feat2(D_P1S, p1, t->hs);
+	out[nf++] = nx_feat(D_P1CAP, p1 | ((uint32_t) t->cap << 8) | ((uint32_t) t->flags << 12));
 	if (t->cap != CAP_LOWER && t->cap != CAP_NONE && d->hist[t->wid])
-		out[nf++] = fh(D_HIST, d->hist[t->wid]);
+		out[nf++] = nx_feat(D_HIST, d->hist[t->wid]);
 	return nf;
 }
 
