@@ -753,6 +753,8 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	uint64_t	spanv = 0;
 	uint32_t	cuelr = (uint32_t) t->cuel | ((uint32_t) t->cuer << 4);
 	size_t		nf = 0;
+	static const int clp[4] = {4, 6, 10, 20},
+				clnear[2] = {6, 10};
 
 	if (t->span >= 0)
 	{
@@ -828,24 +830,15 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 		/* word clusters: the word, its neighbours, and the word near a reporting verb */
 		if (t->cllen)
 		{
-			static const int clp[4] = {4, 6, 10, 20};
-
-			for (int j = 0; j < 4; j++)
-				out[nf++] = nx_feat(T_CL + j, cl_prefix(t, clp[j]));
+			nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
 			out[nf++] = nx_feat(T_CLCUE, cl_prefix(t, 10) ^ ((uint64_t) cuelr << 40) ^ ((uint64_t) q << 52));
 			out[nf++] = nx_feat(T_CLCUE + 1, cl_prefix(t, 6) ^ ((uint64_t) t->sentpos << 40) ^
 						   ((uint64_t) (m1 ? m1->cx : 15) << 44));
 		}
 		if (m1 && m1->cllen)
-		{
-			out[nf++] = nx_feat(T_CLM1, cl_prefix(m1, 6));
-			out[nf++] = nx_feat(T_CLM1 + 1, cl_prefix(m1, 10));
-		}
+			nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
 		if (p1 && p1->cllen)
-		{
-			out[nf++] = nx_feat(T_CLP1, cl_prefix(p1, 6));
-			out[nf++] = nx_feat(T_CLP1 + 1, cl_prefix(p1, 10));
-		}
+			nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
 	}
 
 	if (stage == 2 && d->s2)
@@ -876,8 +869,7 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 		out[nf++] = nx_feat2(U_ROLEW, x->role, t->hl);
 		if (t->cllen)
 		{
-			out[nf++] = nx_feat(U_CL, cl_prefix(t, 6));
-			out[nf++] = nx_feat(U_CL + 1, cl_prefix(t, 10));
+			nf += nx_cluster_feats(out + nf, U_CL, t->clbits, t->cllen, clnear, 2);
 			out[nf++] = nx_feat(U_CLDCL, cl_prefix(t, 6) ^ (dl << 40));
 		}
 		if (t->span >= 0)

@@ -317,16 +317,10 @@ is_seat(uint64_t sig)
 static int
 honorific(const NxDoc *doc, uint32_t k)
 {
-	static const char words[][7] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mister"};
-	const char *t = doc->text + doc->tok[k].b;
-	size_t		len = doc->tok[k].blen;
+	static const char *const words[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mister"};
 
-	if (len == 0 || len > 6)
-		return 0;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (words[i][len] == '\0' && memcmp(words[i], t, len) == 0)
-			return 1;
-	return 0;
+	return nx_word_in(doc->text + doc->tok[k].b, doc->tok[k].blen, words,
+					  sizeof(words) / sizeof(words[0]));
 }
 
 /*
@@ -543,11 +537,10 @@ buf_reserve(Buf *b, size_t more)
 		return 1;
 	while (cap < b->len + more)
 		cap *= 2;
-	p = b->p ? nx_realloc(b->a, b->p, b->cap, cap) : nx_alloc(b->a, cap);
+	p = nx_grow(b->a, b->p, 1, &b->cap, cap);
 	if (!p)
 		return 0;
 	b->p = p;
-	b->cap = cap;
 	return 1;
 }
 
@@ -684,14 +677,11 @@ rec_add(Recs *rs, uint32_t *grec, Group *gr, uint64_t key, uint32_t g,
 	{
 		if (rs->n == rs->cap)
 		{
-			size_t		nc = rs->cap ? 2 * rs->cap : 64;
-			Rec		   *p = rs->r ? nx_realloc(a, rs->r, rs->cap * sizeof(Rec), nc * sizeof(Rec))
-				: nx_alloc(a, nc * sizeof(Rec));
+			Rec		   *p = nx_grow(a, rs->r, sizeof(Rec), &rs->cap, rs->cap ? 2 * rs->cap : 64);
 
 			if (!p)
 				return NX_ENOMEM;
 			rs->r = p;
-			rs->cap = nc;
 		}
 		r = &rs->r[rs->n];
 		r->key = key;

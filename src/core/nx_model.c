@@ -603,9 +603,7 @@ nx_clusters_from_text(const char *text, size_t len, void **out, size_t *outlen,
 		{
 			if (n == cap)
 			{
-				size_t		ncap = cap ? 2 * cap : 65536;
-				NxClusterSlot *ns = s ? nx_realloc(a, s, cap * sizeof(*s), ncap * sizeof(*s))
-					: nx_alloc(a, ncap * sizeof(*s));
+				NxClusterSlot *ns = nx_grow(a, s, sizeof(*s), &cap, cap ? 2 * cap : 65536);
 
 				if (!ns)
 				{
@@ -613,7 +611,6 @@ nx_clusters_from_text(const char *text, size_t len, void **out, size_t *outlen,
 					return NX_ENOMEM;
 				}
 				s = ns;
-				cap = ncap;
 			}
 			for (size_t k = i; k < t1 && nb < 32; k++, nb++)
 				v = (v << 1) | (text[k] == '1');

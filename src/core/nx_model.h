@@ -86,6 +86,20 @@ nx_cluster_prefix(uint32_t bits, uint32_t len, int p)
 	return ((uint64_t) p << 32) | (bits >> (len - p));
 }
 
+/*
+ * Features of the first p[0], p[1] ... p[n - 1] bits of a cluster path
+ * (nx_cluster_prefix), of templates t, t + 1 ... t + n - 1, into out;
+ * returns n.  The Ratinov and Roth cluster features of both taggers.
+ */
+static inline size_t
+nx_cluster_feats(uint32_t *out, uint32_t t, uint32_t bits, uint32_t len,
+				 const int *p, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		out[j] = nx_feat(t + (uint32_t) j, nx_cluster_prefix(bits, len, p[j]));
+	return n;
+}
+
 typedef struct NxClusters
 {
 	const NxClusterSlot *slot;	/* NULL: no clusters */

@@ -277,14 +277,9 @@ tok_analyse(const char *s, size_t len, TokInfo *ti)
 static int
 is_connector(const char *s, size_t len)
 {
-	static const char words[][4] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
+	static const char *const words[] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
 
-	if (len == 0 || len > 3)
-		return 0;
-	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (words[k][len] == '\0' && memcmp(words[k], s, len) == 0)
-			return 1;
-	return 0;
+	return nx_word_in(s, len, words, sizeof(words) / sizeof(words[0]));
 }
 
 /* Mark lexicon matches (every match, not only the longest) in a sentence. */
@@ -693,7 +688,8 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 				sp1 = p1 ? p1->hs : EOS_L;
 	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
 	size_t		nf = 0;
-	static const int clp[4] = {4, 6, 10, 20};
+	static const int clp[4] = {4, 6, 10, 20},
+				clnear[2] = {6, 20};
 
 	out[nf++] = nx_feat(T_BIAS, 0);
 	out[nf++] = nx_feat(T_W, t->hw);
@@ -721,18 +717,11 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	out[nf++] = nx_feat2(T_CAPL, capv, t->hl);
 	out[nf++] = nx_feat(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
 	if (t->cllen)
-		for (int j = 0; j < 4; j++)
-			out[nf++] = nx_feat(T_CL + j, cl_prefix(t, clp[j]));
+		nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
 	if (m1 && m1->cllen)
-	{
-		out[nf++] = nx_feat(T_CLM1, cl_prefix(m1, 6));
-		out[nf++] = nx_feat(T_CLM1 + 1, cl_prefix(m1, 20));
-	}
+		nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
 	if (p1 && p1->cllen)
-	{
-		out[nf++] = nx_feat(T_CLP1, cl_prefix(p1, 6));
-		out[nf++] = nx_feat(T_CLP1 + 1, cl_prefix(p1, 20));
-	}
+		nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
 	if (t->gazB | t->gazI)
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 		{
@@ -915,16 +904,13 @@ base_reserve(NxNerDoc *d, size_t n)
 		d->base_full = 1;
 		return 0;
 	}
-	p = d->base_feat ? nx_realloc(d->a, d->base_feat, d->base_cap * sizeof(uint32_t),
-								  cap * sizeof(uint32_t))
-		: nx_alloc(d->a, cap * sizeof(uint32_t));
+	p = nx_grow(d->a, d->base_feat, sizeof(uint32_t), &d->base_cap, cap);
 	if (!p)
 	{
 		d->base_full = 1;
 		return 0;
 	}
 	d->base_feat = p;
-	d->base_cap = cap;
 	return 1;
 }
 
