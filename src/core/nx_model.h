@@ -155,7 +155,11 @@ nx_key_final(uint64_t h)
 extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key);
 extern const NxClusterSlot *nx_clusters_find(const NxClusters *cl, uint64_t key);
 
-/* ---- building (training tool, tests) ---- */
+/* ---- building (training tools, tests) ---- */
+
+/* Sizes of section headers, for callers laying out sections. */
+#define NX_WEIGHTS_HDR	16
+#define NX_INFO_SIZE	48
 
 /* A section to write. */
 typedef struct NxModelSection
@@ -164,6 +168,21 @@ typedef struct NxModelSection
 	const void *data;
 	size_t		size;
 } NxModelSection;
+
+/* Point s at a section: tag (at most 8 characters, NUL-padded), data, size. */
+extern void nx_section(NxModelSection *s, const char *tag, const void *data, size_t size);
+
+/* Fill an INFO section: feature-set id, number of stages, task name. */
+extern void nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset,
+						  uint32_t nstages, const char *task);
+
+/* Build a LABELS section from a label set. */
+extern NxStatus nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen,
+								const NxAlloc *a);
+
+/* Build a WEIGHTS0 / WEIGHTS1 section from a stage's weights. */
+extern NxStatus nx_weights_build(const NxTagger *t, void **out, size_t *outlen,
+								 const NxAlloc *a);
 
 /* Lay out a model file into a new buffer from a (size in *outlen). */
 extern NxStatus nx_model_write(const char *name, const NxModelSection *sec,
@@ -194,9 +213,5 @@ extern NxStatus nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
 								 char *errbuf, size_t errlen);
 extern NxStatus nx_clusters_parse(const void *p, size_t size, NxClusters *cl,
 								  char *errbuf, size_t errlen);
-
-/* Sizes of section headers, for callers laying out sections. */
-#define NX_WEIGHTS_HDR	16
-#define NX_INFO_SIZE	48
 
 #endif							/* NX_MODEL_H */
