@@ -745,9 +745,7 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
 	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
 	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
-				lp1 = p1 ? p1->hl : EOS_L,
-				lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
-				lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
+				lp1 = p1 ? p1->hl : EOS_L;
 	uint32_t	lex = t->lex;
 	uint32_t	q = t->q;
 	uint64_t	spanv = 0;
@@ -773,6 +771,9 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	if (stage == 1)
 	{
 		/* wider context for sources and cues; stage 2 reads stage 1's chunks */
+		uint64_t	lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
+					lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
+
 		out[nf++] = nx_feat(T_WM2, lm2);
 		out[nf++] = nx_feat(T_WP2, lp2);
 		out[nf++] = nx_feat2(T_WM2M1, lm2, lm1);
