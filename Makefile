@@ -7,6 +7,12 @@
 #   make / make install / make installcheck   the usual PGXS targets
 #   make unit      C unit tests of the core (SANITIZE=1: ASan + UBSan)
 #   make fuzz      libFuzzer targets of the core, FUZZ_SECONDS (60) each
+#   make tools     the trainers tools/newsx-train, tools/newsx-train-quotes
+#                  and tools/brown (word clusters)
+#   make models    retrain both models from SHARED (../shared/data) and
+#                  compare them with data/*.model and data/MANIFEST
+#                  (INSTALL_MODELS=1: copy them over and rewrite MANIFEST);
+#                  make manifest checks data/MANIFEST without training
 #   make valgrind  pg_regress with the server under valgrind (minutes)
 
 EXTENSION   = newsx
@@ -34,7 +40,7 @@ SHLIB_LINK  = $(ICU_LIBS) -lm
 
 EXTRA_CLEAN = test/unit test/unit-san test/unit-main.c results regression.diffs regression.out \
               test/memory test/mem-*.txt \
-              newsx-train
+              $(NX_TOOLS)
 
 MAKEFLAGS  += --no-print-directory
 PG_CONFIG  ?= pg_config
@@ -87,6 +93,31 @@ $(UNIT_BIN): test/unit-main.c $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/core/*.h)
 .PHONY: unit
 unit: $(UNIT_BIN)
 	$(UNIT_BIN)
+
+# ---- the trainers and the shipped models (make tools, make models) ----
+# The trainers link the core and tools/trainlib.c; the models are
+# rebuilt by tools/build-models, which holds the training commands.
+TOOL_CC     ?= cc
+TOOL_CFLAGS ?= -std=c99 -O2 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
+NX_TRAINERS  = tools/newsx-train tools/newsx-train-quotes
+NX_TOOLS     = $(NX_TRAINERS) tools/brown
+SHARED      ?= ../shared/data
+
+.PHONY: tools models manifest
+tools: $(NX_TOOLS)
+
+$(NX_TRAINERS): tools/%: tools/%.c tools/trainlib.c tools/trainlib.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(TOOL_CC) $(TOOL_CFLAGS) -Isrc/core -Itools $(ICU_CFLAGS) \
+		-o $@ $< tools/trainlib.c $(CORE_SRCS) $(ICU_LIBS) -lm
+
+tools/brown: tools/brown.c
+	$(TOOL_CC) $(TOOL_CFLAGS) -o $@ $< -lm
+
+models: $(NX_TRAINERS)
+	tools/build-models $(if $(filter 1,$(INSTALL_MODELS)),--install) $(SHARED)
+
+manifest:
+	tools/build-models --manifest $(if $(filter 1,$(INSTALL_MODELS)),--install) $(SHARED)
 
 # ---- fuzzing: libFuzzer targets test/fuzz_*.c (make fuzz) ----
 include test/fuzz.mk

@@ -81,10 +81,12 @@ build_mini(int k, const char *path)
 	char		err[256];
 	NxModelSection sec[7];
 	int			ns = 0;
-	size_t		wlen;
-	unsigned char *w;
-	uint32_t	v;
-	float		scale = 1000.0f;
+	size_t		nw,
+				wlen;
+	int16_t    *w;
+	void	   *wsec;
+	const unsigned char *data;
+	NxTagger	stage;
 	NxLexSlot	lex[MINI_LEX];
 	size_t		nlex = 0;
 	const char *cn[NX_LEX_MAX_CLASSES];
@@ -105,33 +107,24 @@ build_mini(int k, const char *path)
 		exit(1);
 	}
 
-	memcpy(sec[ns].tag, "INFO\0\0\0\0", 8);
-	sec[ns].data = find_section(real, len, "INFO", &sz);
-	sec[ns++].size = sz;
-	memcpy(sec[ns].tag, "LABELS\0\0", 8);
-	sec[ns].data = find_section(real, len, "LABELS", &sz);
-	sec[ns++].size = sz;
+	data = find_section(real, len, "INFO", &sz);
+	nx_section(&sec[ns++], "INFO", data, sz);
+	data = find_section(real, len, "LABELS", &sz);
+	nx_section(&sec[ns++], "LABELS", data, sz);
 
 	/* tiny weights: the real label count, pseudo-random values */
-	wlen = NX_WEIGHTS_HDR + ((size_t) 1 << MINI_LOG2) * m.labels.n * 2;
-	w = calloc(1, wlen);
-	v = MINI_LOG2;
-	memcpy(w, &v, 4);
-	v = m.labels.n;
-	memcpy(w + 4, &v, 4);
-	memcpy(w + 8, &scale, 4);
-	for (size_t i = 0; i < ((size_t) 1 << MINI_LOG2) * m.labels.n; i++)
-	{
-		int16_t		x = (int16_t) ((i * 2654435761u >> 7) % 4001) - 2000;
-
-		memcpy(w + NX_WEIGHTS_HDR + 2 * i, &x, 2);
-	}
-	memcpy(sec[ns].tag, "WEIGHTS0", 8);
-	sec[ns].data = w;
-	sec[ns++].size = wlen;
-	memcpy(sec[ns].tag, "WEIGHTS1", 8);
-	sec[ns].data = w;
-	sec[ns++].size = wlen;
+	nw = ((size_t) 1 << MINI_LOG2) * m.labels.n;
+	w = calloc(nw, sizeof(int16_t));
+	for (size_t i = 0; i < nw; i++)
+		w[i] = (int16_t) ((i * 2654435761u >> 7) % 4001) - 2000;
+	stage.w = w;
+	stage.log2 = MINI_LOG2;
+	stage.nlabels = m.labels.n;
+	stage.scale = 1000.0f;
+	if (nx_weights_build(&stage, &wsec, &wlen, &nx_malloc_alloc) != NX_OK)
+		exit(1);
+	nx_section(&sec[ns++], "WEIGHTS0", wsec, wlen);
+	nx_section(&sec[ns++], "WEIGHTS1", wsec, wlen);
 
 	/* the first lexicon entries and the class names of the real lexicon */
 	if (m.lex.slot)
@@ -143,23 +136,12 @@ build_mini(int k, const char *path)
 			cn[c] = m.lex.class_name[c];
 		if (nx_lexicon_build(lex, nlex, m.lex.maxlen, cn, m.lex.nclasses,
 							 &lexsec, &lexlen, &nx_malloc_alloc) == NX_OK)
-		{
-			memcpy(sec[ns].tag, "LEXICON\0", 8);
-			sec[ns].data = lexsec;
-			sec[ns++].size = lexlen;
-		}
+			nx_section(&sec[ns++], "LEXICON", lexsec, lexlen);
 	}
 	if (nx_clusters_build(cl, 3, &clsec, &cllen, &nx_malloc_alloc) == NX_OK)
-	{
-		memcpy(sec[ns].tag, "CLUSTERS", 8);
-		sec[ns].data = clsec;
-		sec[ns++].size = cllen;
-	}
-	if ((sec[ns].data = find_section(real, len, "META", &sz)) != NULL)
-	{
-		memcpy(sec[ns].tag, "META\0\0\0\0", 8);
-		sec[ns++].size = sz;
-	}
+		nx_section(&sec[ns++], "CLUSTERS", clsec, cllen);
+	if ((data = find_section(real, len, "META", &sz)) != NULL)
+		nx_section(&sec[ns++], "META", data, sz);
 	if (nx_model_write(m.name, sec, (size_t) ns, &out, &minilen[k], &nx_malloc_alloc) != NX_OK ||
 		nx_model_open(out, minilen[k], &m, err, sizeof(err)) != NX_OK ||
 		(k == 0 ? nx_ner_check_model(&m, err, sizeof(err))
@@ -170,6 +152,7 @@ build_mini(int k, const char *path)
 	}
 	mini[k] = out;
 	free(w);
+	free(wsec);
 	free(lexsec);
 	free(clsec);
 	free(real);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "nx_entities.h"
+#include "nx_fold.h"
 #include "nx_model.h"
 #include "nx_ner.h"
 #include "nx_text.h"
@@ -64,7 +65,7 @@ lex_entry(NxLexSlot *s, const char *entry, uint32_t cls)
 		const char *e = strchr(p, ' ');
 		size_t		len = e ? (size_t) (e - p) : strlen(p);
 		char		buf[64];
-		size_t		fl = nx_ner_fold(p, len, buf, sizeof(buf));
+		size_t		fl = nx_fold(p, len, buf, sizeof(buf));
 
 		h = nx_key_add(h, nx_fnv1a64(buf, fl));
 		p += len;

@@ -36,13 +36,13 @@ make_model(size_t *len)
 	static const char *const types[] = {"PER", "LOC"};
 	NxLabelSet	ls;
 	char		err[128];
-	unsigned char info[NX_INFO_SIZE] = {0};
-	char		labsec[256];
-	size_t		lablen = 8;
-	unsigned char *w;
-	size_t		wlen;
-	uint32_t	v;
-	float		scale = 100.0f;
+	unsigned char info[NX_INFO_SIZE];
+	int16_t    *w;
+	NxTagger	stage;
+	void	   *labsec,
+			   *wsec;
+	size_t		lablen,
+				wlen;
 	NxLexSlot	lex[2] = {{nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))), 2, NX_LEX_ENTRY},
 	{0, 0, 0}};
 	NxClusterSlot cl[1] = {{nx_key_final(nx_fnv1a64("Paris", 5)), 0x5, 3}};
@@ -56,54 +56,30 @@ make_model(size_t *len)
 	NxModelSection sec[7];
 
 	nx_labels_make(&ls, 1, types, 2, err, sizeof(err));
-	v = NX_NER_FEATSET;
-	memcpy(info, &v, 4);
-	v = 2;
-	memcpy(info + 4, &v, 4);
-	strcpy((char *) info + 32, "ner");
-	v = ls.n;
-	memcpy(labsec, &v, 4);
-	memset(labsec + 4, 0, 4);
-	for (uint32_t l = 0; l < ls.n; l++)
-	{
-		strcpy(labsec + lablen, ls.name[l]);
-		lablen += strlen(ls.name[l]) + 1;
-	}
-	wlen = NX_WEIGHTS_HDR + (1u << 4) * ls.n * 2;
-	w = calloc(1, wlen);
-	v = 4;
-	memcpy(w, &v, 4);
-	v = ls.n;
-	memcpy(w + 4, &v, 4);
-	memcpy(w + 8, &scale, 4);
+	nx_info_build(info, NX_NER_FEATSET, 2, "ner");
+	nx_labels_build(&ls, &labsec, &lablen, &nx_malloc_alloc);
+	w = calloc((1u << 4) * ls.n, sizeof(int16_t));
 	for (size_t i = 0; i < (1u << 4) * ls.n; i++)
-		((int16_t *) (w + NX_WEIGHTS_HDR))[i] = (int16_t) (i % 7);
+		w[i] = (int16_t) (i % 7);
+	stage.w = w;
+	stage.log2 = 4;
+	stage.nlabels = ls.n;
+	stage.scale = 100.0f;
+	nx_weights_build(&stage, &wsec, &wlen, &nx_malloc_alloc);
 	nx_lexicon_build(lex, 1, 1, cn, 2, &lexsec, &lexlen, &nx_malloc_alloc);
 	nx_clusters_build(cl, 1, &clsec, &cllen, &nx_malloc_alloc);
-	memcpy(sec[0].tag, "INFO\0\0\0\0", 8);
-	sec[0].data = info;
-	sec[0].size = sizeof(info);
-	memcpy(sec[1].tag, "LABELS\0\0", 8);
-	sec[1].data = labsec;
-	sec[1].size = lablen;
-	memcpy(sec[2].tag, "WEIGHTS0", 8);
-	sec[2].data = w;
-	sec[2].size = wlen;
-	memcpy(sec[3].tag, "WEIGHTS1", 8);
-	sec[3].data = w;
-	sec[3].size = wlen;
-	memcpy(sec[4].tag, "LEXICON\0", 8);
-	sec[4].data = lexsec;
-	sec[4].size = lexlen;
-	memcpy(sec[5].tag, "CLUSTERS", 8);
-	sec[5].data = clsec;
-	sec[5].size = cllen;
-	memcpy(sec[6].tag, "META\0\0\0\0", 8);
-	sec[6].data = "test model";
-	sec[6].size = 10;
+	nx_section(&sec[0], "INFO", info, sizeof(info));
+	nx_section(&sec[1], "LABELS", labsec, lablen);
+	nx_section(&sec[2], "WEIGHTS0", wsec, wlen);
+	nx_section(&sec[3], "WEIGHTS1", wsec, wlen);
+	nx_section(&sec[4], "LEXICON", lexsec, lexlen);
+	nx_section(&sec[5], "CLUSTERS", clsec, cllen);
+	nx_section(&sec[6], "META", "test model", 10);
 	if (nx_model_write("tiny", sec, 7, &out, &outlen, &nx_malloc_alloc) != NX_OK)
 		out = NULL;
 	free(w);
+	free(wsec);
+	free(labsec);
 	free(lexsec);
 	free(clsec);
 	*len = outlen;

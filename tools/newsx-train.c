@@ -3,17 +3,14 @@
  *	  Train an NER model from CoNLL-format data and write a newsx model file;
  *	  or evaluate / time an existing model on CoNLL-format data.
  *
- * Build (from the project root; links the core only):
+ * Build from the project root (links the core and tools/trainlib.c only):
  *
- *	 cc -O2 -std=c99 -Isrc/core -o newsx-train tools/newsx-train.c \
- *		src/core/nx_tagger.c src/core/nx_model.c src/core/nx_ner.c \
- *		src/core/nx_entities.c src/core/nx_text.c src/core/nx_alloc.c \
- *		$(pkg-config --cflags --libs icu-uc) -lm
+ *	 make tools
  *
- * The shipped model (data/ner-en.model) is rebuilt with (about 45 s on
- * one core; deterministic):
+ * The shipped model (data/ner-en.model) is rebuilt by `make models`
+ * (about 30 s on one core; deterministic), which runs:
  *
- *	 ./newsx-train --train ../shared/data/conll2003/train.jsonl \
+ *	 tools/newsx-train --train ../shared/data/conll2003/train.jsonl \
  *		--dev ../shared/data/conll2003/dev.jsonl --lexicon data/lexicon \
  *		--clusters data/clusters.txt --train-lexicon --epochs 30 \
  *		--out data/ner-en.model
@@ -32,7 +29,7 @@
  * character spans as ../shared/eval scores it, and --bench times the whole
  * path from text):
  *
- *	 ./newsx-train --model data/ner-en.model --dev FILE [--bench N] [--errors]
+ *	 tools/newsx-train --model data/ner-en.model --dev FILE [--bench N] [--errors]
  *
  * Input: one token per line, the label in the last column (IOB1 or
  * IOB2), a blank line between sentences, -DOCSTART- between documents;
@@ -54,49 +51,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "nx_alloc.h"
 #include "nx_entities.h"
+#include "nx_fold.h"
 #include "nx_hash.h"
 #include "nx_model.h"
 #include "nx_ner.h"
 #include "nx_tagger.h"
 #include "nx_text.h"
+#include "trainlib.h"
+
+const char *progname = "newsx-train";
 
 static const NxAlloc *A = &nx_malloc_alloc;
 
+/* The options: those of both trainers, then this one's own. */
 typedef struct Opts
 {
-	const char *train;
-	const char *dev;
-	const char *lexdir;
-	const char *clusters;
-	const char *out;
-	const char *model;
-	const char *name;
-	int			epochs;
-	int			bits;
-	int			bilou;
+	TrainOpts	c;
+	const char *scheme;			/* --scheme: bilou or bio */
 	int			stages;
-	int			folds;
-	int			bench;
-	int			gold_history;
-	int			errors;
 	int			runs;
+	int			pred_history;
 	int			train_lexicon;
 	const char *pred;
-	unsigned long seed;
-	int			verbose;
+	int			errors;
 } Opts;
-
-/* A gold entity of a JSONL document: code points [s, e), type name. */
-typedef struct Span
-{
-	uint32_t	s,
-				e;
-	char		type[NX_TYPE_NAME_LEN + 1];
-} Span;
 
 /* A document: an NxDoc over its tokens, and gold chunk labels. */
 typedef struct CDoc
@@ -109,7 +90,7 @@ typedef struct CDoc
 	uint8_t    *stage1;			/* stage-1 labels (jackknifed on training data) */
 	NxNerDoc   *nd;
 	char	   *id;				/* JSONL only: document id */
-	Span	   *spans;			/* JSONL only: gold character spans */
+	JsonSpan   *spans;			/* JSONL only: gold character spans, label the type */
 	size_t		nspans;
 } CDoc;
 
@@ -117,42 +98,17 @@ typedef struct Corpus
 {
 	CDoc	   *d;
 	size_t		n;
+	size_t		cap;
 	size_t		ntok;
 } Corpus;
 
-static void *
-xalloc(size_t n)
+/* A new document at the end of a corpus. */
+static CDoc *
+corpus_push(Corpus *co)
 {
-	void	   *p = calloc(1, n ? n : 1);
-
-	if (!p)
-	{
-		fprintf(stderr, "newsx-train: out of memory\n");
-		exit(1);
-	}
-	return p;
-}
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-	{
-		fprintf(stderr, "newsx-train: out of memory\n");
-		exit(1);
-	}
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	size_t		n = strlen(s) + 1;
-	char	   *p = xalloc(n);
-
-	memcpy(p, s, n);
-	return p;
+	if (co->n == co->cap)
+		co->d = xrealloc(co->d, (co->cap = co->cap ? 2 * co->cap : 256) * sizeof(CDoc));
+	return &co->d[co->n++];
 }
 
 /* Count code points of UTF-8 bytes (lead bytes). */
@@ -247,34 +203,23 @@ cdoc_make(CDoc *cd, Tok *t, size_t n)
 static void
 read_conll(const char *path, Corpus *co)
 {
-	FILE	   *f = fopen(path, "r");
-	char	   *line = NULL;
-	size_t		cap = 0;
+	Lines		l;
 	ssize_t		r;
 	Tok		   *t = NULL;
 	size_t		nt = 0,
-				tcap = 0,
-				dcap = 0;
+				tcap = 0;
 
-	if (!f)
-	{
-		fprintf(stderr, "newsx-train: cannot open %s: %s\n", path, strerror(errno));
-		exit(1);
-	}
+	lines_open(&l, path);
 	memset(co, 0, sizeof(*co));
 	for (;;)
 	{
 		int			docstart = 0,
 					eof;
 
-		r = getline(&line, &cap, f);
+		r = lines_next(&l);
 		eof = (r < 0);
 		if (!eof)
-		{
-			while (r > 0 && (line[r - 1] == '\n' || line[r - 1] == '\r'))
-				line[--r] = '\0';
-			docstart = strncmp(line, "-DOCSTART-", 10) == 0;
-		}
+			docstart = strncmp(l.line, "-DOCSTART-", 10) == 0;
 		if (eof || r == 0 || docstart)
 		{
 			if (nt > 0)
@@ -282,12 +227,7 @@ read_conll(const char *path, Corpus *co)
 		}
 		if ((eof || docstart) && nt > 0)
 		{
-			if (co->n == dcap)
-			{
-				dcap = dcap ? 2 * dcap : 256;
-				co->d = xrealloc(co->d, dcap * sizeof(CDoc));
-			}
-			cdoc_make(&co->d[co->n++], t, nt);
+			cdoc_make(corpus_push(co), t, nt);
 			co->ntok += nt;
 			nt = 0;
 		}
@@ -296,7 +236,7 @@ read_conll(const char *path, Corpus *co)
 		if (r == 0 || docstart)
 			continue;
 		{
-			char	   *first = strtok(line, " \t");
+			char	   *first = strtok(l.line, " \t");
 			char	   *last = first,
 					   *x;
 
@@ -316,268 +256,10 @@ read_conll(const char *path, Corpus *co)
 		}
 	}
 	free(t);
-	free(line);
-	fclose(f);
+	lines_close(&l);
 }
 
 /* ---- JSONL: running text cut by nx_text, gold character spans ---- */
-
-/* A cursor over one line of JSON. */
-typedef struct Js
-{
-	const char *p;
-	const char *end;
-} Js;
-
-static void
-js_ws(Js *j)
-{
-	while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
-		j->p++;
-}
-
-static int
-js_hex4(Js *j, uint32_t *v)
-{
-	*v = 0;
-	if (j->end - j->p < 4)
-		return 0;
-	for (int k = 0; k < 4; k++)
-	{
-		char		c = *j->p++;
-
-		*v <<= 4;
-		if (c >= '0' && c <= '9')
-			*v |= (uint32_t) (c - '0');
-		else if ((c | 32) >= 'a' && (c | 32) <= 'f')
-			*v |= (uint32_t) ((c | 32) - 'a' + 10);
-		else
-			return 0;
-	}
-	return 1;
-}
-
-/* A JSON string as UTF-8 (malloc'd, NUL-terminated), or NULL. */
-static char *
-js_string(Js *j, size_t *len)
-{
-	char	   *buf;
-	size_t		n = 0;
-
-	js_ws(j);
-	if (j->p >= j->end || *j->p != '"')
-		return NULL;
-	j->p++;
-	buf = xalloc((size_t) (j->end - j->p) + 1);
-	while (j->p < j->end && *j->p != '"')
-	{
-		char		c = *j->p++;
-		uint32_t	u,
-					lo;
-
-		if (c != '\\')
-		{
-			buf[n++] = c;
-			continue;
-		}
-		if (j->p >= j->end)
-			break;
-		c = *j->p++;
-		switch (c)
-		{
-			case 'n':
-				buf[n++] = '\n';
-				break;
-			case 't':
-				buf[n++] = '\t';
-				break;
-			case 'r':
-				buf[n++] = '\r';
-				break;
-			case 'b':
-				buf[n++] = '\b';
-				break;
-			case 'f':
-				buf[n++] = '\f';
-				break;
-			case 'u':
-				if (!js_hex4(j, &u))
-				{
-					free(buf);
-					return NULL;
-				}
-				if (u >= 0xD800 && u < 0xDC00 && j->end - j->p >= 6 &&
-					j->p[0] == '\\' && j->p[1] == 'u')
-				{
-					Js			k = {j->p + 2, j->end};
-
-					if (js_hex4(&k, &lo) && lo >= 0xDC00 && lo < 0xE000)
-					{
-						u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-						j->p = k.p;
-					}
-				}
-				if (u >= 0xD800 && u < 0xE000)
-					u = 0xFFFD;
-				if (u < 0x80)
-					buf[n++] = (char) u;
-				else if (u < 0x800)
-				{
-					buf[n++] = (char) (0xC0 | (u >> 6));
-					buf[n++] = (char) (0x80 | (u & 63));
-				}
-				else if (u < 0x10000)
-				{
-					buf[n++] = (char) (0xE0 | (u >> 12));
-					buf[n++] = (char) (0x80 | ((u >> 6) & 63));
-					buf[n++] = (char) (0x80 | (u & 63));
-				}
-				else
-				{
-					buf[n++] = (char) (0xF0 | (u >> 18));
-					buf[n++] = (char) (0x80 | ((u >> 12) & 63));
-					buf[n++] = (char) (0x80 | ((u >> 6) & 63));
-					buf[n++] = (char) (0x80 | (u & 63));
-				}
-				break;
-			default:
-				buf[n++] = c;
-		}
-	}
-	if (j->p >= j->end)
-	{
-		free(buf);
-		return NULL;
-	}
-	j->p++;
-	buf[n] = '\0';
-	if (len)
-		*len = n;
-	return buf;
-}
-
-/* Skip one JSON value. */
-static int
-js_skip(Js *j)
-{
-	char		c,
-				close;
-
-	js_ws(j);
-	if (j->p >= j->end)
-		return 0;
-	c = *j->p;
-	if (c == '"')
-	{
-		char	   *s = js_string(j, NULL);
-
-		free(s);
-		return s != NULL;
-	}
-	if (c != '{' && c != '[')
-	{
-		while (j->p < j->end && !strchr(",]} \t\r\n", *j->p))
-			j->p++;
-		return 1;
-	}
-	close = (c == '{') ? '}' : ']';
-	j->p++;
-	js_ws(j);
-	if (j->p < j->end && *j->p == close)
-	{
-		j->p++;
-		return 1;
-	}
-	for (;;)
-	{
-		if (c == '{')
-		{
-			char	   *k = js_string(j, NULL);
-
-			if (!k)
-				return 0;
-			free(k);
-			js_ws(j);
-			if (j->p >= j->end || *j->p++ != ':')
-				return 0;
-		}
-		if (!js_skip(j))
-			return 0;
-		js_ws(j);
-		if (j->p < j->end && *j->p == ',')
-		{
-			j->p++;
-			continue;
-		}
-		if (j->p < j->end && *j->p == close)
-		{
-			j->p++;
-			return 1;
-		}
-		return 0;
-	}
-}
-
-static int
-js_expect(Js *j, char c)
-{
-	js_ws(j);
-	if (j->p < j->end && *j->p == c)
-	{
-		j->p++;
-		return 1;
-	}
-	return 0;
-}
-
-/* The "entities" array: [[start, end, "TYPE"], ...]. */
-static int
-js_spans(Js *j, Span **out, size_t *n)
-{
-	size_t		cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	if (!js_expect(j, '['))
-		return 0;
-	if (js_expect(j, ']'))
-		return 1;
-	for (;;)
-	{
-		Span		sp;
-		char	   *t;
-		char	   *e;
-
-		if (!js_expect(j, '['))
-			return 0;
-		js_ws(j);
-		sp.s = (uint32_t) strtoul(j->p, &e, 10);
-		j->p = e;
-		if (!js_expect(j, ','))
-			return 0;
-		js_ws(j);
-		sp.e = (uint32_t) strtoul(j->p, &e, 10);
-		j->p = e;
-		if (!js_expect(j, ',') || !(t = js_string(j, NULL)))
-			return 0;
-		snprintf(sp.type, sizeof(sp.type), "%s", t);
-		free(t);
-		while (js_expect(j, ','))
-			if (!js_skip(j))
-				return 0;
-		if (!js_expect(j, ']'))
-			return 0;
-		if (*n == cap)
-		{
-			cap = cap ? 2 * cap : 64;
-			*out = xrealloc(*out, cap * sizeof(Span));
-		}
-		(*out)[(*n)++] = sp;
-		if (js_expect(j, ','))
-			continue;
-		return js_expect(j, ']');
-	}
-}
 
 /* Byte offset of code point cp in text (for messages). */
 static size_t
@@ -606,7 +288,7 @@ cdoc_tags(CDoc *cd)
 		cd->tags[t] = "O";
 	for (size_t k = 0; k < cd->nspans; k++)
 	{
-		const Span *sp = &cd->spans[k];
+		const JsonSpan *sp = &cd->spans[k];
 		int			first = 1,
 					starts = 0,
 					ends = 0;
@@ -624,7 +306,7 @@ cdoc_tags(CDoc *cd)
 				break;
 			starts |= d->tok[t].c == sp->s;
 			ends |= nx_tok_cend(&d->tok[t]) == sp->e;
-			snprintf(buf, sizeof(buf), "%c-%s", first ? 'B' : 'I', sp->type);
+			snprintf(buf, sizeof(buf), "%c-%s", first ? 'B' : 'I', sp->label);
 			cd->tags[t] = xstrdup(buf);
 			first = 0;
 		}
@@ -637,92 +319,58 @@ cdoc_tags(CDoc *cd)
 				size_t		b = cp_byte(cd->text, strlen(cd->text), sp->s),
 							be = cp_byte(cd->text, strlen(cd->text), sp->e);
 
-				fprintf(stderr, "align: %s %s \"%.*s\"\n", cd->id, sp->type,
+				fprintf(stderr, "align: %s %s \"%.*s\"\n", cd->id, sp->label,
 						(int) (be - b), cd->text + b);
 			}
 		}
 	}
 }
 
+/* The gold entities of a document: [[start, end, "TYPE"], ...]. */
+static int
+entities_member(void *ctx, const char *key, Json *j)
+{
+	CDoc	   *cd = ctx;
+
+	if (strcmp(key, "entities") != 0)
+		return 0;
+	cd->nspans = json_spans(j, &cd->spans);
+	for (size_t k = 0; k < cd->nspans; k++)
+		if (!cd->spans[k].label)
+			j->err = 1;
+	return 1;
+}
+
 /* Read a JSONL file ({"id", "text", "entities"} per line) into documents. */
 static void
 read_jsonl(const char *path, Corpus *co)
 {
-	FILE	   *f = fopen(path, "r");
-	char	   *line = NULL;
-	size_t		cap = 0,
-				dcap = 0;
-	ssize_t		r;
-	size_t		lineno = 0;
+	Lines		l;
+	JsonDoc		jd;
+	CDoc		cd;
 
-	if (!f)
-	{
-		fprintf(stderr, "newsx-train: cannot open %s: %s\n", path, strerror(errno));
-		exit(1);
-	}
 	memset(co, 0, sizeof(*co));
-	while ((r = getline(&line, &cap, f)) >= 0)
+	lines_open(&l, path);
+	for (;;)
 	{
-		Js			j = {line, line + r};
-		CDoc		cd;
-		size_t		tlen = 0;
-
-		lineno++;
 		memset(&cd, 0, sizeof(cd));
-		if (!js_expect(&j, '{'))
-			continue;
-		if (!js_expect(&j, '}'))
-			for (;;)
-			{
-				char	   *k = js_string(&j, NULL);
-				int			ok;
-
-				if (!k || !js_expect(&j, ':'))
-				{
-					fprintf(stderr, "newsx-train: %s:%zu: bad JSON\n", path, lineno);
-					exit(1);
-				}
-				if (strcmp(k, "id") == 0)
-					ok = (cd.id = js_string(&j, NULL)) != NULL;
-				else if (strcmp(k, "text") == 0)
-					ok = (cd.text = js_string(&j, &tlen)) != NULL;
-				else if (strcmp(k, "entities") == 0)
-					ok = js_spans(&j, &cd.spans, &cd.nspans);
-				else
-					ok = js_skip(&j);
-				free(k);
-				if (!ok)
-				{
-					fprintf(stderr, "newsx-train: %s:%zu: bad JSON\n", path, lineno);
-					exit(1);
-				}
-				if (js_expect(&j, ','))
-					continue;
-				if (js_expect(&j, '}'))
-					break;
-				fprintf(stderr, "newsx-train: %s:%zu: bad JSON\n", path, lineno);
-				exit(1);
-			}
-		if (!cd.text)
-			continue;
-		if (!cd.id)
-			cd.id = xstrdup("");
-		if (nx_doc_parse(&cd.doc, cd.text, tlen, A) != NX_OK)
+		if (!jsonl_doc(&l, &jd, entities_member, &cd))
+			break;
+		if (!jd.text)
 		{
-			fprintf(stderr, "newsx-train: %s:%zu: cannot parse the text\n", path, lineno);
-			exit(1);
+			free(jd.id);
+			json_spans_free(cd.spans, cd.nspans);
+			continue;
 		}
+		cd.id = jd.id;
+		cd.text = jd.text;
+		if (nx_doc_parse(&cd.doc, cd.text, jd.textlen, A) != NX_OK)
+			die("%s:%zu: cannot parse the text", path, l.lineno);
 		cdoc_tags(&cd);
-		if (co->n == dcap)
-		{
-			dcap = dcap ? 2 * dcap : 256;
-			co->d = xrealloc(co->d, dcap * sizeof(CDoc));
-		}
-		co->d[co->n++] = cd;
+		*corpus_push(co) = cd;
 		co->ntok += cd.doc.ntok;
 	}
-	free(line);
-	fclose(f);
+	lines_close(&l);
 	if (align_total)
 		fprintf(stderr, "%s: %zu of %zu gold spans not on token boundaries\n", path, align_bad, align_total);
 	align_bad = align_total = 0;
@@ -821,49 +469,6 @@ corpus_gold(Corpus *co, const NxLabelSet *ls)
 
 /* ---- lexicons and clusters ---- */
 
-typedef struct LexBuild
-{
-	NxLexSlot  *s;
-	size_t		n,
-				cap;
-	uint32_t	maxlen;
-} LexBuild;
-
-static void
-lex_push(LexBuild *lb, uint64_t key, uint32_t classes, uint32_t flags)
-{
-	if (lb->n == lb->cap)
-	{
-		lb->cap = lb->cap ? 2 * lb->cap : 4096;
-		lb->s = xrealloc(lb->s, lb->cap * sizeof(NxLexSlot));
-	}
-	lb->s[lb->n].key = key;
-	lb->s[lb->n].classes = classes;
-	lb->s[lb->n].flags = flags;
-	lb->n++;
-}
-
-/* Add one entry given as tokens. */
-static void
-lex_add_tokens(LexBuild *lb, char **tok, size_t n, uint32_t cls)
-{
-	uint64_t	h = NX_FNV_OFFSET;
-
-	if (n == 0 || n > 16)
-		return;
-	for (size_t k = 0; k < n; k++)
-	{
-		char		buf[256];
-		size_t		fl = nx_ner_fold(tok[k], strlen(tok[k]), buf, sizeof(buf));
-
-		h = nx_key_add(h, nx_fnv1a64(buf, fl));
-		lex_push(lb, nx_key_final(h), k + 1 == n ? (UINT32_C(1) << cls) : 0,
-				 k + 1 == n ? NX_LEX_ENTRY : NX_LEX_PREFIX);
-	}
-	if (n > lb->maxlen)
-		lb->maxlen = (uint32_t) n;
-}
-
 /* Add an entry line: split on spaces; also a variant with hyphens split off. */
 static void
 lex_add_line(LexBuild *lb, char *line, uint32_t cls)
@@ -881,12 +486,11 @@ lex_add_line(LexBuild *lb, char *line, uint32_t cls)
 		if (strchr(p + 1, '-'))
 			hyphen = 1;
 	}
-	lex_add_tokens(lb, tok, n, cls);
+	lex_add(lb, tok, n, cls);
 	if (hyphen)
 	{
 		char		buf2[2048];
-		size_t		m = 0,
-					k = 0;
+		size_t		k = 0;
 
 		for (size_t i = 0; i < n && k < sizeof(buf2) - 8; i++)
 		{
@@ -910,11 +514,11 @@ lex_add_line(LexBuild *lb, char *line, uint32_t cls)
 		n = 0;
 		for (p = strtok(buf2, " "); p && n < 64; p = strtok(NULL, " "))
 			tok[n++] = p;
-		(void) m;
-		lex_add_tokens(lb, tok, n, cls);
+		lex_add(lb, tok, n, cls);
 	}
 }
 
+/* qsort order of strings. */
 static int
 cmpstr(const void *a, const void *b)
 {
@@ -929,21 +533,6 @@ typedef struct LexSrc
 	size_t		nclasses;
 } LexSrc;
 
-/* Build a LEXICON section from entries. */
-static void
-build_lexicon(const LexSrc *src, void **sec, size_t *seclen, NxLexicon *lex)
-{
-	char		err[200];
-
-	if (nx_lexicon_build(src->lb.s, src->lb.n, src->lb.maxlen ? src->lb.maxlen : 1,
-						 src->names, src->nclasses, sec, seclen, A) != NX_OK ||
-		nx_lexicon_parse(*sec, *seclen, lex, err, sizeof(err)) != NX_OK)
-	{
-		fprintf(stderr, "newsx-train: cannot build the lexicon table\n");
-		exit(1);
-	}
-}
-
 /* Read the .txt lexicons of a directory into src. */
 static void
 load_lexicons(const char *dir, LexSrc *src)
@@ -956,10 +545,7 @@ load_lexicons(const char *dir, LexSrc *src)
 	const char **names = src->names;
 
 	if (!dh)
-	{
-		fprintf(stderr, "newsx-train: cannot open lexicon directory %s: %s\n", dir, strerror(errno));
-		exit(1);
-	}
+		die("cannot open lexicon directory %s: %s", dir, strerror(errno));
 	while ((de = readdir(dh)) != NULL)
 	{
 		size_t		l = strlen(de->d_name);
@@ -972,9 +558,8 @@ load_lexicons(const char *dir, LexSrc *src)
 	for (size_t c = 0; c < nf; c++)
 	{
 		char		path[4096];
-		FILE	   *f;
-		char	   *line = NULL;
-		size_t		cap = 0;
+		Lines		l;
+		ssize_t		r;
 		size_t		cnt = 0;
 
 		snprintf(path, sizeof(path), "%s/%s", dir, files[c]);
@@ -982,21 +567,15 @@ load_lexicons(const char *dir, LexSrc *src)
 		if (strlen(files[c]) >= NX_LEX_CLASS_LEN)
 			files[c][NX_LEX_CLASS_LEN - 1] = '\0';
 		names[c] = files[c];
-		f = fopen(path, "r");
-		if (!f)
+		lines_open(&l, path);
+		while ((r = lines_next(&l)) >= 0)
 		{
-			fprintf(stderr, "newsx-train: cannot open %s\n", path);
-			exit(1);
-		}
-		while (getline(&line, &cap, f) >= 0)
-		{
-			if (line[0] == '#' || line[0] == '\n')
+			if (r == 0 || l.line[0] == '#')
 				continue;
-			lex_add_line(&lb, line, (uint32_t) c);
+			lex_add_line(&lb, l.line, (uint32_t) c);
 			cnt++;
 		}
-		free(line);
-		fclose(f);
+		lines_close(&l);
 		fprintf(stderr, "lexicon %-24s %zu entries\n", files[c], cnt);
 	}
 	src->lb = lb;
@@ -1029,6 +608,7 @@ name_word(const char *s)
 	return 0;
 }
 
+/* qsort order of 64-bit values. */
 static int
 cmpu64(const void *a, const void *b)
 {
@@ -1105,87 +685,22 @@ lex_add_training(LexSrc *src, const Corpus *co, const NxLabelSet *ls,
 				if (n == 1)
 				{
 					char		fb[256];
-					size_t		fl = nx_ner_fold(tok[0], strlen(tok[0]), fb, sizeof(fb));
+					size_t		fl = nx_fold(tok[0], strlen(tok[0]), fb, sizeof(fb));
 					uint64_t	h = nx_fnv1a64(fb, fl);
 
 					if (bsearch(&h, lower, nlower, sizeof(uint64_t), cmpu64))
 						continue;
 				}
-				lex_add_tokens(&src->lb, tok, n, (uint32_t) (first_class + ch[c].type));
+				lex_add(&src->lb, tok, n, (uint32_t) (first_class + ch[c].type));
 			}
 		}
 	}
 }
 
-static void *read_file(const char *path, size_t *len);
-
-/* Read Brown clusters into a CLUSTERS section. */
-static void
-load_clusters(const char *path, void **sec, size_t *seclen, NxClusters *cl)
-{
-	size_t		len,
-				n;
-	char	   *text = read_file(path, &len);
-	char		err[200];
-
-	if (nx_clusters_from_text(text, len, sec, seclen, &n, A) != NX_OK ||
-		nx_clusters_parse(*sec, *seclen, cl, err, sizeof(err)) != NX_OK)
-	{
-		fprintf(stderr, "newsx-train: cannot build the cluster table\n");
-		exit(1);
-	}
-	fprintf(stderr, "clusters: %zu words\n", n);
-	free(text);
-}
 
 /* ---- evaluation (conlleval: exact chunks, micro-averaged) ---- */
 
-typedef struct Score
-{
-	size_t		tp[NX_MAX_TYPES + 1],
-				np[NX_MAX_TYPES + 1],
-				ng[NX_MAX_TYPES + 1];
-} Score;
-
-static void
-score_seq(Score *sc, const NxLabelSet *ls, const uint8_t *gold, const uint8_t *pred, size_t n)
-{
-	NxChunk    *g = xalloc((n + 1) * sizeof(NxChunk)),
-			   *p = xalloc((n + 1) * sizeof(NxChunk));
-	size_t		ng = nx_labels_chunks(ls, gold, n, g, n + 1),
-				np = nx_labels_chunks(ls, pred, n, p, n + 1);
-	size_t		T = ls->ntypes;
-
-	for (size_t i = 0; i < ng; i++)
-	{
-		sc->ng[g[i].type]++;
-		sc->ng[T]++;
-	}
-	for (size_t j = 0; j < np; j++)
-	{
-		sc->np[p[j].type]++;
-		sc->np[T]++;
-		for (size_t i = 0; i < ng; i++)
-			if (g[i].start == p[j].start && g[i].end == p[j].end && g[i].type == p[j].type)
-			{
-				sc->tp[p[j].type]++;
-				sc->tp[T]++;
-				break;
-			}
-	}
-	free(g);
-	free(p);
-}
-
-static double
-f1(size_t tp, size_t np, size_t ng)
-{
-	double		p = np ? (double) tp / np : 0,
-				r = ng ? (double) tp / ng : 0;
-
-	return p + r > 0 ? 2 * p * r / (p + r) : 0;
-}
-
+/* Print F1 per type and overall, precision and recall, after what. */
 static void
 score_print(const Score *sc, const NxLabelSet *ls, const char *what)
 {
@@ -1265,7 +780,7 @@ eval_spans(Corpus *co, const NxModel *m, FILE *pred, int errors)
 					np[t]++, np[4]++;
 			for (size_t g = 0; g < cd->nspans; g++)
 				if (cd->spans[g].s == e[k].c && cd->spans[g].e == e[k].c + e[k].clen &&
-					strcmp(cd->spans[g].type, ty) == 0)
+					strcmp(cd->spans[g].label, ty) == 0)
 				{
 					ok = 1;
 					hit[g] = 1;
@@ -1283,14 +798,14 @@ eval_spans(Corpus *co, const NxModel *m, FILE *pred, int errors)
 		for (size_t g = 0; g < cd->nspans; g++)
 		{
 			for (int t = 0; t < 4; t++)
-				if (strcmp(cd->spans[g].type, T[t]) == 0)
+				if (strcmp(cd->spans[g].label, T[t]) == 0)
 					ng[t]++, ng[4]++;
 			if (errors && !hit[g])
 			{
 				size_t		b = cp_byte(cd->text, strlen(cd->text), cd->spans[g].s);
 				size_t		be = cp_byte(cd->text, strlen(cd->text), cd->spans[g].e);
 
-				printf("missed   %s %s \"%.*s\"\n", cd->id, cd->spans[g].type,
+				printf("missed   %s %s \"%.*s\"\n", cd->id, cd->spans[g].label,
 					   (int) (be - b), cd->text + b);
 			}
 		}
@@ -1320,108 +835,54 @@ corpus_prepare(Corpus *co, const NxNerRes *res, const NxNerRes *fold_res, int fo
 		}
 }
 
+
 /* ---- training ---- */
 
-static uint64_t rng_state;
-
-static uint64_t
-rng(void)
+/* The corpora as the epoch loop sees them. */
+typedef struct Train
 {
-	uint64_t	x = rng_state;
+	Corpus	   *tr;
+	Corpus	   *dev;			/* NULL: no dev set */
+} Train;
 
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return rng_state = x;
+/* Learn one training document once. */
+static size_t
+learn_doc(void *ctx, NxTrainer *t, const NxLabelSet *ls, int stage, size_t d, size_t *ntok)
+{
+	CDoc	   *cd = &((Train *) ctx)->tr->d[d];
+	size_t		mistakes = 0;
+
+	nx_ner_doc_stage(cd->nd, stage == 2 ? cd->stage1 : NULL);
+	for (size_t s = 0; s < cd->doc.nsent; s++)
+	{
+		NxSeq		seq;
+		size_t		st = cd->doc.sent[s].tok;
+
+		nx_ner_doc_seq(cd->nd, s, &seq);
+		mistakes += nx_trainer_learn(t, ls, &seq, cd->gold + st, cd->pred + st);
+		*ntok += seq.ntok;
+	}
+	return mistakes;
 }
 
-/*
- * Train one stage on the documents idx[0..n) for the given epochs; if dev
- * is given, evaluate after each epoch and keep the best weights.  stage 2
- * uses each document's stage1 labels.  Returns the int16 weights.
- */
-static int16_t *
-train_stage(const Opts *o, Corpus *co, size_t *idx, size_t n, Corpus *dev,
-			NxModel *m, int stage, float *scale_out, int *best_epoch, const char *what)
+/* Score a stage on the dev set and print it. */
+static double
+score_dev(void *ctx, const NxModel *m, int stage, const char *label)
 {
-	NxTrainer	tr;
-	size_t		nw = ((size_t) 1 << o->bits) * m->labels.n;
-	int16_t    *w = xalloc(nw * sizeof(int16_t));
-	int16_t    *best = NULL;
-	double		bestf = -1;
-	float		scale = 1;
+	Score		sc;
+	double		f = evaluate(((Train *) ctx)->dev, m, stage, &sc);
 
-	if (nx_trainer_init(&tr, (uint32_t) o->bits, m->labels.n, A) != NX_OK)
-	{
-		fprintf(stderr, "newsx-train: out of memory\n");
-		exit(1);
-	}
-	tr.gold_history = o->gold_history;
-	for (int ep = 1; ep <= o->epochs; ep++)
-	{
-		size_t		mistakes = 0,
-					ntok = 0;
-		clock_t		t0 = clock();
+	score_print(&sc, &m->labels, label);
+	return f;
+}
 
-		for (size_t i = n; i > 1; i--)
-		{
-			size_t		j = rng() % i,
-						x = idx[i - 1];
+/* Stage-1 labels of a training document from a fold's model. */
+static void
+label_stage1(void *ctx, const NxModel *m, size_t d)
+{
+	CDoc	   *cd = &((Train *) ctx)->tr->d[d];
 
-			idx[i - 1] = idx[j];
-			idx[j] = x;
-		}
-		for (size_t k = 0; k < n; k++)
-		{
-			CDoc	   *cd = &co->d[idx[k]];
-
-			nx_ner_doc_stage(cd->nd, stage == 2 ? cd->stage1 : NULL);
-			for (size_t s = 0; s < cd->doc.nsent; s++)
-			{
-				NxSeq		seq;
-				size_t		st = cd->doc.sent[s].tok;
-
-				nx_ner_doc_seq(cd->nd, s, &seq);
-				mistakes += nx_trainer_learn(&tr, &m->labels, &seq, cd->gold + st, cd->pred + st);
-				ntok += seq.ntok;
-			}
-		}
-		nx_trainer_export(&tr, w, &scale);
-		m->stage[stage - 1].w = w;
-		m->stage[stage - 1].log2 = (uint32_t) o->bits;
-		m->stage[stage - 1].nlabels = m->labels.n;
-		m->stage[stage - 1].scale = scale;
-		if (o->verbose)
-			fprintf(stderr, "%s epoch %d: %zu tokens, %.2f%% mistakes, %.1fs\n", what, ep, ntok,
-					100.0 * mistakes / (ntok ? ntok : 1), (double) (clock() - t0) / CLOCKS_PER_SEC);
-		if (dev)
-		{
-			Score		sc;
-			double		f = evaluate(dev, m, stage, &sc);
-			char		lab[64];
-
-			snprintf(lab, sizeof(lab), "%s epoch %2d dev", what, ep);
-			score_print(&sc, &m->labels, lab);
-			if (f > bestf)
-			{
-				bestf = f;
-				if (!best)
-					best = xalloc(nw * sizeof(int16_t));
-				memcpy(best, w, nw * sizeof(int16_t));
-				*scale_out = scale;
-				*best_epoch = ep;
-			}
-		}
-	}
-	nx_trainer_free(&tr);
-	if (best)
-	{
-		free(w);
-		return best;
-	}
-	*scale_out = scale;
-	*best_epoch = o->epochs;
-	return w;
+	nx_ner_doc_decode(cd->nd, m, 1, cd->stage1, NULL);
 }
 
 /*
@@ -1429,124 +890,51 @@ train_stage(const Opts *o, Corpus *co, size_t *idx, size_t n, Corpus *dev,
  * stopped at its best dev epoch, and the weights averaged: the average of
  * several perceptrons varies less from one seed to the next than one.
  */
-static int16_t *
-train_runs(const Opts *o, Corpus *co, size_t *idx, size_t n, Corpus *dev,
-		   NxModel *m, int stage, float *scale_out, int *best_epoch, const char *what)
+static Stage
+train_runs(const TrainSet *ts, const Opts *o, NxModel *m, int stage, size_t *idx,
+		   size_t n, const char *what)
 {
-	size_t		nw = ((size_t) 1 << o->bits) * m->labels.n;
+	size_t		nw = ((size_t) 1 << ts->bits) * m->labels.n;
 	float	   *sum;
-	int16_t    *w = NULL;
 	float		maxabs = 0,
 				sc;
 	int			ep_sum = 0;
+	Stage		avg;
 
 	if (o->runs <= 1)
-		return train_stage(o, co, idx, n, dev, m, stage, scale_out, best_epoch, what);
+		return train_stage(ts, m, stage, idx, n, o->c.epochs, what);
 	sum = xalloc(nw * sizeof(float));
 	for (int r = 0; r < o->runs; r++)
 	{
-		int			ep;
+		Stage		s;
 
-		rng_state = (o->seed + (unsigned long) r) * UINT64_C(0x9E3779B97F4A7C15) + 1;
-		w = train_stage(o, co, idx, n, dev, m, stage, &sc, &ep, what);
+		rng_seed(o->c.seed + (unsigned long) r);
+		s = train_stage(ts, m, stage, idx, n, o->c.epochs, what);
 		for (size_t i = 0; i < nw; i++)
-			sum[i] += (float) w[i] / sc;
-		ep_sum += ep;
-		free(w);
+			sum[i] += (float) s.w[i] / s.scale;
+		ep_sum += s.epoch;
+		free(s.w);
 	}
 	for (size_t i = 0; i < nw; i++)
 		if (fabsf(sum[i]) > maxabs)
 			maxabs = fabsf(sum[i]);
 	sc = maxabs > 0 ? 32000.0f / maxabs : 1.0f;
-	w = xalloc(nw * sizeof(int16_t));
+	avg.w = xalloc(nw * sizeof(int16_t));
 	for (size_t i = 0; i < nw; i++)
-		w[i] = (int16_t) lrintf(sum[i] * sc);
+		avg.w[i] = (int16_t) lrintf(sum[i] * sc);
 	free(sum);
-	*scale_out = sc;
-	*best_epoch = (ep_sum + o->runs / 2) / o->runs;
-	m->stage[stage - 1].w = w;
+	avg.scale = sc;
+	avg.epoch = (ep_sum + o->runs / 2) / o->runs;
+	m->stage[stage - 1].w = avg.w;
 	m->stage[stage - 1].scale = sc;
-	if (dev)
+	if (ts->score)
 	{
-		Score		scr;
 		char		lab[64];
 
-		evaluate(dev, m, stage, &scr);
-		snprintf(lab, sizeof(lab), "%s average of %d runs dev", what, o->runs);
-		score_print(&scr, &m->labels, lab);
+		snprintf(lab, sizeof(lab), "%s average of %d runs %s", what, o->runs, ts->held_out);
+		ts->score(ts->ctx, m, stage, lab);
 	}
-	return w;
-}
-
-static void
-usage(void)
-{
-	fprintf(stderr,
-			"usage: newsx-train --train FILE[,FILE...] [--dev FILE] --out MODEL [options]\n"
-			"       newsx-train --model MODEL --dev FILE [--bench N]\n"
-			"options:\n"
-			"  --lexicon DIR     lexicons: DIR holds one .txt per class\n"
-			"  --clusters FILE   Brown clusters (bits TAB word [TAB count])\n"
-			"  --epochs N        training epochs (default 15); with --dev the best is kept\n"
-			"  --bits B          log2 of weight buckets (default 19)\n"
-			"  --scheme S        bilou (default) or bio\n"
-			"  --stages N        1 or 2 (default 2: document-level second stage)\n"
-			"  --folds K         folds for stage-1 labels of training data (default 5)\n"
-			"  --seed N          shuffling seed (default 1)\n"
-			"  --runs K          average the weights of K shuffles per stage (default 1)\n"
-			"  --pred-history    train with predicted (not gold) previous labels\n"
-			"  --train-lexicon   add lexicon classes train-TYPE: names seen in training\n"
-			"                    (for a training document, in the other folds)\n"
-			"  --name NAME       model name (default ner-en)\n"
-			"  --bench N         time N passes of tagging over --dev\n"
-			"  --pred FILE       with --model and a .jsonl --dev: write the entities found\n"
-			"  --errors          with --model and a .jsonl --dev: print missed and spurious spans\n"
-			"  -v                progress per epoch\n");
-	exit(2);
-}
-
-static void
-write_file(const char *path, const void *buf, size_t len)
-{
-	FILE	   *f = fopen(path, "wb");
-
-	if (!f || fwrite(buf, 1, len, f) != len || fclose(f) != 0)
-	{
-		fprintf(stderr, "newsx-train: cannot write %s: %s\n", path, strerror(errno));
-		exit(1);
-	}
-}
-
-static void *
-read_file(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	void	   *buf;
-	long		n;
-
-	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
-	{
-		fprintf(stderr, "newsx-train: cannot read %s\n", path);
-		exit(1);
-	}
-	buf = xalloc((size_t) n + 8);
-	if (fread(buf, 1, (size_t) n, f) != (size_t) n)
-	{
-		fprintf(stderr, "newsx-train: cannot read %s\n", path);
-		exit(1);
-	}
-	fclose(f);
-	*len = (size_t) n;
-	return buf;
-}
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec * 1e-9;
+	return avg;
 }
 
 /* --model: evaluate and time a model file. */
@@ -1554,24 +942,17 @@ static int
 run_eval(const Opts *o)
 {
 	size_t		len;
-	void	   *buf = read_file(o->model, &len);
 	NxModel		m;
-	char		err[256];
 	Corpus		dev;
 	Score		sc;
 	NxNerRes	res;
 
-	if (nx_model_open(buf, len, &m, err, sizeof(err)) != NX_OK ||
-		nx_ner_check_model(&m, err, sizeof(err)) != NX_OK)
-	{
-		fprintf(stderr, "newsx-train: %s: %s\n", o->model, err);
-		return 1;
-	}
+	open_model(o->c.model, &m, &len, nx_ner_check_model);
 	printf("model %s: %u labels, %u stages, 2^%u buckets, %zu bytes\n",
 		   m.name, m.labels.n, m.nstages, m.stage[0].log2, len);
-	if (!o->dev)
+	if (!o->c.dev)
 		return 0;
-	read_corpus(o->dev, &dev);
+	read_corpus(o->c.dev, &dev);
 	corpus_gold(&dev, &m.labels);
 	res.labels = &m.labels;
 	res.lex = &m.lex;
@@ -1590,22 +971,19 @@ run_eval(const Opts *o)
 		FILE	   *pf = o->pred ? fopen(o->pred, "w") : NULL;
 
 		if (o->pred && !pf)
-		{
-			fprintf(stderr, "newsx-train: cannot write %s\n", o->pred);
-			return 1;
-		}
+			die("cannot write %s", o->pred);
 		printf("nx_entities_extract, exact character spans:\n");
 		eval_spans(&dev, &m, pf, o->errors);
 		if (pf)
 			fclose(pf);
 	}
-	if (o->bench > 0)
+	if (o->c.bench > 0)
 	{
 		double		t0 = now();
 		size_t		ntok = 0;
 		size_t		nent = 0;
 
-		for (int r = 0; r < o->bench; r++)
+		for (int r = 0; r < o->c.bench; r++)
 			for (size_t i = 0; i < dev.n; i++)
 			{
 				NxEntity   *e;
@@ -1621,7 +999,7 @@ run_eval(const Opts *o)
 		printf("nx_ner_tag: %zu tokens in %.3fs: %.0f tokens/s, %.0f ns/token (%zu entities)\n",
 			   ntok, t0, ntok / t0, 1e9 * t0 / ntok, nent);
 	}
-	if (o->bench > 0 && dev.n > 0 && dev.d[0].id)
+	if (o->c.bench > 0 && dev.n > 0 && dev.d[0].id)
 	{
 		/* the whole path from text, as extract_entities runs it */
 		double		t0 = now();
@@ -1629,7 +1007,7 @@ run_eval(const Opts *o)
 					nent = 0,
 					nbytes = 0;
 
-		for (int r = 0; r < o->bench; r++)
+		for (int r = 0; r < o->c.bench; r++)
 			for (size_t i = 0; i < dev.n; i++)
 			{
 				NxDoc		d;
@@ -1653,10 +1031,23 @@ run_eval(const Opts *o)
 	return 0;
 }
 
+/* Train a model, or with --model run one. */
 int
 main(int argc, char **argv)
 {
-	Opts		o = {0};
+	Opts		o;
+	const Opt	own[] = {
+		{"--scheme", OPT_STR, &o.scheme, "S", "label scheme: bilou or bio"},
+		{"--stages", OPT_INT, &o.stages, "N", "stages: 1, or 2 for a document-level second stage"},
+		{"--runs", OPT_INT, &o.runs, "K", "average the weights of K shuffles per stage"},
+		{"--pred-history", OPT_FLAG, &o.pred_history, NULL, "train with predicted (not gold) previous labels"},
+		{"--train-lexicon", OPT_FLAG, &o.train_lexicon, NULL, "add lexicon classes train-TYPE: names seen in training\n"
+		"(for a training document, in the other folds)"},
+		{"--pred", OPT_STR, &o.pred, "FILE", "with --model and a .jsonl --dev: write the entities found"},
+		{"--errors", OPT_FLAG, &o.errors, NULL, "with --model and a .jsonl --dev: print missed and\n"
+		"spurious spans"},
+		{NULL}
+	};
 	Corpus		tr,
 				dev,
 			   *devp = NULL;
@@ -1664,89 +1055,43 @@ main(int argc, char **argv)
 	const char *tn[NX_MAX_TYPES];
 	size_t		ntypes;
 	NxModel		m;
-	char		err[256];
-	void	   *lexsec = NULL,
-			   *clsec = NULL;
-	size_t		lexlen = 0,
-				cllen = 0;
+	char		err[256],
+				meta[1024];
+	Blob		lexsec = {NULL, 0},
+				clsec = {NULL, 0};
 	NxNerRes	res;
 	LexSrc		lexsrc = {0};
 	NxLexicon  *fold_lex = NULL;
 	NxNerRes   *fold_res = NULL;
 	size_t	   *idx;
-	int16_t    *w[2] = {NULL, NULL};
-	float		scale[2] = {1, 1};
-	int			best_ep[2] = {0, 0};
+	Stage		st[2] = {{NULL, 1, 0}, {NULL, 1, 0}};
+	Train		data;
+	TrainSet	ts;
+	int			bilou;
 
-	o.epochs = 15;
-	o.bits = 19;
-	o.bilou = 1;
+	memset(&o, 0, sizeof(o));
+	o.c.epochs = 15;
+	o.c.bits = 19;
+	o.c.folds = 5;
+	o.c.seed = 1;
+	o.c.name = "ner-en";
+	o.scheme = "bilou";
 	o.stages = 2;
-	o.folds = 5;
-	o.seed = 1;
-	o.name = "ner-en";
-	o.gold_history = 1;
 	o.runs = 1;
-	for (int i = 1; i < argc; i++)
-	{
-		const char *a = argv[i];
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-
-#define ARG(s) (strcmp(a, s) == 0 && v && (i++, 1))
-		if (ARG("--train"))
-			o.train = v;
-		else if (ARG("--dev"))
-			o.dev = v;
-		else if (ARG("--lexicon"))
-			o.lexdir = v;
-		else if (ARG("--clusters"))
-			o.clusters = v;
-		else if (ARG("--out"))
-			o.out = v;
-		else if (ARG("--model"))
-			o.model = v;
-		else if (ARG("--name"))
-			o.name = v;
-		else if (ARG("--epochs"))
-			o.epochs = atoi(v);
-		else if (ARG("--bits"))
-			o.bits = atoi(v);
-		else if (ARG("--stages"))
-			o.stages = atoi(v);
-		else if (ARG("--folds"))
-			o.folds = atoi(v);
-		else if (ARG("--bench"))
-			o.bench = atoi(v);
-		else if (ARG("--seed"))
-			o.seed = strtoul(v, NULL, 10);
-		else if (ARG("--scheme"))
-			o.bilou = strcmp(v, "bio") != 0;
-		else if (strcmp(a, "--pred-history") == 0)
-			o.gold_history = 0;
-		else if (ARG("--runs"))
-			o.runs = atoi(v);
-		else if (strcmp(a, "--train-lexicon") == 0)
-			o.train_lexicon = 1;
-		else if (ARG("--pred"))
-			o.pred = v;
-		else if (strcmp(a, "--errors") == 0)
-			o.errors = 1;
-		else if (strcmp(a, "-v") == 0)
-			o.verbose = 1;
-		else
-			usage();
-#undef ARG
-	}
-	if (o.model)
+	parse_options(argc, argv, &o.c, own,
+				  "usage: newsx-train --train FILE[,FILE...] [--dev FILE] --out MODEL [options]\n"
+				  "       newsx-train --model MODEL --dev FILE [--pred FILE] [--errors] [--bench N]\n");
+	bilou = strcmp(o.scheme, "bio") != 0;
+	if (o.c.model)
 		return run_eval(&o);
-	if (!o.train || !o.out || o.epochs < 1 || o.bits < 10 || o.bits > 24 ||
-		o.stages < 1 || o.stages > 2 || o.folds < 2)
+	if (!o.c.train || !o.c.out || o.c.epochs < 1 || o.c.bits < 10 || o.c.bits > 24 ||
+		o.stages < 1 || o.stages > 2 || o.c.folds < 2)
 		usage();
-	rng_state = o.seed * UINT64_C(0x9E3779B97F4A7C15) + 1;
+	rng_seed(o.c.seed);
 
 	/* several training files may be given, separated by commas */
 	{
-		char	   *list = xstrdup(o.train),
+		char	   *list = xstrdup(o.c.train),
 				   *save = NULL;
 
 		memset(&tr, 0, sizeof(tr));
@@ -1755,9 +1100,8 @@ main(int argc, char **argv)
 			Corpus		part;
 
 			read_corpus(f, &part);
-			tr.d = xrealloc(tr.d, (tr.n + part.n) * sizeof(CDoc));
-			memcpy(tr.d + tr.n, part.d, part.n * sizeof(CDoc));
-			tr.n += part.n;
+			for (size_t i = 0; i < part.n; i++)
+				*corpus_push(&tr) = part.d[i];
 			tr.ntok += part.ntok;
 			free(part.d);
 		}
@@ -1768,24 +1112,21 @@ main(int argc, char **argv)
 	for (size_t t = 0; t < ntypes; t++)
 		tn[t] = types[t];
 	memset(&m, 0, sizeof(m));
-	if (nx_labels_make(&m.labels, o.bilou, tn, ntypes, err, sizeof(err)) != NX_OK)
-	{
-		fprintf(stderr, "newsx-train: %s\n", err);
-		return 1;
-	}
-	snprintf(m.name, sizeof(m.name), "%s", o.name);
+	if (nx_labels_make(&m.labels, bilou, tn, ntypes, err, sizeof(err)) != NX_OK)
+		die("%s", err);
+	snprintf(m.name, sizeof(m.name), "%s", o.c.name);
 	strcpy(m.task, "ner");
 	m.featset = NX_NER_FEATSET;
 	corpus_gold(&tr, &m.labels);
-	if (o.dev)
+	if (o.c.dev)
 	{
-		read_corpus(o.dev, &dev);
+		read_corpus(o.c.dev, &dev);
 		corpus_gold(&dev, &m.labels);
 		devp = &dev;
 		fprintf(stderr, "dev: %zu documents, %zu tokens\n", dev.n, dev.ntok);
 	}
-	if (o.lexdir)
-		load_lexicons(o.lexdir, &lexsrc);
+	if (o.c.lexicon)
+		load_lexicons(o.c.lexicon, &lexsrc);
 	if (o.train_lexicon)
 	{
 		/* names seen in the other folds for training documents, in all for the model */
@@ -1793,178 +1134,90 @@ main(int argc, char **argv)
 		static char cname[NX_MAX_TYPES][NX_LEX_CLASS_LEN];
 
 		if (first + m.labels.ntypes > NX_LEX_MAX_CLASSES)
-		{
-			fprintf(stderr, "newsx-train: too many lexicon classes\n");
-			return 1;
-		}
+			die("too many lexicon classes");
 		for (uint32_t t = 0; t < m.labels.ntypes; t++)
 		{
 			snprintf(cname[t], sizeof(cname[t]), "train-%s", m.labels.type_name[t]);
 			lexsrc.names[lexsrc.nclasses++] = cname[t];
 		}
-		fold_lex = xalloc((size_t) o.folds * sizeof(NxLexicon));
-		fold_res = xalloc((size_t) o.folds * sizeof(NxNerRes));
-		for (int f = 0; f < o.folds; f++)
+		fold_lex = xalloc((size_t) o.c.folds * sizeof(NxLexicon));
+		fold_res = xalloc((size_t) o.c.folds * sizeof(NxNerRes));
+		for (int f = 0; f < o.c.folds; f++)
 		{
 			LexSrc		ls = lexsrc;
-			void	   *fsec;
-			size_t		flen;
+			Blob		fsec;
 
 			ls.lb.s = xalloc((lexsrc.lb.n + 1) * sizeof(NxLexSlot));
 			memcpy(ls.lb.s, lexsrc.lb.s, lexsrc.lb.n * sizeof(NxLexSlot));
 			ls.lb.cap = lexsrc.lb.n + 1;
-			lex_add_training(&ls, &tr, &m.labels, first, o.folds, f);
-			build_lexicon(&ls, &fsec, &flen, &fold_lex[f]);
+			lex_add_training(&ls, &tr, &m.labels, first, o.c.folds, f);
+			lexicon_section(&ls.lb, ls.names, ls.nclasses, &fsec, &fold_lex[f]);
 			free(ls.lb.s);
 		}
-		lex_add_training(&lexsrc, &tr, &m.labels, first, o.folds, -1);
+		lex_add_training(&lexsrc, &tr, &m.labels, first, o.c.folds, -1);
 	}
-	if (o.lexdir || o.train_lexicon)
-		build_lexicon(&lexsrc, &lexsec, &lexlen, &m.lex);
-	if (o.clusters)
-		load_clusters(o.clusters, &clsec, &cllen, &m.clusters);
+	if (o.c.lexicon || o.train_lexicon)
+		lexicon_section(&lexsrc.lb, lexsrc.names, lexsrc.nclasses, &lexsec, &m.lex);
+	if (o.c.clusters)
+		clusters_section(o.c.clusters, &clsec, &m.clusters);
 	res.labels = &m.labels;
 	res.lex = &m.lex;
 	res.clusters = &m.clusters;
 	if (fold_res)
-		for (int f = 0; f < o.folds; f++)
+		for (int f = 0; f < o.c.folds; f++)
 		{
 			fold_res[f] = res;
 			fold_res[f].lex = &fold_lex[f];
 		}
-	corpus_prepare(&tr, &res, fold_res, o.folds);
+	corpus_prepare(&tr, &res, fold_res, o.c.folds);
 	if (devp)
 		corpus_prepare(devp, &res, NULL, 0);
 
 	idx = xalloc(tr.n * sizeof(size_t));
 	for (size_t i = 0; i < tr.n; i++)
 		idx[i] = i;
+	data.tr = &tr;
+	data.dev = devp;
+	ts.bits = o.c.bits;
+	ts.gold_history = !o.pred_history;
+	ts.verbose = o.c.verbose;
+	ts.ctx = &data;
+	ts.learn = learn_doc;
+	ts.score = devp ? score_dev : NULL;
+	ts.held_out = "dev";
+	ts.label1 = label_stage1;
 
 	/* stage 1 on all training data */
 	m.nstages = 1;
-	w[0] = train_runs(&o, &tr, idx, tr.n, devp, &m, 1, &scale[0], &best_ep[0], "stage 1");
-	m.stage[0].w = w[0];
-	m.stage[0].scale = scale[0];
+	st[0] = train_runs(&ts, &o, &m, 1, idx, tr.n, "stage 1");
 
 	if (o.stages == 2)
 	{
-		Opts		fo = o;
+		size_t	   *all = xalloc(tr.n * sizeof(size_t));
 
 		/* stage-1 labels of training data from models not trained on them */
-		fo.epochs = best_ep[0];
-		for (int f = 0; f < o.folds; f++)
-		{
-			size_t		nin = 0;
-			size_t	   *in = xalloc(tr.n * sizeof(size_t));
-			NxModel		fm = m;
-			float		fs;
-			int			fe;
-			int16_t    *fw;
-
-			for (size_t i = 0; i < tr.n; i++)
-				if ((int) (i % o.folds) != f)
-					in[nin++] = i;
-			fw = train_stage(&fo, &tr, in, nin, NULL, &fm, 1, &fs, &fe, "fold");
-			fm.stage[0].w = fw;
-			fm.stage[0].scale = fs;
-			for (size_t i = f; i < tr.n; i += o.folds)
-			{
-				CDoc	   *cd = &tr.d[i];
-
-				nx_ner_doc_decode(cd->nd, &fm, 1, cd->stage1, NULL);
-			}
-			fprintf(stderr, "fold %d/%d done (%d epochs)\n", f + 1, o.folds, fo.epochs);
-			free(fw);
-			free(in);
-		}
+		for (size_t i = 0; i < tr.n; i++)
+			all[i] = i;
+		train_folds(&ts, &m, all, tr.n, o.c.folds, st[0].epoch);
+		free(all);
 		m.nstages = 2;
-		w[1] = train_runs(&o, &tr, idx, tr.n, devp, &m, 2, &scale[1], &best_ep[1], "stage 2");
-		m.stage[1].w = w[1];
-		m.stage[1].scale = scale[1];
+		st[1] = train_runs(&ts, &o, &m, 2, idx, tr.n, "stage 2");
 	}
 
-	/* write */
+	snprintf(meta, sizeof(meta),
+			 "trained by newsx-train: scheme=%s bits=%d stages=%d folds=%d seed=%lu runs=%d history=%s "
+			 "epochs=%d best-epochs=%d,%d lexicon=%s%s clusters=%s train-tokens=%zu\n",
+			 bilou ? "bilou" : "bio", o.c.bits, o.stages, o.c.folds, o.c.seed, o.runs,
+			 o.pred_history ? "predicted" : "gold", o.c.epochs,
+			 st[0].epoch, st[1].epoch, o.c.lexicon ? "yes" : "no", o.train_lexicon ? "+training" : "",
+			 o.c.clusters ? "yes" : "no", tr.ntok);
+	write_model(o.c.out, &m, &lexsec, &clsec, meta);
+	if (devp)
 	{
-		NxModelSection sec[8];
-		size_t		ns = 0;
-		unsigned char info[NX_INFO_SIZE] = {0};
-		uint32_t	v;
-		char	   *labsec;
-		size_t		lablen = 8;
-		unsigned char *wsec[2];
-		size_t		wlen = NX_WEIGHTS_HDR + ((size_t) 1 << o.bits) * m.labels.n * 2;
-		char		meta[1024];
-		void	   *file;
-		size_t		flen;
 		Score		sc;
 
-		v = NX_NER_FEATSET;
-		memcpy(info, &v, 4);
-		v = m.nstages;
-		memcpy(info + 4, &v, 4);
-		strcpy((char *) info + 32, "ner");
-		for (uint32_t l = 0; l < m.labels.n; l++)
-			lablen += strlen(m.labels.name[l]) + 1;
-		labsec = xalloc(lablen);
-		v = m.labels.n;
-		memcpy(labsec, &v, 4);
-		lablen = 8;
-		for (uint32_t l = 0; l < m.labels.n; l++)
-		{
-			strcpy(labsec + lablen, m.labels.name[l]);
-			lablen += strlen(m.labels.name[l]) + 1;
-		}
-		memcpy(sec[ns].tag, "INFO\0\0\0\0", 8);
-		sec[ns].data = info;
-		sec[ns++].size = sizeof(info);
-		memcpy(sec[ns].tag, "LABELS\0\0", 8);
-		sec[ns].data = labsec;
-		sec[ns++].size = lablen;
-		for (uint32_t k = 0; k < m.nstages; k++)
-		{
-			uint32_t	hdr[4] = {(uint32_t) o.bits, m.labels.n, 0, 0};
-
-			memcpy(&hdr[2], &scale[k], 4);
-			wsec[k] = xalloc(wlen);
-			memcpy(wsec[k], hdr, 16);
-			memcpy(wsec[k] + 16, w[k], wlen - 16);
-			memcpy(sec[ns].tag, k ? "WEIGHTS1" : "WEIGHTS0", 8);
-			sec[ns].data = wsec[k];
-			sec[ns++].size = wlen;
-		}
-		if (lexsec)
-		{
-			memcpy(sec[ns].tag, "LEXICON\0", 8);
-			sec[ns].data = lexsec;
-			sec[ns++].size = lexlen;
-		}
-		if (clsec)
-		{
-			memcpy(sec[ns].tag, "CLUSTERS", 8);
-			sec[ns].data = clsec;
-			sec[ns++].size = cllen;
-		}
-		snprintf(meta, sizeof(meta),
-				 "trained by newsx-train: scheme=%s bits=%d stages=%d folds=%d seed=%lu runs=%d history=%s "
-				 "epochs=%d best-epochs=%d,%d lexicon=%s%s clusters=%s train-tokens=%zu\n",
-				 o.bilou ? "bilou" : "bio", o.bits, o.stages, o.folds, o.seed, o.runs,
-				 o.gold_history ? "gold" : "predicted", o.epochs,
-				 best_ep[0], best_ep[1], o.lexdir ? "yes" : "no", o.train_lexicon ? "+training" : "", o.clusters ? "yes" : "no", tr.ntok);
-		memcpy(sec[ns].tag, "META\0\0\0\0", 8);
-		sec[ns].data = meta;
-		sec[ns++].size = strlen(meta);
-		if (nx_model_write(o.name, sec, ns, &file, &flen, A) != NX_OK)
-		{
-			fprintf(stderr, "newsx-train: cannot lay out the model\n");
-			return 1;
-		}
-		write_file(o.out, file, flen);
-		fprintf(stderr, "wrote %s (%zu bytes)\n", o.out, flen);
-		if (devp)
-		{
-			evaluate(devp, &m, (int) m.nstages, &sc);
-			score_print(&sc, &m.labels, "final dev");
-		}
+		evaluate(devp, &m, (int) m.nstages, &sc);
+		score_print(&sc, &m.labels, "final dev");
 	}
 	return 0;
 }

@@ -1,6 +1,7 @@
 /*
  * nx_alloc.c
- *	  The malloc-backed allocator used by unit tests, fuzzers and tools.
+ *	  The malloc-backed allocator used by unit tests, fuzzers and tools,
+ *	  and nx_grow.
  */
 #include <stdlib.h>
 
@@ -29,3 +30,18 @@ m_free(void *ctx, void *ptr)
 }
 
 const NxAlloc nx_malloc_alloc = {m_alloc, m_realloc, m_free, NULL, NULL};
+
+/* Grow an array, allocating it the first time. */
+void *
+nx_grow(const NxAlloc *a, void *p, size_t elem_size, size_t *cap, size_t new_cap)
+{
+	void	   *q;
+
+	if (new_cap > SIZE_MAX / elem_size)
+		return NULL;
+	q = p ? nx_realloc(a, p, *cap * elem_size, new_cap * elem_size)
+		: nx_alloc(a, new_cap * elem_size);
+	if (q)
+		*cap = new_cap;
+	return q;
+}

@@ -49,19 +49,21 @@ nx_realloc(const NxAlloc *a, void *p, size_t old_size, size_t new_size)
 	return a->realloc(a->ctx, p, old_size, new_size ? new_size : 1);
 }
 
-/* Grow an array (a host's realloc need not take NULL, so the first is an alloc). */
-static inline void *
-nx_grow(const NxAlloc *a, void *p, size_t old_size, size_t new_size)
-{
-	return p ? nx_realloc(a, p, old_size, new_size) : nx_alloc(a, new_size);
-}
-
 static inline void
 nx_free(const NxAlloc *a, void *p)
 {
 	if (p)
 		a->free(a->ctx, p);
 }
+
+/*
+ * Resize the array p of *cap elements of elem_size bytes to new_cap
+ * elements, or allocate it when p is NULL (a host's realloc need not take
+ * NULL), and set *cap.  NULL when out of memory (or the size overflows):
+ * then p and *cap are as they were.
+ */
+extern void *nx_grow(const NxAlloc *a, void *p, size_t elem_size, size_t *cap,
+					 size_t new_cap);
 
 static inline void
 nx_check_interrupts(const NxAlloc *a)

@@ -589,10 +589,7 @@ nx_article_updates(const NxDoc *doc, NxUpdate **out, size_t *n, const NxAlloc *a
 			cur.text = range(t, te > t ? te : t);
 			if (*n == cap)
 			{
-				size_t		nc = cap ? cap * 2 : 8;
-				NxUpdate   *g = u ? nx_realloc(a, u, cap * sizeof(NxUpdate),
-											   nc * sizeof(NxUpdate)) :
-					nx_alloc(a, nc * sizeof(NxUpdate));
+				NxUpdate   *g = nx_grow(a, u, sizeof(NxUpdate), &cap, cap ? cap * 2 : 8);
 
 				if (!g)
 				{
@@ -600,7 +597,6 @@ nx_article_updates(const NxDoc *doc, NxUpdate **out, size_t *n, const NxAlloc *a
 					return NX_ENOMEM;
 				}
 				u = g;
-				cap = nc;
 			}
 			u[(*n)++] = cur;
 		}

@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "nx_attrib.h"
+#include "nx_fold.h"
 #include "nx_hash.h"
-#include "nx_ner.h"
 
 #define MAXB		64			/* bytes of a token used for its word hash */
 #define MAX_FEATS	96			/* static features per token, at most */
@@ -148,20 +148,6 @@ struct NxAttribDoc
 
 /* ---- token analysis ---- */
 
-static inline uint32_t
-fh(uint32_t t, uint64_t v)
-{
-	uint64_t	h = (v ^ ((uint64_t) t << 48 ^ t)) * UINT64_C(0x9e3779b97f4a7c15);
-
-	return (uint32_t) (h >> 32);
-}
-
-static inline uint32_t
-fh2(uint32_t t, uint64_t a, uint64_t b)
-{
-	return fh(t, nx_hash2(a, b));
-}
-
 /* Distance bucket (d >= 1); 0 is kept for "none". */
 static inline uint8_t
 dbucket(size_t d)
@@ -197,7 +183,7 @@ tok_analyse(const NxDoc *doc, const NxToken *t, const NxLexicon *lex, TokInfo *t
 {
 	char		fold[MAXB],
 				shape[16];
-	size_t		nf = nx_ner_fold(doc->text + t->b, t->blen < 4 * MAXB ? t->blen : 4 * MAXB,
+	size_t		nf = nx_fold(doc->text + t->b, t->blen < 4 * MAXB ? t->blen : 4 * MAXB,
 								 fold, sizeof(fold));
 	size_t		ns = 0;
 	const unsigned char *s = (const unsigned char *) doc->text + t->b;
@@ -359,7 +345,6 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 				   const NxLexicon *lex, const NxClusters *clusters, const NxDoc *doc,
 				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
 {
-	static const char *const classes[] = {NX_ATTRIB_LEX_CLASSES};
 	NxAttribDoc *d = nx_alloc(a, sizeof(NxAttribDoc));
 	uint32_t	lexmap[LX__COUNT];
 	size_t		n = doc->ntok;
@@ -385,7 +370,7 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 		lexmap[c] = 0;
 		if (lex && lex->slot)
 			for (uint32_t k = 0; k < lex->nclasses; k++)
-				if (strcmp(lex->class_name[k], classes[c]) == 0)
+				if (strcmp(lex->class_name[k], nx_word_class_name((NxWordClass) c)) == 0)
 					lexmap[c] = UINT32_C(1) << k;
 	}
 	d->ti = nx_alloc(a, (n ? n : 1) * sizeof(TokInfo));
@@ -404,7 +389,7 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 		if ((i & 1023) == 0)
 			nx_check_interrupts(a);
 		tok_analyse(doc, &doc->tok[i], lex, ti);
-		nx_ner_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
+		nx_fold_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
 					   &ti->clbits, &ti->cllen);
 		/* remap the model's class bits to LX_* bits */
 		l = ti->lex;
@@ -759,14 +744,14 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
 	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
 	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
-				lp1 = p1 ? p1->hl : EOS_L,
-				lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
-				lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
+				lp1 = p1 ? p1->hl : EOS_L;
 	uint32_t	lex = t->lex;
 	uint32_t	q = t->q;
 	uint64_t	spanv = 0;
 	uint32_t	cuelr = (uint32_t) t->cuel | ((uint32_t) t->cuer << 4);
 	size_t		nf = 0;
+	static const int clp[4] = {4, 6, 10, 20},
+				clnear[2] = {6, 10};
 
 	if (t->span >= 0)
 	{
@@ -776,90 +761,84 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 			((uint64_t) si->before << 12) | ((uint64_t) si->after << 16) |
 			((uint64_t) (si->flags & 7) << 20) | ((uint64_t) si->atstart << 24);
 	}
-	out[nf++] = fh(T_BIAS, (uint64_t) stage);
-	out[nf++] = fh(T_W, t->hl);
-	out[nf++] = fh(T_WM1, lm1);
-	out[nf++] = fh(T_WP1, lp1);
-	out[nf++] = fh2(T_WM1W, lm1, t->hl);
-	out[nf++] = fh2(T_WWP1, t->hl, lp1);
+	out[nf++] = nx_feat(T_BIAS, (uint64_t) stage);
+	out[nf++] = nx_feat(T_W, t->hl);
+	out[nf++] = nx_feat(T_WM1, lm1);
+	out[nf++] = nx_feat(T_WP1, lp1);
+	out[nf++] = nx_feat2(T_WM1W, lm1, t->hl);
+	out[nf++] = nx_feat2(T_WWP1, t->hl, lp1);
 	if (stage == 1)
 	{
 		/* wider context for sources and cues; stage 2 reads stage 1's chunks */
-		out[nf++] = fh(T_WM2, lm2);
-		out[nf++] = fh(T_WP2, lp2);
-		out[nf++] = fh2(T_WM2M1, lm2, lm1);
-		out[nf++] = fh2(T_WP1P2, lp1, lp2);
-		out[nf++] = fh(T_S3, nx_hash3(m1 ? m1->hs : BOS_L, t->hs, p1 ? p1->hs : EOS_L));
-		out[nf++] = fh(T_SUF, t->hsuf);
-		out[nf++] = fh(T_LEXM2, k >= 2 ? ti[k - 2].lex | ((uint64_t) ti[k - 2].cx << 16) : 0xFFFF);
-		out[nf++] = fh(T_LEXP2, k + 2 < n ? ti[k + 2].lex | ((uint64_t) ti[k + 2].cx << 16) : 0xFFFF);
+		uint64_t	lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
+					lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
+
+		out[nf++] = nx_feat(T_WM2, lm2);
+		out[nf++] = nx_feat(T_WP2, lp2);
+		out[nf++] = nx_feat2(T_WM2M1, lm2, lm1);
+		out[nf++] = nx_feat2(T_WP1P2, lp1, lp2);
+		out[nf++] = nx_feat(T_S3, nx_hash3(m1 ? m1->hs : BOS_L, t->hs, p1 ? p1->hs : EOS_L));
+		out[nf++] = nx_feat(T_SUF, t->hsuf);
+		out[nf++] = nx_feat(T_LEXM2, k >= 2 ? ti[k - 2].lex | ((uint64_t) ti[k - 2].cx << 16) : 0xFFFF);
+		out[nf++] = nx_feat(T_LEXP2, k + 2 < n ? ti[k + 2].lex | ((uint64_t) ti[k + 2].cx << 16) : 0xFFFF);
 	}
-	out[nf++] = fh(T_S, t->hs);
-	out[nf++] = fh(T_CAPK, (uint64_t) t->cap | ((uint64_t) t->kind << 4));
-	out[nf++] = fh(T_LEX, lex);
-	out[nf++] = fh(T_LEXM1, m1 ? m1->lex | ((uint64_t) m1->cx << 16) : 0xFFFF);
-	out[nf++] = fh(T_LEXP1, p1 ? p1->lex | ((uint64_t) p1->cx << 16) : 0xFFFF);
-	out[nf++] = fh(T_CX3, (uint64_t) (m1 ? m1->cx : 15) | ((uint64_t) t->cx << 4) |
+	out[nf++] = nx_feat(T_S, t->hs);
+	out[nf++] = nx_feat(T_CAPK, (uint64_t) t->cap | ((uint64_t) t->kind << 4));
+	out[nf++] = nx_feat(T_LEX, lex);
+	out[nf++] = nx_feat(T_LEXM1, m1 ? m1->lex | ((uint64_t) m1->cx << 16) : 0xFFFF);
+	out[nf++] = nx_feat(T_LEXP1, p1 ? p1->lex | ((uint64_t) p1->cx << 16) : 0xFFFF);
+	out[nf++] = nx_feat(T_CX3, (uint64_t) (m1 ? m1->cx : 15) | ((uint64_t) t->cx << 4) |
 				   ((uint64_t) (p1 ? p1->cx : 15) << 8));
-	out[nf++] = fh(T_Q, q);
-	out[nf++] = fh(T_QM1P1, (uint64_t) q | ((uint64_t) (m1 ? m1->q : 0xFF) << 8) |
+	out[nf++] = nx_feat(T_Q, q);
+	out[nf++] = nx_feat(T_QM1P1, (uint64_t) q | ((uint64_t) (m1 ? m1->q : 0xFF) << 8) |
 				   ((uint64_t) (p1 ? p1->q : 0xFF) << 16));
-	out[nf++] = fh2(T_QW, q, t->hl);
+	out[nf++] = nx_feat2(T_QW, q, t->hl);
 	if (spanv)
 	{
 		const SpanInfo *si = &d->si[t->span];
 
-		out[nf++] = fh(T_SPAN, spanv);
-		out[nf++] = fh(T_SPANNW, (uint64_t) si->nw | ((uint64_t) q << 8));
-		out[nf++] = fh(T_SPANCX, (uint64_t) si->before | ((uint64_t) si->after << 4) |
+		out[nf++] = nx_feat(T_SPAN, spanv);
+		out[nf++] = nx_feat(T_SPANNW, (uint64_t) si->nw | ((uint64_t) q << 8));
+		out[nf++] = nx_feat(T_SPANCX, (uint64_t) si->before | ((uint64_t) si->after << 4) |
 					   ((uint64_t) q << 8));
-		out[nf++] = fh(T_SPANPOS, (uint64_t) si->endp | ((uint64_t) si->atstart << 4) |
+		out[nf++] = nx_feat(T_SPANPOS, (uint64_t) si->endp | ((uint64_t) si->atstart << 4) |
 					   ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
 	}
-	out[nf++] = fh(T_SENTPOS, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4) |
+	out[nf++] = nx_feat(T_SENTPOS, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4) |
 				   ((uint64_t) t->cx << 8) | ((uint64_t) (k == 0) << 12));
 	if (stage == 1)
 	{
-		out[nf++] = fh(T_CUELR, cuelr);
-		out[nf++] = fh(T_CUELRLEX, (uint64_t) cuelr | ((uint64_t) t->cx << 8) | ((uint64_t) q << 12));
-		out[nf++] = fh(T_CUELRCAP, (uint64_t) cuelr | ((uint64_t) t->cap << 8) | ((uint64_t) t->sentpos << 12));
-		out[nf++] = fh2(T_SENTPOSW, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4), t->hl);
+		out[nf++] = nx_feat(T_CUELR, cuelr);
+		out[nf++] = nx_feat(T_CUELRLEX, (uint64_t) cuelr | ((uint64_t) t->cx << 8) | ((uint64_t) q << 12));
+		out[nf++] = nx_feat(T_CUELRCAP, (uint64_t) cuelr | ((uint64_t) t->cap << 8) | ((uint64_t) t->sentpos << 12));
+		out[nf++] = nx_feat2(T_SENTPOSW, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4), t->hl);
 		if (t->cuel)
-			out[nf++] = fh2(T_CUELW, t->cuel, t->hl);
+			out[nf++] = nx_feat2(T_CUELW, t->cuel, t->hl);
 		if (t->cuer)
 		{
-			out[nf++] = fh2(T_CUERW, t->cuer, t->hl);
-			out[nf++] = fh2(T_CUEV, t->cuerw, (uint64_t) t->cuer | ((uint64_t) t->cap << 4));
-			out[nf++] = fh(T_CUERC, (uint64_t) t->cuer | ((uint64_t) t->cuercomma << 4) |
+			out[nf++] = nx_feat2(T_CUERW, t->cuer, t->hl);
+			out[nf++] = nx_feat2(T_CUEV, t->cuerw, (uint64_t) t->cuer | ((uint64_t) t->cap << 4));
+			out[nf++] = nx_feat(T_CUERC, (uint64_t) t->cuer | ((uint64_t) t->cuercomma << 4) |
 						   ((uint64_t) t->cx << 8) | ((uint64_t) t->cap << 12) |
 						   ((uint64_t) (m1 ? m1->cx : 15) << 16));
 		}
 		if (t->cuel)
-			out[nf++] = fh2(T_CUEV + 1, t->cuelw, (uint64_t) t->cuel | ((uint64_t) t->cap << 4));
+			out[nf++] = nx_feat2(T_CUEV + 1, t->cuelw, (uint64_t) t->cuel | ((uint64_t) t->cap << 4));
 		for (int c = 0; c < LX__COUNT; c++)
 			if (lex & (1u << c))
-				out[nf++] = fh(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
+				out[nf++] = nx_feat(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
 		/* word clusters: the word, its neighbours, and the word near a reporting verb */
 		if (t->cllen)
 		{
-			static const int clp[4] = {4, 6, 10, 20};
-
-			for (int j = 0; j < 4; j++)
-				out[nf++] = fh(T_CL + j, cl_prefix(t, clp[j]));
-			out[nf++] = fh(T_CLCUE, cl_prefix(t, 10) ^ ((uint64_t) cuelr << 40) ^ ((uint64_t) q << 52));
-			out[nf++] = fh(T_CLCUE + 1, cl_prefix(t, 6) ^ ((uint64_t) t->sentpos << 40) ^
+			nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
+			out[nf++] = nx_feat(T_CLCUE, cl_prefix(t, 10) ^ ((uint64_t) cuelr << 40) ^ ((uint64_t) q << 52));
+			out[nf++] = nx_feat(T_CLCUE + 1, cl_prefix(t, 6) ^ ((uint64_t) t->sentpos << 40) ^
 						   ((uint64_t) (m1 ? m1->cx : 15) << 44));
 		}
 		if (m1 && m1->cllen)
-		{
-			out[nf++] = fh(T_CLM1, cl_prefix(m1, 6));
-			out[nf++] = fh(T_CLM1 + 1, cl_prefix(m1, 10));
-		}
+			nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
 		if (p1 && p1->cllen)
-		{
-			out[nf++] = fh(T_CLP1, cl_prefix(p1, 6));
-			out[nf++] = fh(T_CLP1 + 1, cl_prefix(p1, 10));
-		}
+			nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
 	}
 
 	if (stage == 2 && d->s2)
@@ -869,41 +848,40 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 		const Stage2Info *xp1 = k + 1 < n ? &d->s2[g + 1] : NULL;
 		uint64_t	dl = x->dcl | ((uint64_t) x->srcbetween << 4);
 
-		out[nf++] = fh(U_ROLE, x->role);
-		out[nf++] = fh(U_ROLE3, (uint64_t) x->role | ((uint64_t) (xm1 ? xm1->role : 7) << 4) |
+		out[nf++] = nx_feat(U_ROLE, x->role);
+		out[nf++] = nx_feat(U_ROLE3, (uint64_t) x->role | ((uint64_t) (xm1 ? xm1->role : 7) << 4) |
 					   ((uint64_t) (xp1 ? xp1->role : 7) << 8));
-		out[nf++] = fh(U_DCL, dl);
-		out[nf++] = fh(U_DCR, x->dcr);
-		out[nf++] = fh(U_DCLR, dl | ((uint64_t) x->dcr << 8) | ((uint64_t) x->role << 12));
-		out[nf++] = fh(U_DCLQ, dl | ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
-		out[nf++] = fh(U_DCRQ, (uint64_t) x->dcr | ((uint64_t) q << 8) | ((uint64_t) t->sentpos << 16));
-		out[nf++] = fh2(U_DCLW, dl, t->hl);
-		out[nf++] = fh2(U_DCRW, x->dcr, t->hl);
-		out[nf++] = fh(U_DCLCX, dl | ((uint64_t) t->cx << 8) | ((uint64_t) (p1 ? p1->cx : 15) << 12));
-		out[nf++] = fh(U_DCRCX, (uint64_t) x->dcr | ((uint64_t) t->cx << 8) |
+		out[nf++] = nx_feat(U_DCL, dl);
+		out[nf++] = nx_feat(U_DCR, x->dcr);
+		out[nf++] = nx_feat(U_DCLR, dl | ((uint64_t) x->dcr << 8) | ((uint64_t) x->role << 12));
+		out[nf++] = nx_feat(U_DCLQ, dl | ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
+		out[nf++] = nx_feat(U_DCRQ, (uint64_t) x->dcr | ((uint64_t) q << 8) | ((uint64_t) t->sentpos << 16));
+		out[nf++] = nx_feat2(U_DCLW, dl, t->hl);
+		out[nf++] = nx_feat2(U_DCRW, x->dcr, t->hl);
+		out[nf++] = nx_feat(U_DCLCX, dl | ((uint64_t) t->cx << 8) | ((uint64_t) (p1 ? p1->cx : 15) << 12));
+		out[nf++] = nx_feat(U_DCRCX, (uint64_t) x->dcr | ((uint64_t) t->cx << 8) |
 					   ((uint64_t) (m1 ? m1->cx : 15) << 12) | ((uint64_t) (xp1 ? xp1->role : 7) << 16));
-		out[nf++] = fh(U_AFTER, (uint64_t) x->aftercue | ((uint64_t) t->cx << 4) | ((uint64_t) q << 8));
+		out[nf++] = nx_feat(U_AFTER, (uint64_t) x->aftercue | ((uint64_t) t->cx << 4) | ((uint64_t) q << 8));
 		if (x->aftercue)
-			out[nf++] = fh2(U_AFTERW, x->aftercue, t->hl);
-		out[nf++] = fh(U_SENTCUE, (uint64_t) x->sentcue | ((uint64_t) x->prevsent << 1) |
+			out[nf++] = nx_feat2(U_AFTERW, x->aftercue, t->hl);
+		out[nf++] = nx_feat(U_SENTCUE, (uint64_t) x->sentcue | ((uint64_t) x->prevsent << 1) |
 					   ((uint64_t) t->sentpos << 4) | ((uint64_t) q << 8));
-		out[nf++] = fh2(U_ROLEW, x->role, t->hl);
+		out[nf++] = nx_feat2(U_ROLEW, x->role, t->hl);
 		if (t->cllen)
 		{
-			out[nf++] = fh(U_CL, cl_prefix(t, 6));
-			out[nf++] = fh(U_CL + 1, cl_prefix(t, 10));
-			out[nf++] = fh(U_CLDCL, cl_prefix(t, 6) ^ (dl << 40));
+			nf += nx_cluster_feats(out + nf, U_CL, t->clbits, t->cllen, clnear, 2);
+			out[nf++] = nx_feat(U_CLDCL, cl_prefix(t, 6) ^ (dl << 40));
 		}
 		if (t->span >= 0)
 		{
 			const SpanInfo *si = &d->si[t->span];
 
-			out[nf++] = fh(U_SPANCUE, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
+			out[nf++] = nx_feat(U_SPANCUE, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
 						   ((uint64_t) q << 4));
-			out[nf++] = fh(U_SPANCUENW, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
+			out[nf++] = nx_feat(U_SPANCUENW, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
 						   ((uint64_t) si->nw << 4) | ((uint64_t) si->endp << 8) |
 						   ((uint64_t) si->before << 12) | ((uint64_t) si->after << 16));
-			out[nf++] = fh(U_SPANCUEQ, (uint64_t) si->cue | ((uint64_t) x->dcl << 4) |
+			out[nf++] = nx_feat(U_SPANCUEQ, (uint64_t) si->cue | ((uint64_t) x->dcl << 4) |
 						   ((uint64_t) x->dcr << 8) | ((uint64_t) q << 12));
 		}
 	}
@@ -921,21 +899,21 @@ attrib_dyn(void *ctx, size_t i, const uint8_t *labels, uint32_t *out, size_t cap
 	size_t		nf = 0;
 
 	(void) cap;
-	out[nf++] = fh(D_P1, p1);
-	out[nf++] = fh(D_P12, p1 | (p2 << 8));
-	out[nf++] = fh2(D_P1W, p1, t->hl);
-	out[nf++] = fh(D_P1Q, p1 | ((uint32_t) t->q << 8) | ((uint32_t) t->sentpos << 16));
-	out[nf++] = fh(D_P1K, p1 | ((uint32_t) t->cx << 8) | ((uint32_t) t->sentend << 16));
+	out[nf++] = nx_feat(D_P1, p1);
+	out[nf++] = nx_feat(D_P12, p1 | (p2 << 8));
+	out[nf++] = nx_feat2(D_P1W, p1, t->hl);
+	out[nf++] = nx_feat(D_P1Q, p1 | ((uint32_t) t->q << 8) | ((uint32_t) t->sentpos << 16));
+	out[nf++] = nx_feat(D_P1K, p1 | ((uint32_t) t->cx << 8) | ((uint32_t) t->sentend << 16));
 	if (t->span >= 0)
-		out[nf++] = fh(D_P1SPAN, p1 | ((uint32_t) d->si[t->span].nw << 8) |
+		out[nf++] = nx_feat(D_P1SPAN, p1 | ((uint32_t) d->si[t->span].nw << 8) |
 					   ((uint32_t) t->q << 12) | ((uint32_t) d->si[t->span].cue << 20));
 	if (d->stage == 2 && d->cur2)
 	{
 		const Stage2Info *x = &d->cur2[i];
 
-		out[nf++] = fh(D_P1DCL, p1 | ((uint32_t) x->dcl << 8) | ((uint32_t) x->role << 12));
-		out[nf++] = fh(D_P1DCR, p1 | ((uint32_t) x->dcr << 8) | ((uint32_t) t->q << 12));
-		out[nf++] = fh(D_P1CX, p1 | ((uint32_t) t->cx << 8) | ((uint32_t) x->aftercue << 12) |
+		out[nf++] = nx_feat(D_P1DCL, p1 | ((uint32_t) x->dcl << 8) | ((uint32_t) x->role << 12));
+		out[nf++] = nx_feat(D_P1DCR, p1 | ((uint32_t) x->dcr << 8) | ((uint32_t) t->q << 12));
+		out[nf++] = nx_feat(D_P1CX, p1 | ((uint32_t) t->cx << 8) | ((uint32_t) x->aftercue << 12) |
 					   ((uint32_t) x->sentcue << 16));
 	}
 	return nf;

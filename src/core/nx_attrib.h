@@ -25,6 +25,7 @@
 #include "nx_quotemarks.h"
 #include "nx_tagger.h"
 #include "nx_text.h"
+#include "nx_words.h"
 
 /* Feature-set id stored in models; bump when templates change. */
 #define NX_ATTRIB_FEATSET	4
@@ -32,26 +33,25 @@
 /* Model task name. */
 #define NX_ATTRIB_TASK		"quotes"
 
-/* Lexicon classes the features know, by name (the trainer writes them). */
-#define NX_ATTRIB_LEX_CLASSES \
-	"cue-verb", "cue-noun", "cue-prep", "pronoun", "title", "source-noun", \
-	"speech-noun", "negation", "modal", "subord", "first-name"
-
-/* Bits of nx_attrib_doc_lex, in the order of NX_ATTRIB_LEX_CLASSES. */
+/*
+ * Bits of nx_attrib_doc_lex: the TRAINED word classes of nx_wordlist.h,
+ * which the features read and the trainer writes into the model's
+ * LEXICON section by name (nx_word_class_name).
+ */
 typedef enum NxAttribLex
 {
-	NX_LX_CUE_VERB = 0,
-	NX_LX_CUE_NOUN,
-	NX_LX_CUE_PREP,
-	NX_LX_PRONOUN,
-	NX_LX_TITLE,
-	NX_LX_SOURCE_NOUN,
-	NX_LX_SPEECH_NOUN,
-	NX_LX_NEGATION,
-	NX_LX_MODAL,
-	NX_LX_SUBORD,
-	NX_LX_FIRST_NAME,
-	NX_LX__COUNT
+	NX_LX_CUE_VERB = NX_W_CUE_VERB,
+	NX_LX_CUE_NOUN = NX_W_CUE_NOUN,
+	NX_LX_CUE_PREP = NX_W_CUE_PREP,
+	NX_LX_PRONOUN = NX_W_PRONOUN,
+	NX_LX_TITLE = NX_W_TITLE,
+	NX_LX_SOURCE_NOUN = NX_W_SOURCE_NOUN,
+	NX_LX_SPEECH_NOUN = NX_W_SPEECH_NOUN,
+	NX_LX_NEGATION = NX_W_NEGATION,
+	NX_LX_MODAL = NX_W_MODAL,
+	NX_LX_SUBORD = NX_W_SUBORD,
+	NX_LX_FIRST_NAME = NX_W_FIRST_NAME,
+	NX_LX__COUNT = NX_W__TRAINED
 } NxAttribLex;
 
 /* Type names of the label set. */

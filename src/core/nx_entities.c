@@ -30,9 +30,10 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
 #include <unicode/utf8.h>
+
+#include "nx_fold.h"
+#include "nx_key.h"
 
 #define FOLD_MAX	256			/* bytes of a folded token hashed */
 #define LINK_MAX	16			/* tokens of a name enumerated for link keys */
@@ -151,7 +152,7 @@ tok_hash(const NxDoc *doc, uint32_t i)
 {
 	char		buf[FOLD_MAX];
 	const NxToken *t = &doc->tok[i];
-	size_t		n = nx_ner_fold(doc->text + t->b, t->blen, buf, sizeof(buf));
+	size_t		n = nx_fold(doc->text + t->b, t->blen, buf, sizeof(buf));
 
 	return nx_fnv1a64(buf, n);
 }
@@ -292,7 +293,7 @@ phrase_sig(const char *p)
 		const char *e = strchr(p, ' ');
 		size_t		len = e ? (size_t) (e - p) : strlen(p);
 		char		buf[FOLD_MAX];
-		size_t		n = nx_ner_fold(p, len, buf, sizeof(buf));
+		size_t		n = nx_fold(p, len, buf, sizeof(buf));
 
 		h = nx_key_add(h, nx_fnv1a64(buf, n));
 		p += len;
@@ -316,16 +317,10 @@ is_seat(uint64_t sig)
 static int
 honorific(const NxDoc *doc, uint32_t k)
 {
-	static const char words[][7] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mister"};
-	const char *t = doc->text + doc->tok[k].b;
-	size_t		len = doc->tok[k].blen;
+	static const char *const words[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mister"};
 
-	if (len == 0 || len > 6)
-		return 0;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (words[i][len] == '\0' && memcmp(words[i], t, len) == 0)
-			return 1;
-	return 0;
+	return nx_word_in(doc->text + doc->tok[k].b, doc->tok[k].blen, words,
+					  sizeof(words) / sizeof(words[0]));
 }
 
 /*
@@ -542,11 +537,10 @@ buf_reserve(Buf *b, size_t more)
 		return 1;
 	while (cap < b->len + more)
 		cap *= 2;
-	p = b->p ? nx_realloc(b->a, b->p, b->cap, cap) : nx_alloc(b->a, cap);
+	p = nx_grow(b->a, b->p, 1, &b->cap, cap);
 	if (!p)
 		return 0;
 	b->p = p;
-	b->cap = cap;
 	return 1;
 }
 
@@ -575,69 +569,6 @@ put_surface(Buf *b, const NxDoc *doc, uint32_t s, uint32_t n)
 			return 0;
 	}
 	return 1;
-}
-
-/* Append the NFKC case fold of UTF-8 s[0..n), ’ ‘ ʼ read as '. */
-static int
-put_key(Buf *b, const char *s, size_t n, const NxAlloc *a)
-{
-	UErrorCode	st = U_ZERO_ERROR;
-	const UNormalizer2 *nfkc = unorm2_getNFKCCasefoldInstance(&st);
-	UChar		sbuf[256],
-				dbuf[4 * 256 + 16];
-	UChar	   *src = sbuf,
-			   *dst = dbuf;
-	int32_t		slen,
-				dlen,
-				blen;
-	int			ok = 0;
-
-	if (U_FAILURE(st) || n > INT32_MAX / 4)
-		goto fallback;
-	if (n >= sizeof(sbuf) / sizeof(UChar))
-	{
-		src = nx_alloc(a, (n + 1) * sizeof(UChar));
-		dst = nx_alloc(a, (4 * n + 16) * sizeof(UChar));
-		if (!src || !dst)
-			goto done;
-	}
-	u_strFromUTF8WithSub(src, (int32_t) n + 1, &slen, s, (int32_t) n, 0xFFFD, NULL, &st);
-	if (U_FAILURE(st))
-		goto fallback;
-	for (int32_t i = 0; i < slen; i++)
-		if (src[i] == 0x2019 || src[i] == 0x2018 || src[i] == 0x02BC)
-			src[i] = '\'';
-	dlen = unorm2_normalize(nfkc, src, slen, dst,
-							dst == dbuf ? (int32_t) (sizeof(dbuf) / sizeof(UChar)) : (int32_t) (4 * n + 16), &st);
-	if (U_FAILURE(st))
-		goto fallback;
-	st = U_ZERO_ERROR;
-	u_strToUTF8(NULL, 0, &blen, dst, dlen, &st);
-	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
-		goto fallback;
-	st = U_ZERO_ERROR;
-	if (!buf_reserve(b, (size_t) blen + 1))
-		goto done;
-	u_strToUTF8(b->p + b->len, blen + 1, NULL, dst, dlen, &st);
-	if (U_FAILURE(st))
-		goto fallback;
-	b->len += (size_t) blen;
-	ok = 1;
-	goto done;
-
-fallback:
-	/* ICU data missing or ill-formed input: simple case folding */
-	if (buf_reserve(b, 4 * n + 4))
-	{
-		b->len += nx_ner_fold(s, n, b->p + b->len, 4 * n + 4);
-		ok = 1;
-	}
-done:
-	if (src != sbuf)
-		nx_free(a, src);
-	if (dst != dbuf)
-		nx_free(a, dst);
-	return ok;
 }
 
 /* ---- the pass ---- */
@@ -746,14 +677,11 @@ rec_add(Recs *rs, uint32_t *grec, Group *gr, uint64_t key, uint32_t g,
 	{
 		if (rs->n == rs->cap)
 		{
-			size_t		nc = rs->cap ? 2 * rs->cap : 64;
-			Rec		   *p = rs->r ? nx_realloc(a, rs->r, rs->cap * sizeof(Rec), nc * sizeof(Rec))
-				: nx_alloc(a, nc * sizeof(Rec));
+			Rec		   *p = nx_grow(a, rs->r, sizeof(Rec), &rs->cap, rs->cap ? 2 * rs->cap : 64);
 
 			if (!p)
 				return NX_ENOMEM;
 			rs->r = p;
-			rs->cap = nc;
 		}
 		r = &rs->r[rs->n];
 		r->key = key;
@@ -1111,6 +1039,7 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 		const Ment *s = &me[c->surface];
 		const char *tn = nx_entity_type_name(m, c->type);
 		size_t		start;
+		char	   *key;
 
 		if (c->str != UINT32_MAX)
 			continue;
@@ -1119,17 +1048,13 @@ nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 			goto done;
 		c->str = (uint32_t) start;
 		c->keystr = (uint32_t) pool.len;
-		for (const char *p = tn; *p; p++)
+		key = nx_key_make(tn, pool.p + start, c->keystr - start - 1, a);
+		if (!key || !buf_put(&pool, key, strlen(key) + 1))
 		{
-			char		l = (*p >= 'A' && *p <= 'Z') ? (char) (*p + 32) : *p;
-
-			if (!buf_put(&pool, &l, 1))
-				goto done;
-		}
-		if (!buf_put(&pool, ":", 1) ||
-			!put_key(&pool, pool.p + start, c->keystr - start - 1, a) ||
-			!buf_put(&pool, "", 1))
+			nx_free(a, key);
 			goto done;
+		}
+		nx_free(a, key);
 		if (pool.len > UINT32_MAX)
 		{
 			st = NX_ETOOBIG;

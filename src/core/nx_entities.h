@@ -45,7 +45,8 @@
  *	   in mixed case is preferred to the same words in capitals.
  *	 - key: the type in lower case, ':', and the canonical form under
  *	   Unicode NFKC case folding with ’ read as ' (person:vladimir putin),
- *	   for grouping and joining across documents.
+ *	   for grouping and joining across documents: nx_key_make (nx_key.h),
+ *	   which makes the speaker keys of quotations too.
  */
 #ifndef NX_ENTITIES_H
 #define NX_ENTITIES_H

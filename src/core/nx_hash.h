@@ -2,7 +2,8 @@
  * nx_hash.h
  *	  Small non-cryptographic hashes shared by the tagger, the feature
  *	  extractors and the model file: FNV-1a 64 (strings, the model
- *	  checksum) and a 64-bit finaliser to combine feature parts.
+ *	  checksum), a 64-bit finaliser to combine feature parts, and the
+ *	  feature hashes of the taggers.
  *
  * These values are stored in model files (lexicon and cluster keys) and
  * decide which weight bucket a feature uses, so changing any of them
@@ -62,6 +63,33 @@ static inline uint64_t
 nx_hash3(uint64_t a, uint64_t b, uint64_t c)
 {
 	return nx_hash2(nx_hash2(a, b), c);
+}
+
+/*
+ * ---- feature hashes ----
+ *
+ * A tagger feature is the 32-bit hash of its template number t and its
+ * value; the tagger reduces it to a weight bucket.  These two functions
+ * define the model format of every tagger (nx_ner.c, nx_attrib.c): a
+ * model's weights are only valid for the features they were trained
+ * with, so changing either needs every model retrained (and a new
+ * feature-set id).
+ */
+
+/* Feature of template t with value v. */
+static inline uint32_t
+nx_feat(uint32_t t, uint64_t v)
+{
+	uint64_t	h = (v ^ ((uint64_t) t << 48 ^ t)) * UINT64_C(0x9e3779b97f4a7c15);
+
+	return (uint32_t) (h >> 32);
+}
+
+/* Feature of template t with the pair of values (a, b). */
+static inline uint32_t
+nx_feat2(uint32_t t, uint64_t a, uint64_t b)
+{
+	return nx_feat(t, nx_hash2(a, b));
 }
 
 #endif							/* NX_HASH_H */

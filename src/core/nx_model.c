@@ -441,6 +441,81 @@ nx_model_write(const char *name, const NxModelSection *sec, size_t nsec,
 	return NX_OK;
 }
 
+/* Point a section to write at its data. */
+void
+nx_section(NxModelSection *s, const char *tag, const void *data, size_t size)
+{
+	size_t		i;
+
+	for (i = 0; i < sizeof(s->tag) && tag[i]; i++)
+		s->tag[i] = tag[i];
+	for (; i < sizeof(s->tag); i++)
+		s->tag[i] = '\0';
+	s->data = data;
+	s->size = size;
+}
+
+/* Fill an INFO section (flags and reserved words 0). */
+void
+nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset, uint32_t nstages,
+			  const char *task)
+{
+	size_t		tl = strlen(task);
+
+	memset(out, 0, NX_INFO_SIZE);
+	memcpy(out, &featset, 4);
+	memcpy(out + 4, &nstages, 4);
+	memcpy(out + 32, task, tl < 15 ? tl : 15);
+}
+
+/* Build a LABELS section: count, a reserved word, the names NUL-terminated. */
+NxStatus
+nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen, const NxAlloc *a)
+{
+	size_t		len = 8;
+	unsigned char *b;
+
+	for (uint32_t l = 0; l < ls->n; l++)
+		len += strlen(ls->name[l]) + 1;
+	b = nx_alloc(a, len);
+	if (!b)
+		return NX_ENOMEM;
+	memcpy(b, &ls->n, 4);
+	memset(b + 4, 0, 4);
+	len = 8;
+	for (uint32_t l = 0; l < ls->n; l++)
+	{
+		size_t		n = strlen(ls->name[l]) + 1;
+
+		memcpy(b + len, ls->name[l], n);
+		len += n;
+	}
+	*out = b;
+	*outlen = len;
+	return NX_OK;
+}
+
+/* Build a WEIGHTS section: log2, labels, scale, a reserved word, the weights. */
+NxStatus
+nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a)
+{
+	size_t		n = ((size_t) 1 << t->log2) * t->nlabels;
+	uint32_t	hdr[4] = {t->log2, t->nlabels, 0, 0};
+	unsigned char *b;
+
+	if (t->log2 > MAX_LOG2)
+		return NX_EINVAL;
+	b = nx_alloc(a, NX_WEIGHTS_HDR + n * sizeof(int16_t));
+	if (!b)
+		return NX_ENOMEM;
+	memcpy(&hdr[2], &t->scale, 4);
+	memcpy(b, hdr, NX_WEIGHTS_HDR);
+	memcpy(b + NX_WEIGHTS_HDR, t->w, n * sizeof(int16_t));
+	*out = b;
+	*outlen = NX_WEIGHTS_HDR + n * sizeof(int16_t);
+	return NX_OK;
+}
+
 /* Insert into an open-addressing table of 16-byte slots; -1 if the probe run is too long. */
 static int
 slot_insert(unsigned char *tab, size_t mask, const void *slot, int merge_or)
@@ -603,9 +678,7 @@ nx_clusters_from_text(const char *text, size_t len, void **out, size_t *outlen,
 		{
 			if (n == cap)
 			{
-				size_t		ncap = cap ? 2 * cap : 65536;
-				NxClusterSlot *ns = s ? nx_realloc(a, s, cap * sizeof(*s), ncap * sizeof(*s))
-					: nx_alloc(a, ncap * sizeof(*s));
+				NxClusterSlot *ns = nx_grow(a, s, sizeof(*s), &cap, cap ? 2 * cap : 65536);
 
 				if (!ns)
 				{
@@ -613,7 +686,6 @@ nx_clusters_from_text(const char *text, size_t len, void **out, size_t *outlen,
 					return NX_ENOMEM;
 				}
 				s = ns;
-				cap = ncap;
 			}
 			for (size_t k = i; k < t1 && nb < 32; k++, nb++)
 				v = (v << 1) | (text[k] == '1');

@@ -86,6 +86,20 @@ nx_cluster_prefix(uint32_t bits, uint32_t len, int p)
 	return ((uint64_t) p << 32) | (bits >> (len - p));
 }
 
+/*
+ * Features of the first p[0], p[1] ... p[n - 1] bits of a cluster path
+ * (nx_cluster_prefix), of templates t, t + 1 ... t + n - 1, into out;
+ * returns n.  The Ratinov and Roth cluster features of both taggers.
+ */
+static inline size_t
+nx_cluster_feats(uint32_t *out, uint32_t t, uint32_t bits, uint32_t len,
+				 const int *p, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		out[j] = nx_feat(t + (uint32_t) j, nx_cluster_prefix(bits, len, p[j]));
+	return n;
+}
+
 typedef struct NxClusters
 {
 	const NxClusterSlot *slot;	/* NULL: no clusters */
@@ -120,7 +134,7 @@ extern NxStatus nx_model_open(const void *buf, size_t len, NxModel *out,
 /*
  * Slot keys.  A lexicon key chains the hashes of an entry's case-folded
  * tokens (nx_key_add per token, from NX_FNV_OFFSET, each token hashed
- * with nx_fnv1a64 after nx_ner_fold); a cluster key is the FNV-1a 64 of
+ * with nx_fnv1a64 after nx_fold); a cluster key is the FNV-1a 64 of
  * one word.  nx_key_final makes the stored value from either.
  */
 static inline uint64_t
@@ -141,7 +155,11 @@ nx_key_final(uint64_t h)
 extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key);
 extern const NxClusterSlot *nx_clusters_find(const NxClusters *cl, uint64_t key);
 
-/* ---- building (training tool, tests) ---- */
+/* ---- building (training tools, tests) ---- */
+
+/* Sizes of section headers, for callers laying out sections. */
+#define NX_WEIGHTS_HDR	16
+#define NX_INFO_SIZE	48
 
 /* A section to write. */
 typedef struct NxModelSection
@@ -150,6 +168,21 @@ typedef struct NxModelSection
 	const void *data;
 	size_t		size;
 } NxModelSection;
+
+/* Point s at a section: tag (at most 8 characters, NUL-padded), data, size. */
+extern void nx_section(NxModelSection *s, const char *tag, const void *data, size_t size);
+
+/* Fill an INFO section: feature-set id, number of stages, task name. */
+extern void nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset,
+						  uint32_t nstages, const char *task);
+
+/* Build a LABELS section from a label set. */
+extern NxStatus nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen,
+								const NxAlloc *a);
+
+/* Build a WEIGHTS0 / WEIGHTS1 section from a stage's weights. */
+extern NxStatus nx_weights_build(const NxTagger *t, void **out, size_t *outlen,
+								 const NxAlloc *a);
 
 /* Lay out a model file into a new buffer from a (size in *outlen). */
 extern NxStatus nx_model_write(const char *name, const NxModelSection *sec,
@@ -180,9 +213,5 @@ extern NxStatus nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
 								 char *errbuf, size_t errlen);
 extern NxStatus nx_clusters_parse(const void *p, size_t size, NxClusters *cl,
 								  char *errbuf, size_t errlen);
-
-/* Sizes of section headers, for callers laying out sections. */
-#define NX_WEIGHTS_HDR	16
-#define NX_INFO_SIZE	48
 
 #endif							/* NX_MODEL_H */

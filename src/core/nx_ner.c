@@ -21,6 +21,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "nx_fold.h"
+#include "nx_hash.h"
+
 #define AGG_K		3
 #define BOS_L	UINT64_C(0x1111)
 #define EOS_L	UINT64_C(0x2222)
@@ -119,34 +122,6 @@ put_utf8(char *buf, size_t n, UChar32 c)
 	if (n + 4 > MAXB)
 		return n;
 	U8_APPEND_UNSAFE((uint8_t *) buf, n, c);
-	return n;
-}
-
-/* Case-fold a token for lexicon keys. */
-size_t
-nx_ner_fold(const char *s, size_t len, char *out, size_t cap)
-{
-	int32_t		i = 0;
-	size_t		n = 0;
-
-	if (len > INT32_MAX)
-		len = INT32_MAX;
-	while (i < (int32_t) len)
-	{
-		UChar32		c;
-
-		U8_NEXT((const uint8_t *) s, i, (int32_t) len, c);
-		if (c < 0)
-			c = 0xFFFD;
-		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
-			c = '\'';
-		else if (c == 0x201C || c == 0x201D)
-			c = '"';
-		c = (c < 0x80) ? ((c >= 'A' && c <= 'Z') ? c + 32 : c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
-		if (n + U8_LENGTH(c) > cap)
-			break;
-		U8_APPEND_UNSAFE((uint8_t *) out, n, c);
-	}
 	return n;
 }
 
@@ -302,47 +277,9 @@ tok_analyse(const char *s, size_t len, TokInfo *ti)
 static int
 is_connector(const char *s, size_t len)
 {
-	static const char words[][4] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
+	static const char *const words[] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
 
-	if (len == 0 || len > 3)
-		return 0;
-	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (words[k][len] == '\0' && memcmp(words[k], s, len) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * The Brown cluster of a word: as written, else folded, else with a
- * capital first letter.  Sets *bits and *len (0: none).
- */
-void
-nx_ner_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits, uint8_t *nbits)
-{
-	const NxClusterSlot *slot;
-
-	*bits = 0;
-	*nbits = 0;
-	if (!cl || !cl->slot)
-		return;
-	slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(s, len)));
-	if (!slot)
-	{
-		char		buf[MAXB];
-		size_t		n = nx_ner_fold(s, len, buf, sizeof(buf));
-
-		slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
-		if (!slot && n > 0 && buf[0] >= 'a' && buf[0] <= 'z')
-		{
-			buf[0] -= 32;
-			slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
-		}
-	}
-	if (slot && slot->len > 0 && slot->len <= 32)
-	{
-		*bits = slot->bits;
-		*nbits = (uint8_t) slot->len;
-	}
+	return nx_word_in(s, len, words, sizeof(words) / sizeof(words[0]));
 }
 
 /* Mark lexicon matches (every match, not only the longest) in a sentence. */
@@ -491,7 +428,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		if ((i & 1023) == 0)
 			nx_check_interrupts(a);
 		tok_analyse(s, t->blen, &d->ti[i]);
-		nx_ner_cluster(res->clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
+		nx_fold_cluster(res->clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
 		d->ti[i].conn = is_connector(s, t->blen);
 	}
 
@@ -696,22 +633,6 @@ nx_ner_doc_stage(NxNerDoc *d, const uint8_t *stage1)
 
 /* ---- features ---- */
 
-/* Hash of (template, value) as a 32-bit feature. */
-static inline uint32_t
-fh(uint32_t t, uint64_t v)
-{
-	uint64_t	h = (v ^ ((uint64_t) t << 48 ^ t)) * UINT64_C(0x9e3779b97f4a7c15);
-
-	return (uint32_t) (h >> 32);
-}
-
-static inline uint32_t
-fh2(uint32_t t, uint64_t a, uint64_t b)
-{
-	return fh(t, nx_hash2(a, b));
-}
-
-
 /* The first p bits of a token's cluster, with their number (0: none). */
 static inline uint64_t
 cl_prefix(const TokInfo *t, int p)
@@ -767,74 +688,68 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 				sp1 = p1 ? p1->hs : EOS_L;
 	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
 	size_t		nf = 0;
-	static const int clp[4] = {4, 6, 10, 20};
+	static const int clp[4] = {4, 6, 10, 20},
+				clnear[2] = {6, 20};
 
-	out[nf++] = fh(T_BIAS, 0);
-	out[nf++] = fh(T_W, t->hw);
-	out[nf++] = fh(T_L, t->hl);
-	out[nf++] = fh(T_LM1, lm1);
-	out[nf++] = fh(T_LP1, lp1);
-	out[nf++] = fh(T_LM2, lm2);
-	out[nf++] = fh(T_LP2, lp2);
-	out[nf++] = fh2(T_LM1L, lm1, t->hl);
-	out[nf++] = fh2(T_LLP1, t->hl, lp1);
-	out[nf++] = fh(T_S, t->hs);
-	out[nf++] = fh(T_SM1, sm1);
-	out[nf++] = fh(T_SP1, sp1);
-	out[nf++] = fh(T_S3, nx_hash3(sm1, t->hs, sp1));
-	out[nf++] = fh2(T_LM1S, lm1, t->hs);
-	out[nf++] = fh2(T_SLP1, t->hs, lp1);
+	out[nf++] = nx_feat(T_BIAS, 0);
+	out[nf++] = nx_feat(T_W, t->hw);
+	out[nf++] = nx_feat(T_L, t->hl);
+	out[nf++] = nx_feat(T_LM1, lm1);
+	out[nf++] = nx_feat(T_LP1, lp1);
+	out[nf++] = nx_feat(T_LM2, lm2);
+	out[nf++] = nx_feat(T_LP2, lp2);
+	out[nf++] = nx_feat2(T_LM1L, lm1, t->hl);
+	out[nf++] = nx_feat2(T_LLP1, t->hl, lp1);
+	out[nf++] = nx_feat(T_S, t->hs);
+	out[nf++] = nx_feat(T_SM1, sm1);
+	out[nf++] = nx_feat(T_SP1, sp1);
+	out[nf++] = nx_feat(T_S3, nx_hash3(sm1, t->hs, sp1));
+	out[nf++] = nx_feat2(T_LM1S, lm1, t->hs);
+	out[nf++] = nx_feat2(T_SLP1, t->hs, lp1);
 	for (int j = 0; j < 4; j++)
 	{
 		if (t->hpre[j])
-			out[nf++] = fh(T_PRE + j, t->hpre[j]);
+			out[nf++] = nx_feat(T_PRE + j, t->hpre[j]);
 		if (t->hsuf[j])
-			out[nf++] = fh(T_SUF + j, t->hsuf[j]);
+			out[nf++] = nx_feat(T_SUF + j, t->hsuf[j]);
 	}
-	out[nf++] = fh(T_CAP, capv);
-	out[nf++] = fh2(T_CAPL, capv, t->hl);
-	out[nf++] = fh(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
+	out[nf++] = nx_feat(T_CAP, capv);
+	out[nf++] = nx_feat2(T_CAPL, capv, t->hl);
+	out[nf++] = nx_feat(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
 	if (t->cllen)
-		for (int j = 0; j < 4; j++)
-			out[nf++] = fh(T_CL + j, cl_prefix(t, clp[j]));
+		nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
 	if (m1 && m1->cllen)
-	{
-		out[nf++] = fh(T_CLM1, cl_prefix(m1, 6));
-		out[nf++] = fh(T_CLM1 + 1, cl_prefix(m1, 20));
-	}
+		nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
 	if (p1 && p1->cllen)
-	{
-		out[nf++] = fh(T_CLP1, cl_prefix(p1, 6));
-		out[nf++] = fh(T_CLP1 + 1, cl_prefix(p1, 20));
-	}
+		nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
 	if (t->gazB | t->gazI)
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 		{
 			if ((t->gazB >> c) & 1)
-				out[nf++] = fh(T_GAZ, c * 4 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
+				out[nf++] = nx_feat(T_GAZ, c * 4 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
 			if ((t->gazI >> c) & 1)
-				out[nf++] = fh(T_GAZ, c * 4 + 2 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
+				out[nf++] = nx_feat(T_GAZ, c * 4 + 2 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
 		}
 	if (m1 && (m1->gazB | m1->gazI))
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 			if (((m1->gazB | m1->gazI) >> c) & 1)
-				out[nf++] = fh(T_GAZM1, c);
+				out[nf++] = nx_feat(T_GAZM1, c);
 	if (p1 && (p1->gazB | p1->gazI))
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 			if (((p1->gazB | p1->gazI) >> c) & 1)
-				out[nf++] = fh(T_GAZP1, c);
+				out[nf++] = nx_feat(T_GAZP1, c);
 
 	/* clusters two words away and the cluster bigram */
 	if (k >= 2 && ti[k - 2].cllen)
-		out[nf++] = fh(T_CLM2, cl_prefix(&ti[k - 2], 10));
+		out[nf++] = nx_feat(T_CLM2, cl_prefix(&ti[k - 2], 10));
 	if (k + 2 < n && ti[k + 2].cllen)
-		out[nf++] = fh(T_CLP2, cl_prefix(&ti[k + 2], 10));
-	out[nf++] = fh2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
+		out[nf++] = nx_feat(T_CLP2, cl_prefix(&ti[k + 2], 10));
+	out[nf++] = nx_feat2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
 	/* lexicon classes with the token's case */
 	if (t->gazB | t->gazI)
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 			if (((t->gazB | t->gazI) >> c) & 1)
-				out[nf++] = fh(T_GAZCAP, c * 64 + capv);
+				out[nf++] = nx_feat(T_GAZCAP, c * 64 + capv);
 	/* context aggregation: neighbours of the word's other mentions */
 	if (t->cap != CAP_LOWER && t->cap != CAP_NONE)
 	{
@@ -843,9 +758,9 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		for (int j = 0; j < AGG_K; j++)
 		{
 			if (ag[j] && ag[j] != lm1)
-				out[nf++] = fh(T_AGL, ag[j]);
+				out[nf++] = nx_feat(T_AGL, ag[j]);
 			if (ag[AGG_K + j] && ag[AGG_K + j] != lp1)
-				out[nf++] = fh(T_AGR, ag[AGG_K + j]);
+				out[nf++] = nx_feat(T_AGR, ag[AGG_K + j]);
 		}
 	}
 	/* the run of capitalised words the token is in: its ends and neighbours */
@@ -857,20 +772,20 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		size_t		fk = k - t->rpos;
 		size_t		lk = fk + t->rlen - 1;
 
-		out[nf++] = fh(T_RUNPOS, pc | (uint32_t) (t->rlen < 5 ? t->rlen : 5) << 4 | capv << 8);
+		out[nf++] = nx_feat(T_RUNPOS, pc | (uint32_t) (t->rlen < 5 ? t->rlen : 5) << 4 | capv << 8);
 		if (t->rlen > 1)
 		{
 			if (pc != 2)
 			{
-				out[nf++] = fh2(T_RUNEND, pc, last->hl);
-				out[nf++] = fh2(T_RUNGAZ, pc, last->gazB | last->gazI);
-				out[nf++] = fh2(T_RUNAFT, pc, lk + 1 < n ? ti[lk + 1].hl : EOS_L);
+				out[nf++] = nx_feat2(T_RUNEND, pc, last->hl);
+				out[nf++] = nx_feat2(T_RUNGAZ, pc, last->gazB | last->gazI);
+				out[nf++] = nx_feat2(T_RUNAFT, pc, lk + 1 < n ? ti[lk + 1].hl : EOS_L);
 			}
 			if (pc != 0)
 			{
-				out[nf++] = fh2(T_RUNBEG, pc, first->hl);
-				out[nf++] = fh2(T_RUNGAZB, pc, first->gazB | first->gazI);
-				out[nf++] = fh2(T_RUNBEF, pc, fk >= 1 ? ti[fk - 1].hl : BOS_L);
+				out[nf++] = nx_feat2(T_RUNBEG, pc, first->hl);
+				out[nf++] = nx_feat2(T_RUNGAZB, pc, first->gazB | first->gazI);
+				out[nf++] = nx_feat2(T_RUNBEF, pc, fk >= 1 ? ti[fk - 1].hl : BOS_L);
 			}
 		}
 	}
@@ -882,7 +797,7 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		kv |= (k >= 1 ? (uint32_t) d->doc->tok[g - 1].kind : 15u) << 8;
 		kv |= (k + 1 < n ? (uint32_t) d->doc->tok[g + 1].kind |
 			   ((d->doc->tok[g + 1].flags & 1u) << 4) : 31u) << 12;
-		out[nf++] = fh(T_KIND, kv);
+		out[nf++] = nx_feat(T_KIND, kv);
 	}
 	return nf;
 }
@@ -898,11 +813,11 @@ stage_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	uint64_t	ov = others_value(d, g);
 	size_t		nf = 0;
 
-	out[nf++] = fh(S_SELF, s1[g]);
-	out[nf++] = fh(S_M1, k >= 1 ? s1[g - 1] : 0xFF);
-	out[nf++] = fh(S_P1, k + 1 < n ? s1[g + 1] : 0xFF);
-	out[nf++] = fh(S_OTHERS, ov);
-	out[nf++] = fh2(S_OTHERS_CAP, ov, capv);
+	out[nf++] = nx_feat(S_SELF, s1[g]);
+	out[nf++] = nx_feat(S_M1, k >= 1 ? s1[g - 1] : 0xFF);
+	out[nf++] = nx_feat(S_P1, k + 1 < n ? s1[g + 1] : 0xFF);
+	out[nf++] = nx_feat(S_OTHERS, ov);
+	out[nf++] = nx_feat2(S_OTHERS_CAP, ov, capv);
 	return nf;
 }
 
@@ -945,13 +860,13 @@ ner_dyn(void *ctx, size_t i, const uint8_t *labels, uint32_t *out, size_t cap)
 		else
 			d->hist[tj->wid] |= UINT32_C(1) << 31;
 	}
-	out[nf++] = fh(D_P1, p1);
-	out[nf++] = fh(D_P12, p1 | (p2 << 8));
-	out[nf++] = fh2(D_P1L, p1, t->hl);
-	out[nf++] = fh2(D_P1S, p1, t->hs);
-	out[nf++] = fh(D_P1CAP, p1 | ((uint32_t) t->cap << 8) | ((uint32_t) t->flags << 12));
+	out[nf++] = nx_feat(D_P1, p1);
+	out[nf++] = nx_feat(D_P12, p1 | (p2 << 8));
+	out[nf++] = nx_feat2(D_P1L, p1, t->hl);
+	out[nf++] = nx_feat2(D_P1S, p1, t->hs);
+	out[nf++] = nx_feat(D_P1CAP, p1 | ((uint32_t) t->cap << 8) | ((uint32_t) t->flags << 12));
 	if (t->cap != CAP_LOWER && t->cap != CAP_NONE && d->hist[t->wid])
-		out[nf++] = fh(D_HIST, d->hist[t->wid]);
+		out[nf++] = nx_feat(D_HIST, d->hist[t->wid]);
 	return nf;
 }
 
@@ -989,16 +904,13 @@ base_reserve(NxNerDoc *d, size_t n)
 		d->base_full = 1;
 		return 0;
 	}
-	p = d->base_feat ? nx_realloc(d->a, d->base_feat, d->base_cap * sizeof(uint32_t),
-								  cap * sizeof(uint32_t))
-		: nx_alloc(d->a, cap * sizeof(uint32_t));
+	p = nx_grow(d->a, d->base_feat, sizeof(uint32_t), &d->base_cap, cap);
 	if (!p)
 	{
 		d->base_full = 1;
 		return 0;
 	}
 	d->base_feat = p;
-	d->base_cap = cap;
 	return 1;
 }
 

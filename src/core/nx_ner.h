@@ -84,14 +84,4 @@ extern void nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq);
 extern NxStatus nx_ner_doc_decode(NxNerDoc *d, const NxModel *m, int stages,
 								  uint8_t *labels, float *prob);
 
-/* Case-fold a token for lexicon keys (UTF-8 in, UTF-8 out, at most cap bytes). */
-extern size_t nx_ner_fold(const char *s, size_t len, char *out, size_t cap);
-
-/*
- * The Brown cluster of a word (as written, else folded, else capitalised):
- * its bit string in *bits, first bit highest, and its length (0: none).
- */
-extern void nx_ner_cluster(const NxClusters *cl, const char *s, size_t len,
-						   uint32_t *bits, uint8_t *nbits);
-
 #endif							/* NX_NER_H */

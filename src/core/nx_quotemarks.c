@@ -25,13 +25,6 @@
 
 #include "nx_quotemarks.h"
 
-/* Grow an array (a host's realloc need not take NULL, so the first is an alloc). */
-static void *
-grow(const NxAlloc *a, void *p, size_t old_size, size_t new_size)
-{
-	return p ? nx_realloc(a, p, old_size, new_size) : nx_alloc(a, new_size);
-}
-
 #define MAX_DEPTH 8
 
 enum
@@ -87,14 +80,12 @@ emit(Out *o, uint32_t open, uint32_t close, uint32_t depth, uint32_t flags)
 {
 	if (o->n == o->cap)
 	{
-		size_t		ncap = o->cap ? 2 * o->cap : 16;
-		NxQuoteSpan *ns = grow(o->a, o->s, o->cap * sizeof(NxQuoteSpan),
-									 ncap * sizeof(NxQuoteSpan));
+		NxQuoteSpan *ns = nx_grow(o->a, o->s, sizeof(NxQuoteSpan), &o->cap,
+								  o->cap ? 2 * o->cap : 16);
 
 		if (!ns)
 			return 0;
 		o->s = ns;
-		o->cap = ncap;
 	}
 	o->s[o->n].open = open;
 	o->s[o->n].close = close;

@@ -36,13 +36,11 @@ new_quote(QCtx *x)
 {
 	if (x->nq == x->capq)
 	{
-		size_t		ncap = x->capq ? 2 * x->capq : 16;
-		NxQuote    *nq = nx_grow(x->a, x->q, x->capq * sizeof(NxQuote), ncap * sizeof(NxQuote));
+		NxQuote    *nq = nx_grow(x->a, x->q, sizeof(NxQuote), &x->capq, x->capq ? 2 * x->capq : 16);
 
 		if (!nq)
 			return NULL;
 		x->q = nq;
-		x->capq = ncap;
 	}
 	memset(&x->q[x->nq], 0, sizeof(NxQuote));
 	return &x->q[x->nq++];

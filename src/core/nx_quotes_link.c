@@ -17,13 +17,11 @@ chunks_push(const NxAlloc *a, QSpanList *cs, uint32_t s, uint32_t e)
 {
 	if (cs->n == cs->cap)
 	{
-		size_t		ncap = cs->cap ? 2 * cs->cap : 32;
-		QSpan	   *nc = nx_grow(a, cs->v, cs->cap * sizeof(QSpan), ncap * sizeof(QSpan));
+		QSpan	   *nc = nx_grow(a, cs->v, sizeof(QSpan), &cs->cap, cs->cap ? 2 * cs->cap : 32);
 
 		if (!nc)
 			return 0;
 		cs->v = nc;
-		cs->cap = ncap;
 	}
 	cs->v[cs->n++] = QSPAN(s, e);
 	return 1;

@@ -54,13 +54,11 @@ runs_push(QNames *nm, size_t *cap, const NxAlloc *a, QRun r)
 {
 	if (nm->n == *cap)
 	{
-		size_t		ncap = *cap ? 2 * *cap : 64;
-		QRun	   *nr = nx_grow(a, nm->run, *cap * sizeof(QRun), ncap * sizeof(QRun));
+		QRun	   *nr = nx_grow(a, nm->run, sizeof(QRun), cap, *cap ? 2 * *cap : 64);
 
 		if (!nr)
 			return 0;
 		nm->run = nr;
-		*cap = ncap;
 	}
 	nm->run[nm->n++] = r;
 	return 1;

@@ -297,6 +297,16 @@ nx_tok_ieq(const NxDoc *doc, size_t i, const char *w)
 		ascii_ieq((const uint8_t *) doc->text + doc->tok[i].b, doc->tok[i].blen, w);
 }
 
+/* Is s[0..len) one of the n words, byte for byte? */
+int
+nx_word_in(const char *s, size_t len, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is the word s[0..n) (without its period) a known abbreviation? */
 static int
 abbrev_class(const uint8_t *s, size_t n)
@@ -377,13 +387,11 @@ push(Lex *lx, size_t b, size_t e, uint32_t c, uint32_t clen, int kind, int flags
 	{
 		/* at most one token a byte: never more room than that */
 		size_t		ncap = lx->cap * 2 < lx->sc.len + 16 ? lx->cap * 2 : lx->sc.len + 16;
-		NxToken    *nt = nx_realloc(lx->a, lx->tok, lx->cap * sizeof(NxToken),
-									ncap * sizeof(NxToken));
+		NxToken    *nt = nx_grow(lx->a, lx->tok, sizeof(NxToken), &lx->cap, ncap);
 
 		if (!nt)
 			return 0;
 		lx->tok = nt;
-		lx->cap = ncap;
 	}
 	t = &lx->tok[lx->ntok++];
 	t->b = (uint32_t) b;
@@ -1178,9 +1186,7 @@ segment(NxDoc *d)
 
 			if (ns == cap)
 			{
-				size_t		nc = cap * 2;
-				NxSentence *t2 = nx_realloc(d->a, s, cap * sizeof(NxSentence),
-											nc * sizeof(NxSentence));
+				NxSentence *t2 = nx_grow(d->a, s, sizeof(NxSentence), &cap, cap * 2);
 
 				if (!t2)
 				{
@@ -1188,7 +1194,6 @@ segment(NxDoc *d)
 					return NX_ENOMEM;
 				}
 				s = t2;
-				cap = nc;
 			}
 			se = &s[ns];
 			se->tok = (uint32_t) start;

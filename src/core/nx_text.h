@@ -87,6 +87,9 @@ extern const char *nx_tok_kind_name(NxTokKind kind);
 /* Is token i of doc the ASCII word w, ignoring the case of both? */
 extern int	nx_tok_ieq(const NxDoc *doc, size_t i, const char *w);
 
+/* Is s[0..len) one of the n words (compared byte for byte)? */
+extern int	nx_word_in(const char *s, size_t len, const char *const *words, size_t n);
+
 /* Character offset one past the end of a token / sentence. */
 static inline uint32_t
 nx_tok_cend(const NxToken *t)

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "nx_hash.h"
-#include "nx_ner.h"
+#include "nx_fold.h"
 #include "nx_words.h"
 
 /* Bytes of the longest RULE word; longer tokens are no RULE word. */
@@ -187,7 +187,7 @@ lex_add_words(LexBuild *lb, const char *list, size_t len, uint32_t c)
 	while (p < end && !lb->oom)
 	{
 		const char *e;
-		char		fold[128];
+		char		fold[256];
 		size_t		fl;
 
 		while (p < end && *p == ' ')
@@ -196,12 +196,11 @@ lex_add_words(LexBuild *lb, const char *list, size_t len, uint32_t c)
 			break;
 		for (e = p; e < end && *e != ' '; e++)
 			;
-		fl = nx_ner_fold(p, (size_t) (e - p), fold, sizeof(fold));
+		fl = nx_fold(p, (size_t) (e - p), fold, sizeof(fold));
 		if (lb->n == lb->cap)
 		{
-			size_t		ncap = lb->cap ? 2 * lb->cap : 1024;
-			NxLexSlot  *ns = nx_grow(lb->a, lb->s, lb->cap * sizeof(NxLexSlot),
-									 ncap * sizeof(NxLexSlot));
+			NxLexSlot  *ns = nx_grow(lb->a, lb->s, sizeof(NxLexSlot), &lb->cap,
+									 lb->cap ? 2 * lb->cap : 1024);
 
 			if (!ns)
 			{
@@ -209,7 +208,6 @@ lex_add_words(LexBuild *lb, const char *list, size_t len, uint32_t c)
 				return;
 			}
 			lb->s = ns;
-			lb->cap = ncap;
 		}
 		lb->s[lb->n].key = nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64(fold, fl)));
 		lb->s[lb->n].classes = UINT32_C(1) << c;

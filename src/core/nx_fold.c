@@ -1,0 +1,75 @@
+/*
+ * nx_fold.c
+ *	  Case folding of words and the Brown cluster lookup (nx_fold.h).
+ */
+#include "nx_fold.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+/*
+ * Bytes of a word's fold looked up in the clusters: a longer word is cut
+ * there (no cluster word is that long).
+ */
+#define CLUSTER_WORD_MAX 96
+
+/* Case-fold a word (simple folding, apostrophes and double quotes made plain). */
+size_t
+nx_fold(const char *s, size_t len, char *out, size_t cap)
+{
+	int32_t		i = 0;
+	size_t		n = 0;
+
+	if (len > INT32_MAX)
+		len = INT32_MAX;
+	while (i < (int32_t) len)
+	{
+		UChar32		c;
+
+		U8_NEXT((const uint8_t *) s, i, (int32_t) len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+			c = '\'';
+		else if (c == 0x201C || c == 0x201D)
+			c = '"';
+		c = (c < 0x80) ? ((c >= 'A' && c <= 'Z') ? c + 32 : c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+		if (n + U8_LENGTH(c) > cap)
+			break;
+		U8_APPEND_UNSAFE((uint8_t *) out, n, c);
+	}
+	return n;
+}
+
+/*
+ * The Brown cluster of a word: as written, else folded, else with a
+ * capital first letter.  Sets *bits and *nbits (0: none).
+ */
+void
+nx_fold_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits, uint8_t *nbits)
+{
+	const NxClusterSlot *slot;
+
+	*bits = 0;
+	*nbits = 0;
+	if (!cl || !cl->slot)
+		return;
+	slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(s, len)));
+	if (!slot)
+	{
+		char		buf[CLUSTER_WORD_MAX];
+		size_t		n = nx_fold(s, len, buf, sizeof(buf));
+
+		slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
+		if (!slot && n > 0 && buf[0] >= 'a' && buf[0] <= 'z')
+		{
+			buf[0] -= 32;
+			slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
+		}
+	}
+	if (slot && slot->len > 0 && slot->len <= 32)
+	{
+		*bits = slot->bits;
+		*nbits = (uint8_t) slot->len;
+	}
+}
