@@ -52,13 +52,13 @@ static void
 rule_model(RuleModel *rm)
 {
 	static const char *const types[] = {"CONTENT", "CUE", "SRC"};
-	char	   *files[NX_W__TRAINED] = {0};
+	char	   *files[NX_W__COUNT] = {0};
 	char		err[200];
 	size_t		seclen;
 
 	memset(rm, 0, sizeof(*rm));
 	rm->ok = nx_labels_make(&rm->m.labels, 0, types, 3, err, sizeof(err)) == NX_OK;
-	for (int c = 0; c < NX_W__TRAINED; c++)
+	for (int c = 0; c < NX_W__COUNT; c++)
 	{
 		const char *f = nx_word_class_file((NxWordClass) c);
 		char		path[256];
@@ -79,7 +79,7 @@ rule_model(RuleModel *rm)
 	rm->ok = rm->ok && nx_words_lexicon((const char *const *) files, &rm->lexsec, &seclen,
 										&nx_malloc_alloc) == NX_OK &&
 		nx_lexicon_parse(rm->lexsec, seclen, &rm->m.lex, err, sizeof(err)) == NX_OK;
-	for (int c = 0; c < NX_W__TRAINED; c++)
+	for (int c = 0; c < NX_W__COUNT; c++)
 		free(files[c]);
 }
 

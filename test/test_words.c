@@ -76,7 +76,7 @@ test_words_model_lexicon(void)
 				seclen = 0;
 	void	   *buf = read_all(path, &len),
 			   *sec = NULL;
-	char	   *files[NX_W__TRAINED] = {0};
+	char	   *files[NX_W__COUNT] = {0};
 	NxModel		m;
 	NxLexicon	lex;
 	char		err[256];
@@ -86,7 +86,7 @@ test_words_model_lexicon(void)
 	if (!buf)
 		return;
 	CHECK(nx_model_open(buf, len, &m, err, sizeof(err)) == NX_OK);
-	for (int c = 0; c < NX_W__TRAINED; c++)
+	for (int c = 0; c < NX_W__COUNT; c++)
 	{
 		char		p[256];
 		size_t		n = 0;
@@ -111,7 +111,7 @@ test_words_model_lexicon(void)
 	if (!same)
 		fprintf(stderr, "  the TRAINED rows of nx_wordlist.h are not those %s was trained with: "
 				"rebuild it (make models)\n", path);
-	for (int c = 0; c < NX_W__TRAINED; c++)
+	for (int c = 0; c < NX_W__COUNT; c++)
 		free(files[c]);
 	nx_free(&nx_malloc_alloc, sec);
 	free(buf);

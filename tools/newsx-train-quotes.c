@@ -134,10 +134,10 @@ jdoc_free(JDoc *d)
 static void
 word_class_lexicon(const char *lexdir, Blob *sec, NxLexicon *lex)
 {
-	char	   *files[NX_W__TRAINED] = {0};
+	char	   *files[NX_W__COUNT] = {0};
 	char		err[200];
 
-	for (int c = 0; c < NX_W__TRAINED; c++)
+	for (int c = 0; c < NX_W__COUNT; c++)
 	{
 		const char *f = nx_word_class_file((NxWordClass) c);
 		char		path[4096];
@@ -151,7 +151,7 @@ word_class_lexicon(const char *lexdir, Blob *sec, NxLexicon *lex)
 	if (nx_words_lexicon((const char *const *) files, &sec->p, &sec->len, A) != NX_OK ||
 		nx_lexicon_parse(sec->p, sec->len, lex, err, sizeof(err)) != NX_OK)
 		die("cannot build the lexicon table");
-	for (int c = 0; c < NX_W__TRAINED; c++)
+	for (int c = 0; c < NX_W__COUNT; c++)
 		free(files[c]);
 }
 

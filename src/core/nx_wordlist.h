@@ -6,7 +6,8 @@
  *	  defines NX_WORDCLASS, includes this file and gets one row a class.
  *
  *	  NX_WORDCLASS(id, name, kind, file, words)
- *		id		NX_W_<id> is the class's bit in a token's mask (nx_words.h)
+ *		id		NX_W_<id>: for TRAINED and RULE rows, the class's bit in a
+ *				token's mask (nx_words.h)
  *		name	as SQL and the model's LEXICON section spell it
  *		kind	TRAINED: the attribution tagger's features read it, and its
  *				words are compiled into the quotation model by the trainer;
@@ -15,8 +16,15 @@
  *				RULE: read only by the rules of nx_quotes_*.c; change it
  *				freely (the rule tests and the evaluation say whether the
  *				change is good).
- *		file	a list in data/lexicon whose words join the class (TRAINED
- *				only; NULL for none)
+ *				LEXICON: a list of names (of places, organisations, given
+ *				names by sex), one entry a line of its file, compiled into
+ *				the quotation model's LEXICON section too but read only by
+ *				the speakers pass, for a span of tokens (nx_words_span):
+ *				a change needs make models, and leaves the weights as
+ *				they are.
+ *		file	a list in data/lexicon whose words join the class (TRAINED:
+ *				every word of every line; LEXICON: every line; NULL for
+ *				none)
  *		words	lower-case, separated by spaces.  A RULE word is ASCII
  *				letters and matches a token equal to it ignoring case; a
  *				TRAINED word matches a token whose case fold it is.
@@ -25,8 +33,10 @@
  *	  TRAINED class (then make models); if one rule should read it, that
  *	  rule's RULE class.
  *
- *	  The TRAINED rows come first, in the order of the model's classes;
- *	  there are at most 64 classes (a token's mask is 64 bits).
+ *	  The TRAINED rows come first, in the order of the model's classes,
+ *	  then the RULE rows (at most 64 in all: a token's mask is 64 bits),
+ *	  then the LEXICON rows (at most 32 TRAINED and LEXICON rows: the
+ *	  model's classes).
  */
 
 /* ---- trained: read by the attribution tagger's features ---- */
@@ -376,6 +386,24 @@ NX_WORDCLASS(LABEL, "label", RULE, NULL,
 	"update wow look boom busted bombshell exclusive poll watch read "
 	"related transcript name so continued leaked photos video source "
 	"sources")
+
+/* ---- lexicons: lists of names, looked up for a span of tokens ---- */
+
+/* given names of men and of women (the US Social Security Administration's
+ * births by name and sex, tools/build-names) */
+NX_WORDCLASS(MALE_NAME, "male-name", LEXICON, "gender/per-first-male.txt", "")
+NX_WORDCLASS(FEMALE_NAME, "female-name", LEXICON, "gender/per-first-female.txt", "")
+/* family names */
+NX_WORDCLASS(LAST_NAME, "last-name", LEXICON, "per-last.txt", "")
+/* organisations, and news media */
+NX_WORDCLASS(ORG_NAME, "org-name", LEXICON, "org.txt", "")
+NX_WORDCLASS(MEDIA_NAME, "media-name", LEXICON, "org-media.txt", "")
+/* words that end an organisation's name (Inc., Party, Bank) */
+NX_WORDCLASS(ORG_SUFFIX, "org-suffix", LEXICON, "org-suffix.txt", "")
+/* countries, regions and cities */
+NX_WORDCLASS(COUNTRY, "country", LEXICON, "loc-country.txt", "")
+NX_WORDCLASS(REGION, "region", LEXICON, "loc-region.txt", "")
+NX_WORDCLASS(CITY, "city", LEXICON, "loc-city.txt", "")
 
 /*
  * Word pairs that open the phrase saying how a source knows (three people

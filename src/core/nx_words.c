@@ -47,11 +47,15 @@ static const char *const class_files[NX_W__COUNT] = {
 
 #define NX_WK_TRAINED	1
 #define NX_WK_RULE		0
+#define NX_WK_LEXICON	2
 static const uint8_t class_trained[NX_W__COUNT] = {
 #define NX_WORDCLASS(id, name, kind, file, words) NX_WK_##kind,
 #include "nx_wordlist.h"
 #undef NX_WORDCLASS
 };
+
+/* TRAINED rows, then RULE rows, then LEXICON rows; masks of 64 bits, models of 32 classes */
+typedef char order_ok[NX_W__MASK <= 64 && NX_W__TRAINED + NX_W__LEXICON <= NX_LEX_MAX_CLASSES ? 1 : -1];
 
 static WordSlot table[WORD_SLOTS];
 static int	table_ready;
@@ -97,7 +101,7 @@ table_build(void)
 	{
 		const char *p = class_words[c];
 
-		if (class_trained[c])
+		if (class_trained[c] != NX_WK_RULE)
 			continue;
 		while (*p)
 		{
@@ -166,29 +170,67 @@ nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a)
 	out[doc->ntok] = 0;
 }
 
-/* ---- the LEXICON section of the TRAINED classes ---- */
+/* ---- the LEXICON section of the TRAINED and LEXICON classes ---- */
 
 typedef struct LexBuild
 {
 	NxLexSlot  *s;
 	size_t		n,
 				cap;
+	uint32_t	maxlen;
 	const NxAlloc *a;
 	int			oom;
 } LexBuild;
 
-/* Add every space-separated word of list[0..len) as an entry of class c. */
 static void
-lex_add_words(LexBuild *lb, const char *list, size_t len, uint32_t c)
+lex_push(LexBuild *lb, uint64_t key, uint32_t classes, uint32_t flags)
+{
+	if (lb->oom)
+		return;
+	if (lb->n == lb->cap)
+	{
+		NxLexSlot  *ns = nx_grow(lb->a, lb->s, sizeof(NxLexSlot), &lb->cap,
+								 lb->cap ? 2 * lb->cap : 1024);
+
+		if (!ns)
+		{
+			lb->oom = 1;
+			return;
+		}
+		lb->s = ns;
+	}
+	lb->s[lb->n].key = key;
+	lb->s[lb->n].classes = classes;
+	lb->s[lb->n].flags = flags;
+	lb->n++;
+}
+
+/* The key hash of one folded token. */
+static uint64_t
+fold_hash(const char *p, size_t n)
+{
+	char		fold[256];
+	size_t		fl = nx_fold(p, n, fold, sizeof(fold));
+
+	return nx_fnv1a64(fold, fl);
+}
+
+/*
+ * Add the space-separated words of list[0..len) as entries of class bit
+ * cls: each word one entry (words), or all of them one entry of several
+ * tokens, with its proper prefixes.
+ */
+static void
+lex_add(LexBuild *lb, const char *list, size_t len, uint32_t cls, int words)
 {
 	const char *p = list,
 			   *end = list + len;
+	uint64_t	h = NX_FNV_OFFSET;
+	uint32_t	ntok = 0;
 
-	while (p < end && !lb->oom)
+	while (p < end)
 	{
 		const char *e;
-		char		fold[256];
-		size_t		fl;
 
 		while (p < end && *p == ' ')
 			p++;
@@ -196,30 +238,29 @@ lex_add_words(LexBuild *lb, const char *list, size_t len, uint32_t c)
 			break;
 		for (e = p; e < end && *e != ' '; e++)
 			;
-		fl = nx_fold(p, (size_t) (e - p), fold, sizeof(fold));
-		if (lb->n == lb->cap)
+		if (words)
+			lex_push(lb, nx_key_final(nx_key_add(NX_FNV_OFFSET, fold_hash(p, (size_t) (e - p)))),
+					 cls, NX_LEX_ENTRY);
+		else
 		{
-			NxLexSlot  *ns = nx_grow(lb->a, lb->s, sizeof(NxLexSlot), &lb->cap,
-									 lb->cap ? 2 * lb->cap : 1024);
-
-			if (!ns)
-			{
-				lb->oom = 1;
-				return;
-			}
-			lb->s = ns;
+			if (ntok > 0)
+				lex_push(lb, nx_key_final(h), 0, NX_LEX_PREFIX);
+			h = nx_key_add(h, fold_hash(p, (size_t) (e - p)));
+			ntok++;
 		}
-		lb->s[lb->n].key = nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64(fold, fl)));
-		lb->s[lb->n].classes = UINT32_C(1) << c;
-		lb->s[lb->n].flags = NX_LEX_ENTRY;
-		lb->n++;
 		p = e;
+	}
+	if (!words && ntok > 0)
+	{
+		lex_push(lb, nx_key_final(h), cls, NX_LEX_ENTRY);
+		if (ntok > lb->maxlen)
+			lb->maxlen = ntok;
 	}
 }
 
-/* Add every line of a list file's text, but comments, as class c. */
+/* Add every line of a list file's text, but comments, as class bit cls. */
 static void
-lex_add_file(LexBuild *lb, const char *text, uint32_t c)
+lex_add_file(LexBuild *lb, const char *text, uint32_t cls, int words)
 {
 	const char *p = text;
 
@@ -232,29 +273,81 @@ lex_add_file(LexBuild *lb, const char *text, uint32_t c)
 		while (k > 0 && (p[k - 1] == '\r' || p[k - 1] == '\n'))
 			k--;
 		if (k > 0 && p[0] != '#')
-			lex_add_words(lb, p, k, c);
+			lex_add(lb, p, k, cls, words);
 		p += n + (e != NULL);
 	}
 }
 
-/* The LEXICON section of the TRAINED classes. */
+/* The model's class of row c: TRAINED rows first, then LEXICON rows. */
+static uint32_t
+model_class(int c)
+{
+	return (uint32_t) (c < NX_W__TRAINED ? c : NX_W__TRAINED + (c - NX_W__MASK));
+}
+
+/* The LEXICON section of the TRAINED and LEXICON classes. */
 NxStatus
-nx_words_lexicon(const char *const files[NX_W__TRAINED], void **sec, size_t *seclen,
+nx_words_lexicon(const char *const files[NX_W__COUNT], void **sec, size_t *seclen,
 				 const NxAlloc *a)
 {
+	const char *names[NX_LEX_MAX_CLASSES];
 	LexBuild	lb = {0};
 	NxStatus	st;
+	int			nc = 0;
 
 	lb.a = a;
-	for (uint32_t c = 0; c < NX_W__TRAINED; c++)
-		lex_add_words(&lb, class_words[c], strlen(class_words[c]), c);
-	for (uint32_t c = 0; c < NX_W__TRAINED; c++)
-		if (files && files[c])
-			lex_add_file(&lb, files[c], c);
+	lb.maxlen = 1;
+	for (int c = 0; c < NX_W__COUNT; c++)
+		if (class_trained[c] != NX_WK_RULE)
+			names[nc++] = class_names[c];
+	for (int c = 0; c < NX_W__TRAINED; c++)
+		lex_add(&lb, class_words[c], strlen(class_words[c]), UINT32_C(1) << model_class(c), 1);
+	for (int c = 0; c < NX_W__COUNT; c++)
+		if (files && files[c] && class_trained[c] != NX_WK_RULE)
+			lex_add_file(&lb, files[c], UINT32_C(1) << model_class(c),
+						 class_trained[c] == NX_WK_TRAINED);
 	if (lb.oom)
 		st = NX_ENOMEM;
 	else
-		st = nx_lexicon_build(lb.s, lb.n, 1, class_names, NX_W__TRAINED, sec, seclen, a);
+		st = nx_lexicon_build(lb.s, lb.n, lb.maxlen, names, (size_t) nc, sec, seclen, a);
 	nx_free(a, lb.s);
 	return st;
+}
+
+/* The model's class bit of each LEXICON class. */
+void
+nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON])
+{
+	for (int c = NX_W__MASK; c < NX_W__COUNT; c++)
+	{
+		map[c - NX_W__MASK] = 0;
+		for (uint32_t k = 0; lex->slot && k < lex->nclasses; k++)
+			if (strcmp(lex->class_name[k], class_names[c]) == 0)
+				map[c - NX_W__MASK] = UINT32_C(1) << k;
+	}
+}
+
+/* The LEXICON classes of which tokens [s, e) are an entry. */
+uint32_t
+nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
+			  const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+	const NxLexSlot *sl = NULL;
+	uint32_t	out = 0;
+
+	if (!lex->slot || e <= s || e - s > lex->maxlen)
+		return 0;
+	for (uint32_t i = s; i < e; i++)
+	{
+		h = nx_key_add(h, fold_hash(doc->text + doc->tok[i].b, doc->tok[i].blen));
+		if ((sl = nx_lex_find(lex, nx_key_final(h))) == NULL)
+			return 0;
+	}
+	if (!(sl->flags & NX_LEX_ENTRY))
+		return 0;
+	for (int c = 0; c < NX_W__LEXICON; c++)
+		if (sl->classes & map[c])
+			out |= UINT32_C(1) << c;
+	return out;
 }

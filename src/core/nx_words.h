@@ -26,8 +26,17 @@ typedef enum NxWordClass
 /* The TRAINED rows come first: classes [0, NX_W__TRAINED). */
 #define NX_W__TRAINED	(NX_W_FIRST_NAME + 1)
 
-/* The bit of class id in a token's mask. */
+/* Then the RULE rows: classes [NX_W__TRAINED, NX_W__MASK), the last in a mask. */
+#define NX_W__MASK		NX_W_MALE_NAME
+
+/* Then the LEXICON rows: classes [NX_W__MASK, NX_W__COUNT). */
+#define NX_W__LEXICON	(NX_W__COUNT - NX_W__MASK)
+
+/* The bit of a TRAINED or RULE class id in a token's mask. */
 #define NX_WB(id)		(UINT64_C(1) << NX_W_##id)
+
+/* The bit of a LEXICON class id in what nx_words_span returns. */
+#define NX_LB(id)		(UINT32_C(1) << (NX_W_##id - NX_W__MASK))
 
 /* Name of a class as the model's LEXICON section spells it ("cue-verb"). */
 extern const char *nx_word_class_name(NxWordClass c);
@@ -42,12 +51,27 @@ extern const char *nx_word_class_file(NxWordClass c);
 extern void nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a);
 
 /*
- * The LEXICON section of the TRAINED classes: the words of their rows,
- * then the lines of the data/lexicon file a row names (files[c]: that
- * file's text for class c, NUL-terminated, or NULL to leave it out; one
- * entry a word, "#" lines skipped).  On NX_OK, *sec is allocated from a.
+ * The LEXICON section of the TRAINED and LEXICON classes: the words of
+ * the TRAINED rows, then the text of the data/lexicon file each row names
+ * (files[c]: that file's text for class c, NUL-terminated, or NULL to
+ * leave it out; "#" lines skipped): for a TRAINED row every word of every
+ * line is an entry, for a LEXICON row every line.  On NX_OK, *sec is
+ * allocated from a.
  */
-extern NxStatus nx_words_lexicon(const char *const files[NX_W__TRAINED],
+extern NxStatus nx_words_lexicon(const char *const files[NX_W__COUNT],
 								 void **sec, size_t *seclen, const NxAlloc *a);
+
+/*
+ * The model's class bit of each LEXICON class (map[c - NX_W__MASK]), 0
+ * where the model has none: once a document, for nx_words_span.
+ */
+extern void nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON]);
+
+/*
+ * The LEXICON classes (NX_LB bits) of which tokens [s, e) of doc are an
+ * entry.  Linear in e - s.
+ */
+extern uint32_t nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
+							  const NxDoc *doc, uint32_t s, uint32_t e);
 
 #endif							/* NX_WORDS_H */
