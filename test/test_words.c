@@ -109,7 +109,7 @@ test_words_model_lexicon(void)
 		same = lex.slot[i].key == m.lex.slot[i].key && lex.slot[i].classes == m.lex.slot[i].classes;
 	CHECK(same);
 	if (!same)
-		fprintf(stderr, "  the TRAINED rows of nx_wordlist.h are not those %s was trained with: "
+		fprintf(stderr, "  the TRAINED and LEXICON rows of nx_wordlist.h are not those %s was built with: "
 				"rebuild it (make models)\n", path);
 	for (int c = 0; c < NX_W__COUNT; c++)
 		free(files[c]);

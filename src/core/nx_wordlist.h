@@ -380,6 +380,35 @@ NX_WORDCLASS(NAME_PARTICLE, "name-particle", RULE, NULL,
 NX_WORDCLASS(PATTERN_OPENER, "pattern-opener", RULE, NULL,
 	"according as")
 
+/* words that head an organisation's name: before "of", "on" or "for" in it
+ * (University of Michigan, Commission on Presidential Debates), or ending it */
+NX_WORDCLASS(ORG_HEAD, "org-head", RULE, NULL,
+	"university department bank commission association institute council "
+	"committee board office bureau ministry college school agency academy "
+	"society foundation federation league union court center centre fund "
+	"party church museum corporation company service network coalition "
+	"alliance organization organisation")
+
+/* words that end a place's name (Kent County, the Marshall Islands) */
+NX_WORDCLASS(PLACE_HEAD, "place-head", RULE, NULL,
+	"county counties island islands township province district parish")
+
+/* words, honorifics and roles of men and of women (Mr, spokeswoman, his
+ * wife, the widow), read with a final period dropped */
+NX_WORDCLASS(MALE_WORD, "male-word", RULE, NULL,
+	"mr sir king prince spokesman chairman congressman businessman husband "
+	"father son brother widower grandfather uncle nephew boyfriend actor "
+	"lord duke emperor councilman assemblyman alderman")
+NX_WORDCLASS(FEMALE_WORD, "female-word", RULE, NULL,
+	"mrs ms miss madam lady queen princess spokeswoman chairwoman "
+	"congresswoman businesswoman wife mother daughter sister widow "
+	"grandmother aunt niece girlfriend actress duchess empress "
+	"councilwoman assemblywoman alderwoman")
+
+/* suffixes after a family name (Vann R. Newkirk II), read with a final period dropped */
+NX_WORDCLASS(NAME_SUFFIX, "name-suffix", RULE, NULL,
+	"jr sr ii iii iv")
+
 /* words of a paragraph's label before a colon that name no speaker (The Latest:, Breaking:) */
 NX_WORDCLASS(LABEL, "label", RULE, NULL,
 	"the latest breaking contributing revealed note byline correction "
@@ -400,6 +429,8 @@ NX_WORDCLASS(ORG_NAME, "org-name", LEXICON, "org.txt", "")
 NX_WORDCLASS(MEDIA_NAME, "media-name", LEXICON, "org-media.txt", "")
 /* words that end an organisation's name (Inc., Party, Bank) */
 NX_WORDCLASS(ORG_SUFFIX, "org-suffix", LEXICON, "org-suffix.txt", "")
+/* political affiliations, groups rather than persons (Democrats) */
+NX_WORDCLASS(AFFILIATION, "affiliation", LEXICON, "misc-affiliation.txt", "")
 /* countries, regions and cities */
 NX_WORDCLASS(COUNTRY, "country", LEXICON, "loc-country.txt", "")
 NX_WORDCLASS(REGION, "region", LEXICON, "loc-region.txt", "")

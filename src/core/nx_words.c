@@ -131,6 +131,28 @@ table_build(void)
 	table_ready = 1;
 }
 
+/* The RULE classes of the word s[0..n), 0 unless it is ASCII letters. */
+static uint64_t
+word_classes(const char *s, size_t n)
+{
+	char		w[WORD_MAXLEN];
+	size_t		k;
+
+	if (n == 0 || n > WORD_MAXLEN)
+		return 0;
+	for (k = 0; k < n; k++)
+	{
+		char		ch = s[k];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char) (ch + ('a' - 'A'));
+		else if (!(ch >= 'a' && ch <= 'z'))
+			return 0;
+		w[k] = ch;
+	}
+	return word_slot(w, n, word_hash(w, n))->classes;
+}
+
 /* RULE classes of every token. */
 void
 nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a)
@@ -139,35 +161,25 @@ nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a)
 		table_build();
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
-		const NxToken *t = &doc->tok[i];
-		const char *s = doc->text + t->b;
-		char		w[WORD_MAXLEN];
-		size_t		k;
-
 		if ((i & 4095) == 0)
 			nx_check_interrupts(a);
-		out[i] = 0;
-		if (t->blen > WORD_MAXLEN)
-			continue;
-		for (k = 0; k < t->blen; k++)
-		{
-			char		ch = s[k];
-
-			if (ch >= 'A' && ch <= 'Z')
-				ch = (char) (ch + ('a' - 'A'));
-			else if (!(ch >= 'a' && ch <= 'z'))
-				break;
-			w[k] = ch;
-		}
-		if (k == t->blen && k > 0)
-		{
-			uint64_t	h = word_hash(w, k);
-			const WordSlot *sl = word_slot(w, k, h);
-
-			out[i] = sl->classes;
-		}
+		out[i] = word_classes(doc->text + doc->tok[i].b, doc->tok[i].blen);
 	}
 	out[doc->ntok] = 0;
+}
+
+/* The RULE classes of a token with a final period dropped (Mr., Jr.). */
+uint64_t
+nx_words_abbrev(const NxDoc *doc, size_t i)
+{
+	const NxToken *t = &doc->tok[i];
+	size_t		n = t->blen;
+
+	if (!table_ready)
+		table_build();
+	if (n > 1 && doc->text[t->b + n - 1] == '.')
+		n--;
+	return word_classes(doc->text + t->b, n);
 }
 
 /* ---- the LEXICON section of the TRAINED and LEXICON classes ---- */

@@ -50,6 +50,9 @@ extern const char *nx_word_class_file(NxWordClass c);
  */
 extern void nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a);
 
+/* The RULE classes of token i of doc with a final period dropped (Mr., Jr.). */
+extern uint64_t nx_words_abbrev(const NxDoc *doc, size_t i);
+
 /*
  * The LEXICON section of the TRAINED and LEXICON classes: the words of
  * the TRAINED rows, then the text of the data/lexicon file each row names
