@@ -39,6 +39,7 @@
 #include <string.h>
 
 #include "nx_alloc.h"
+#include "nx_key.h"
 #include "nx_attrib.h"
 #include "nx_model.h"
 #include "nx_quotes.h"
@@ -441,9 +442,38 @@ put_pos(const NxSpan *s)
 		printf("\t%u\t%u", s->c + 1, s->clen);
 }
 
-/* --model: rows for the referee, or every column with --rows. */
+/* The speaker's key (person:..., org:...) or nothing, as extract_quotes gives it. */
+static void
+put_key(const NxDoc *doc, const NxQuote *q)
+{
+	char	   *key;
+
+	putchar('\t');
+	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
+		return;
+	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org",
+					  doc->text + q->speaker.b, q->speaker.blen, A);
+	if (key)
+		fputs(key, stdout);
+	nx_free(A, key);
+}
+
+/* The speaker's name with tabs and line breaks as spaces, for the speakers referee. */
+static void
+put_name(const NxDoc *doc, const NxSpan *s)
+{
+	putchar('\t');
+	for (uint32_t i = 0; s->ntok && i < s->blen; i++)
+	{
+		char		c = doc->text[s->b + i];
+
+		putchar(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+	}
+}
+
+/* --model: rows for the referee, every column with --rows, the speakers referee's with --speakers. */
 static int
-run_predict(const TrainOpts *o, int rows)
+run_predict(const TrainOpts *o, int rows, int speakers)
 {
 	NxModel		m;
 	Corpus		co = {NULL, 0, 0, 0, 0};
@@ -466,7 +496,16 @@ run_predict(const TrainOpts *o, int rows)
 			const NxQuote *x = &qs[k];
 
 			fputs(q->j.d.id, stdout);
-			if (rows)
+			if (speakers)
+			{
+				put_pos(&x->content);
+				put_pos(&x->mention);
+				put_pos(&x->cue);
+				put_name(&q->doc, &x->speaker);
+				put_key(&q->doc, x);
+				printf("\t%s\n", nx_quote_kind_name((NxQuoteKind) x->kind));
+			}
+			else if (rows)
 			{
 				putchar('\t');
 				put_field(&q->doc, &x->text);
@@ -529,11 +568,14 @@ main(int argc, char **argv)
 	static const char *const types[3] = {NX_ATTRIB_CONTENT, NX_ATTRIB_CUE, NX_ATTRIB_SRC};
 	TrainOpts	o = {0};
 	int			holdout = 10,
-				rows = 0;
+				rows = 0,
+				speakers = 0;
 	const Opt	own[] = {
 		{"--holdout", OPT_INT, &holdout, "K", "without --dev: hold every K-th article out to\n"
 		"choose epochs on, 0 for none"},
 		{"--rows", OPT_FLAG, &rows, NULL, "with --model: every column of extract_quotes"},
+		{"--speakers", OPT_FLAG, &speakers, NULL, "with --model: the columns of the speakers\n"
+		"referee (../shared/eval/score_speakers.py)"},
 		{"--names", OPT_STR, &o.lexicon, "DIR", NULL},
 		{"--predict", OPT_STR, &o.dev, "FILE", NULL},
 		{NULL}
@@ -568,7 +610,7 @@ main(int argc, char **argv)
 	{
 		if (!o.dev)
 			usage();
-		return run_predict(&o, rows);
+		return run_predict(&o, rows, speakers);
 	}
 	if (!o.train || !o.out || o.epochs < 1 || o.bits < 10 || o.bits > 24 || o.folds < 2 ||
 		holdout < 0 || holdout == 1)

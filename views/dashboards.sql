@@ -46,16 +46,17 @@ FROM articles a,
 COMMENT ON VIEW article_entities IS
 'the entities of every article (the rows of extract_entities), read from the stored entities column';
 
--- source_type: person (a named person, from the speaker key or a person
--- named where the speaker is mentioned), organisation (an organisation
--- named there: "The Red Cross said"), unnamed ("a spokesman",
+-- source_type: person (a named person: a person: speaker key, or a person
+-- named where the speaker is mentioned), organisation (an org: speaker
+-- key, or an organisation named there: "The Red Cross said"), unnamed ("a spokesman",
 -- "officials", "a person familiar with the talks") or unattributed (no
 -- speaker found).  affiliation: an organisation named with a person
 -- ("Maria Okonkwo, president of the Harbour Workers' Union").
 CREATE VIEW article_quotes AS
 SELECT a.id AS article_id, a.published, q.*,
-       CASE WHEN q.speaker_key IS NOT NULL OR se.type = 'PERSON' THEN 'person'
-            WHEN se.type = 'ORG' THEN 'organisation'
+       CASE WHEN q.speaker_key LIKE 'person:%' OR (q.speaker_key IS NULL AND se.type = 'PERSON')
+                 THEN 'person'
+            WHEN q.speaker_key LIKE 'org:%' OR se.type = 'ORG' THEN 'organisation'
             WHEN q.speaker IS NOT NULL THEN 'unnamed'
             ELSE 'unattributed' END AS source_type,
        coalesce(q.speaker_key, se.key) AS source_key,
@@ -80,7 +81,7 @@ LEFT JOIN LATERAL (
     SELECT e.key, e.canonical
     FROM jsonb_to_recordset(a.entities) AS e(type text, pos int, len int, canonical text, key text)
     WHERE e.type = 'ORG' AND e.key IS NOT NULL
-      AND (q.speaker_key IS NOT NULL OR se.type = 'PERSON')
+      AND (q.speaker_key LIKE 'person:%' OR (q.speaker_key IS NULL AND se.type = 'PERSON'))
       AND e.pos >= q.speaker_pos AND e.pos + e.len <= q.speaker_pos + q.speaker_len
     ORDER BY e.pos LIMIT 1) af ON true;
 

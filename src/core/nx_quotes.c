@@ -235,7 +235,7 @@ ctx_free(QCtx *x)
 {
 	const NxAlloc *a = x->a;
 
-	q_names_free(&x->names, a);
+	q_names_free(x);
 	nx_free(a, x->q);
 	nx_free(a, x->src.v);
 	nx_free(a, x->cue.v);

@@ -32,6 +32,14 @@ typedef enum NxQuoteKind
 	NX_QK__COUNT
 } NxQuoteKind;
 
+/* What a speaker's name names: its key's type (person:, org:) or none. */
+typedef enum NxSpeakerType
+{
+	NX_ST_NONE = 0,				/* no name (a doctor, officials), or a group */
+	NX_ST_PERSON,
+	NX_ST_ORG					/* an organisation, or a country speaking */
+} NxSpeakerType;
+
 /* A span of the document in tokens, characters (0-based) and bytes. */
 typedef struct NxSpan
 {
@@ -67,8 +75,7 @@ typedef struct NxQuote
 	NxSpan		mention;		/* the speaker as mentioned (a name, "he"), or ntok 0 */
 	NxSpan		speaker;		/* the name the mention resolves to (a span of the
 								 * document, often the mention itself), or ntok 0 */
-	uint8_t		person;			/* the speaker is a person's name (a run starting
-								 * with a known first name) */
+	uint8_t		speaker_type;	/* NxSpeakerType: what the speaker's name names */
 	uint32_t	paragraph;		/* of the content's first token, 0-based */
 	uint32_t	sentence;		/* likewise */
 	uint8_t		kind;			/* NxQuoteKind */

@@ -200,30 +200,59 @@ typedef enum QPass
 	QP__COUNT
 } QPass;
 
-/*
- * A name run: capitalised words in a row, cut at titles, possessives and
- * punctuation (White House press secretary Karoline Leavitt gives White
- * House and Karoline Leavitt).  first: it starts with a known first name.
- */
-typedef struct QRun
+/* What a name or entity is (nx_quotes_names.c). */
+typedef enum QType
 {
-	uint32_t	start;
-	uint32_t	end;
-	uint8_t		first;
-} QRun;
+	QT_UNKNOWN = 0,
+	QT_PERSON,
+	QT_ORG,
+	QT_PLACE,
+	QT_GROUP,
+	QT__COUNT
+} QType;
 
-typedef struct QNames
+typedef enum QGender
 {
-	QRun	   *run;
-	size_t		n;
-	int32_t    *run_of;			/* [ntok] run of each token, -1 */
-	uint32_t   *first_from;		/* [ntok + 1] first token at or after each in a
-								 * run with a first name, ntok if none */
-	int32_t    *last_upto;		/* [ntok] last token at or before each in a run, -1 */
-	int32_t    *best;			/* [nb] by last word: the fullest run, -1 */
-	uint64_t   *bkey;
-	size_t		nb;
-} QNames;
+	QG_UNKNOWN = 0,
+	QG_MALE,
+	QG_FEMALE,
+	QG__COUNT
+} QGender;
+
+/* A name in the text: tokens [s, e), titles and articles left out. */
+typedef struct QName
+{
+	uint32_t	s;
+	uint32_t	e;
+	uint32_t	last;			/* its last word (before Jr., II) */
+	uint32_t	sent;
+	int32_t		entity;			/* the entity it names, -1 (a weak name left out) */
+	uint64_t	first_h;		/* case-folded hashes of its first and last word */
+	uint64_t	last_h;
+	uint8_t		type;			/* QType it says of itself */
+	uint8_t		gender;			/* QGender it says of itself */
+	uint8_t		given;			/* starts with a given name, a family name after it */
+	uint8_t		title;			/* a person's title or honorific right before it */
+	uint8_t		subject;		/* opens its sentence */
+	uint8_t		possessive;		/* followed by 's */
+	uint8_t		inquote;		/* inside a quotation */
+	uint8_t		weak;			/* a lone capitalised word opening its sentence */
+	uint8_t		joined;			/* has "of", "on" or "for" inside after an organisation's word */
+} QName;
+
+/* An entity: the names of one person, organisation or place. */
+typedef struct QEntity
+{
+	int32_t		best;			/* its fullest name */
+	int32_t		first_name;		/* its first name in the text */
+	int32_t		latest;			/* its latest name (while linking: so far) */
+	int32_t		prev_same;		/* the entity made before with the same last word */
+	uint32_t	nnames;
+	uint32_t	type_votes[QT__COUNT];
+	uint32_t	gender_votes[QG__COUNT];
+	uint8_t		type;			/* QType */
+	uint8_t		gender;			/* QGender */
+} QEntity;
 
 /* ---- the context of one document ---- */
 
@@ -264,7 +293,12 @@ typedef struct QCtx
 	uint8_t    *covered;		/* [ntok] inside a quotation's content */
 
 	/* speakers */
-	QNames		names;
+	uint32_t	lexmap[NX_W__LEXICON];	/* the model's bits of the LEXICON classes */
+	QName	   *name;			/* the names of the document, in order */
+	size_t		nname;
+	int32_t    *name_of;		/* [ntok + 1] the name of each token, -1 */
+	QEntity    *ent;
+	size_t		nent;
 
 	/* the quotations, and the rules of the one being made */
 	NxQuote    *q;
@@ -448,6 +482,7 @@ extern NxStatus q_pass_bare_cues(QCtx *x);
 extern NxStatus q_pass_bare_said(QCtx *x);
 extern NxStatus q_pass_mentions(QCtx *x);		/* nx_quotes_mention.c */
 extern NxStatus q_pass_speakers(QCtx *x);		/* nx_quotes_speaker.c */
-extern void q_names_free(QNames *nm, const NxAlloc *a);
+extern NxStatus q_names_build(QCtx *x);			/* nx_quotes_names.c */
+extern void q_names_free(QCtx *x);
 
 #endif							/* NX_QUOTES_INT_H */

@@ -188,13 +188,7 @@ NX_QRULE(KNOWING_PHRASE, MENTIONS, "knowing_phrase",
 /* ---- speakers: the name a mention resolves to ---- */
 NX_QRULE(SPEAKER_RELATIVE, SPEAKERS, "speaker_relative",
 		 "a mention “who” after a comma speaks for the words before it")
-NX_QRULE(SPEAKER_PRONOUN, SPEAKERS, "speaker_pronoun",
-		 "a personal pronoun resolves to the nearest person's name before it, outside quotations")
 NX_QRULE(SPEAKER_NAME, SPEAKERS, "speaker_name",
-		 "a mention's name run (with a first name, else its last) is the speaker (President Putin)")
-NX_QRULE(SPEAKER_SURNAME_APPOSITIVE, SPEAKERS, "speaker_surname_appositive",
-		 "a surname and its appositive give the surname (Hicks, his campaign spokeswoman,)")
-NX_QRULE(SPEAKER_ORGANISATION, SPEAKERS, "speaker_organisation",
-		 "the end of an organisation's name gives the name without its article (the University of Michigan)")
-NX_QRULE(SPEAKER_FULLEST, SPEAKERS, "speaker_fullest",
-		 "a name expands to the document's fullest name ending with it (Putin to Vladimir Putin)")
+		 "a mention holding a name gives its entity's fullest name (President Putin: Vladimir Putin)")
+NX_QRULE(SPEAKER_PRONOUN, SPEAKERS, "speaker_pronoun",
+		 "a personal pronoun gives the entity that agrees with it and is likeliest named before it")

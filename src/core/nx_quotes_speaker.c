@@ -1,341 +1,378 @@
 /*
  * nx_quotes_speaker.c
- *	  The speakers pass: the name each quotation's mention resolves to.
- *	   - a personal pronoun gives the nearest person's name before it (a
- *		 run that starts with a known first name), within PRONOUN_WINDOW
- *		 tokens, outside quotations;
- *	   - a mention holding a name run (after titles: "President Putin")
- *		 gives the document's fullest name ending with the same words
- *		 ("Vladimir Putin");
- *	   - anything else ("A Kremlin spokesman") is its own speaker.
- *	  The name runs of the document are found once (names_build), and a
- *	  mention's name and a name's fullest form in constant time.
+ *	  The speakers pass: the name each quotation's mention refers to, from
+ *	  the names and entities of the document (nx_quotes_names.c), in
+ *	  document order:
+ *	   - a relative pronoun after a comma (Graham, who …) speaks for the
+ *		 words before it;
+ *	   - a mention holding a name (Sen. Marco Rubio, Jane Roe, an analyst
+ *		 at Acme; not a name followed by 's) gives that name's entity;
+ *	   - a personal pronoun (he, she, it, they) gives the entity that
+ *		 agrees with it (he a man or a person not known to be a woman,
+ *		 she the other way round, it an organisation, they an organisation
+ *		 or group) and scores best among those named before it
+ *		 (pronoun_score: who spoke the quotation before, who opened a
+ *		 sentence, how near and how often named);
+ *	   - a definite description (the mayor, the Indiana governor, the
+ *		 newspaper) gives the entity named before it with that role
+ *		 (nx_quotes_roles.c);
+ *	   - anything else (a doctor, officials) is its own speaker: no name
+ *		 is made up for it.
+ *	  The speaker is the entity's fullest name (Vladimir Putin for Putin),
+ *	  and its type says which key it gets.
  */
 #include "nx_quotes_int.h"
 
-#include "nx_hash.h"
+/* Names before a pronoun weighed as its antecedent, at most. */
+#define PRONOUN_CANDIDATES	40
 
-static inline uint64_t
-tok_hash(const NxDoc *doc, size_t i)
+/* Sentences back a pronoun's antecedent is weighed in, at most. */
+#define PRONOUN_SENTENCES	12
+
+/* The pronouns that resolve, by what they agree with. */
+typedef enum QPronoun
 {
-	return nx_fnv1a64(doc->text + doc->tok[i].b, doc->tok[i].blen);
-}
+	PR_NONE = 0,
+	PR_MALE,					/* he, him, his */
+	PR_FEMALE,					/* she, her, hers */
+	PR_THING,					/* it, its */
+	PR_GROUP					/* they, them, their */
+} QPronoun;
 
-/* Is token i a word that can be part of a name? */
-static int
-name_word(const QCtx *x, size_t i)
+/* The features of an antecedent (pronoun_score). */
+typedef enum QFeature
 {
-	const uint64_t not_name = NX_WB(TITLE) | NX_WB(PRONOUN) | NX_WB(CUE_VERB) |
-		NX_WB(SUBORD) | NX_WB(MODAL);
+	F_PREV_SPEAKER = 0,			/* spoke the quotation before */
+	F_SAME_SENTENCE,			/* named in the pronoun's sentence */
+	F_SUBJECT,					/* its name opens a sentence */
+	F_SENTENCES,				/* sentences back to its name (up to 6) */
+	F_RANK,						/* antecedents named since (up to 6) */
+	F_NAMES,					/* names of it so far (up to 4) */
+	F_GENDER,					/* its gender is the pronoun's */
+	F_IN_QUOTE,					/* its name is inside a quotation */
+	F_QUOTED,					/* it spoke before in the article */
+	F_PARAGRAPH,				/* named in the pronoun's paragraph */
+	F__COUNT
+} QFeature;
 
-	if (!is_cap(x->doc, i))
-		return 0;
-	if (has_class(x, i, not_name))
-		return W(x, i, FIRST_NAME) && !has_class(x, i, NX_WB(PRONOUN) | NX_WB(TITLE));
-	return 1;
-}
+/* Weights of the features when the model has none (an explicit ordering). */
+static const float default_weights[F__COUNT] = {
+	[F_PREV_SPEAKER] = 3.0f,
+	[F_SAME_SENTENCE] = 0.5f,
+	[F_SUBJECT] = 1.0f,
+	[F_SENTENCES] = -0.7f,
+	[F_RANK] = -0.3f,
+	[F_NAMES] = 0.5f,
+	[F_GENDER] = 1.0f,
+	[F_IN_QUOTE] = -2.0f,
+	[F_QUOTED] = 1.0f,
+	[F_PARAGRAPH] = 0.5f,
+};
 
-/* Does token j go on the name run that starts at token i? */
-static int
-name_goes_on(const QCtx *x, size_t i, size_t j)
+/* The state of the pass: names seen so far, who spoke. */
+typedef struct SpeakerState
 {
-	const NxDoc *doc = x->doc;
+	size_t		next_name;		/* names before this index are behind */
+	int32_t    *last_name;		/* [nent] an entity's latest name so far, -1 */
+	uint32_t   *names;			/* [nent] its names so far */
+	uint32_t   *spoke;			/* [nent] quotations it spoke so far */
+	int32_t		prev_speaker;	/* entity of the quotation before, -1 */
+	uint32_t	prev_para;
+} SpeakerState;
 
-	if (j >= doc->ntok || j >= i + SPEAKER_RUN_MAX)
-		return 0;
-	if (j > i && doc->tok[j].sentence != doc->tok[i].sentence)
-		return 0;
-	return name_word(x, j) ||
-		(j > i && j + 1 < doc->ntok && W(x, j, NAME_PARTICLE) && name_word(x, j + 1));
-}
-
-static int
-runs_push(QNames *nm, size_t *cap, const NxAlloc *a, QRun r)
+/* What a one-token mention at token t is, as a pronoun. */
+static QPronoun
+pronoun_kind(const QCtx *x, uint32_t t)
 {
-	if (nm->n == *cap)
+	static const struct
 	{
-		QRun	   *nr = nx_grow(a, nm->run, sizeof(QRun), cap, *cap ? 2 * *cap : 64);
+		const char *word;
+		QPronoun	kind;
+	}			pronouns[] = {
+		{"he", PR_MALE}, {"him", PR_MALE}, {"his", PR_MALE},
+		{"she", PR_FEMALE}, {"her", PR_FEMALE}, {"hers", PR_FEMALE},
+		{"it", PR_THING}, {"its", PR_THING},
+		{"they", PR_GROUP}, {"them", PR_GROUP}, {"their", PR_GROUP},
+	};
 
-		if (!nr)
+	if (!W(x, t, PRONOUN))
+		return PR_NONE;
+	for (size_t k = 0; k < sizeof(pronouns) / sizeof(pronouns[0]); k++)
+		if (nx_tok_ieq(x->doc, t, pronouns[k].word))
+			return pronouns[k].kind;
+	return PR_NONE;
+}
+
+/* Does entity e agree with a pronoun of kind k? */
+static int
+agrees(const QEntity *e, QPronoun k)
+{
+	switch (k)
+	{
+		case PR_MALE:
+			return (e->type == QT_PERSON || e->type == QT_UNKNOWN) && e->gender != QG_FEMALE;
+		case PR_FEMALE:
+			return (e->type == QT_PERSON || e->type == QT_UNKNOWN) && e->gender != QG_MALE;
+		case PR_THING:
+			return e->type == QT_ORG;
+		case PR_GROUP:
+			return e->type == QT_ORG || e->type == QT_GROUP;
+		default:
 			return 0;
-		nm->run = nr;
 	}
-	nm->run[nm->n++] = r;
-	return 1;
 }
 
-/* The name runs of the document. */
-static NxStatus
-find_runs(QCtx *x, QNames *nm)
-{
-	const NxDoc *doc = x->doc;
-	size_t		cap = 0;
-
-	for (size_t i = 0; i < doc->ntok;)
-	{
-		size_t		j = i;
-
-		if ((i & 4095) == 0)
-			nx_check_interrupts(x->a);
-		while (name_goes_on(x, i, j))
-			j++;
-		if (j == i)
-		{
-			i++;
-			continue;
-		}
-		/* a lone sentence-initial word is usually not a name */
-		if (!(j == i + 1 && doc->sent[doc->tok[i].sentence].tok == i && !W(x, i, FIRST_NAME)))
-		{
-			QRun		r = {(uint32_t) i, (uint32_t) j, W(x, i, FIRST_NAME) && j > i + 1};
-
-			if (!runs_push(nm, &cap, x->a, r))
-				return NX_ENOMEM;
-			for (size_t k = i; k < j; k++)
-				nm->run_of[k] = (int32_t) (nm->n - 1);
-		}
-		i = j;
-	}
-	return NX_OK;
-}
-
-/* The fullest run by last word: open addressing over twice the runs. */
-static NxStatus
-index_runs(const QCtx *x, QNames *nm)
-{
-	const NxDoc *doc = x->doc;
-
-	for (nm->nb = NAME_BUCKETS_MIN; nm->nb < 2 * nm->n; nm->nb *= 2)
-		;
-	nm->best = nx_alloc(x->a, nm->nb * sizeof(int32_t));
-	nm->bkey = nx_alloc(x->a, nm->nb * sizeof(uint64_t));
-	if (!nm->best || !nm->bkey)
-		return NX_ENOMEM;
-	for (size_t b = 0; b < nm->nb; b++)
-		nm->best[b] = -1;
-	for (size_t r = 0; r < nm->n; r++)
-	{
-		const QRun *run = &nm->run[r];
-		uint64_t	h = tok_hash(doc, run->end - 1) | 1;
-		size_t		b = h & (nm->nb - 1);
-
-		while (nm->best[b] >= 0 && nm->bkey[b] != h)
-			b = (b + 1) & (nm->nb - 1);
-		if (nm->best[b] < 0)
-		{
-			nm->best[b] = (int32_t) r;
-			nm->bkey[b] = h;
-		}
-		else
-		{
-			const QRun *o = &nm->run[nm->best[b]];
-
-			if (run->first > o->first ||
-				(run->first == o->first && run->end - run->start > o->end - o->start))
-				nm->best[b] = (int32_t) r;
-		}
-	}
-	return NX_OK;
-}
-
-/* The name runs of the document, and the tables that find them. */
-static NxStatus
-names_build(QCtx *x, QNames *nm)
-{
-	const NxDoc *doc = x->doc;
-	NxStatus	st;
-
-	memset(nm, 0, sizeof(*nm));
-	nm->run_of = nx_alloc(x->a, doc->ntok * sizeof(int32_t));
-	nm->first_from = nx_alloc(x->a, (doc->ntok + 1) * sizeof(uint32_t));
-	nm->last_upto = nx_alloc(x->a, doc->ntok * sizeof(int32_t));
-	if (!nm->run_of || !nm->first_from || !nm->last_upto)
-		return NX_ENOMEM;
-	for (size_t i = 0; i < doc->ntok; i++)
-		nm->run_of[i] = -1;
-	if ((st = find_runs(x, nm)) != NX_OK || (st = index_runs(x, nm)) != NX_OK)
-		return st;
-	/* a mention's name in constant time, however long the mention */
-	nm->first_from[doc->ntok] = (uint32_t) doc->ntok;
-	for (size_t i = doc->ntok; i-- > 0;)
-		nm->first_from[i] = nm->run_of[i] >= 0 && nm->run[nm->run_of[i]].first ?
-			(uint32_t) i : nm->first_from[i + 1];
-	for (size_t i = 0; i < doc->ntok; i++)
-		nm->last_upto[i] = nm->run_of[i] >= 0 ? (int32_t) i : i > 0 ? nm->last_upto[i - 1] : -1;
-	return NX_OK;
-}
-
-void
-q_names_free(QNames *nm, const NxAlloc *a)
-{
-	nx_free(a, nm->run);
-	nx_free(a, nm->run_of);
-	nx_free(a, nm->best);
-	nx_free(a, nm->bkey);
-	nx_free(a, nm->first_from);
-	nx_free(a, nm->last_upto);
-}
-
-/* The fullest run of the document ending with the same words as run r. */
-static const QRun *
-fullest(const QNames *nm, const NxDoc *doc, const QRun *r)
-{
-	uint64_t	h = tok_hash(doc, r->end - 1) | 1;
-	size_t		b = h & (nm->nb - 1);
-
-	while (nm->best[b] >= 0)
-	{
-		if (nm->bkey[b] == h)
-		{
-			const QRun *o = &nm->run[nm->best[b]];
-
-			/* the longer run must end with the shorter one */
-			if (o->end - o->start > r->end - r->start)
-			{
-				uint32_t	k = r->end - r->start;
-
-				for (uint32_t i = 0; i < k; i++)
-					if (tok_hash(doc, o->end - 1 - i) != tok_hash(doc, r->end - 1 - i))
-						return r;
-				return o;
-			}
-			return r;
-		}
-		b = (b + 1) & (nm->nb - 1);
-	}
-	return r;
-}
-
-/* The nearest run with a first name before token s, outside quotations, or NULL. */
-static const QRun *
-pronoun_antecedent(const QCtx *x, uint32_t s)
-{
-	const QNames *nm = &x->names;
-	uint32_t	lo = s > PRONOUN_WINDOW ? s - PRONOUN_WINDOW : 0;
-
-	for (uint32_t i = s; i-- > lo;)
-	{
-		int32_t		ri = nm->run_of[i];
-
-		if (ri >= 0 && nm->run[ri].first && !x->inquote[i])
-			return &nm->run[ri];
-	}
-	return NULL;
-}
-
-/*
- * The end of an organisation's name that ends the mention m with run r
- * (the University of Michigan, The U.S. State Department): the name
- * without its article, unless r is a name after a title (President
- * Putin).  NONE when it is no such name.
- */
-static QSpan
-organisation_name(const QCtx *x, QSpan m, const QRun *r)
-{
-	const NxDoc *doc = x->doc;
-	uint32_t	b = m.s;
-
-	if (r->first || r->start <= m.s || r->end != m.e)
-		return QNONE;
-	if (nx_tok_ieq(doc, b, "the") && b + 1 < r->start)
-		b++;
-	for (uint32_t i = b; i < r->start; i++)
-		if (!(is_cap(doc, i) || (doc->tok[i].flags & NX_TF_ABBREV) || (i > b && W(x, i, NAME_JOINER))))
-			return QNONE;
-	if (!is_cap(doc, b) || (is_cap(doc, r->start - 1) && W(x, r->start - 1, TITLE)))
-		return QNONE;
-	return QSPAN(b, r->end);
-}
-
-/*
- * The name run a mention m that is no pronoun names: its run with a first
- * name, else its last run, when that run lies inside the mention and
- * ends it or is followed by a comma or parenthesis ("Ivana Trump's
- * brief" is kept whole).  NULL otherwise, and the speaker is set when it
- * is a surname with its appositive or an organisation's name.
- */
-static const QRun *
-mention_run(const QCtx *x, NxQuote *q, QSpan m)
-{
-	const NxDoc *doc = x->doc;
-	const QNames *nm = &x->names;
-	const QRun *r = NULL;
-	QSpan		org;
-
-	if (nm->first_from[m.s] < m.e)
-		r = &nm->run[nm->run_of[nm->first_from[m.s]]];
-	else if (nm->last_upto[m.e - 1] >= (int32_t) m.s)
-		r = &nm->run[nm->run_of[nm->last_upto[m.e - 1]]];
-	if (!r && q_on(x, NX_QR_SPEAKER_SURNAME_APPOSITIVE) && m.e > m.s + 2 && is_cap(doc, m.s) &&
-		is_punct(doc, m.s + 1, ','))
-	{
-		/* a surname and its appositive (Hicks, his campaign spokeswoman,) */
-		set_span(doc, &q->speaker, QSPAN(m.s, m.s + 1));
-		q_mark(q, NX_QR_SPEAKER_SURNAME_APPOSITIVE);
-		return NULL;
-	}
-	if (!r || r->start < m.s)
-		return NULL;
-	if (r->end < m.e && !is_punct(doc, r->end, ',') && !is_punct(doc, r->end, '('))
-		return NULL;
-	if (q_on(x, NX_QR_SPEAKER_ORGANISATION) && !span_none(org = organisation_name(x, m, r)))
-	{
-		set_span(doc, &q->speaker, org);
-		q_mark(q, NX_QR_SPEAKER_ORGANISATION);
-		return NULL;
-	}
-	return r;
-}
-
-/* Resolve the speaker of quotation q from its mention. */
+/* Advance the names seen to those before token t. */
 static void
-resolve_speaker(QCtx *x, NxQuote *q)
+names_before(QCtx *x, SpeakerState *ss, uint32_t t)
+{
+	for (; ss->next_name < x->nname && x->name[ss->next_name].s < t; ss->next_name++)
+	{
+		const QName *n = &x->name[ss->next_name];
+
+		if (n->entity < 0)
+			continue;
+		ss->last_name[n->entity] = (int32_t) ss->next_name;
+		ss->names[n->entity]++;
+	}
+}
+
+static inline float
+cap_at(uint32_t v, uint32_t max)
+{
+	return (float) (v < max ? v : max);
+}
+
+/* The features of entity e as the antecedent of a pronoun at token t. */
+static void
+pronoun_features(const QCtx *x, const SpeakerState *ss, int32_t e, uint32_t rank,
+				 QPronoun k, uint32_t t, float *f)
+{
+	const NxDoc *doc = x->doc;
+	const QName *n = &x->name[ss->last_name[e]];
+	uint32_t	sent = doc->tok[t].sentence;
+
+	memset(f, 0, F__COUNT * sizeof(float));
+	f[F_PREV_SPEAKER] = e == ss->prev_speaker && ss->prev_para + 2 >= para_of(doc, t);
+	f[F_SAME_SENTENCE] = n->sent == sent;
+	f[F_SUBJECT] = n->subject;
+	f[F_SENTENCES] = cap_at(sent - n->sent, 6);
+	f[F_RANK] = cap_at(rank, 6);
+	f[F_NAMES] = cap_at(ss->names[e], 4);
+	f[F_GENDER] = (k == PR_MALE && x->ent[e].gender == QG_MALE) ||
+		(k == PR_FEMALE && x->ent[e].gender == QG_FEMALE);
+	f[F_IN_QUOTE] = n->inquote;
+	f[F_QUOTED] = ss->spoke[e] > 0;
+	f[F_PARAGRAPH] = para_of(doc, n->s) == para_of(doc, t);
+}
+
+/* The antecedent of a pronoun of kind k at token t, or -1. */
+static int32_t
+pronoun_antecedent(const QCtx *x, const SpeakerState *ss, QPronoun k, uint32_t t)
+{
+	const NxDoc *doc = x->doc;
+	const float *w = default_weights;
+	int32_t		best = -1;
+	float		best_score = 0;
+	uint32_t	rank = 0,
+				seen = 0;
+
+	/* the names before it, newest first: each entity at its latest name */
+	for (size_t i = ss->next_name; i-- > 0 && seen < PRONOUN_CANDIDATES;)
+	{
+		const QName *n = &x->name[i];
+		int32_t		e = n->entity;
+		float		f[F__COUNT],
+					score = 0;
+
+		if (doc->tok[t].sentence - n->sent > PRONOUN_SENTENCES)
+			break;
+		seen++;
+		if (e < 0 || ss->last_name[e] != (int32_t) i)
+			continue;			/* not its latest name */
+		if (!agrees(&x->ent[e], k))
+			continue;
+		pronoun_features(x, ss, e, rank++, k, t, f);
+		for (int j = 0; j < F__COUNT; j++)
+			score += w[j] * f[j];
+		if (best < 0 || score > best_score)
+		{
+			best = e;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+/* Does token t end the first noun phrase of a mention (, ( ; : dash who and or)? */
+static int
+phrase_end(const QCtx *x, uint32_t t)
+{
+	static const char *const words[] = {"who", "whose", "which", "and", "or"};
+	const NxDoc *doc = x->doc;
+
+	if (is_punct(doc, t, ',') || is_punct(doc, t, '(') || is_punct(doc, t, ';') ||
+		is_punct(doc, t, ':') || is_kind(doc, t, NX_TOK_DASH))
+		return 1;
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (nx_tok_ieq(doc, t, words[k]))
+			return 1;
+	return 0;
+}
+
+/* Is token t a preposition that opens a phrase after the head (of, at, from, for, with, in, on)? */
+static int
+head_preposition(const QCtx *x, uint32_t t)
+{
+	static const char *const words[] = {"of", "at", "from", "for", "with", "in", "on"};
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (nx_tok_ieq(x->doc, t, words[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The name a mention m is about, or -1: in its first noun phrase, the last
+ * name no lower-case word of the phrase follows (White House press
+ * secretary Josh Earnest, Jane Roe, an analyst at Acme; not The Indiana
+ * governor, whose head is a noun), ending at a preposition after it (John
+ * Doe of the Institute) and not the object of one (a partner at Lenox;
+ * but Secretary of State John Kerry); else a name set off right after
+ * that phrase (His former partner at Lenox, Lawrence Cummings); else a
+ * lone possessive name (Stumpf's).
+ */
+static int32_t
+head_name(const QCtx *x, QSpan m)
+{
+	const NxDoc *doc = x->doc;
+	int32_t		head = -1;
+	uint32_t	t,
+				prep = UINT32_MAX;	/* the preposition before, when no head yet */
+
+	for (t = m.s; t < m.e && !phrase_end(x, t); t++)
+	{
+		int32_t		k = x->name_of[t];
+
+		if (k >= 0)
+		{
+			/* the object of a preposition (at Lenox, of the Times) is no head */
+			int			object = prep != UINT32_MAX &&
+				(t == prep + 1 || (t == prep + 2 && W(x, prep + 1, ARTICLE)));
+
+			head = x->name[k].possessive || object ? -1 : k;
+			t = x->name[k].e - 1;
+		}
+		else if (head_preposition(x, t))
+		{
+			if (head >= 0)
+				break;
+			prep = t;
+		}
+		else if (is_word(doc, t) && !is_cap(doc, t))
+			head = -1;			/* the name modifies a noun after it */
+	}
+	if (head >= 0)
+		return head;
+	/* a name set off after a description */
+	for (; t < m.e && (is_punct(doc, t, ',') || !is_word(doc, t)); t++)
+		;
+	if (t > m.s && t < m.e && is_punct(doc, t - 1, ',') && x->name_of[t] >= 0 &&
+		x->name[x->name_of[t]].s == t)
+		return x->name_of[t];
+	/* a possessive name alone (Stumpf's) */
+	if (x->name_of[m.s] >= 0 && x->name[x->name_of[m.s]].s == m.s &&
+		x->name[x->name_of[m.s]].e + 1 == m.e && x->name[x->name_of[m.s]].possessive)
+		return x->name_of[m.s];
+	return -1;
+}
+
+/* Set q's speaker to entity e's fullest name. */
+static void
+speak_entity(QCtx *x, NxQuote *q, int32_t e, NxQuoteRule r)
+{
+	const QEntity *ent = &x->ent[e];
+	const QName *b = &x->name[ent->best];
+
+	set_span(x->doc, &q->speaker, QSPAN(b->s, b->e));
+	q->speaker_type = ent->type == QT_PERSON ? NX_ST_PERSON :
+		ent->type == QT_ORG || ent->type == QT_PLACE ? NX_ST_ORG : NX_ST_NONE;
+	q_mark(q, r);
+}
+
+/* Resolve the speaker of quotation q; returns its entity, or -1. */
+static int32_t
+resolve_speaker(QCtx *x, SpeakerState *ss, NxQuote *q)
 {
 	QSpan		m = span_of(&q->mention);
-	const QRun *r;
+	QPronoun	k;
+	int32_t		e = -1,
+				n;
 
 	q->speaker = q->mention;
+	q->speaker_type = NX_ST_NONE;
 	if (q->mention.ntok == 0)
-		return;
+		return -1;
 	if (q_on(x, NX_QR_SPEAKER_RELATIVE) && relative_source(x, &m))
 	{
 		/* who: the words before it */
 		set_span(x->doc, &q->speaker, m);
 		q_mark(q, NX_QR_SPEAKER_RELATIVE);
 	}
-	if (is_pronoun(x, m))
+	if (m.e == m.s + 1 && (k = pronoun_kind(x, m.s)) != PR_NONE)
 	{
-		if (!q_on(x, NX_QR_SPEAKER_PRONOUN) || (r = pronoun_antecedent(x, m.s)) == NULL)
-			return;
-		q_mark(q, NX_QR_SPEAKER_PRONOUN);
+		if (q_on(x, NX_QR_SPEAKER_PRONOUN) && (e = pronoun_antecedent(x, ss, k, m.s)) >= 0)
+			speak_entity(x, q, e, NX_QR_SPEAKER_PRONOUN);
 	}
-	else
+	else if ((n = head_name(x, m)) >= 0 && q_on(x, NX_QR_SPEAKER_NAME))
 	{
-		if (!q_on(x, NX_QR_SPEAKER_NAME) || (r = mention_run(x, q, m)) == NULL)
-			return;
-		q_mark(q, NX_QR_SPEAKER_NAME);
+		e = x->name[n].entity;
+		speak_entity(x, q, e, NX_QR_SPEAKER_NAME);
 	}
-	if (q_on(x, NX_QR_SPEAKER_FULLEST))
-	{
-		const QRun *f = fullest(&x->names, x->doc, r);
-
-		if (f != r)
-			q_mark(q, NX_QR_SPEAKER_FULLEST);
-		r = f;
-	}
-	set_span(x->doc, &q->speaker, QSPAN(r->start, r->end));
-	q->person = r->first;
+	return e;
 }
 
 /* The speakers pass. */
 NxStatus
 q_pass_speakers(QCtx *x)
 {
-	NxStatus	st = names_build(x, &x->names);
+	SpeakerState ss;
+	NxStatus	st = q_names_build(x);
 
 	if (st != NX_OK)
 		return st;
-	for (size_t i = 0; i < x->nq; i++)
-		resolve_speaker(x, &x->q[i]);
-	return NX_OK;
+	memset(&ss, 0, sizeof(ss));
+	ss.prev_speaker = -1;
+	ss.last_name = nx_alloc(x->a, (x->nent + 1) * sizeof(int32_t));
+	ss.names = nx_alloc(x->a, (x->nent + 1) * sizeof(uint32_t));
+	ss.spoke = nx_alloc(x->a, (x->nent + 1) * sizeof(uint32_t));
+	if (!ss.last_name || !ss.names || !ss.spoke)
+		st = NX_ENOMEM;
+	else
+	{
+		for (size_t e = 0; e < x->nent; e++)
+			ss.last_name[e] = -1;
+		memset(ss.names, 0, (x->nent + 1) * sizeof(uint32_t));
+		memset(ss.spoke, 0, (x->nent + 1) * sizeof(uint32_t));
+		for (size_t i = 0; i < x->nq; i++)
+		{
+			NxQuote    *q = &x->q[i];
+			int32_t		e;
+
+			if ((i & (INTERRUPT_EVERY - 1)) == 0)
+				nx_check_interrupts(x->a);
+			names_before(x, &ss, q->mention.ntok ? q->mention.tok : q->content.tok);
+			e = resolve_speaker(x, &ss, q);
+			if (e >= 0)
+			{
+				ss.spoke[e]++;
+				ss.prev_speaker = e;
+				ss.prev_para = q->paragraph;
+			}
+		}
+	}
+	nx_free(x->a, ss.last_name);
+	nx_free(x->a, ss.names);
+	nx_free(x->a, ss.spoke);
+	return st;
 }

@@ -387,7 +387,7 @@ NX_WORDCLASS(ORG_HEAD, "org-head", RULE, NULL,
 	"committee board office bureau ministry college school agency academy "
 	"society foundation federation league union court center centre fund "
 	"party church museum corporation company service network coalition "
-	"alliance organization organisation")
+	"alliance organization organisation authority")
 
 /* words that end a place's name (Kent County, the Marshall Islands) */
 NX_WORDCLASS(PLACE_HEAD, "place-head", RULE, NULL,
@@ -422,6 +422,9 @@ NX_WORDCLASS(LABEL, "label", RULE, NULL,
  * births by name and sex, tools/build-names) */
 NX_WORDCLASS(MALE_NAME, "male-name", LEXICON, "gender/per-first-male.txt", "")
 NX_WORDCLASS(FEMALE_NAME, "female-name", LEXICON, "gender/per-first-female.txt", "")
+/* titles and roles before a person's name, whole (Gov., Secretary of State,
+ * press secretary), unlike the tagger's title class, which holds their words */
+NX_WORDCLASS(PERSON_TITLE, "person-title", LEXICON, "title.txt", "")
 /* family names */
 NX_WORDCLASS(LAST_NAME, "last-name", LEXICON, "per-last.txt", "")
 /* organisations, and news media */
@@ -431,6 +434,8 @@ NX_WORDCLASS(MEDIA_NAME, "media-name", LEXICON, "org-media.txt", "")
 NX_WORDCLASS(ORG_SUFFIX, "org-suffix", LEXICON, "org-suffix.txt", "")
 /* political affiliations, groups rather than persons (Democrats) */
 NX_WORDCLASS(AFFILIATION, "affiliation", LEXICON, "misc-affiliation.txt", "")
+/* nationalities and peoples, adjectives rather than names (Italian, Americans) */
+NX_WORDCLASS(DEMONYM, "demonym", LEXICON, "misc-demonym.txt", "")
 /* countries, regions and cities */
 NX_WORDCLASS(COUNTRY, "country", LEXICON, "loc-country.txt", "")
 NX_WORDCLASS(REGION, "region", LEXICON, "loc-region.txt", "")

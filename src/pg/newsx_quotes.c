@@ -37,8 +37,9 @@ span_text(NewsxText body, const NxSpan *s, bool *isnull)
 }
 
 /*
- * The key of a person speaker as extract_entities writes it
- * (person:vladimir putin): nx_key_make's NFKC case fold.
+ * The key of a speaker that names a person or an organisation, as
+ * extract_entities writes keys (person:vladimir putin, org:new york
+ * times): nx_key_make's NFKC case fold; NULL for other speakers.
  */
 static Datum
 speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
@@ -46,12 +47,13 @@ speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 	char	   *key;
 	Datum		d;
 
-	if (q->speaker.ntok == 0 || !q->person)
+	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
 	{
 		*isnull = true;
 		return (Datum) 0;
 	}
-	key = nx_key_make("person", body.data + q->speaker.b, q->speaker.blen, a);
+	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org",
+					  body.data + q->speaker.b, q->speaker.blen, a);
 	if (!key)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),

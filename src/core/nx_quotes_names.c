@@ -1,0 +1,682 @@
+/*
+ * nx_quotes_names.c
+ *	  The names of a document and the entities they name, for the speakers
+ *	  pass (nx_quotes_speaker.c).
+ *
+ *	   1. names: runs of capitalised words in a sentence (given names,
+ *		  initials, family names, lower-case particles as in Pieter van
+ *		  Dam, and "of", "on" or "for" after a word that heads an
+ *		  organisation's name), cut at titles, function words and
+ *		  possessives; a lone capitalised word opening its sentence is a
+ *		  name only when it is a known name or another name of the article
+ *		  ends with it;
+ *	   2. what each name says of itself: a person's title or honorific
+ *		  before it, a given name of a man or a woman, a role word of a
+ *		  man or a woman around it, an organisation's or a place's name or
+ *		  head word (the name lists are LEXICON rows of nx_wordlist.h);
+ *	   3. entities: a name of a given name and a family name, or of
+ *		  several words, is the entity of the last name with the same first
+ *		  and last word, else a new one; a one-word name (Trump, the
+ *		  Times) is the entity most recently named with that last word, or
+ *		  whose initials it spells (IMF), else a new one that a fuller name
+ *		  later in the article may complete (a headline's surname);
+ *	   4. each entity's type (person, organisation, place, group) and
+ *		  gender from the evidence of all its names, and its fullest name
+ *		  (the most words; of two as long, the one without a middle
+ *		  initial).
+ *	  Linear in the document: names are apart, each is looked up in a
+ *	  table by its last word.
+ */
+#include "nx_quotes_int.h"
+
+#ifdef NX_NAMES_TRACE
+#include <stdio.h>
+#endif
+
+#include "nx_fold.h"
+#include "nx_hash.h"
+
+/* Tokens of a name, at most (Commission on Presidential Debates, Martin Luther King Jr.). */
+#define NAME_TOKENS_MAX		8
+
+/* Tokens of a title before a name (Secretary of State), at most. */
+#define TITLE_TOKENS_MAX	3
+
+/* Tokens after a name's comma searched for a role word of its appositive (, his campaign spokeswoman,). */
+#define APPOSITIVE_ROLE_MAX 6
+
+/*
+ * How a surname picks among the entities with that last word: each name
+ * of an entity counts one, to SURNAME_NAMES_MAX; an entity named in the
+ * last SURNAME_RECENT_SENTENCES sentences gains SURNAME_RECENT_BONUS, one
+ * whose gender agrees with the surname's honorific SURNAME_GENDER_BONUS
+ * (and loses it when it disagrees).
+ */
+#define SURNAME_NAMES_MAX	5
+#define SURNAME_RECENT_SENTENCES 2
+#define SURNAME_RECENT_BONUS 3
+#define SURNAME_GENDER_BONUS 10
+
+/* Buckets of the last-word table, at least (a power of two). */
+#define LAST_BUCKETS_MIN	64
+
+/* Function words that open no name even capitalised (But, The, In, However, Many). */
+#define FUNCTION_WORDS	(NX_WB(NOT_NAME) | NX_WB(ARTICLE) | NX_WB(DETERMINER) | \
+						 NX_WB(PREPOSITION) | NX_WB(CONJUNCTION) | NX_WB(INTRO) | \
+						 NX_WB(SENTENCE_ADVERB) | NX_WB(QUANTIFIER) | NX_WB(PRONOUN))
+
+/* Words of speech that open no name either (Says, Post), and titles (President). */
+#define VERB_WORDS		(NX_WB(CUE_VERB) | NX_WB(CUE_NOUN) | NX_WB(SUBORD) | NX_WB(MODAL) | NX_WB(AUX))
+
+/* Hash of token i case-folded (never 0). */
+static uint64_t
+folded_hash(const NxDoc *doc, size_t i)
+{
+	char		buf[256];
+	size_t		n = nx_fold(doc->text + doc->tok[i].b, doc->tok[i].blen, buf, sizeof(buf));
+
+	return nx_fnv1a64(buf, n) | 1;
+}
+
+/* Is token i a title abbreviation or honorific (Mr., Gov., Sen.)? */
+static int
+title_abbrev(const QCtx *x, size_t i)
+{
+	return i < x->doc->ntok && (x->doc->tok[i].flags & NX_TF_ABBREV) && W(x, i, TITLE);
+}
+
+/* Is token i a capitalised word that can open a name? */
+static int
+name_token(const QCtx *x, size_t i)
+{
+	if (!is_cap(x->doc, i) || has_class(x, i, FUNCTION_WORDS))
+		return W(x, i, FIRST_NAME) && is_cap(x->doc, i) &&
+			!has_class(x, i, NX_WB(PRONOUN) | NX_WB(ARTICLE) | NX_WB(DETERMINER) |
+					   NX_WB(PREPOSITION) | NX_WB(CONJUNCTION));	/* Will, May */
+	if (!has_class(x, i, VERB_WORDS | NX_WB(TITLE)))
+		return 1;
+	/* a title after an honorific is a surname (Mr. King, Gov. Earl Ray Tomblin) */
+	return i > 0 && W(x, i, TITLE) && title_abbrev(x, i - 1);
+}
+
+/* Is token j a hyphen inside a word split by the tokenizer (Jean-Marc, Ki-moon)? */
+static int
+inner_hyphen(const NxDoc *doc, size_t j)
+{
+	return is_punct(doc, j, '-') && !(doc->tok[j].flags & NX_TF_SPACE_BEFORE) &&
+		is_word(doc, j + 1) && !(doc->tok[j + 1].flags & NX_TF_SPACE_BEFORE);
+}
+
+/* The LEXICON classes of tokens [s, e). */
+static uint32_t
+lexicon_of(const QCtx *x, uint32_t s, uint32_t e)
+{
+	return nx_words_span(&x->m->lex, x->lexmap, x->doc, s, e);
+}
+
+/*
+ * Does capitalised token j, a title or a word of speech, go on the name
+ * [i, j): a title after a lone given name (Charlie King), a noun of a
+ * newspaper's name after its city (New York Post)?
+ */
+static int
+name_word_goes_on(const QCtx *x, size_t i, size_t j)
+{
+	if (!is_cap(x->doc, j) || has_class(x, j, FUNCTION_WORDS))
+		return 0;
+	/* a body's name after its place, the noun of a newspaper's name (New
+	 * York Post, U.S. State Department) */
+	if ((lexicon_of(x, (uint32_t) i, (uint32_t) j + 1) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))) ||
+		((lexicon_of(x, (uint32_t) i, (uint32_t) j) & (NX_LB(CITY) | NX_LB(REGION) | NX_LB(COUNTRY))) &&
+		 !(lexicon_of(x, (uint32_t) j, (uint32_t) j + 1) & NX_LB(PERSON_TITLE))))
+		return 1;
+	/* a title ending a name after a given name (Charlie King said; not
+	 * Charlotte Mayor Jennifer Roberts) */
+	return W(x, j, TITLE) && j == i + 1 &&
+		(lexicon_of(x, (uint32_t) i, (uint32_t) i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))) &&
+		!name_token(x, j + 1) && !(lexicon_of(x, (uint32_t) i, (uint32_t) j) & NX_LB(DEMONYM));
+}
+
+/* Does token j go on the name that starts at token i (a name word, a particle or joiner before one)? */
+static int
+name_goes_on(const QCtx *x, size_t i, size_t j)
+{
+	const NxDoc *doc = x->doc;
+
+	if (j >= doc->ntok || j >= i + NAME_TOKENS_MAX)
+		return 0;
+	if (j == i)
+		return name_token(x, j);
+	if (doc->tok[j].sentence != doc->tok[i].sentence)
+		return 0;
+	if (name_token(x, j) || inner_hyphen(doc, j) || (inner_hyphen(doc, j - 1) && is_word(doc, j)))
+		return 1;
+	/* a plural's apostrophe (Koss Farmers’ Federation) */
+	if (is_kind(doc, j, NX_TOK_APOSTROPHE) && !(doc->tok[j].flags & NX_TF_SPACE_BEFORE) &&
+		name_token(x, j + 1))
+		return 1;
+	if (name_word_goes_on(x, i, j))
+		return 1;
+	if (j + 1 >= doc->ntok || !name_token(x, j + 1))
+		return 0;
+	/* Pieter van Dam; University of Michigan, Commission on Presidential Debates */
+	return W(x, j, NAME_PARTICLE) ||
+		(W(x, j - 1, ORG_HEAD) &&
+		 (nx_tok_ieq(doc, j, "of") || nx_tok_ieq(doc, j, "on") || nx_tok_ieq(doc, j, "for")));
+}
+
+/* Is token i a given name (of the tagger's list or of a man's or a woman's)? */
+static int
+given_name(const QCtx *x, uint32_t i)
+{
+	return W(x, i, FIRST_NAME) ||
+		(lexicon_of(x, i, i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME)));
+}
+
+/* Is token i an initial (J.) or a suffix (Jr., II)? */
+static int
+initial_or_suffix(const QCtx *x, uint32_t i)
+{
+	const NxToken *t = &x->doc->tok[i];
+
+	return (t->blen == 2 && x->doc->text[t->b + 1] == '.') ||
+		(nx_words_abbrev(x->doc, i) & NX_WB(NAME_SUFFIX));
+}
+
+/* The gender a role word or honorific at token i says (Mr., spokeswoman, widow). */
+static uint8_t
+word_gender(const QCtx *x, uint32_t i)
+{
+	uint64_t	c = nx_words_abbrev(x->doc, i);
+
+	return (c & NX_WB(MALE_WORD)) ? QG_MALE : (c & NX_WB(FEMALE_WORD)) ? QG_FEMALE : QG_UNKNOWN;
+}
+
+/* The role word of an appositive after a name ending at e (, his campaign spokeswoman,). */
+static uint8_t
+appositive_gender(const QCtx *x, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+
+	if (!is_punct(doc, e, ','))
+		return QG_UNKNOWN;
+	for (uint32_t k = e + 1; k < e + 1 + APPOSITIVE_ROLE_MAX && in_sent(doc, k, doc->tok[e].sentence); k++)
+	{
+		if (is_punct(doc, k, ',') || is_mark(doc, k))
+			break;
+		if (word_gender(x, k) != QG_UNKNOWN)
+			return word_gender(x, k);
+	}
+	return QG_UNKNOWN;
+}
+
+/* Does a person's title or a role word end right before token s (Gov., Secretary of State, his wife)? */
+static int
+person_title_before(const QCtx *x, uint32_t s, uint32_t sent)
+{
+	if (s == 0 || !in_sent(x->doc, s - 1, sent) || !is_word(x->doc, s - 1))
+		return 0;
+	if (word_gender(x, s - 1) != QG_UNKNOWN)
+		return 1;
+	for (uint32_t k = 1; k <= TITLE_TOKENS_MAX && k <= s && in_sent(x->doc, s - k, sent); k++)
+		if (lexicon_of(x, s - k, s) & NX_LB(PERSON_TITLE))
+			return 1;
+	return 0;
+}
+
+/* What a name [s, e) says of its type and gender, and what stands before and after it. */
+static void
+name_evidence(const QCtx *x, QName *n)
+{
+	uint32_t	s = n->s,
+				e = n->e,
+				lex = lexicon_of(x, s, e),
+				last = lexicon_of(x, e - 1, e);
+
+	n->given = e - s >= 2 && given_name(x, s);
+	if (person_title_before(x, s, n->sent))
+	{
+		n->title = 1;
+		n->gender = word_gender(x, s - 1);
+	}
+	if (n->gender == QG_UNKNOWN && n->given)
+	{
+		uint32_t	g = lexicon_of(x, s, s + 1);
+
+		n->gender = (g & NX_LB(MALE_NAME)) ? QG_MALE : (g & NX_LB(FEMALE_NAME)) ? QG_FEMALE : QG_UNKNOWN;
+	}
+	if (n->gender == QG_UNKNOWN)
+		n->gender = appositive_gender(x, e);
+	if ((lex & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))) ||
+		(e - s >= 2 && ((last & NX_LB(ORG_SUFFIX)) || W(x, e - 1, ORG_HEAD))) || n->joined)
+		n->type = QT_ORG;		/* Christopher Newport University, Koss Farmers’ Federation */
+	else if (n->title || n->given)
+		n->type = QT_PERSON;
+	else if ((lex & (NX_LB(COUNTRY) | NX_LB(REGION) | NX_LB(CITY))) || W(x, e - 1, PLACE_HEAD))
+		n->type = QT_PLACE;
+	else if (lex & NX_LB(AFFILIATION))
+		n->type = QT_GROUP;
+	else if (e - s == 1 && (lex & NX_LB(LAST_NAME)))
+		n->type = QT_PERSON;
+}
+
+/*
+ * The start of a name run [s, e) without the capitalised words before a
+ * given name inside it (Rival Hillary Clinton, Sens. Jon Tester).
+ */
+static uint32_t
+name_start(const QCtx *x, uint32_t s, uint32_t e)
+{
+	const uint32_t named = NX_LB(CITY) | NX_LB(REGION) | NX_LB(COUNTRY) | NX_LB(ORG_NAME) |
+		NX_LB(MEDIA_NAME);
+
+	if (e - s < 3 || given_name(x, s) || initial_or_suffix(x, s) || W(x, e - 1, ORG_HEAD))
+		return s;
+	for (uint32_t k = s + 1; k + 1 < e; k++)
+		if (given_name(x, k))
+			/* not the name of a place or body before it (New York Times) */
+			return (lexicon_of(x, s, k) | lexicon_of(x, s, k + 1)) & named ? s : k;
+	return s;
+}
+
+/*
+ * Is the name [s, e) weak, a name only when another names the same: a
+ * lone capitalised word opening its sentence that is no known name, or a
+ * nationality (Italian)?
+ */
+static int
+weak_name(const QCtx *x, uint32_t s, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+
+	if (lexicon_of(x, s, e) & NX_LB(DEMONYM))
+		return 1;				/* Italian, Americans: no name */
+	if (e != s + 1 || doc->sent[doc->tok[s].sentence].tok != s)
+		return 0;
+	if ((doc->tok[s].flags & NX_TF_ALL_UPPER) && doc->tok[s].blen > 1)
+		return 0;
+	return !(lexicon_of(x, s, e) & (NX_LB(LAST_NAME) | NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))) &&
+		!W(x, s, FIRST_NAME);
+}
+
+static int
+names_push(QCtx *x, size_t *cap, const QName *n)
+{
+	if (x->nname == *cap)
+	{
+		QName	   *nn = nx_grow(x->a, x->name, sizeof(QName), cap, *cap ? 2 * *cap : 64);
+
+		if (!nn)
+			return 0;
+		x->name = nn;
+	}
+	x->name[x->nname++] = *n;
+	return 1;
+}
+
+/* Is token i inside the subject that opens its sentence (after an adverb or conjunction)? */
+static int
+opens_sentence(const QCtx *x, uint32_t s)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	first = doc->sent[doc->tok[s].sentence].tok;
+
+	for (uint32_t t = first; t < s; t++)
+		if (is_word(doc, t) && !has_class(x, t, NX_WB(CONJUNCTION) | NX_WB(SENTENCE_ADVERB) |
+										   NX_WB(ARTICLE) | NX_WB(TITLE)) && !is_cap(doc, t))
+			return 0;
+	return s - first <= NAME_TOKENS_MAX;
+}
+
+/* The names of the document, in order. */
+static NxStatus
+find_names(QCtx *x)
+{
+	const NxDoc *doc = x->doc;
+	size_t		cap = 0;
+
+	for (uint32_t i = 0; i < doc->ntok;)
+	{
+		uint32_t	j = i;
+		QName		n;
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(x->a);
+		while (name_goes_on(x, i, j))
+			j++;
+		if (j == i)
+		{
+			i++;
+			continue;
+		}
+		/* a newspaper's name before another name (The Washington Post Trump said) */
+		for (uint32_t k = j - 1; k > i + 1; k--)
+			if (lexicon_of(x, i, k) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME)))
+			{
+				j = k;
+				break;
+			}
+		memset(&n, 0, sizeof(n));
+		n.s = name_start(x, i, j);
+		n.e = j;
+		/* a surname's suffix (Jr., II) stays, but is no last word */
+		n.sent = doc->tok[i].sentence;
+		n.entity = -1;
+		n.weak = weak_name(x, n.s, n.e);
+		n.possessive = is_kind(doc, j, NX_TOK_CLITIC);
+		n.inquote = x->inquote[i];
+		n.subject = opens_sentence(x, n.s);
+		for (uint32_t k = n.s + 1; k < n.e; k++)
+			n.joined = n.joined || (is_word(doc, k) && !is_cap(doc, k) && W(x, k - 1, ORG_HEAD));
+		n.first_h = folded_hash(doc, n.s);
+		n.last = n.e - 1;
+		while (n.last > n.s && initial_or_suffix(x, n.last))
+			n.last--;
+		n.last_h = folded_hash(doc, n.last);
+		name_evidence(x, &n);
+		if (!names_push(x, &cap, &n))
+			return NX_ENOMEM;
+		i = j;
+	}
+	return NX_OK;
+}
+
+/* ---- entities ---- */
+
+/* Do names a and b spell the same first and last word (Loretta Lynch, Loretta E. Lynch)? */
+static int
+same_full_name(const QName *a, const QName *b)
+{
+	return a->first_h == b->first_h && a->last_h == b->last_h;
+}
+
+/* Is name n one word (a surname, an acronym, the Times) after its titles? */
+static int
+one_word(const QName *n)
+{
+	return n->last == n->s;
+}
+
+static int
+entities_push(QCtx *x, size_t *cap, int32_t name)
+{
+	QEntity    *e;
+
+	if (x->nent == *cap)
+	{
+		QEntity    *ne = nx_grow(x->a, x->ent, sizeof(QEntity), cap, *cap ? 2 * *cap : 32);
+
+		if (!ne)
+			return 0;
+		x->ent = ne;
+	}
+	e = &x->ent[x->nent++];
+	memset(e, 0, sizeof(*e));
+	e->best = name;
+	e->latest = name;
+	e->first_name = name;
+	return 1;
+}
+
+/*
+ * The table from a last word to the entities named with it, newest last:
+ * open addressing of (hash, entity) pairs, chained through prev_same.
+ */
+typedef struct LastTable
+{
+	uint64_t   *key;
+	int32_t    *ent;			/* the newest entity with that last word, -1 */
+	size_t		nb;
+} LastTable;
+
+static size_t
+last_slot(const LastTable *t, uint64_t h)
+{
+	size_t		b = (size_t) nx_mix64(h) & (t->nb - 1);
+
+	while (t->ent[b] >= 0 && t->key[b] != h)
+		b = (b + 1) & (t->nb - 1);
+	return b;
+}
+
+/* Does the one-word name n spell the initials of entity e's fullest name (IMF)? */
+static int
+acronym_of(const QCtx *x, const QName *n, const QEntity *e)
+{
+	const NxDoc *doc = x->doc;
+	const QName *b = &x->name[e->best];
+	const NxToken *t = &doc->tok[n->s];
+	size_t		k = 0;
+
+	if (!(t->flags & NX_TF_ALL_UPPER) || t->blen < 2 || b->e - b->s < 2)
+		return 0;
+	for (uint32_t i = b->s; i < b->e; i++)
+	{
+		char		c = doc->text[doc->tok[i].b];
+
+		if (!is_cap(doc, i))
+			continue;
+		if (k >= t->blen || doc->text[t->b + k] != c)
+			return 0;
+		k++;
+	}
+	return k == t->blen;
+}
+
+/*
+ * How likely entity e is the one a surname n names: not of the other
+ * gender than its honorific says (Mr. Obama), of the same, named in the
+ * last sentences, named often.
+ */
+static int
+surname_score(const QCtx *x, const QName *n, int32_t e)
+{
+	const QEntity *ent = &x->ent[e];
+	uint32_t	latest_sent = x->name[ent->latest].sent;
+	int			score = ent->nnames < SURNAME_NAMES_MAX ? (int) ent->nnames : SURNAME_NAMES_MAX;
+
+	if (n->gender != QG_UNKNOWN && ent->gender != QG_UNKNOWN)
+		score += ent->gender == n->gender ? SURNAME_GENDER_BONUS : -SURNAME_GENDER_BONUS;
+	if (n->sent - latest_sent <= SURNAME_RECENT_SENTENCES)
+		score += SURNAME_RECENT_BONUS;
+	return score;
+}
+
+/* The entity a name links to among those named before it, or -1. */
+static int32_t
+link_name(QCtx *x, const LastTable *t, const QName *n)
+{
+	int32_t		e = t->ent[last_slot(t, n->last_h)],
+				best = -1;
+	int			best_score = 0;
+
+	/*
+	 * a surname goes to the entity of that last word it likeliest names
+	 * (surname_score; of equals, the one named last); a fuller name to the
+	 * one whose first word agrees, or that has only a surname so far
+	 */
+	for (; e >= 0; e = x->ent[e].prev_same)
+	{
+		const QName *b = &x->name[x->ent[e].best];
+
+		if (one_word(n))
+		{
+			int			score = surname_score(x, n, e);
+
+			if (best < 0 || score > best_score ||
+				(score == best_score && x->ent[e].latest > x->ent[best].latest))
+			{
+				best = e;
+				best_score = score;
+			}
+		}
+		else if (one_word(b) || same_full_name(n, b))
+			return e;
+	}
+	if (best >= 0)
+		return best;
+	/* an acronym of a name before it */
+	if (one_word(n))
+		for (int32_t k = (int32_t) x->nent - 1; k >= 0 && k >= (int32_t) x->nent - 32; k--)
+			if (x->ent[k].type_votes[QT_ORG] > 0 && acronym_of(x, n, &x->ent[k]))
+				return k;
+	return -1;
+}
+
+/* Is name a fuller than name b (more words; as many and no middle initial)? */
+static int
+fuller(const QCtx *x, const QName *a, const QName *b)
+{
+	uint32_t	la = a->e - a->s,
+				lb = b->e - b->s;
+	int			ia = 0,
+				ib = 0;
+
+	if (a->given != b->given)
+		return a->given > b->given;
+	if (same_full_name(a, b) && a->given)
+	{
+		for (uint32_t i = a->s + 1; i < a->last; i++)
+			ia += initial_or_suffix(x, i);
+		for (uint32_t i = b->s + 1; i < b->last; i++)
+			ib += initial_or_suffix(x, i);
+		if (ia != ib)
+			return ia < ib;
+	}
+	return la > lb;
+}
+
+/* Attach name k to entity e. */
+static void
+attach(QCtx *x, int32_t e, int32_t k)
+{
+	QEntity    *ent = &x->ent[e];
+	QName	   *n = &x->name[k];
+
+	n->entity = e;
+	ent->latest = k;
+	ent->nnames++;
+	ent->type_votes[n->type]++;
+	if (n->gender != QG_UNKNOWN)
+		ent->gender_votes[n->gender]++;
+	if (fuller(x, n, &x->name[ent->best]))
+		ent->best = k;
+}
+
+/* An entity's type and gender from its names' evidence. */
+static void
+settle(QEntity *e)
+{
+	if (e->type_votes[QT_PERSON] > 0)
+		e->type = QT_PERSON;
+	else if (e->type_votes[QT_ORG] > 0)
+		e->type = QT_ORG;
+	else if (e->type_votes[QT_PLACE] > 0)
+		e->type = QT_PLACE;
+	else if (e->type_votes[QT_GROUP] > 0)
+		e->type = QT_GROUP;
+	else
+		e->type = QT_UNKNOWN;
+	if (e->gender_votes[QG_MALE] > 0 && e->gender_votes[QG_FEMALE] == 0)
+		e->gender = QG_MALE;
+	else if (e->gender_votes[QG_FEMALE] > 0 && e->gender_votes[QG_MALE] == 0)
+		e->gender = QG_FEMALE;
+	else
+		e->gender = QG_UNKNOWN;
+}
+
+/* Link the names to entities, in document order. */
+static NxStatus
+link_names(QCtx *x)
+{
+	LastTable	t;
+	size_t		cap = 0;
+	NxStatus	st = NX_OK;
+
+	for (t.nb = LAST_BUCKETS_MIN; t.nb < 2 * x->nname; t.nb *= 2)
+		;
+	t.key = nx_alloc(x->a, t.nb * sizeof(uint64_t));
+	t.ent = nx_alloc(x->a, t.nb * sizeof(int32_t));
+	if (!t.key || !t.ent)
+		st = NX_ENOMEM;
+	for (size_t b = 0; st == NX_OK && b < t.nb; b++)
+		t.ent[b] = -1;
+	for (size_t k = 0; st == NX_OK && k < x->nname; k++)
+	{
+		QName	   *n = &x->name[k];
+		int32_t		e = link_name(x, &t, n);
+		size_t		b;
+
+		if (e < 0 && n->weak)
+			continue;			/* a capitalised word opening a sentence, no name known */
+		if (e < 0)
+		{
+			if (!entities_push(x, &cap, (int32_t) k))
+			{
+				st = NX_ENOMEM;
+				break;
+			}
+			e = (int32_t) x->nent - 1;
+			b = last_slot(&t, n->last_h);
+			x->ent[e].prev_same = t.ent[b];
+			t.key[b] = n->last_h;
+			t.ent[b] = e;
+		}
+		attach(x, e, (int32_t) k);
+		settle(&x->ent[e]);
+	}
+	nx_free(x->a, t.key);
+	nx_free(x->a, t.ent);
+	return st;
+}
+
+/* The names and entities of the document. */
+NxStatus
+q_names_build(QCtx *x)
+{
+	const NxDoc *doc = x->doc;
+	NxStatus	st;
+
+	nx_words_lexmap(&x->m->lex, x->lexmap);
+	x->name_of = nx_alloc(x->a, (doc->ntok + 1) * sizeof(int32_t));
+	if (!x->name_of)
+		return NX_ENOMEM;
+	for (size_t i = 0; i <= doc->ntok; i++)
+		x->name_of[i] = -1;
+	if ((st = find_names(x)) != NX_OK || (st = link_names(x)) != NX_OK)
+		return st;
+	for (size_t k = 0; k < x->nname; k++)
+		if (x->name[k].entity >= 0)
+			for (uint32_t i = x->name[k].s; i < x->name[k].e; i++)
+				x->name_of[i] = (int32_t) k;
+#ifdef NX_NAMES_TRACE
+	for (size_t k = 0; k < x->nname; k++)
+	{
+		const QName *n = &x->name[k];
+		const NxToken *a = &doc->tok[n->s], *b = &doc->tok[n->e - 1];
+
+		fprintf(stderr, "name %zu [%.*s] ent %d type %d gender %d given %d title %d weak %d subj %d\n", k,
+				(int) (b->b + b->blen - a->b), doc->text + a->b, n->entity, n->type, n->gender,
+				n->given, n->title, n->weak, n->subject);
+	}
+	for (size_t e = 0; e < x->nent; e++)
+	{
+		const QName *n = &x->name[x->ent[e].best];
+		const NxToken *a = &doc->tok[n->s], *b = &doc->tok[n->e - 1];
+
+		fprintf(stderr, "entity %zu [%.*s] type %d gender %d names %u\n", e,
+				(int) (b->b + b->blen - a->b), doc->text + a->b, x->ent[e].type, x->ent[e].gender,
+				x->ent[e].nnames);
+	}
+#endif
+	return NX_OK;
+}
+
+/* Release the names and entities. */
+void
+q_names_free(QCtx *x)
+{
+	nx_free(x->a, x->name);
+	nx_free(x->a, x->ent);
+	nx_free(x->a, x->name_of);
+}
