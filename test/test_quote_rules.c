@@ -483,6 +483,9 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SPEAKER_NAME,
 		"{s:President Putin} {c:said} {q:the talks would go on}.",
 		"the talks would go on|said|President Putin|Putin"},
+	{NX_QR_SPEAKER_DESCRIPTION,
+		"Bill de Blasio, the mayor of New York, spoke first. {s:The mayor} {c:said} {q:the port would reopen}.",
+		"the port would reopen|said|The mayor|Bill de Blasio"},
 };
 
 /* Every rule has a case, every case runs. */
@@ -557,10 +560,23 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_NAME,
 		"{s:Rival Hillary Clinton} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|Rival Hillary Clinton|Hillary Clinton"},
-	/* a description is no name: no name is made up for it */
-	{NX_QR_SPEAKER_NAME,
+	/* a description of no office the article gave anyone names no one */
+	{NX_QR_SPEAKER_DESCRIPTION,
+		"Mike Pence spoke in Indiana. {s:The band leader} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|The band leader|The band leader"},
+	/* an office's description names the person most in view */
+	{NX_QR_SPEAKER_DESCRIPTION,
 		"Mike Pence spoke in Indiana. {s:The Indiana governor} {c:said} {q:the plan would fail}.",
-		"the plan would fail|said|The Indiana governor|The Indiana governor"},
+		"the plan would fail|said|The Indiana governor|Mike Pence"},
+	/* an organisation's description, the organisation named so */
+	{NX_QR_SPEAKER_DESCRIPTION,
+		"The Commission on Presidential Debates met on Monday. {s:The commission} {c:said} "
+		"{q:the debate would go on}.",
+		"the debate would go on|said|The commission|Commission on Presidential Debates"},
+	/* a document's author speaks through it */
+	{NX_QR_SPEAKER_NAME,
+		"{s:A Government Accountability Office report} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|A Government Accountability Office report|Government Accountability Office"},
 	/* an honorific's gender picks the surname's entity (Mr. Obama) */
 	{NX_QR_SPEAKER_NAME,
 		"Barack Obama met Michelle Obama in Chicago. {s:Mr. Obama} {c:said} {q:the plan would fail}.",

@@ -61,8 +61,8 @@ static const uint8_t rule_pass[NX_QR__COUNT] = {
 /* A set of rules is two words of bits. */
 typedef char rules_fit[NX_QR__COUNT <= 64 * NX_QR_WORDS ? 1 : -1];
 
-/* A token's classes are one word of bits. */
-typedef char classes_fit[NX_W__COUNT <= 64 ? 1 : -1];
+/* A token's TRAINED and RULE classes are one word of bits. */
+typedef char classes_fit[NX_W__MASK <= 64 ? 1 : -1];
 
 static const char *const kind_names[NX_QK__COUNT] = {"direct", "mixed", "indirect", "block"};
 

@@ -420,6 +420,13 @@ has_class(const QCtx *x, size_t i, uint64_t bits)
 /* Shorthand: is token i in class id (CUE_VERB, ARTICLE ...)? */
 #define W(x, i, id)		has_class((x), (i), NX_WB(id))
 
+/* The LEXICON classes of tokens [s, e) (NX_LB bits). */
+static inline uint32_t
+q_lexicon(const QCtx *x, uint32_t s, uint32_t e)
+{
+	return nx_words_span(&x->m->lex, x->lexmap, x->doc, s, e);
+}
+
 /* Does the content [s, e) hold a quotation mark? */
 static inline int
 has_marks(const QCtx *x, uint32_t s, uint32_t e)
@@ -483,6 +490,8 @@ extern NxStatus q_pass_bare_said(QCtx *x);
 extern NxStatus q_pass_mentions(QCtx *x);		/* nx_quotes_mention.c */
 extern NxStatus q_pass_speakers(QCtx *x);		/* nx_quotes_speaker.c */
 extern NxStatus q_names_build(QCtx *x);			/* nx_quotes_names.c */
+extern int32_t q_description_entity(const QCtx *x, QSpan m, size_t before,
+									uint32_t *role);	/* nx_quotes_roles.c */
 extern void q_names_free(QCtx *x);
 
 #endif							/* NX_QUOTES_INT_H */

@@ -107,13 +107,6 @@ inner_hyphen(const NxDoc *doc, size_t j)
 		is_word(doc, j + 1) && !(doc->tok[j + 1].flags & NX_TF_SPACE_BEFORE);
 }
 
-/* The LEXICON classes of tokens [s, e). */
-static uint32_t
-lexicon_of(const QCtx *x, uint32_t s, uint32_t e)
-{
-	return nx_words_span(&x->m->lex, x->lexmap, x->doc, s, e);
-}
-
 /*
  * Does capitalised token j, a title or a word of speech, go on the name
  * [i, j): a title after a lone given name (Charlie King), a noun of a
@@ -126,15 +119,15 @@ name_word_goes_on(const QCtx *x, size_t i, size_t j)
 		return 0;
 	/* a body's name after its place, the noun of a newspaper's name (New
 	 * York Post, U.S. State Department) */
-	if ((lexicon_of(x, (uint32_t) i, (uint32_t) j + 1) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))) ||
-		((lexicon_of(x, (uint32_t) i, (uint32_t) j) & (NX_LB(CITY) | NX_LB(REGION) | NX_LB(COUNTRY))) &&
-		 !(lexicon_of(x, (uint32_t) j, (uint32_t) j + 1) & NX_LB(PERSON_TITLE))))
+	if ((q_lexicon(x, (uint32_t) i, (uint32_t) j + 1) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))) ||
+		((q_lexicon(x, (uint32_t) i, (uint32_t) j) & (NX_LB(CITY) | NX_LB(REGION) | NX_LB(COUNTRY))) &&
+		 !(q_lexicon(x, (uint32_t) j, (uint32_t) j + 1) & NX_LB(PERSON_TITLE))))
 		return 1;
 	/* a title ending a name after a given name (Charlie King said; not
 	 * Charlotte Mayor Jennifer Roberts) */
 	return W(x, j, TITLE) && j == i + 1 &&
-		(lexicon_of(x, (uint32_t) i, (uint32_t) i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))) &&
-		!name_token(x, j + 1) && !(lexicon_of(x, (uint32_t) i, (uint32_t) j) & NX_LB(DEMONYM));
+		(q_lexicon(x, (uint32_t) i, (uint32_t) i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))) &&
+		!name_token(x, j + 1) && !(q_lexicon(x, (uint32_t) i, (uint32_t) j) & NX_LB(DEMONYM));
 }
 
 /* Does token j go on the name that starts at token i (a name word, a particle or joiner before one)? */
@@ -170,7 +163,7 @@ static int
 given_name(const QCtx *x, uint32_t i)
 {
 	return W(x, i, FIRST_NAME) ||
-		(lexicon_of(x, i, i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME)));
+		(q_lexicon(x, i, i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME)));
 }
 
 /* Is token i an initial (J.) or a suffix (Jr., II)? */
@@ -219,7 +212,7 @@ person_title_before(const QCtx *x, uint32_t s, uint32_t sent)
 	if (word_gender(x, s - 1) != QG_UNKNOWN)
 		return 1;
 	for (uint32_t k = 1; k <= TITLE_TOKENS_MAX && k <= s && in_sent(x->doc, s - k, sent); k++)
-		if (lexicon_of(x, s - k, s) & NX_LB(PERSON_TITLE))
+		if (q_lexicon(x, s - k, s) & NX_LB(PERSON_TITLE))
 			return 1;
 	return 0;
 }
@@ -230,8 +223,8 @@ name_evidence(const QCtx *x, QName *n)
 {
 	uint32_t	s = n->s,
 				e = n->e,
-				lex = lexicon_of(x, s, e),
-				last = lexicon_of(x, e - 1, e);
+				lex = q_lexicon(x, s, e),
+				last = q_lexicon(x, e - 1, e);
 
 	n->given = e - s >= 2 && given_name(x, s);
 	if (person_title_before(x, s, n->sent))
@@ -241,7 +234,7 @@ name_evidence(const QCtx *x, QName *n)
 	}
 	if (n->gender == QG_UNKNOWN && n->given)
 	{
-		uint32_t	g = lexicon_of(x, s, s + 1);
+		uint32_t	g = q_lexicon(x, s, s + 1);
 
 		n->gender = (g & NX_LB(MALE_NAME)) ? QG_MALE : (g & NX_LB(FEMALE_NAME)) ? QG_FEMALE : QG_UNKNOWN;
 	}
@@ -250,10 +243,12 @@ name_evidence(const QCtx *x, QName *n)
 	if ((lex & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))) ||
 		(e - s >= 2 && ((last & NX_LB(ORG_SUFFIX)) || W(x, e - 1, ORG_HEAD))) || n->joined)
 		n->type = QT_ORG;		/* Christopher Newport University, Koss Farmers’ Federation */
-	else if (n->title || n->given)
+	else if (n->title)
 		n->type = QT_PERSON;
 	else if ((lex & (NX_LB(COUNTRY) | NX_LB(REGION) | NX_LB(CITY))) || W(x, e - 1, PLACE_HEAD))
-		n->type = QT_PLACE;
+		n->type = QT_PLACE;		/* Washington D.C., Coral Springs */
+	else if (n->given)
+		n->type = QT_PERSON;
 	else if (lex & NX_LB(AFFILIATION))
 		n->type = QT_GROUP;
 	else if (e - s == 1 && (lex & NX_LB(LAST_NAME)))
@@ -275,7 +270,7 @@ name_start(const QCtx *x, uint32_t s, uint32_t e)
 	for (uint32_t k = s + 1; k + 1 < e; k++)
 		if (given_name(x, k))
 			/* not the name of a place or body before it (New York Times) */
-			return (lexicon_of(x, s, k) | lexicon_of(x, s, k + 1)) & named ? s : k;
+			return (q_lexicon(x, s, k) | q_lexicon(x, s, k + 1)) & named ? s : k;
 	return s;
 }
 
@@ -289,13 +284,13 @@ weak_name(const QCtx *x, uint32_t s, uint32_t e)
 {
 	const NxDoc *doc = x->doc;
 
-	if (lexicon_of(x, s, e) & NX_LB(DEMONYM))
+	if (q_lexicon(x, s, e) & NX_LB(DEMONYM))
 		return 1;				/* Italian, Americans: no name */
 	if (e != s + 1 || doc->sent[doc->tok[s].sentence].tok != s)
 		return 0;
 	if ((doc->tok[s].flags & NX_TF_ALL_UPPER) && doc->tok[s].blen > 1)
 		return 0;
-	return !(lexicon_of(x, s, e) & (NX_LB(LAST_NAME) | NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))) &&
+	return !(q_lexicon(x, s, e) & (NX_LB(LAST_NAME) | NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))) &&
 		!W(x, s, FIRST_NAME);
 }
 
@@ -351,7 +346,7 @@ find_names(QCtx *x)
 		}
 		/* a newspaper's name before another name (The Washington Post Trump said) */
 		for (uint32_t k = j - 1; k > i + 1; k--)
-			if (lexicon_of(x, i, k) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME)))
+			if (q_lexicon(x, i, k) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME)))
 			{
 				j = k;
 				break;

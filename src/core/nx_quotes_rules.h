@@ -192,3 +192,5 @@ NX_QRULE(SPEAKER_NAME, SPEAKERS, "speaker_name",
 		 "a mention holding a name gives its entity's fullest name (President Putin: Vladimir Putin)")
 NX_QRULE(SPEAKER_PRONOUN, SPEAKERS, "speaker_pronoun",
 		 "a personal pronoun gives the entity that agrees with it and is likeliest named before it")
+NX_QRULE(SPEAKER_DESCRIPTION, SPEAKERS, "speaker_description",
+		 "a definite description gives the entity the article described so before (the mayor: Bill de Blasio)")

@@ -9,8 +9,8 @@
  *		 at Acme; not a name followed by 's) gives that name's entity;
  *	   - a personal pronoun (he, she, it, they) gives the entity that
  *		 agrees with it (he a man or a person not known to be a woman,
- *		 she the other way round, it an organisation, they an organisation
- *		 or group) and scores best among those named before it
+ *		 she the other way round, it an organisation; they none: most
+ *		 often several people) and scores best among those named before it
  *		 (pronoun_score: who spoke the quotation before, who opened a
  *		 sentence, how near and how often named);
  *	   - a definite description (the mayor, the Indiana governor, the
@@ -36,7 +36,8 @@ typedef enum QPronoun
 	PR_MALE,					/* he, him, his */
 	PR_FEMALE,					/* she, her, hers */
 	PR_THING,					/* it, its */
-	PR_GROUP					/* they, them, their */
+	PR_GROUP,					/* they, them, their */
+	PR_PERSON					/* a description of an office (the nominee) */
 } QPronoun;
 
 /* The features of an antecedent (pronoun_score). */
@@ -116,7 +117,9 @@ agrees(const QEntity *e, QPronoun k)
 		case PR_THING:
 			return e->type == QT_ORG;
 		case PR_GROUP:
-			return e->type == QT_ORG || e->type == QT_GROUP;
+			return 0;			/* they: most often several people, no one named */
+		case PR_PERSON:
+			return e->type == QT_PERSON;
 		default:
 			return 0;
 	}
@@ -246,7 +249,8 @@ static int32_t
 head_name(const QCtx *x, QSpan m)
 {
 	const NxDoc *doc = x->doc;
-	int32_t		head = -1;
+	int32_t		head = -1,
+				last = -1;		/* the last name, a possessive too */
 	uint32_t	t,
 				prep = UINT32_MAX;	/* the preposition before, when no head yet */
 
@@ -261,6 +265,7 @@ head_name(const QCtx *x, QSpan m)
 				(t == prep + 1 || (t == prep + 2 && W(x, prep + 1, ARTICLE)));
 
 			head = x->name[k].possessive || object ? -1 : k;
+			last = object ? -1 : k;
 			t = x->name[k].e - 1;
 		}
 		else if (head_preposition(x, t))
@@ -270,7 +275,13 @@ head_name(const QCtx *x, QSpan m)
 			prep = t;
 		}
 		else if (is_word(doc, t) && !is_cap(doc, t))
-			head = -1;			/* the name modifies a noun after it */
+		{
+			/* a document's author speaks through it (an IMF report, Ivana
+			 * Trump's brief); else the name modifies a noun after it */
+			if (last >= 0 && W(x, t, DOCUMENT_NOUN) && x->name[last].e + 1 + x->name[last].possessive >= t)
+				return last;
+			head = last = -1;
+		}
 	}
 	if (head >= 0)
 		return head;
@@ -298,6 +309,33 @@ speak_entity(QCtx *x, NxQuote *q, int32_t e, NxQuoteRule r)
 	q->speaker_type = ent->type == QT_PERSON ? NX_ST_PERSON :
 		ent->type == QT_ORG || ent->type == QT_PLACE ? NX_ST_ORG : NX_ST_NONE;
 	q_mark(q, r);
+}
+
+/*
+ * The speaker of a description m: the entity the article described so
+ * before, else, for an office one person holds (the nominee, The New
+ * York businessman), the person most in view, as for a pronoun of the
+ * role's gender.  Returns the entity or -1.
+ */
+static int32_t
+description_speaker(QCtx *x, SpeakerState *ss, NxQuote *q, QSpan m)
+{
+	uint32_t	role;
+	int32_t		e = q_description_entity(x, m, ss->next_name, &role);
+
+	if (e < 0 && role != UINT32_MAX)
+	{
+		uint8_t		g = nx_words_abbrev(x->doc, role) & NX_WB(MALE_WORD) ? QG_MALE :
+			nx_words_abbrev(x->doc, role) & NX_WB(FEMALE_WORD) ? QG_FEMALE : QG_UNKNOWN;
+
+		e = pronoun_antecedent(x, ss, g == QG_MALE ? PR_MALE : g == QG_FEMALE ? PR_FEMALE : PR_PERSON,
+							   m.s);
+		if (e >= 0 && x->ent[e].type != QT_PERSON)
+			e = -1;
+	}
+	if (e >= 0)
+		speak_entity(x, q, e, NX_QR_SPEAKER_DESCRIPTION);
+	return e;
 }
 
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
@@ -329,6 +367,8 @@ resolve_speaker(QCtx *x, SpeakerState *ss, NxQuote *q)
 		e = x->name[n].entity;
 		speak_entity(x, q, e, NX_QR_SPEAKER_NAME);
 	}
+	else if (n < 0 && q_on(x, NX_QR_SPEAKER_DESCRIPTION))
+		e = description_speaker(x, ss, q, m);
 	return e;
 }
 

@@ -409,6 +409,28 @@ NX_WORDCLASS(FEMALE_WORD, "female-word", RULE, NULL,
 NX_WORDCLASS(NAME_SUFFIX, "name-suffix", RULE, NULL,
 	"jr sr ii iii iv")
 
+/* nouns of documents, whose author speaks through them (a Government
+ * Accountability Office report, the IMF report, Ivana Trump's brief) */
+NX_WORDCLASS(DOCUMENT_NOUN, "document-noun", RULE, NULL,
+	"report reports memo memorandum article study statement analysis poll "
+	"survey brief ruling release website document ad ads book video letter "
+	"filing complaint lawsuit editorial column tweet tweets post blog")
+
+/* offices and roles one person holds in a story, whose definite
+ * description refers to the person most in view (The New York businessman,
+ * the Republican nominee) when the article names no one so */
+NX_WORDCLASS(ROLE_NOUN, "role-noun", RULE, NULL,
+	"governor nominee senator president candidate secretary mayor "
+	"congressman congresswoman businessman businesswoman billionaire "
+	"chairman chairwoman chancellor minister premier ambassador lady "
+	"representative prosecutor judge justice attorney commissioner "
+	"sheriff superintendent speaker monarch king queen pope emperor")
+
+/* nouns of a description that names no one in particular (the band leader,
+ * a friend): words that head an organisation's description instead */
+NX_WORDCLASS(MEDIA_NOUN, "media-noun", RULE, NULL,
+	"newspaper paper network channel outlet magazine broadcaster station")
+
 /* words of a paragraph's label before a colon that name no speaker (The Latest:, Breaking:) */
 NX_WORDCLASS(LABEL, "label", RULE, NULL,
 	"the latest breaking contributing revealed note byline correction "
@@ -447,6 +469,27 @@ NX_WORDCLASS(CITY, "city", LEXICON, "loc-city.txt", "")
  * the mention rule knowing_phrase.  A reader that wants them defines
  * NX_WORDPAIR(first, second) before including this file.
  */
+/*
+ * Abbreviations of titles and the role word they stand for (Gov. Mike
+ * Pence is "the governor"): read by the descriptions of the speakers pass.
+ * A reader that wants them defines NX_ROLEABBREV(abbreviation, role).
+ */
+#ifdef NX_ROLEABBREV
+NX_ROLEABBREV("gov", "governor")
+NX_ROLEABBREV("sen", "senator")
+NX_ROLEABBREV("sens", "senator")
+NX_ROLEABBREV("rep", "representative")
+NX_ROLEABBREV("reps", "representative")
+NX_ROLEABBREV("pres", "president")
+NX_ROLEABBREV("gen", "general")
+NX_ROLEABBREV("lt", "lieutenant")
+NX_ROLEABBREV("sec", "secretary")
+NX_ROLEABBREV("atty", "attorney")
+NX_ROLEABBREV("supt", "superintendent")
+NX_ROLEABBREV("congressman", "representative")
+NX_ROLEABBREV("congresswoman", "representative")
+#endif
+
 #ifdef NX_WORDPAIR
 NX_WORDPAIR("briefed", "on")
 NX_WORDPAIR("familiar", "with")

@@ -1,0 +1,187 @@
+/*
+ * nx_quotes_roles.c
+ *	  Descriptions for the speakers pass: a definite description names the
+ *	  entity named before it that the article described so.
+ *	   - a person's description (the mayor, The Indiana governor, the New
+ *		 York businessman, The former secretary of state) names the last
+ *		 person before it whose title or appositive holds its head noun
+ *		 and every word before it (Mayor Bill de Blasio; Indiana Gov. Mike
+ *		 Pence, an abbreviation read as its role; Donald Trump, a New York
+ *		 businessman,);
+ *	   - an organisation's (the commission, the agency, the newspaper)
+ *		 names the last organisation before it whose name holds its head
+ *		 noun, or the last news medium for a medium's noun.
+ *	  An indefinite description (a doctor, officials) names no one, nor
+ *	  one whose words the article never gave anyone (the band leader):
+ *	  the speaker then stays the description.
+ */
+#include "nx_quotes_int.h"
+
+#include "nx_fold.h"
+#include "nx_hash.h"
+
+/* Tokens before a name read as its title (Republican presidential nominee), at most. */
+#define ROLE_BEFORE_MAX		4
+
+/* Tokens of an appositive after a name's comma read as its role, at most. */
+#define ROLE_AFTER_MAX		8
+
+/* Names back a description looks for its entity, at most. */
+#define DESCRIPTION_NAMES	60
+
+/* Words of a description read, at most (the former Republican presidential nominee). */
+#define DESCRIPTION_WORDS	6
+
+/* The key of a word: folded, a final period dropped, an abbreviation read as its role. */
+static uint64_t
+word_key(const NxDoc *doc, uint32_t t)
+{
+	static const char *const abbrev[][2] = {
+#define NX_ROLEABBREV(a, r) {a, r},
+#define NX_WORDCLASS(id, name, kind, file, words)
+#include "nx_wordlist.h"
+#undef NX_WORDCLASS
+#undef NX_ROLEABBREV
+	};
+	char		buf[64];
+	size_t		n = nx_fold(doc->text + doc->tok[t].b, doc->tok[t].blen, buf, sizeof(buf) - 1);
+
+	if (n > 1 && buf[n - 1] == '.')
+		n--;
+	buf[n] = '\0';
+	for (size_t k = 0; k < sizeof(abbrev) / sizeof(abbrev[0]); k++)
+		if (strcmp(buf, abbrev[k][0]) == 0)
+			return nx_fnv1a64(abbrev[k][1], strlen(abbrev[k][1]));
+	return nx_fnv1a64(buf, n);
+}
+
+/* A description: its article's token, its head noun, and the keys of its words. */
+typedef struct Description
+{
+	uint32_t	head;
+	uint64_t	key[DESCRIPTION_WORDS];
+	int			nkey;
+	int			org;			/* its head names a body (the commission) */
+	int			media;			/* its head names a news medium (the newspaper) */
+} Description;
+
+/*
+ * Read mention m as a definite description (The Indiana governor, the
+ * former secretary of state and …): "the", then words to its head, the
+ * last lower-case word before "of", a comma, "and" or the mention's end.
+ * Returns 0 when it is none.
+ */
+static int
+read_description(const QCtx *x, QSpan m, Description *d)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	t;
+
+	memset(d, 0, sizeof(*d));
+	if (m.e <= m.s + 1 || !nx_tok_ieq(doc, m.s, "the"))
+		return 0;
+	d->head = UINT32_MAX;
+	for (t = m.s + 1; t < m.e; t++)
+	{
+		if (is_kind(doc, t, NX_TOK_CLITIC) || is_kind(doc, t, NX_TOK_APOSTROPHE))
+			return 0;			/* a possessor (the ad's narrator) */
+		if (!is_word(doc, t) || nx_tok_ieq(doc, t, "of") || nx_tok_ieq(doc, t, "and") ||
+			W(x, t, CLAUSE_WORD) || d->nkey == DESCRIPTION_WORDS)
+			break;
+		d->key[d->nkey++] = word_key(doc, t);
+		if (!is_cap(doc, t))
+			d->head = t;
+	}
+	if (d->head == UINT32_MAX || d->key[d->nkey - 1] != word_key(doc, d->head))
+		return 0;				/* no noun last (the first), a name last (the Times) */
+	d->org = W(x, d->head, ORG_HEAD);
+	d->media = W(x, d->head, MEDIA_NOUN);
+	return 1;
+}
+
+/* Does key k stand among tokens [s, e)? */
+static int
+key_in(const NxDoc *doc, uint32_t s, uint32_t e, uint64_t k)
+{
+	for (uint32_t t = s; t < e; t++)
+		if (is_word(doc, t) && word_key(doc, t) == k)
+			return 1;
+	return 0;
+}
+
+/* The title before name n and the appositive after it: [*bs, n->s) and [*as, *ae). */
+static void
+name_context(const QCtx *x, const QName *n, uint32_t *bs, uint32_t *as, uint32_t *ae)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	t;
+
+	for (t = n->s; t > 0 && n->s - t < ROLE_BEFORE_MAX && in_sent(doc, t - 1, n->sent) &&
+		 is_word(doc, t - 1); t--)
+		;
+	*bs = t;
+	*as = *ae = n->e;
+	if (!is_punct(doc, n->e, ','))
+		return;
+	*as = n->e + 1;
+	for (t = *as; t < *as + ROLE_AFTER_MAX && in_sent(doc, t, n->sent) && !is_punct(doc, t, ','); t++)
+		;
+	*ae = t;
+}
+
+/* Does name n's title or appositive hold every word of description d? */
+static int
+described(const QCtx *x, const QName *n, const Description *d)
+{
+	uint32_t	bs,
+				as,
+				ae;
+
+	name_context(x, n, &bs, &as, &ae);
+	for (int k = 0; k < d->nkey; k++)
+		if (!key_in(x->doc, bs, n->s, d->key[k]) && !key_in(x->doc, as, ae, d->key[k]))
+			return 0;
+	return 1;
+}
+
+/* Does organisation n's name hold the head noun of d (the commission: Commission on Presidential Debates)? */
+static int
+named_so(const QCtx *x, const QName *n, const Description *d)
+{
+	return key_in(x->doc, n->s, n->e, d->key[d->nkey - 1]);
+}
+
+/*
+ * The entity description m names among the names before name index
+ * before, or -1; then *role is its head noun when that is an office one
+ * person holds (a ROLE_NOUN: the governor, the nominee), else UINT32_MAX.
+ */
+int32_t
+q_description_entity(const QCtx *x, QSpan m, size_t before, uint32_t *role)
+{
+	Description d;
+	size_t		seen = 0;
+
+	*role = UINT32_MAX;
+	if (!read_description(x, m, &d))
+		return -1;
+	if (W(x, d.head, ROLE_NOUN) && !d.org && !d.media)
+		*role = d.head;
+	for (size_t i = before; i-- > 0 && seen < DESCRIPTION_NAMES; seen++)
+	{
+		const QName *n = &x->name[i];
+		const QEntity *e;
+
+		if (n->entity < 0 || n->s >= m.s)
+			continue;
+		e = &x->ent[n->entity];
+		if (d.media && (q_lexicon(x, n->s, n->e) & NX_LB(MEDIA_NAME)))
+			return n->entity;
+		if (d.org && e->type == QT_ORG && named_so(x, n, &d))
+			return n->entity;
+		if (!d.org && !d.media && !W(x, d.head, DOCUMENT_NOUN) && e->type == QT_PERSON &&
+			described(x, n, &d))
+			return n->entity;
+	}
+	return -1;
+}
