@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -700,7 +701,7 @@ void
 write_model(const char *path, const NxModel *m, const Blob *lexicon,
 			const Blob *clusters, const char *meta)
 {
-	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 2];
+	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 3];
 	size_t		ns = 0;
 	unsigned char info[NX_INFO_SIZE];
 	Blob		labels,
@@ -723,6 +724,8 @@ write_model(const char *path, const NxModel *m, const Blob *lexicon,
 		nx_section(&sec[ns++], "LEXICON", lexicon->p, lexicon->len);
 	if (clusters && clusters->len)
 		nx_section(&sec[ns++], "CLUSTERS", clusters->p, clusters->len);
+	if (m->speakers && m->speakerslen)
+		nx_section(&sec[ns++], "SPEAKERS", m->speakers, m->speakerslen);
 	nx_section(&sec[ns++], "META", meta, strlen(meta));
 	if (nx_model_write(m->name, sec, ns, &file, &flen, A) != NX_OK)
 		die("cannot lay out the model");
@@ -815,7 +818,7 @@ rng(void)
 }
 
 /* Shuffle idx[0..n) (Fisher-Yates). */
-static void
+void
 shuffle(size_t *idx, size_t n)
 {
 	for (size_t i = n; i > 1; i--)
@@ -920,4 +923,118 @@ train_folds(const TrainSet *ts, const NxModel *m, const size_t *docs, size_t n,
 		free(st.w);
 		free(in);
 	}
+}
+
+/* ---- ranking ---- */
+
+/* Add an example. */
+void
+rank_add(RankSet *rs, const float *feat, int ncand, int right)
+{
+	size_t		need = rs->nfloat + (size_t) ncand * rs->nfeat;
+
+	if (need > rs->capfloat)
+	{
+		while (rs->capfloat < need)
+			rs->capfloat = rs->capfloat ? 2 * rs->capfloat : 65536;
+		rs->feat = xrealloc(rs->feat, rs->capfloat * sizeof(float));
+	}
+	if (rs->n == rs->cap)
+	{
+		rs->cap = rs->cap ? 2 * rs->cap : 1024;
+		rs->start = xrealloc(rs->start, rs->cap * sizeof(size_t));
+		rs->ncand = xrealloc(rs->ncand, rs->cap * sizeof(int));
+		rs->right = xrealloc(rs->right, rs->cap * sizeof(int));
+	}
+	memcpy(rs->feat + rs->nfloat, feat, (size_t) ncand * rs->nfeat * sizeof(float));
+	rs->start[rs->n] = rs->nfloat;
+	rs->ncand[rs->n] = ncand;
+	rs->right[rs->n] = right;
+	rs->nfloat = need;
+	rs->n++;
+}
+
+/* The score of candidate c of example i under w. */
+static double
+rank_score(const RankSet *rs, const float *w, size_t i, int c)
+{
+	const float *f = rs->feat + rs->start[i] + (size_t) c * rs->nfeat;
+	double		s = 0;
+
+	for (int k = 0; k < rs->nfeat; k++)
+		s += (double) w[k] * f[k];
+	return s;
+}
+
+/* The share of examples whose right candidate scores best (the first of equals). */
+double
+rank_accuracy(const RankSet *rs, const float *w, const size_t *idx, size_t n)
+{
+	size_t		ok = 0;
+
+	for (size_t j = 0; j < n; j++)
+	{
+		size_t		i = idx[j];
+		int			best = 0;
+
+		for (int c = 1; c < rs->ncand[i]; c++)
+			if (rank_score(rs, w, i, c) > rank_score(rs, w, i, best))
+				best = c;
+		ok += best == rs->right[i];
+	}
+	return n ? (double) ok / n : 0;
+}
+
+/* Learn weights by a softmax over the candidates of each example. */
+void
+rank_learn(const RankSet *rs, float *w, const float *prior, size_t *idx, size_t n, int epochs,
+		   float rate, float l2)
+{
+	double	   *p = xalloc(64 * sizeof(double));
+	int			pcap = 64;
+
+	for (int ep = 0; ep < epochs; ep++)
+	{
+		float		eta = rate / (1.0f + ep);
+
+		shuffle(idx, n);
+		for (size_t j = 0; j < n; j++)
+		{
+			size_t		i = idx[j];
+			int			nc = rs->ncand[i];
+			double		max = -1e300,
+						z = 0;
+
+			if (nc > pcap)
+			{
+				pcap = nc;
+				p = xrealloc(p, (size_t) pcap * sizeof(double));
+			}
+			for (int c = 0; c < nc; c++)
+				if ((p[c] = rank_score(rs, w, i, c)) > max)
+					max = p[c];
+			for (int c = 0; c < nc; c++)
+				z += (p[c] = exp(p[c] - max));
+			for (int c = 0; c < nc; c++)
+			{
+				const float *f = rs->feat + rs->start[i] + (size_t) c * rs->nfeat;
+				double		g = (c == rs->right[i]) - p[c] / z;
+
+				for (int k = 0; k < rs->nfeat; k++)
+					w[k] += (float) (eta * g * f[k]);
+			}
+			for (int k = 0; k < rs->nfeat; k++)
+				w[k] -= eta * l2 * (w[k] - (prior ? prior[k] : 0));
+		}
+	}
+	free(p);
+}
+
+void
+rank_free(RankSet *rs)
+{
+	free(rs->feat);
+	free(rs->start);
+	free(rs->ncand);
+	free(rs->right);
 }

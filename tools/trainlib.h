@@ -255,6 +255,42 @@ extern double f1(size_t tp, size_t np, size_t ng);
 /* Seed the shuffling generator (xorshift64). */
 extern void rng_seed(unsigned long seed);
 
+/* Shuffle idx[0..n) with the generator (Fisher-Yates). */
+extern void shuffle(size_t *idx, size_t n);
+
+/* ---- ranking: choose one of a few candidates by a linear score ---- */
+
+/* Ranking examples: each a few candidates' features and the right one. */
+typedef struct RankSet
+{
+	int			nfeat;
+	float	   *feat;			/* all candidates' features, example after example */
+	size_t		nfloat,
+				capfloat;
+	size_t	   *start;			/* [n] each example's first candidate */
+	int		   *ncand;
+	int		   *right;
+	size_t		n,
+				cap;
+} RankSet;
+
+/* Add an example: ncand candidates' features (ncand x nfeat) and the right one. */
+extern void rank_add(RankSet *rs, const float *feat, int ncand, int right);
+
+/* The share of examples whose right candidate scores best under w. */
+extern double rank_accuracy(const RankSet *rs, const float *w, const size_t *idx, size_t n);
+
+/*
+ * Learn weights w[nfeat] by a softmax over each example's candidates
+ * (logistic regression of the right one), by stochastic gradient descent
+ * over examples idx[0..n) in a shuffled order, epochs times, from the
+ * weights w holds, an L2 penalty l2 pulling them towards prior (or 0).
+ */
+extern void rank_learn(const RankSet *rs, float *w, const float *prior, size_t *idx, size_t n,
+					   int epochs, float rate, float l2);
+
+extern void rank_free(RankSet *rs);
+
 /* What the epoch loop trains: the perceptron's settings and the corpus. */
 typedef struct TrainSet
 {

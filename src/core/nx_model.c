@@ -205,13 +205,13 @@ nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
 				nsec;
 	uint64_t	fsize,
 				sum;
-	const unsigned char *sec[8] = {0};
-	size_t		secsize[8] = {0};
-	static const char *const tags[8] = {"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1",
-	"LEXICON", "CLUSTERS", "META", NULL};
+	const unsigned char *sec[9] = {0};
+	size_t		secsize[9] = {0};
+	static const char *const tags[9] = {"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1",
+	"LEXICON", "CLUSTERS", "META", "SPEAKERS", NULL};
 	enum
 	{
-		S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META
+		S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS
 	};
 	const char *names[NX_MAX_LABELS];
 	NxStatus	st;
@@ -383,6 +383,9 @@ nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
 		out->meta = (const char *) sec[S_META];
 		out->metalen = secsize[S_META];
 	}
+	/* read by the task that wrote it (nx_quotes_check_model) */
+	out->speakers = sec[S_SPEAKERS];
+	out->speakerslen = secsize[S_SPEAKERS];
 	return NX_OK;
 }
 

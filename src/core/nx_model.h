@@ -26,6 +26,8 @@
  *			   char class_name[32][24]; NxLexSlot slot[1 << log2]
  *	 CLUSTERS  uint32 log2, n, reserved[2]; NxClusterSlot slot[1 << log2]
  *	 META	   free text (how the model was made)
+ *	 SPEAKERS  quotation models: uint32 nfeat, reserved[3]; float w[nfeat],
+ *			   the weights of the speakers pass's ranking (nx_quotes.h)
  * Unknown sections are ignored, so later versions may add some.
  */
 #ifndef NX_MODEL_H
@@ -121,6 +123,8 @@ typedef struct NxModel
 	NxClusters	clusters;
 	const char *meta;			/* not NUL-terminated */
 	size_t		metalen;
+	const void *speakers;		/* the SPEAKERS section, or NULL */
+	size_t		speakerslen;
 } NxModel;
 
 /*

@@ -91,7 +91,9 @@ nx_quote_rule_pass(NxQuoteRule r)
 NxStatus
 nx_quotes_check_model(const NxModel *m, char *errbuf, size_t errlen)
 {
-	return nx_attrib_check_model(m, errbuf, errlen);
+	NxStatus	st = nx_attrib_check_model(m, errbuf, errlen);
+
+	return st != NX_OK ? st : q_speakers_check(m, errbuf, errlen);
 }
 
 /* Word classes of every token: the rules' from the word list, the trained ones from the model. */

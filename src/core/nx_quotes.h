@@ -114,12 +114,30 @@ extern NxStatus nx_quotes_extract(const NxModel *m, const NxDoc *doc,
  * the tagger's labels given instead of decoded (the model's labels,
  * lexicon and clusters are read, its weights not), and rules switched off.
  */
+/*
+ * A ranking example of the speakers pass, for its trainer: a surname
+ * that opens a sentence or a source, hidden, and the features of the
+ * ncand entities in view that could be its referent (ncand x
+ * nx_quotes_speaker_nfeat() floats), right the index of its own.
+ */
+typedef void (*NxSpeakerExampleFn) (void *arg, const float *feat, int ncand, int right);
+
 typedef struct NxQuoteOptions
 {
 	const uint8_t *stage1;		/* [ntok] source and cue labels, or NULL */
 	const uint8_t *stage2;		/* [ntok] content labels (with stage1) */
 	NxQuoteRules off;			/* rules switched off */
+	NxSpeakerExampleFn speaker_example; /* called with each ranking example, or NULL */
+	void	   *example_arg;
 } NxQuoteOptions;
+
+/* The number of features of the speakers pass's ranking, and the weights of its explicit ordering. */
+extern int	nx_quotes_speaker_nfeat(void);
+extern void nx_quotes_speaker_default_weights(float *w);
+
+/* A SPEAKERS model section of nfeat weights, allocated from a. */
+extern NxStatus nx_quotes_speakers_section(const float *w, int nfeat, void **out, size_t *len,
+										   const NxAlloc *a);
 
 extern NxStatus nx_quotes_extract_opt(const NxModel *m, const NxDoc *doc,
 									  const NxQuoteOptions *opt,

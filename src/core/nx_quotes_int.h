@@ -254,6 +254,48 @@ typedef struct QEntity
 	uint8_t		gender;			/* QGender */
 } QEntity;
 
+/* What a pronoun or a description agrees with (nx_quotes_salience.c). */
+typedef enum QAgree
+{
+	QA_NONE = 0,
+	QA_MALE,					/* he, him, his; a man's office */
+	QA_FEMALE,					/* she, her, hers */
+	QA_THING,					/* it, its: an organisation */
+	QA_PERSON					/* a description of an office (the nominee) */
+} QAgree;
+
+/* The features of a candidate referent (q_salience_features). */
+typedef enum QFeature
+{
+	QF_BIAS = 0,
+	QF_PREV_SPEAKER,			/* spoke the quotation before, a paragraph or two back */
+	QF_SAME_SENTENCE,			/* mentioned in the pronoun's sentence */
+	QF_SUBJECT,					/* its latest mention opened a sentence or clause */
+	QF_SENTENCES_0,				/* its latest mention 0, 1, 2, 3-4, 5+ sentences back */
+	QF_SENTENCES_1,
+	QF_SENTENCES_2,
+	QF_SENTENCES_4,
+	QF_SENTENCES_FAR,
+	QF_RANK_0,					/* 0, 1, 2, 3+ agreeing entities mentioned since */
+	QF_RANK_1,
+	QF_RANK_2,
+	QF_RANK_3,
+	QF_NAMES_1,					/* mentioned once, 2-3, 4+ times */
+	QF_NAMES_2,
+	QF_NAMES_4,
+	QF_GENDER,					/* its gender is the pronoun's, known */
+	QF_IN_QUOTE,				/* its latest mention is inside a quotation */
+	QF_QUOTED,					/* it spoke before in the article */
+	QF_PARAGRAPH,				/* mentioned in the pronoun's paragraph */
+	QF_POSSESSIVE,				/* its latest mention is a possessive (Crutcher's) */
+	QF_PRONOUN,					/* its latest mention is a pronoun resolved to it */
+	QF_TITLE,					/* its latest mention followed a person's title */
+	QF_TOPIC,					/* the first person the article names */
+	QF__COUNT
+} QFeature;
+
+typedef struct QSalience QSalience;
+
 /* ---- the context of one document ---- */
 
 typedef struct QCtx
@@ -490,6 +532,21 @@ extern NxStatus q_pass_bare_said(QCtx *x);
 extern NxStatus q_pass_mentions(QCtx *x);		/* nx_quotes_mention.c */
 extern NxStatus q_pass_speakers(QCtx *x);		/* nx_quotes_speaker.c */
 extern NxStatus q_names_build(QCtx *x);			/* nx_quotes_names.c */
+/* nx_quotes_salience.c: who is in view */
+extern NxStatus q_salience_init(QCtx *x, QSalience **out);
+extern void q_salience_free(QCtx *x, QSalience *s);
+extern void q_salience_advance(QCtx *x, QSalience *s, uint32_t t);
+extern void q_salience_spoke(QSalience *s, int32_t e, uint32_t para);
+extern size_t q_salience_names_read(const QSalience *s);
+extern NxStatus q_speakers_check(const NxModel *m, char *errbuf, size_t errlen);
+extern void q_salience_source(QCtx *x, QSalience *s, int32_t e, uint32_t t);
+extern int	q_agrees(const QEntity *e, QAgree k);
+extern QAgree q_pronoun_kind(const QCtx *x, uint32_t t);
+extern int	q_salience_candidates(const QCtx *x, const QSalience *s, QAgree k, uint32_t t,
+								  int32_t *cand, int max);
+extern void q_salience_features(const QCtx *x, const QSalience *s, int32_t e, int rank,
+								QAgree k, uint32_t t, float *f);
+extern int32_t q_salience_resolve(const QCtx *x, const QSalience *s, QAgree k, uint32_t t);
 extern int32_t q_description_entity(const QCtx *x, QSpan m, size_t before,
 									uint32_t *role);	/* nx_quotes_roles.c */
 extern void q_names_free(QCtx *x);

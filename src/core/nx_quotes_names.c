@@ -39,6 +39,9 @@
 /* Tokens of a name, at most (Commission on Presidential Debates, Martin Luther King Jr.). */
 #define NAME_TOKENS_MAX		8
 
+/* Tokens before a name that opens its sentence's subject, at most. */
+#define SUBJECT_TOKENS_MAX	12
+
 /* Tokens of a title before a name (Secretary of State), at most. */
 #define TITLE_TOKENS_MAX	3
 
@@ -232,7 +235,8 @@ name_evidence(const QCtx *x, QName *n)
 		n->title = 1;
 		n->gender = word_gender(x, s - 1);
 	}
-	if (n->gender == QG_UNKNOWN && n->given)
+	/* a given name's sex: before a family name, or alone when it is no family name (Melanie) */
+	if (n->gender == QG_UNKNOWN && (n->given || (e == s + 1 && !(lex & NX_LB(LAST_NAME)))))
 	{
 		uint32_t	g = q_lexicon(x, s, s + 1);
 
@@ -309,18 +313,26 @@ names_push(QCtx *x, size_t *cap, const QName *n)
 	return 1;
 }
 
-/* Is token i inside the subject that opens its sentence (after an adverb or conjunction)? */
+/*
+ * Does the name at token s open the subject of its sentence: only
+ * capitalised words, titles and possessives before it, after an adverb
+ * or conjunction (But Trump …; President Vladimir Putin's spokesman
+ * Dmitry Peskov …)?
+ */
 static int
 opens_sentence(const QCtx *x, uint32_t s)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	first = doc->sent[doc->tok[s].sentence].tok;
 
+	if (s - first > SUBJECT_TOKENS_MAX)
+		return 0;
 	for (uint32_t t = first; t < s; t++)
-		if (is_word(doc, t) && !has_class(x, t, NX_WB(CONJUNCTION) | NX_WB(SENTENCE_ADVERB) |
-										   NX_WB(ARTICLE) | NX_WB(TITLE)) && !is_cap(doc, t))
+		if (is_word(doc, t) && !is_cap(doc, t) &&
+			!has_class(x, t, NX_WB(CONJUNCTION) | NX_WB(SENTENCE_ADVERB) | NX_WB(ARTICLE) |
+					   NX_WB(TITLE)))
 			return 0;
-	return s - first <= NAME_TOKENS_MAX;
+	return 1;
 }
 
 /* The names of the document, in order. */

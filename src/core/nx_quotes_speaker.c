@@ -7,205 +7,21 @@
  *		 words before it;
  *	   - a mention holding a name (Sen. Marco Rubio, Jane Roe, an analyst
  *		 at Acme; not a name followed by 's) gives that name's entity;
- *	   - a personal pronoun (he, she, it, they) gives the entity that
- *		 agrees with it (he a man or a person not known to be a woman,
- *		 she the other way round, it an organisation; they none: most
- *		 often several people) and scores best among those named before it
- *		 (pronoun_score: who spoke the quotation before, who opened a
- *		 sentence, how near and how often named);
+ *	   - a personal pronoun (he, she, it) gives the entity that agrees
+ *		 with it (he a man or a person not known to be a woman, she the
+ *		 other way round, it an organisation) and is likeliest in view
+ *		 there (nx_quotes_salience.c); they none: most often several
+ *		 people;
  *	   - a definite description (the mayor, the Indiana governor, the
  *		 newspaper) gives the entity named before it with that role
  *		 (nx_quotes_roles.c);
  *	   - anything else (a doctor, officials) is its own speaker: no name
  *		 is made up for it.
  *	  The speaker is the entity's fullest name (Vladimir Putin for Putin),
- *	  and its type says which key it gets.
+ *	  and its type says which key it gets.  Quotations are resolved in the
+ *	  order of their mentions, the salience read up to each.
  */
 #include "nx_quotes_int.h"
-
-/* Names before a pronoun weighed as its antecedent, at most. */
-#define PRONOUN_CANDIDATES	40
-
-/* Sentences back a pronoun's antecedent is weighed in, at most. */
-#define PRONOUN_SENTENCES	12
-
-/* The pronouns that resolve, by what they agree with. */
-typedef enum QPronoun
-{
-	PR_NONE = 0,
-	PR_MALE,					/* he, him, his */
-	PR_FEMALE,					/* she, her, hers */
-	PR_THING,					/* it, its */
-	PR_GROUP,					/* they, them, their */
-	PR_PERSON					/* a description of an office (the nominee) */
-} QPronoun;
-
-/* The features of an antecedent (pronoun_score). */
-typedef enum QFeature
-{
-	F_PREV_SPEAKER = 0,			/* spoke the quotation before */
-	F_SAME_SENTENCE,			/* named in the pronoun's sentence */
-	F_SUBJECT,					/* its name opens a sentence */
-	F_SENTENCES,				/* sentences back to its name (up to 6) */
-	F_RANK,						/* antecedents named since (up to 6) */
-	F_NAMES,					/* names of it so far (up to 4) */
-	F_GENDER,					/* its gender is the pronoun's */
-	F_IN_QUOTE,					/* its name is inside a quotation */
-	F_QUOTED,					/* it spoke before in the article */
-	F_PARAGRAPH,				/* named in the pronoun's paragraph */
-	F__COUNT
-} QFeature;
-
-/* Weights of the features when the model has none (an explicit ordering). */
-static const float default_weights[F__COUNT] = {
-	[F_PREV_SPEAKER] = 3.0f,
-	[F_SAME_SENTENCE] = 0.5f,
-	[F_SUBJECT] = 1.0f,
-	[F_SENTENCES] = -0.7f,
-	[F_RANK] = -0.3f,
-	[F_NAMES] = 0.5f,
-	[F_GENDER] = 1.0f,
-	[F_IN_QUOTE] = -2.0f,
-	[F_QUOTED] = 1.0f,
-	[F_PARAGRAPH] = 0.5f,
-};
-
-/* The state of the pass: names seen so far, who spoke. */
-typedef struct SpeakerState
-{
-	size_t		next_name;		/* names before this index are behind */
-	int32_t    *last_name;		/* [nent] an entity's latest name so far, -1 */
-	uint32_t   *names;			/* [nent] its names so far */
-	uint32_t   *spoke;			/* [nent] quotations it spoke so far */
-	int32_t		prev_speaker;	/* entity of the quotation before, -1 */
-	uint32_t	prev_para;
-} SpeakerState;
-
-/* What a one-token mention at token t is, as a pronoun. */
-static QPronoun
-pronoun_kind(const QCtx *x, uint32_t t)
-{
-	static const struct
-	{
-		const char *word;
-		QPronoun	kind;
-	}			pronouns[] = {
-		{"he", PR_MALE}, {"him", PR_MALE}, {"his", PR_MALE},
-		{"she", PR_FEMALE}, {"her", PR_FEMALE}, {"hers", PR_FEMALE},
-		{"it", PR_THING}, {"its", PR_THING},
-		{"they", PR_GROUP}, {"them", PR_GROUP}, {"their", PR_GROUP},
-	};
-
-	if (!W(x, t, PRONOUN))
-		return PR_NONE;
-	for (size_t k = 0; k < sizeof(pronouns) / sizeof(pronouns[0]); k++)
-		if (nx_tok_ieq(x->doc, t, pronouns[k].word))
-			return pronouns[k].kind;
-	return PR_NONE;
-}
-
-/* Does entity e agree with a pronoun of kind k? */
-static int
-agrees(const QEntity *e, QPronoun k)
-{
-	switch (k)
-	{
-		case PR_MALE:
-			return (e->type == QT_PERSON || e->type == QT_UNKNOWN) && e->gender != QG_FEMALE;
-		case PR_FEMALE:
-			return (e->type == QT_PERSON || e->type == QT_UNKNOWN) && e->gender != QG_MALE;
-		case PR_THING:
-			return e->type == QT_ORG;
-		case PR_GROUP:
-			return 0;			/* they: most often several people, no one named */
-		case PR_PERSON:
-			return e->type == QT_PERSON;
-		default:
-			return 0;
-	}
-}
-
-/* Advance the names seen to those before token t. */
-static void
-names_before(QCtx *x, SpeakerState *ss, uint32_t t)
-{
-	for (; ss->next_name < x->nname && x->name[ss->next_name].s < t; ss->next_name++)
-	{
-		const QName *n = &x->name[ss->next_name];
-
-		if (n->entity < 0)
-			continue;
-		ss->last_name[n->entity] = (int32_t) ss->next_name;
-		ss->names[n->entity]++;
-	}
-}
-
-static inline float
-cap_at(uint32_t v, uint32_t max)
-{
-	return (float) (v < max ? v : max);
-}
-
-/* The features of entity e as the antecedent of a pronoun at token t. */
-static void
-pronoun_features(const QCtx *x, const SpeakerState *ss, int32_t e, uint32_t rank,
-				 QPronoun k, uint32_t t, float *f)
-{
-	const NxDoc *doc = x->doc;
-	const QName *n = &x->name[ss->last_name[e]];
-	uint32_t	sent = doc->tok[t].sentence;
-
-	memset(f, 0, F__COUNT * sizeof(float));
-	f[F_PREV_SPEAKER] = e == ss->prev_speaker && ss->prev_para + 2 >= para_of(doc, t);
-	f[F_SAME_SENTENCE] = n->sent == sent;
-	f[F_SUBJECT] = n->subject;
-	f[F_SENTENCES] = cap_at(sent - n->sent, 6);
-	f[F_RANK] = cap_at(rank, 6);
-	f[F_NAMES] = cap_at(ss->names[e], 4);
-	f[F_GENDER] = (k == PR_MALE && x->ent[e].gender == QG_MALE) ||
-		(k == PR_FEMALE && x->ent[e].gender == QG_FEMALE);
-	f[F_IN_QUOTE] = n->inquote;
-	f[F_QUOTED] = ss->spoke[e] > 0;
-	f[F_PARAGRAPH] = para_of(doc, n->s) == para_of(doc, t);
-}
-
-/* The antecedent of a pronoun of kind k at token t, or -1. */
-static int32_t
-pronoun_antecedent(const QCtx *x, const SpeakerState *ss, QPronoun k, uint32_t t)
-{
-	const NxDoc *doc = x->doc;
-	const float *w = default_weights;
-	int32_t		best = -1;
-	float		best_score = 0;
-	uint32_t	rank = 0,
-				seen = 0;
-
-	/* the names before it, newest first: each entity at its latest name */
-	for (size_t i = ss->next_name; i-- > 0 && seen < PRONOUN_CANDIDATES;)
-	{
-		const QName *n = &x->name[i];
-		int32_t		e = n->entity;
-		float		f[F__COUNT],
-					score = 0;
-
-		if (doc->tok[t].sentence - n->sent > PRONOUN_SENTENCES)
-			break;
-		seen++;
-		if (e < 0 || ss->last_name[e] != (int32_t) i)
-			continue;			/* not its latest name */
-		if (!agrees(&x->ent[e], k))
-			continue;
-		pronoun_features(x, ss, e, rank++, k, t, f);
-		for (int j = 0; j < F__COUNT; j++)
-			score += w[j] * f[j];
-		if (best < 0 || score > best_score)
-		{
-			best = e;
-			best_score = score;
-		}
-	}
-	return best;
-}
 
 /* Does token t end the first noun phrase of a mention (, ( ; : dash who and or)? */
 static int
@@ -318,32 +134,32 @@ speak_entity(QCtx *x, NxQuote *q, int32_t e, NxQuoteRule r)
  * role's gender.  Returns the entity or -1.
  */
 static int32_t
-description_speaker(QCtx *x, SpeakerState *ss, NxQuote *q, QSpan m)
+description_speaker(QCtx *x, QSalience *sal, NxQuote *q, QSpan m, size_t before)
 {
 	uint32_t	role;
-	int32_t		e = q_description_entity(x, m, ss->next_name, &role);
+	int32_t		e = q_description_entity(x, m, before, &role);
 
 	if (e < 0 && role != UINT32_MAX)
 	{
-		uint8_t		g = nx_words_abbrev(x->doc, role) & NX_WB(MALE_WORD) ? QG_MALE :
-			nx_words_abbrev(x->doc, role) & NX_WB(FEMALE_WORD) ? QG_FEMALE : QG_UNKNOWN;
+		uint64_t	c = nx_words_abbrev(x->doc, role);
 
-		e = pronoun_antecedent(x, ss, g == QG_MALE ? PR_MALE : g == QG_FEMALE ? PR_FEMALE : PR_PERSON,
-							   m.s);
-		if (e >= 0 && x->ent[e].type != QT_PERSON)
-			e = -1;
+		e = q_salience_resolve(x, sal, c & NX_WB(MALE_WORD) ? QA_MALE :
+							   c & NX_WB(FEMALE_WORD) ? QA_FEMALE : QA_PERSON, m.s);
 	}
 	if (e >= 0)
+	{
 		speak_entity(x, q, e, NX_QR_SPEAKER_DESCRIPTION);
+		q_salience_source(x, sal, e, m.s);
+	}
 	return e;
 }
 
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
 static int32_t
-resolve_speaker(QCtx *x, SpeakerState *ss, NxQuote *q)
+resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
 {
 	QSpan		m = span_of(&q->mention);
-	QPronoun	k;
+	QAgree		k;
 	int32_t		e = -1,
 				n;
 
@@ -357,9 +173,9 @@ resolve_speaker(QCtx *x, SpeakerState *ss, NxQuote *q)
 		set_span(x->doc, &q->speaker, m);
 		q_mark(q, NX_QR_SPEAKER_RELATIVE);
 	}
-	if (m.e == m.s + 1 && (k = pronoun_kind(x, m.s)) != PR_NONE)
+	if (m.e == m.s + 1 && (k = q_pronoun_kind(x, m.s)) != QA_NONE)
 	{
-		if (q_on(x, NX_QR_SPEAKER_PRONOUN) && (e = pronoun_antecedent(x, ss, k, m.s)) >= 0)
+		if (q_on(x, NX_QR_SPEAKER_PRONOUN) && (e = q_salience_resolve(x, sal, k, m.s)) >= 0)
 			speak_entity(x, q, e, NX_QR_SPEAKER_PRONOUN);
 	}
 	else if ((n = head_name(x, m)) >= 0 && q_on(x, NX_QR_SPEAKER_NAME))
@@ -368,51 +184,83 @@ resolve_speaker(QCtx *x, SpeakerState *ss, NxQuote *q)
 		speak_entity(x, q, e, NX_QR_SPEAKER_NAME);
 	}
 	else if (n < 0 && q_on(x, NX_QR_SPEAKER_DESCRIPTION))
-		e = description_speaker(x, ss, q, m);
+		e = description_speaker(x, sal, q, m, before);
 	return e;
+}
+
+/* The token a quotation's speaker is read at: its mention, else its content. */
+static uint32_t
+speaker_token(const NxQuote *q)
+{
+	return q->mention.ntok ? q->mention.tok : q->content.tok;
+}
+
+/* Quotation indexes in the order of their speaker tokens (stable), into order. */
+static NxStatus
+mention_order(QCtx *x, size_t **order)
+{
+	size_t	   *o = nx_alloc(x->a, (x->nq + 1) * sizeof(size_t)),
+			   *tmp = nx_alloc(x->a, (x->nq + 1) * sizeof(size_t));
+
+	*order = o;
+	if (!o || !tmp)
+	{
+		nx_free(x->a, tmp);
+		return NX_ENOMEM;
+	}
+	for (size_t i = 0; i < x->nq; i++)
+		o[i] = i;
+	/* a merge sort: n log n however the mentions lie */
+	for (size_t w = 1; w < x->nq; w *= 2)
+	{
+		for (size_t l = 0; l < x->nq; l += 2 * w)
+		{
+			size_t		m = l + w < x->nq ? l + w : x->nq,
+						r = l + 2 * w < x->nq ? l + 2 * w : x->nq,
+						a = l,
+						b = m,
+						k = l;
+
+			while (a < m && b < r)
+				tmp[k++] = speaker_token(&x->q[o[b]]) < speaker_token(&x->q[o[a]]) ? o[b++] : o[a++];
+			while (a < m)
+				tmp[k++] = o[a++];
+			while (b < r)
+				tmp[k++] = o[b++];
+		}
+		memcpy(o, tmp, x->nq * sizeof(size_t));
+	}
+	nx_free(x->a, tmp);
+	return NX_OK;
 }
 
 /* The speakers pass. */
 NxStatus
 q_pass_speakers(QCtx *x)
 {
-	SpeakerState ss;
-	NxStatus	st = q_names_build(x);
+	QSalience  *sal = NULL;
+	size_t	   *order = NULL;
+	NxStatus	st;
 
-	if (st != NX_OK)
-		return st;
-	memset(&ss, 0, sizeof(ss));
-	ss.prev_speaker = -1;
-	ss.last_name = nx_alloc(x->a, (x->nent + 1) * sizeof(int32_t));
-	ss.names = nx_alloc(x->a, (x->nent + 1) * sizeof(uint32_t));
-	ss.spoke = nx_alloc(x->a, (x->nent + 1) * sizeof(uint32_t));
-	if (!ss.last_name || !ss.names || !ss.spoke)
-		st = NX_ENOMEM;
-	else
+	if ((st = q_names_build(x)) != NX_OK || (st = q_salience_init(x, &sal)) != NX_OK ||
+		(st = mention_order(x, &order)) != NX_OK)
+		goto done;
+	for (size_t i = 0; i < x->nq; i++)
 	{
-		for (size_t e = 0; e < x->nent; e++)
-			ss.last_name[e] = -1;
-		memset(ss.names, 0, (x->nent + 1) * sizeof(uint32_t));
-		memset(ss.spoke, 0, (x->nent + 1) * sizeof(uint32_t));
-		for (size_t i = 0; i < x->nq; i++)
-		{
-			NxQuote    *q = &x->q[i];
-			int32_t		e;
+		NxQuote    *q = &x->q[order[i]];
+		uint32_t	t = speaker_token(q);
+		int32_t		e;
 
-			if ((i & (INTERRUPT_EVERY - 1)) == 0)
-				nx_check_interrupts(x->a);
-			names_before(x, &ss, q->mention.ntok ? q->mention.tok : q->content.tok);
-			e = resolve_speaker(x, &ss, q);
-			if (e >= 0)
-			{
-				ss.spoke[e]++;
-				ss.prev_speaker = e;
-				ss.prev_para = q->paragraph;
-			}
-		}
+		if ((i & (INTERRUPT_EVERY - 1)) == 0)
+			nx_check_interrupts(x->a);
+		q_salience_advance(x, sal, t);
+		e = resolve_speaker(x, sal, q, q_salience_names_read(sal));
+		q_salience_advance(x, sal, t + (q->mention.ntok ? q->mention.ntok : 0));
+		if (e >= 0)
+			q_salience_spoke(sal, e, q->paragraph);
 	}
-	nx_free(x->a, ss.last_name);
-	nx_free(x->a, ss.names);
-	nx_free(x->a, ss.spoke);
+done:
+	nx_free(x->a, order);
+	q_salience_free(x, sal);
 	return st;
 }
