@@ -20,10 +20,12 @@ SELECT count(*) AS stale FROM articles
 WHERE entities <> entities_json(body) OR quotes <> quotes_json(body)
    OR published IS DISTINCT FROM (article_meta(body)).date;
 SELECT count(*) AS differ FROM articles a,
-  LATERAL (SELECT q.quote, q.kind, q.speaker, q.speaker_pos, q.speaker_len, q.cue, q.pos, q.len, q.speaker_key
+  LATERAL (SELECT q.quote, q.kind, q.speaker, q.speaker_pos, q.speaker_len, q.cue, q.pos, q.len, q.speaker_key,
+                  q.speech, q.quote_key
            FROM article_quotes q WHERE q.article_id = a.id
            EXCEPT ALL
-           SELECT q.quote, q.kind, q.speaker, q.speaker_pos, q.speaker_len, q.cue, q.pos, q.len, q.speaker_key
+           SELECT q.quote, q.kind, q.speaker, q.speaker_pos, q.speaker_len, q.cue, q.pos, q.len, q.speaker_key,
+                  q.speech, q.quote_key
            FROM extract_quotes(a.body) q) d;
 
 -- articles by the entities in them, through the GIN index on the stored column
@@ -47,6 +49,11 @@ ORDER BY articles DESC, sentences DESC, key_a, key_b;
 SELECT * FROM unnamed_sources_daily ORDER BY day;
 SELECT organisation, quotes, as_speaker, through_people, articles, last_quoted
 FROM quoted_organisations ORDER BY quotes DESC, org_key;
+SELECT quote, articles, quotes, speakers, first_seen, last_seen FROM repeated_quotations
+ORDER BY articles DESC, quote_key;
+
+-- beliefs are rows, but no speech: who is quoted leaves them out
+SELECT speaker, cue, quote FROM article_quotes WHERE NOT speech ORDER BY article_id, pos;
 
 -- the sources the shares are made of
 SELECT source_type, count(*) AS quotes, min(source) AS example

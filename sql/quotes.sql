@@ -79,6 +79,20 @@ SELECT q.speaker, q.speaker_key,
          'Russian President Vladimir Putin met the envoy. “The talks were useful,” Putin said.')) AS entity_key
 FROM extract_quotes('Russian President Vladimir Putin met the envoy. “The talks were useful,” Putin said.') q;
 
+-- speech: what was said or written; a belief, intention or feeling is a row, but no speech
+SELECT quote, cue, speech FROM extract_quotes(
+  'Costa said the port would reopen. Reyes fears the strike will last. According to the union, talks resume on Monday. Okonkwo wants a new contract.')
+ORDER BY pos;
+
+-- quote_key: the same quoted words in two articles, whatever their case,
+-- punctuation and marks, join; other words do not
+SELECT a.quote_key = b.quote_key AS same_key, a.quote_key ~ '^[0-9a-f]{16}$' AS hex
+FROM extract_quotes('“We will not close the port,” Ana Costa said on Monday.') a,
+     extract_quotes('Costa told reporters: "We will NOT close the port!"') b;
+SELECT a.quote_key = b.quote_key AS same_key
+FROM extract_quotes('“We will not close the port,” Ana Costa said on Monday.') a,
+     extract_quotes('“We will not close the ports,” Ana Costa said on Monday.') b;
+
 -- NULL and empty text give no rows
 SELECT count(*) FROM extract_quotes(NULL);
 SELECT count(*) FROM extract_quotes('');

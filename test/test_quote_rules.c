@@ -9,7 +9,8 @@
  *
  * Markup: {s:...} a source chunk, {c:...} a cue chunk, {q:...} a content
  * chunk; they may nest ({q:...{s:he} {c:said}...}).  Rows print as
- * "content|cue|mention|speaker" (an empty field for none), joined by
+ * "content|cue|mention|speaker" (an empty field for none; "|belief"
+ * after a row that is no speech), joined by
  * " ## ".  The word classes come from nx_wordlist.h and the name lists of
  * data/lexicon (read from the project root), as the trainer builds them.
  */
@@ -27,6 +28,7 @@
 void		test_quote_rules(void);
 void		test_quote_rule_table(void);
 void		test_quote_speakers(void);
+void		test_quote_keys(void);
 
 #define MAX_TEXT	2048
 #define MAX_CHUNKS	32
@@ -131,9 +133,10 @@ put_span(char *buf, size_t o, const NxDoc *d, const NxSpan *s)
 	return o;
 }
 
-/* The rows of a marked text with rules off switched off, into buf. */
+/* The rows of a marked text with rules off switched off, into buf; the first row's quote_key in *key. */
 static int
-run_rows(const RuleModel *rm, const char *marked, const NxQuoteRules *off, char *buf)
+run_rows_key(const RuleModel *rm, const char *marked, const NxQuoteRules *off, char *buf,
+			 uint64_t *key)
 {
 	char		text[MAX_TEXT];
 	Mark		marks[MAX_CHUNKS];
@@ -191,6 +194,7 @@ run_rows(const RuleModel *rm, const char *marked, const NxQuoteRules *off, char 
 		opt.off = *off;
 	if (nx_quotes_extract_opt(&rm->m, &d, &opt, &q, &nq, &nx_malloc_alloc) != NX_OK)
 		nq = 0;
+	*key = nq > 0 ? q[0].quote_key : 0;
 	for (size_t i = 0; i < nq; i++)
 	{
 		if (i > 0 && o + 5 < ROWS_MAX)
@@ -202,6 +206,8 @@ run_rows(const RuleModel *rm, const char *marked, const NxQuoteRules *off, char 
 		o = put_span(buf, o, &d, &q[i].mention);
 		buf[o++] = '|';
 		o = put_span(buf, o, &d, &q[i].speaker);
+		if (!q[i].speech && o + 8 < ROWS_MAX)
+			o += (size_t) snprintf(buf + o, ROWS_MAX - o, "|belief");
 		buf[o] = '\0';
 	}
 	nx_free(&nx_malloc_alloc, q);
@@ -209,6 +215,15 @@ run_rows(const RuleModel *rm, const char *marked, const NxQuoteRules *off, char 
 	free(lab2);
 	nx_doc_free(&d);
 	return 1;
+}
+
+/* The rows of a marked text with rules off switched off, into buf. */
+static int
+run_rows(const RuleModel *rm, const char *marked, const NxQuoteRules *off, char *buf)
+{
+	uint64_t	key;
+
+	return run_rows_key(rm, marked, off, buf, &key);
 }
 
 /* Run one case: the rows with every rule, and that they differ without its rule. */
@@ -314,7 +329,7 @@ static const RuleCase rule_cases[] = {
 		"“we will win the vote.”|said|Putin|Putin"},
 	{NX_QR_PLAIN_SUBJECT,
 		"We believe {q:the race was close in every state}.",
-		"the race was close in every state|believe||"},
+		"the race was close in every state|believe|||belief"},
 	{NX_QR_COLON_SPEAKER,
 		"Kasich: {q:‘We Are Going to Win This Thing’}",
 		"‘We Are Going to Win This Thing’|:|Kasich|Kasich"},
@@ -486,6 +501,9 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SPEAKER_DESCRIPTION,
 		"Bill de Blasio, the mayor of New York, spoke first. {s:The mayor} {c:said} {q:the port would reopen}.",
 		"the port would reopen|said|The mayor|Bill de Blasio"},
+	{NX_QR_BELIEF_CUE,
+		"{s:Costa} {c:fears} {q:the port will close for good}.",
+		"the port will close for good|fears|Costa|Costa|belief"},
 };
 
 /* Every rule has a case, every case runs. */
@@ -599,7 +617,70 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa sued the Acme Corporation on Monday. {s:It} {c:said} {q:the suit would fail}.",
 		"the suit would fail|said|It|Acme Corporation"},
+	/* speech or belief: a verb of speech in the cue, a quotation, are speech */
+	{NX_QR_BELIEF_CUE,
+		"{s:Costa} {c:said she believes} {q:the port will close for good}.",
+		"the port will close for good|said she believes|Costa|Costa"},
+	{NX_QR_BELIEF_CUE,
+		"{s:Costa} {c:wants} {q:“the port closed for good.”}",
+		"“the port closed for good.”|wants|Costa|Costa"},
+	{NX_QR_BELIEF_CUE,
+		"{c:According to} {s:Costa}, {q:the port will close for good}.",
+		"the port will close for good|According to|Costa|Costa"},
+	{NX_QR_BELIEF_CUE,
+		"{s:Costa} {c:hopes} {q:the port will close for good}.",
+		"the port will close for good|hopes|Costa|Costa|belief"},
 };
+
+/*
+ * quote_key: the same quoted words give the same key whatever their
+ * marks, case, punctuation and spacing; other words another; a mixed
+ * quotation's key is its quoted words'.
+ */
+static const struct
+{
+	const char *a;
+	const char *b;
+	int			same;
+}			key_cases[] = {
+	{"{s:Costa} {c:said}: {q:“We will NOT close the port.”}",
+	 "{q:\"We will not close   the port!\"} {s:Ana Costa} {c:told} reporters.", 1},
+	{"{s:Costa} {c:said}: {q:“We will not close the port.”}",
+	 "{s:Costa} {c:said}: {q:“We will not close the ports.”}", 0},
+	{"{s:Costa} {c:said} {q:the port was “a disgrace to the city”}.",
+	 "{s:Reyes} {c:called} {q:it “a disgrace to the city.”}", 1},
+	{"{s:Costa} {c:said} {q:the port was “a disgrace to the city”}.",
+	 "{s:Costa} {c:said}: {q:“the port was a disgrace to the city.”}", 0},
+	{"{s:Costa} {c:said}: {q:“It’s over.”}",
+	 "{s:Costa} {c:said}: {q:“It's over.”}", 1},
+};
+
+void
+test_quote_keys(void)
+{
+	RuleModel	rm;
+
+	rule_model(&rm);
+	CHECK(rm.ok);
+	if (!rm.ok)
+		return;
+	for (size_t i = 0; i < sizeof(key_cases) / sizeof(key_cases[0]); i++)
+	{
+		char		rows[ROWS_MAX];
+		uint64_t	ka = 0,
+					kb = 0;
+		int			ok;
+
+		CHECK(run_rows_key(&rm, key_cases[i].a, NULL, rows, &ka) && rows[0]);
+		CHECK(run_rows_key(&rm, key_cases[i].b, NULL, rows, &kb) && rows[0]);
+		ok = (ka == kb) == key_cases[i].same && ka != 0;
+		CHECK(ok);
+		if (!ok)
+			fprintf(stderr, "  quote_key case %zu: %016llx %016llx\n", i,
+					(unsigned long long) ka, (unsigned long long) kb);
+	}
+	nx_free(&nx_malloc_alloc, rm.lexsec);
+}
 
 void
 test_quote_speakers(void)

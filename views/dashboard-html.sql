@@ -202,6 +202,15 @@ FROM (SELECT week, string_agg(pg_temp.esc(speaker) || ' (' || quotes || ')', ', 
              sum(quotes) AS quotes
       FROM top_speakers_weekly WHERE rank <= 3 GROUP BY week) w;
 
+-- Repeated quotations
+SELECT '<section class="wide"><h2>Repeated quotations</h2><p class="note">The same quoted words in more than one article, and who they are credited to (<code>repeated_quotations</code>).</p><table><tr><th>Quotation</th><th>Credited to</th><th class="n">Articles</th><th>First seen</th></tr>'
+    || coalesce(string_agg(format('<tr><td>&ldquo;%s&rdquo;</td><td>%s</td><td class="n">%s</td><td>%s</td></tr>',
+                                  pg_temp.esc(quote), pg_temp.esc(coalesce(array_to_string(speakers, ', '), '')),
+                                  articles, coalesce(to_char(first_seen, 'YYYY-MM-DD'), '')),
+                           '' ORDER BY articles DESC, quote), '<tr><td colspan="4">No quotation repeated yet.</td></tr>')
+    || '</table></section>'
+FROM (SELECT * FROM repeated_quotations ORDER BY articles DESC, quote LIMIT 10) r;
+
 -- The articles
 SELECT '<section class="wide"><h2>The articles</h2><p class="note">Header, headline, dateline and byline read by <code>article_meta(body)</code>; live-blog updates by <code>updates(body)</code>.</p><table><tr><th>Date</th><th>Headline</th><th>Dateline</th><th>By</th><th class="n">Quotations</th><th class="n">Entities</th><th>Updates</th></tr>'
     || string_agg(format('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td>%s</td></tr>',

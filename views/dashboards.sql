@@ -8,13 +8,16 @@
 --      written or its body changes, never again when a dashboard refreshes;
 --   2. reads them back as rows in two plain views, article_entities and
 --      article_quotes (with each quotation's source classified);
---   3. builds five materialized views, each with the unique index that
+--   3. builds six materialized views, each with the unique index that
 --      REFRESH MATERIALIZED VIEW CONCURRENTLY needs:
 --        top_speakers_daily, top_speakers_weekly   who is quoted most
 --        quoted_together                           who is quoted alongside whom
 --        entity_comentions                         who and what appear together
 --        unnamed_sources_daily                     share of anonymous sources
 --        quoted_organisations                      most-quoted organisations
+--        repeated_quotations                       the same words in many articles
+--      Who is quoted counts speech only (the speech column: said, wrote,
+--      according to), not what a source believes, wants or fears.
 --   4. and a procedure refresh_dashboards() that refreshes them all
 --      concurrently (readers are never blocked), e.g. from cron or pg_cron.
 --
@@ -68,7 +71,7 @@ FROM articles a
 CROSS JOIN LATERAL jsonb_to_recordset(a.quotes)
        AS q(quote text, kind text, speaker text, speaker_pos int, speaker_len int,
             cue text, cue_pos int, cue_len int, pos int, len int, paragraph int,
-            sentence int, speaker_key text)
+            sentence int, speaker_key text, speech boolean, quote_key text)
 LEFT JOIN LATERAL (
     -- the first person or organisation named where the speaker is mentioned
     SELECT e.type, e.key, e.canonical
@@ -98,7 +101,7 @@ SELECT published AS day, source_key AS speaker_key,
        count(DISTINCT article_id) AS articles,
        rank() OVER (PARTITION BY published ORDER BY count(*) DESC) AS rank
 FROM article_quotes
-WHERE source_type = 'person' AND published IS NOT NULL
+WHERE source_type = 'person' AND speech AND published IS NOT NULL
 GROUP BY published, source_key;
 
 CREATE UNIQUE INDEX top_speakers_daily_key ON top_speakers_daily (day, speaker_key);
@@ -110,7 +113,7 @@ SELECT date_trunc('week', published)::date AS week, source_key AS speaker_key,
        count(DISTINCT article_id) AS articles,
        rank() OVER (PARTITION BY date_trunc('week', published) ORDER BY count(*) DESC) AS rank
 FROM article_quotes
-WHERE source_type = 'person' AND published IS NOT NULL
+WHERE source_type = 'person' AND speech AND published IS NOT NULL
 GROUP BY date_trunc('week', published), source_key;
 
 CREATE UNIQUE INDEX top_speakers_weekly_key ON top_speakers_weekly (week, speaker_key);
@@ -121,7 +124,7 @@ CREATE MATERIALIZED VIEW quoted_together AS
 WITH s AS (
     SELECT article_id, source_key, min(source) AS name
     FROM article_quotes
-    WHERE source_type IN ('person', 'organisation')
+    WHERE source_type IN ('person', 'organisation') AND speech
     GROUP BY article_id, source_key)
 SELECT a.source_key AS speaker_a, b.source_key AS speaker_b,
        min(a.name) AS name_a, min(b.name) AS name_b,
@@ -174,7 +177,7 @@ SELECT published AS day,
        count(*) FILTER (WHERE source_type = 'unattributed') AS unattributed,
        round(count(*) FILTER (WHERE source_type = 'unnamed')::numeric / count(*), 3) AS unnamed_share
 FROM article_quotes
-WHERE published IS NOT NULL
+WHERE speech AND published IS NOT NULL
 GROUP BY published;
 
 CREATE UNIQUE INDEX unnamed_sources_daily_key ON unnamed_sources_daily (day);
@@ -184,10 +187,10 @@ CREATE UNIQUE INDEX unnamed_sources_daily_key ON unnamed_sources_daily (day);
 CREATE MATERIALIZED VIEW quoted_organisations AS
 WITH o AS (
     SELECT source_key AS org_key, source AS name, article_id, published, true AS direct
-    FROM article_quotes WHERE source_type = 'organisation'
+    FROM article_quotes WHERE source_type = 'organisation' AND speech
     UNION ALL
     SELECT affiliation_key, affiliation, article_id, published, false
-    FROM article_quotes WHERE affiliation_key IS NOT NULL)
+    FROM article_quotes WHERE affiliation_key IS NOT NULL AND speech)
 SELECT org_key, mode() WITHIN GROUP (ORDER BY name) AS organisation,
        count(*) AS quotes,
        count(*) FILTER (WHERE direct) AS as_speaker,
@@ -198,6 +201,28 @@ FROM o
 GROUP BY org_key;
 
 CREATE UNIQUE INDEX quoted_organisations_key ON quoted_organisations (org_key);
+
+-- The same quoted words in more than one article (quote_key: case,
+-- punctuation and marks aside), and who they are credited to: a line
+-- picked up by other outlets, or repeated by other speakers.  Quotations
+-- of five words or more, so that a scare quote ("under control") is none.
+CREATE MATERIALIZED VIEW repeated_quotations AS
+SELECT quote_key,
+       mode() WITHIN GROUP (ORDER BY quote) AS quote,
+       count(DISTINCT article_id) AS articles,
+       count(*) AS quotes,
+       array_agg(DISTINCT source ORDER BY source) FILTER (WHERE source IS NOT NULL) AS speakers,
+       count(DISTINCT source_key) AS named_speakers,
+       min(published) AS first_seen,
+       max(published) AS last_seen,
+       array_agg(DISTINCT article_id ORDER BY article_id) AS article_ids
+FROM article_quotes
+WHERE speech AND kind IN ('direct', 'block')
+  AND array_length(regexp_split_to_array(btrim(quote), '\s+'), 1) >= 5
+GROUP BY quote_key
+HAVING count(DISTINCT article_id) > 1;
+
+CREATE UNIQUE INDEX repeated_quotations_key ON repeated_quotations (quote_key);
 
 -- 4. Refresh -------------------------------------------------------------
 
@@ -212,5 +237,6 @@ BEGIN
     REFRESH MATERIALIZED VIEW CONCURRENTLY entity_comentions;
     REFRESH MATERIALIZED VIEW CONCURRENTLY unnamed_sources_daily;
     REFRESH MATERIALIZED VIEW CONCURRENTLY quoted_organisations;
+    REFRESH MATERIALIZED VIEW CONCURRENTLY repeated_quotations;
 END
 $$;

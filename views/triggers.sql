@@ -22,8 +22,10 @@ CREATE TABLE quotations (
     quote text, kind text, speaker text, speaker_pos integer, speaker_len integer,
     cue text, cue_pos integer, cue_len integer, pos integer, len integer,
     paragraph integer, sentence integer, speaker_key text,
+    speech boolean, quote_key text,
     PRIMARY KEY (article_id, n));
 CREATE INDEX quotations_speaker_key ON quotations (speaker_key);
+CREATE INDEX quotations_quote_key ON quotations (quote_key);
 
 -- Replace an article's rows: on INSERT, and on UPDATE only when the body
 -- changed (the WHEN clauses below); DELETE cascades through the keys.
@@ -39,10 +41,11 @@ BEGIN
          AS e(entity, type, pos, len, canonical, key, sentence, confidence, n);
     INSERT INTO quotations
     SELECT NEW.id, q.n, q.quote, q.kind, q.speaker, q.speaker_pos, q.speaker_len,
-           q.cue, q.cue_pos, q.cue_len, q.pos, q.len, q.paragraph, q.sentence, q.speaker_key
+           q.cue, q.cue_pos, q.cue_len, q.pos, q.len, q.paragraph, q.sentence, q.speaker_key,
+           q.speech, q.quote_key
     FROM extract_quotes(NEW.body) WITH ORDINALITY
          AS q(quote, kind, speaker, speaker_pos, speaker_len, cue, cue_pos, cue_len,
-              pos, len, paragraph, sentence, speaker_key, n);
+              pos, len, paragraph, sentence, speaker_key, speech, quote_key, n);
     RETURN NULL;
 END
 $$;
@@ -61,8 +64,9 @@ FROM articles a,
        AS e(entity, type, pos, len, canonical, key, sentence, confidence, n);
 INSERT INTO quotations
 SELECT a.id, q.n, q.quote, q.kind, q.speaker, q.speaker_pos, q.speaker_len,
-       q.cue, q.cue_pos, q.cue_len, q.pos, q.len, q.paragraph, q.sentence, q.speaker_key
+       q.cue, q.cue_pos, q.cue_len, q.pos, q.len, q.paragraph, q.sentence, q.speaker_key,
+       q.speech, q.quote_key
 FROM articles a,
      extract_quotes(a.body) WITH ORDINALITY
        AS q(quote, kind, speaker, speaker_pos, speaker_len, cue, cue_pos, cue_len,
-            pos, len, paragraph, sentence, speaker_key, n);
+            pos, len, paragraph, sentence, speaker_key, speech, quote_key, n);

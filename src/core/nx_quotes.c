@@ -15,6 +15,7 @@
  *	 sort		 document order
  *	 mentions	 the source's span as PolNeAR marks it
  *	 speakers	 the name each mention resolves to
+ *	 keys		 speech or belief, and a key of the quoted words
  *
  * Each pass is linear or n log n in the document, however long a
  * paragraph or sentence: chunks, quotation spans and quotations are found
@@ -44,6 +45,7 @@ static const QPassDef passes[QP__COUNT] = {
 	[QP_SORT] = {"sort", q_pass_sort},
 	[QP_MENTIONS] = {"mentions", q_pass_mentions},
 	[QP_SPEAKERS] = {"speakers", q_pass_speakers},
+	[QP_KEYS] = {"keys", q_pass_keys},
 };
 
 static const char *const rule_names[NX_QR__COUNT] = {

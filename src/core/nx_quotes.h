@@ -79,6 +79,13 @@ typedef struct NxQuote
 	uint32_t	paragraph;		/* of the content's first token, 0-based */
 	uint32_t	sentence;		/* likewise */
 	uint8_t		kind;			/* NxQuoteKind */
+	uint8_t		speech;			/* it reports what was said or written (said,
+								 * told, according to, a quotation), not a
+								 * belief, intention or feeling (believes,
+								 * wants, fears) */
+	uint64_t	quote_key;		/* a hash of its words, case-folded, without
+								 * punctuation and marks: the same quotation in
+								 * other articles has the same key */
 	uint16_t	rule;			/* the rule that made it (NxQuoteRule) */
 	uint16_t	last;			/* the rule that last changed it */
 	NxQuoteRules rules;			/* every rule that made or changed it */

@@ -21,6 +21,7 @@
  *	 sort		 document order
  *	 mentions	 the source's span as PolNeAR marks it (nx_quotes_mention.c)
  *	 speakers	 the name a mention resolves to (nx_quotes_speaker.c)
+ *	 keys		 speech or belief, and the quotation's key (nx_quotes_keys.c)
  *
  * A rule is a row of nx_quotes_rules.h: it can be switched off
  * (q_on), and a quotation records the rules that made and changed it.
@@ -197,6 +198,7 @@ typedef enum QPass
 	QP_SORT,
 	QP_MENTIONS,
 	QP_SPEAKERS,
+	QP_KEYS,
 	QP__COUNT
 } QPass;
 
@@ -531,6 +533,7 @@ extern NxStatus q_pass_bare_cues(QCtx *x);
 extern NxStatus q_pass_bare_said(QCtx *x);
 extern NxStatus q_pass_mentions(QCtx *x);		/* nx_quotes_mention.c */
 extern NxStatus q_pass_speakers(QCtx *x);		/* nx_quotes_speaker.c */
+extern NxStatus q_pass_keys(QCtx *x);			/* nx_quotes_keys.c */
 extern NxStatus q_names_build(QCtx *x);			/* nx_quotes_names.c */
 /* nx_quotes_salience.c: who is in view */
 extern NxStatus q_salience_init(QCtx *x, QSalience **out);

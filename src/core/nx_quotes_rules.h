@@ -194,3 +194,7 @@ NX_QRULE(SPEAKER_PRONOUN, SPEAKERS, "speaker_pronoun",
 		 "a personal pronoun gives the entity that agrees with it and is likeliest named before it")
 NX_QRULE(SPEAKER_DESCRIPTION, SPEAKERS, "speaker_description",
 		 "a definite description gives the entity the article described so before (the mayor: Bill de Blasio)")
+
+/* ---- keys: what each quotation is for a dashboard ---- */
+NX_QRULE(BELIEF_CUE, KEYS, "belief_cue",
+		 "a row without marks whose cue is a belief, intention or feeling (believes, wants, fears) is no speech")

@@ -416,6 +416,22 @@ NX_WORDCLASS(DOCUMENT_NOUN, "document-noun", RULE, NULL,
 	"survey brief ruling release website document ad ads book video letter "
 	"filing complaint lawsuit editorial column tweet tweets post blog")
 
+/* verbs and nouns of a belief, intention or feeling rather than of speech
+ * (believes, wants, fears, a hope): a row with such a cue is no speech */
+NX_WORDCLASS(BELIEF_WORD, "belief-word", RULE, NULL,
+	"believe believes believed believing think thinks thought thinking "
+	"want wants wanted wanting fear fears feared fearing hope hopes hoped "
+	"hoping expect expects expected expecting feel feels felt feeling "
+	"worry worries worried worrying know knows knew known knowing plan "
+	"plans planned planning intend intends intended intending wish wishes "
+	"wished wishing prefer prefers preferred preferring seem seems seemed "
+	"seeming appear appears appeared appearing doubt doubts doubted "
+	"doubting suspect suspects suspected suspecting guess guesses guessed "
+	"reckon reckons reckoned assume assumes assumed understand understands "
+	"understood consider considers considered considering imagine imagines "
+	"imagined suppose supposes supposed see sees saw seeing seek seeks "
+	"sought seeking view views belief beliefs opinion opinions")
+
 /* offices and roles one person holds in a story, whose definite
  * description refers to the person most in view (The New York businessman,
  * the Republican nominee) when the article names no one so */

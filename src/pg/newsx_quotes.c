@@ -21,7 +21,9 @@
 PG_FUNCTION_INFO_V1(newsx_extract_quotes);
 PG_FUNCTION_INFO_V1(newsx_quotes_debug);
 
-#define QUOTES_COLS 13
+#define QUOTES_COLS 15
+/* Columns of extract_quotes before version 0.3 (no speech, quote_key). */
+#define QUOTES_COLS_0_2 13
 #define DEBUG_COLS	11
 
 /* The text of a core span as a text datum (NULL flag when empty). */
@@ -63,6 +65,16 @@ speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 	return d;
 }
 
+/* A quotation's key as 16 lower-case hex digits. */
+static Datum
+quote_key(uint64_t key)
+{
+	char		hex[17];
+
+	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long) key);
+	return CStringGetTextDatum(hex);
+}
+
 /*
  * The quotations of the SRF's body argument with the model argument, in a
  * memory context of their own (*work, the caller deletes it).
@@ -92,7 +104,10 @@ extract(FunctionCallInfo fcinfo, NewsxText *body, size_t *n, MemoryContext *work
 /*
  * extract_quotes(body text, model text DEFAULT 'en')
  *	 -> quote, kind, speaker, speaker_pos, speaker_len, cue, cue_pos, cue_len,
- *		pos, len, paragraph, sentence, speaker_key
+ *		pos, len, paragraph, sentence, speaker_key, speech, quote_key
+ *
+ * A library newer than the extension's SQL (ALTER EXTENSION not yet run)
+ * fills the columns the function declares: the new ones come last.
  */
 Datum
 newsx_extract_quotes(PG_FUNCTION_ARGS)
@@ -106,6 +121,13 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 	NxAlloc		a;
 
 	qs = extract(fcinfo, &body, &n, &work);
+	if (rsinfo->setDesc->natts != QUOTES_COLS &&
+		rsinfo->setDesc->natts != QUOTES_COLS_0_2)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("extract_quotes is declared with %d columns, the library returns %d",
+						rsinfo->setDesc->natts, QUOTES_COLS),
+				 errhint("Run ALTER EXTENSION newsx UPDATE.")));
 	old = MemoryContextSwitchTo(work);
 	newsx_alloc_init(&a);		/* speaker keys: work memory */
 	MemoryContextSwitchTo(old);
@@ -150,6 +172,8 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 		values[i++] = Int32GetDatum((int32) q->sentence + 1);
 		values[i] = speaker_key(body, q, &a, &nulls[i]);
 		i++;
+		values[i++] = BoolGetDatum(q->speech != 0);
+		values[i++] = quote_key(q->quote_key);
 		Assert(i == QUOTES_COLS);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
