@@ -58,6 +58,27 @@ nx_tok_kind_name(NxTokKind kind)
 	return (unsigned) kind < NX_TOK__COUNT ? kind_names[kind] : "other";
 }
 
+/* ASCII characters that are symbols, not punctuation: $ + < = > ^ ` | ~ */
+static inline int
+is_ascii_symbol(UChar32 c)
+{
+	switch (c)
+	{
+		case '$':
+		case '+':
+		case '<':
+		case '=':
+		case '>':
+		case '^':
+		case '`':
+		case '|':
+		case '~':
+			return 1;
+		default:
+			return 0;
+	}
+}
+
 /* Class of a code point (negative: an ill-formed byte sequence). */
 static int
 cls(UChar32 c)
@@ -74,8 +95,7 @@ cls(UChar32 c)
 			return C_LETTER;
 		if (c >= '0' && c <= '9')
 			return C_DIGIT;
-		if (c == '$' || c == '+' || c == '<' || c == '=' || c == '>' ||
-			c == '^' || c == '`' || c == '|' || c == '~')
+		if (is_ascii_symbol(c))
 			return C_SYMBOL;
 		return C_PUNCT;
 	}
@@ -194,6 +214,34 @@ static inline int
 is_emoji(UChar32 c)
 {
 	return c >= 0x2000 && u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+}
+
+/* Regional indicators: two make a flag. */
+static inline int
+is_regional_indicator(UChar32 c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/*
+ * What modifies or joins the emoji before it: variation selectors, the
+ * keycap, skin tones, regional indicators, tag characters.
+ */
+static inline int
+is_emoji_modifier(UChar32 c)
+{
+	if (c == 0xFE0F || c == 0xFE0E || c == 0x20E3)
+		return 1;
+	return (c >= 0x1F3FB && c <= 0x1F3FF) || is_regional_indicator(c) ||
+		(c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* Is c a mark that opens (bracket, quotation mark), a dash, a hyphen or a slash? */
+static inline int
+is_opener(UChar32 c)
+{
+	return c == '(' || c == '[' || c == '{' || is_dash(c) || c == '-' ||
+		quote_shape(c) == 1 || c == '/';
 }
 
 /* ------------------------------------------------------------------------
@@ -362,6 +410,10 @@ typedef struct Lex
 	size_t		nchars;
 	int			straight_open;	/* a " is open */
 	int			single_open;	/* a ‘ or ' is open */
+	UChar32		prevc;			/* the code point before the scan, -2 at the start */
+	int			prevk;			/* its class */
+	int			pend;			/* NX_TF_* flags of the next token, from the gap before it */
+	int			newlines;		/* line breaks in that gap */
 	size_t		work;			/* characters looked at, for interrupt checks */
 } Lex;
 
@@ -403,6 +455,17 @@ push(Lex *lx, size_t b, size_t e, uint32_t c, uint32_t clen, int kind, int flags
 	t->flags = (uint8_t) flags;
 	t->reserved = 0;
 	return 1;
+}
+
+/* Are the m letters at s after an apostrophe a clitic: s d m re ll ve? */
+static int
+is_clitic_word(const uint8_t *s, uint32_t m)
+{
+	if (m == 1)
+		return ascii_ieq(s, 1, "s") || ascii_ieq(s, 1, "d") || ascii_ieq(s, 1, "m");
+	if (m == 2)
+		return ascii_ieq(s, 2, "re") || ascii_ieq(s, 2, "ll") || ascii_ieq(s, 2, "ve");
+	return 0;
 }
 
 /*
@@ -463,12 +526,7 @@ scan_word(Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 					break;
 				e2 = a2;
 			}
-			if ((m == 1 && (ascii_ieq(sc->s + nx, 1, "s") ||
-							ascii_ieq(sc->s + nx, 1, "d") ||
-							ascii_ieq(sc->s + nx, 1, "m"))) ||
-				(m == 2 && (ascii_ieq(sc->s + nx, 2, "re") ||
-							ascii_ieq(sc->s + nx, 2, "ll") ||
-							ascii_ieq(sc->s + nx, 2, "ve"))))
+			if (is_clitic_word(sc->s + nx, m))
 				break;			/* word ends here; the clitic follows */
 			if (m == 1 && ascii_ieq(sc->s + nx, 1, "t") && n >= 2 &&
 				(prev == 'n' || prev == 'N'))
@@ -596,8 +654,7 @@ case_flags(Lex *lx, size_t b, size_t e)
 static inline int
 left_is_open(int k, UChar32 c)
 {
-	return k == C_SPACE || k == C_NEWLINE || c == -2 || c == '(' || c == '[' ||
-		c == '{' || is_dash(c) || c == '-' || quote_shape(c) == 1 || c == '/';
+	return k == C_SPACE || k == C_NEWLINE || c == -2 || is_opener(c);
 }
 
 static inline int
@@ -618,332 +675,482 @@ nt_follows(const Scan *sc, size_t i)
 	return cls(peek(sc, a1 + 1)) != C_LETTER;
 }
 
-/* Kind of the quotation mark c (open, close, or an apostrophe), by shape and context. */
+/*
+ * Shape of a mark that may open or close (" ' ’): by the context on its
+ * left (lo: open) and right (ro: open), else by what is open already.
+ */
 static int
-quote_kind(Lex *lx, UChar32 c, UChar32 prevc, int prevk, int f, size_t nx)
+either_shape(const Lex *lx, UChar32 c, int lo, int ro)
+{
+	int			shape;
+
+	if (lo && !ro)
+		shape = 1;
+	else if (!lo && ro)
+		shape = 2;
+	else if (!lo && !ro)
+	{
+		/* between two words: an apostrophe (rock'n'roll) */
+		shape = 0;
+	}
+	else if (c == '"')
+		shape = lx->straight_open ? 2 : 1;
+	else
+		shape = lx->single_open ? 2 : 0;
+	/* ’ or ' after a word and before space: close a single quote, else apostrophe */
+	if (shape == 2 && c != '"' && c != 0xFF02 && !lx->single_open &&
+		cls(lx->prevc) == C_LETTER)
+		shape = 0;
+	return shape;
+}
+
+/*
+ * Kind of the quotation mark c (open, close, or an apostrophe), by shape
+ * and context; f are the token's flags, nx the byte after it.
+ */
+static int
+quote_kind(Lex *lx, UChar32 c, int f, size_t nx)
+{
+	int			shape = quote_shape(c);
+	UChar32		rc = peek(&lx->sc, nx);
+	int			lo = left_is_open(lx->prevk, lx->prevc) || (f & NX_TF_SPACE_BEFORE);
+	int			ro = right_is_open(cls(rc), rc);
+
+	if (shape == 3)
+		shape = either_shape(lx, c, lo, ro);
+	if (c == 0x201C && lx->straight_open == 0 && lx->single_open == 0 &&
+		!lo && ro)
+		shape = 2;				/* German „…“ closes with “ */
+	if (shape == 1)
+	{
+		if (c == '"' || c == 0xFF02)
+			lx->straight_open = 1;
+		else if (c == 0x2018 || c == '\'' || c == 0x201A || c == 0x2039)
+			lx->single_open = 1;
+		return NX_TOK_OPEN_QUOTE;
+	}
+	if (shape == 2)
+	{
+		if (c == '"' || c == 0xFF02)
+			lx->straight_open = 0;
+		else if (c == 0x2019 || c == '\'' || c == 0x203A)
+			lx->single_open = 0;
+		return NX_TOK_CLOSE_QUOTE;
+	}
+	return NX_TOK_APOSTROPHE;
+}
+
+/*
+ * The token being scanned: where it starts, its first code point, its
+ * flags, and how far it reaches so far.  What stands before it is in
+ * Lex (prevc, prevk).
+ */
+typedef struct Tok
+{
+	size_t		b;				/* first byte */
+	size_t		nx;				/* byte after the first code point */
+	UChar32		c;				/* first code point */
+	int			k;				/* its class */
+	int			f;				/* NX_TF_* */
+	size_t		e;				/* byte after the token */
+	uint32_t	n;				/* characters in [b, e) */
+} Tok;
+
+/* Is t the n of n't split off the word before it (do n't, ca n't)? */
+static int
+at_nt_clitic(const Lex *lx, const Tok *t)
 {
 	const Scan *sc = &lx->sc;
-	int			kind;
 
-		int			shape;
-		UChar32		rc;
-		int			lo,
-					ro;
+	return (t->c == 'n' || t->c == 'N') && !(t->f & NX_TF_SPACE_BEFORE) &&
+		cls(lx->prevc) == C_LETTER && t->nx + 1 < sc->len &&
+		is_apos(peek(sc, t->nx)) && nt_follows(sc, t->nx);
+}
 
-		shape = quote_shape(c);
-		rc = peek(sc, nx);
-		lo = left_is_open(prevk, prevc) || (f & NX_TF_SPACE_BEFORE);
-		ro = right_is_open(cls(rc), rc);
-		if (shape == 3)
-		{
-			if (lo && !ro)
-				shape = 1;
-			else if (!lo && ro)
-				shape = 2;
-			else if (!lo && !ro)
-			{
-				/* between two words: an apostrophe (rock'n'roll) */
-				shape = 0;
-			}
-			else if (c == '"')
-				shape = lx->straight_open ? 2 : 1;
-			else
-				shape = lx->single_open ? 2 : 0;
-			/* ’ or ' after a word and before space: close a single quote, else apostrophe */
-			if (shape == 2 && c != '"' && c != 0xFF02 && !lx->single_open &&
-				cls(prevc) == C_LETTER)
-				shape = 0;
-		}
-		if (c == 0x201C && lx->straight_open == 0 && lx->single_open == 0 &&
-			!lo && ro)
-			shape = 2;		/* German „…“ closes with “ */
-		if (shape == 1)
-		{
-			kind = NX_TOK_OPEN_QUOTE;
-			if (c == '"' || c == 0xFF02)
-				lx->straight_open = 1;
-			else if (c == 0x2018 || c == '\'' || c == 0x201A || c == 0x2039)
-				lx->single_open = 1;
-		}
-		else if (shape == 2)
-		{
-			kind = NX_TOK_CLOSE_QUOTE;
-			if (c == '"' || c == 0xFF02)
-				lx->straight_open = 0;
-			else if (c == 0x2019 || c == '\'' || c == 0x203A)
-				lx->single_open = 0;
-		}
-		else
-			kind = NX_TOK_APOSTROPHE;
+/* n't as one token: the n, the apostrophe, the t. */
+static int
+scan_nt_clitic(Lex *lx, Tok *t)
+{
+	(void) cp_at(&lx->sc, t->nx, &t->e);	/* the apostrophe */
+	t->e++;						/* the t */
+	t->n = 3;
+	return NX_TOK_CLITIC;
+}
+
+/*
+ * Does the period right after the word t belong to it: an abbreviation,
+ * an initial, No. 5 (but not the first period of an ellipsis)?
+ */
+static int
+takes_period(const Lex *lx, const Tok *t)
+{
+	const Scan *sc = &lx->sc;
+	const uint8_t *w = sc->s + t->b;
+	size_t		wl = t->e - t->b,
+				e = t->e;
+
+	if (e + 1 < sc->len && sc->s[e + 1] == '.')
+		return 0;
+	if (t->n == 1 && is_upper(t->c))
+		return 1;				/* an initial */
+	if (abbrev_class(w, wl) != AB_NONE)
+		return 1;
+	/* No. 5 */
+	if (!ascii_ieq(w, wl, "no") && !ascii_ieq(w, wl, "nos"))
+		return 0;
+	return e + 2 < sc->len && sc->s[e + 1] == ' ' &&
+		sc->s[e + 2] >= '0' && sc->s[e + 2] <= '9';
+}
+
+/* A word or number, with the period of an abbreviation, and its case flags. */
+static int
+scan_word_token(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+	int			abbrev;
+	int			kind = scan_word(lx, t->b, &t->e, &t->n, &abbrev);
+
+	if (t->e == t->b)
+	{
+		t->e = t->nx;
+		t->n = 1;
+		kind = NX_TOK_OTHER;
+	}
+	else if (!abbrev && t->e < sc->len && sc->s[t->e] == '.' &&
+			 kind == NX_TOK_WORD && takes_period(lx, t))
+	{
+		t->e++;
+		t->n++;
+		abbrev = 1;
+	}
+	if (abbrev)
+		t->f |= NX_TF_ABBREV;
+	if (kind == NX_TOK_WORD || kind == NX_TOK_NUMBER)
+		t->f |= case_flags(lx, t->b, t->e);
 	return kind;
 }
 
+/* Is the apostrophe t a clitic split off the word before it (’s ’re)? */
+static int
+at_clitic(const Lex *lx, const Tok *t)
+{
+	return is_apos(t->c) && cls(lx->prevc) == C_LETTER &&
+		!(t->f & NX_TF_SPACE_BEFORE) && cls(peek(&lx->sc, t->nx)) == C_LETTER;
+}
+
+/* A clitic: the apostrophe and the letters after it. */
+static int
+scan_clitic(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+	size_t		a2;
+
+	t->e = t->nx;
+	while (t->e < sc->len)
+	{
+		UChar32		c3 = cp_at(sc, t->e, &a2);
+
+		tick(lx);
+
+		if (cls(c3) != C_LETTER && cls(c3) != C_MARK)
+			break;
+		t->e = a2;
+		t->n++;
+	}
+	return NX_TOK_CLITIC;
+}
+
+/* Is t an apostrophe before a digit, not right after a word or number? */
+static int
+at_apos_digit(const Lex *lx, const Tok *t)
+{
+	return (is_apos(t->c) || t->c == 0x2018) && cls(peek(&lx->sc, t->nx)) == C_DIGIT &&
+		!(cls(lx->prevc) == C_LETTER || cls(lx->prevc) == C_DIGIT);
+}
+
+/* ’90s: a number with its apostrophe if two digits follow, else a quotation mark. */
+static int
+scan_apos_digit(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+	size_t		d1;
+	int			ab;
+	uint32_t	m;
+
+	(void) cp_at(sc, t->nx, &d1);
+	if (cls(peek(sc, d1)) != C_DIGIT ||
+		(d1 + 1 < sc->len && cls(peek(sc, d1 + 1)) == C_DIGIT))
+		return quote_kind(lx, t->c, t->f, t->nx);
+	(void) scan_word(lx, t->nx, &t->e, &m, &ab);
+	t->n = 1 + m;
+	return NX_TOK_NUMBER;
+}
+
+/* Are t and the character after it two apostrophes or backticks (not three)? */
+static int
+at_doubled_quote(const Lex *lx, const Tok *t)
+{
+	const Scan *sc = &lx->sc;
+	size_t		nx = t->nx;
+
+	if ((t->c != '\'' && t->c != '`') || nx >= sc->len || sc->s[nx] != (char) t->c)
+		return 0;
+	return !(nx + 1 < sc->len && sc->s[nx + 1] == (char) t->c);
+}
+
+/*
+ * Two apostrophes or backticks: a double quotation mark, as typewritten
+ * and in the New York Times archive (''Yes,'' he said).
+ */
+static int
+scan_doubled_quote(Lex *lx, Tok *t)
+{
+	t->e = t->nx + 1;
+	t->n = 2;
+	return quote_kind(lx, '"', t->f, t->e);
+}
+
+/* A run of dashes (– — ―) as one token. */
+static int
+scan_dash(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+
+	while (t->e < sc->len && is_dash(peek(sc, t->e)))
+	{
+		tick(lx);
+		(void) cp_at(sc, t->e, &t->e);
+		t->n++;
+	}
+	return NX_TOK_DASH;
+}
+
+/*
+ * A hyphen: -- and longer runs are a dash, and so is a hyphen between
+ * spaces (Moscow - The ...); after a space and before a digit it is a
+ * number's sign (-5); else punctuation.
+ */
+static int
+scan_hyphen(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+	UChar32		rc = peek(sc, t->nx);
+
+	if (t->c == '-' && rc == '-')
+	{
+		while (t->e < sc->len && sc->s[t->e] == '-')
+		{
+			tick(lx);
+			t->e++;
+			t->n++;
+		}
+		return NX_TOK_DASH;
+	}
+	if ((t->f & NX_TF_SPACE_BEFORE) &&
+		(cls(rc) == C_SPACE || cls(rc) == C_NEWLINE || rc == -2))
+		return NX_TOK_DASH;		/* Moscow - The ... */
+	if ((t->f & NX_TF_SPACE_BEFORE) && cls(rc) == C_DIGIT)
+	{
+		int			ab;
+		uint32_t	m;
+
+		(void) scan_word(lx, t->nx, &t->e, &m, &ab);	/* -5 */
+		t->n = 1 + m;
+		return NX_TOK_NUMBER;
+	}
+	return NX_TOK_PUNCT;
+}
+
+/* A run of periods (...) as one token. */
+static int
+scan_dots(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+
+	while (t->e < sc->len && sc->s[t->e] == '.')
+	{
+		tick(lx);
+		t->e++;
+		t->n++;
+	}
+	return NX_TOK_PUNCT;
+}
+
+/* An emoji with its modifiers, joiners and flags. */
+static int
+scan_emoji(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+
+	while (t->e < sc->len)
+	{
+		size_t		a1;
+		UChar32		c2 = cp_at(sc, t->e, &a1);
+
+		tick(lx);
+		if (c2 == 0x200D && a1 < sc->len && is_emoji(peek(sc, a1)))
+		{
+			size_t		a2;
+
+			(void) cp_at(sc, a1, &a2);
+			t->e = a2;
+			t->n += 2;
+		}
+		else if (is_emoji_modifier(c2))
+		{
+			t->e = a1;
+			t->n++;
+		}
+		else
+			break;
+	}
+	return NX_TOK_EMOJI;
+}
+
+/*
+ * The kind of the token t starts, setting where it ends: the first of
+ * these cases that applies, in this order.
+ */
+static int
+scan_token(Lex *lx, Tok *t)
+{
+	UChar32		c = t->c;
+
+	if (at_nt_clitic(lx, t))
+		return scan_nt_clitic(lx, t);
+	if (t->k == C_LETTER || t->k == C_DIGIT || t->k == C_FORMAT)
+		return scan_word_token(lx, t);
+	if (at_clitic(lx, t))
+		return scan_clitic(lx, t);
+	if (at_apos_digit(lx, t))
+		return scan_apos_digit(lx, t);
+	if (at_doubled_quote(lx, t))
+		return scan_doubled_quote(lx, t);
+	if (quote_shape(c))
+		return quote_kind(lx, c, t->f, t->nx);
+	if (is_dash(c))
+		return scan_dash(lx, t);
+	if (is_hyphen(c))
+		return scan_hyphen(lx, t);
+	if (c == '.' && peek(&lx->sc, t->nx) == '.')
+		return scan_dots(lx, t);
+	if (t->k == C_PUNCT)
+		return NX_TOK_PUNCT;
+	if (is_emoji(c) || is_regional_indicator(c))
+		return scan_emoji(lx, t);
+	if (t->k == C_SYMBOL)
+		return NX_TOK_SYMBOL;
+	return NX_TOK_OTHER;
+}
+
+/* Punctuation that readers take for symbols: % & # @ * \ */
+static inline int
+is_symbol_punct(UChar32 c)
+{
+	return c == '%' || c == '&' || c == '#' || c == '@' || c == '*' || c == '\\';
+}
+
+/* Combining marks after a non-letter token stay with it. */
+static void
+scan_marks(Lex *lx, Tok *t)
+{
+	const Scan *sc = &lx->sc;
+
+	while (t->e < sc->len)
+	{
+		size_t		a1;
+		UChar32		c2 = cp_at(sc, t->e, &a1);
+
+		tick(lx);
+		if (cls(c2) != C_MARK)
+			break;
+		t->e = a1;
+		t->n++;
+	}
+}
+
+/* Is a character of class k, after one of class prevk, a gap between tokens? */
+static inline int
+is_gap(int k, int prevk)
+{
+	return k == C_SPACE || k == C_NEWLINE || (k == C_FORMAT && prevk != C_LETTER);
+}
+
+/* Note the gap character c (class k) in the flags of the next token. */
+static void
+gap(Lex *lx, UChar32 c, int k)
+{
+	if (k == C_NEWLINE)
+	{
+		/* \r\n counts once */
+		if (!(c == '\n' && lx->prevc == '\r'))
+			lx->newlines++;
+		lx->pend |= NX_TF_LINE_BEFORE;
+	}
+	lx->pend |= NX_TF_SPACE_BEFORE;
+	if (lx->newlines >= 2)
+		lx->pend |= NX_TF_PARA_BEFORE;
+	lx->prevc = c;
+	lx->prevk = k;
+}
+
+/* Remember the last code point of the token [b, e): what the next follows. */
+static void
+set_prev(Lex *lx, size_t b, size_t e)
+{
+	const Scan *sc = &lx->sc;
+	size_t		p = e - 1,
+				nx;
+
+	while (p > b && (sc->s[p] & 0xC0) == 0x80)
+		p--;
+	lx->prevc = cp_at(sc, p, &nx);
+	lx->prevk = cls(lx->prevc);
+}
+
+/* Pass 1: the tokens of the text, one scan over its code points. */
 static NxStatus
 tokenize(Lex *lx)
 {
 	const Scan *sc = &lx->sc;
-	size_t		i = 0,
-				nx;
+	size_t		i = 0;
 	uint32_t	ci = 0;
-	int			pend = 0;		/* flags for the next token */
-	int			newlines = 0;
-	UChar32		prevc = -2;		/* last code point before i */
-	int			prevk = C_SPACE;
 
+	lx->prevc = -2;
+	lx->prevk = C_SPACE;
 	while (i < sc->len)
 	{
-		UChar32		c = cp_at(sc, i, &nx);
-		int			k = cls(c);
-		size_t		b = i,
-					e;
-		uint32_t	n = 1;
+		Tok			t;
 		int			kind;
-		int			f;
 
+		t.b = i;
+		t.c = cp_at(sc, i, &t.nx);
+		t.k = cls(t.c);
 		tick(lx);
 
-		if (k == C_SPACE || k == C_NEWLINE || (k == C_FORMAT && prevk != C_LETTER))
+		if (is_gap(t.k, lx->prevk))
 		{
-			if (k == C_NEWLINE)
-			{
-				/* \r\n counts once */
-				if (!(c == '\n' && prevc == '\r'))
-					newlines++;
-				pend |= NX_TF_LINE_BEFORE;
-			}
-			pend |= NX_TF_SPACE_BEFORE;
-			if (newlines >= 2)
-				pend |= NX_TF_PARA_BEFORE;
-			prevc = c;
-			prevk = k;
-			i = nx;
+			gap(lx, t.c, t.k);
+			i = t.nx;
 			ci++;
 			continue;
 		}
-		f = pend;
-		pend = 0;
-		newlines = 0;
-		e = nx;
+		t.f = lx->pend;
+		t.e = t.nx;
+		t.n = 1;
+		lx->pend = 0;
+		lx->newlines = 0;
 
-		if ((c == 'n' || c == 'N') && !(f & NX_TF_SPACE_BEFORE) &&
-				 cls(prevc) == C_LETTER && nx + 1 < sc->len &&
-				 is_apos(peek(sc, nx)) && nt_follows(sc, nx))
-		{
-			/* n't split off the previous word (do n't, ca n't) */
-			kind = NX_TOK_CLITIC;
-			(void) cp_at(sc, nx, &e);	/* the apostrophe */
-			e++;				/* the t */
-			n = 3;
-		}
-		else if (k == C_LETTER || k == C_DIGIT || k == C_FORMAT)
-		{
-			int			abbrev;
-
-			kind = scan_word(lx, i, &e, &n, &abbrev);
-			if (e == i)
-			{
-				e = nx;
-				n = 1;
-				kind = NX_TOK_OTHER;
-			}
-			else if (!abbrev && e < sc->len && sc->s[e] == '.' && kind == NX_TOK_WORD)
-			{
-				/* does the period belong to the word? */
-				size_t		wl = e - i;
-				int			ac = abbrev_class(sc->s + i, wl);
-				int			initial = (n == 1 && is_upper(c));
-
-				/* No. 5 */
-				if ((ascii_ieq(sc->s + i, wl, "no") || ascii_ieq(sc->s + i, wl, "nos")) &&
-					e + 2 < sc->len && sc->s[e + 1] == ' ' &&
-					sc->s[e + 2] >= '0' && sc->s[e + 2] <= '9')
-					ac = AB_TITLE;
-
-				if (ac != AB_NONE || initial)
-				{
-					/* not when followed by more periods (an ellipsis) */
-					if (!(e + 1 < sc->len && sc->s[e + 1] == '.'))
-					{
-						e++;
-						n++;
-						abbrev = 1;
-					}
-				}
-			}
-			if (abbrev)
-				f |= NX_TF_ABBREV;
-			if (kind == NX_TOK_WORD || kind == NX_TOK_NUMBER)
-				f |= case_flags(lx, i, e);
-		}
-		else if (is_apos(c) && cls(prevc) == C_LETTER && !(f & NX_TF_SPACE_BEFORE) &&
-				 cls(peek(sc, nx)) == C_LETTER)
-		{
-			/* a clitic split off the previous word: ’s ’re ... */
-			size_t		a2;
-
-			e = nx;
-			while (e < sc->len)
-			{
-				UChar32		c3 = cp_at(sc, e, &a2);
-
-				tick(lx);
-
-				if (cls(c3) != C_LETTER && cls(c3) != C_MARK)
-					break;
-				e = a2;
-				n++;
-			}
-			kind = NX_TOK_CLITIC;
-		}
-		else if ((is_apos(c) || c == 0x2018) && cls(peek(sc, nx)) == C_DIGIT &&
-				 !(cls(prevc) == C_LETTER || cls(prevc) == C_DIGIT))
-		{
-			/* ’90s: a number with its apostrophe, if two digits follow */
-			size_t		d1,
-						d2;
-			int			ab;
-			uint32_t	m;
-
-			(void) cp_at(sc, nx, &d1);
-			if (cls(peek(sc, d1)) == C_DIGIT &&
-				(d1 + 1 >= sc->len || cls(peek(sc, d1 + 1)) != C_DIGIT))
-			{
-				(void) d2;
-				(void) scan_word(lx, nx, &e, &m, &ab);
-				n = 1 + m;
-				kind = NX_TOK_NUMBER;
-			}
-			else
-				kind = quote_kind(lx, c, prevc, prevk, f, nx);
-		}
-		else if ((c == '\'' || c == '`') && nx < sc->len && sc->s[nx] == (char) c &&
-				 !(nx + 1 < sc->len && sc->s[nx + 1] == (char) c))
-		{
-			/* two apostrophes or backticks: a double quotation mark, as
-			 * typewritten and in the New York Times archive (''Yes,'' he said) */
-			e = nx + 1;
-			n = 2;
-			kind = quote_kind(lx, '"', prevc, prevk, f, e);
-		}
-		else if (quote_shape(c))
-			kind = quote_kind(lx, c, prevc, prevk, f, nx);
-		else if (is_dash(c))
-		{
-			kind = NX_TOK_DASH;
-			while (e < sc->len && is_dash(peek(sc, e)))
-			{
-				tick(lx);
-				(void) cp_at(sc, e, &e);
-				n++;
-			}
-		}
-		else if (is_hyphen(c))
-		{
-			UChar32		rc = peek(sc, nx);
-
-			if (c == '-' && rc == '-')
-			{
-				kind = NX_TOK_DASH;
-				while (e < sc->len && sc->s[e] == '-')
-				{
-					tick(lx);
-					e++;
-					n++;
-				}
-			}
-			else if ((f & NX_TF_SPACE_BEFORE) &&
-					 (cls(rc) == C_SPACE || cls(rc) == C_NEWLINE || rc == -2))
-				kind = NX_TOK_DASH; /* Moscow - The ... */
-			else if ((f & NX_TF_SPACE_BEFORE) && cls(rc) == C_DIGIT)
-			{
-				int			ab;
-				uint32_t	m;
-
-				kind = scan_word(lx, nx, &e, &m, &ab);	/* -5 */
-				n = 1 + m;
-				kind = NX_TOK_NUMBER;
-			}
-			else
-				kind = NX_TOK_PUNCT;
-		}
-		else if (c == '.' && peek(sc, nx) == '.')
-		{
-			kind = NX_TOK_PUNCT;	/* ... as one token */
-			while (e < sc->len && sc->s[e] == '.')
-			{
-				tick(lx);
-				e++;
-				n++;
-			}
-		}
-		else if (k == C_PUNCT)
-			kind = NX_TOK_PUNCT;
-		else if (is_emoji(c) || (c >= 0x1F1E6 && c <= 0x1F1FF))
-		{
-			/* an emoji with its modifiers, joiners and flags */
-			kind = NX_TOK_EMOJI;
-			while (e < sc->len)
-			{
-				size_t		a1;
-				UChar32		c2 = cp_at(sc, e, &a1);
-
-				tick(lx);
-				if (c2 == 0x200D && a1 < sc->len && is_emoji(peek(sc, a1)))
-				{
-					size_t		a2;
-
-					(void) cp_at(sc, a1, &a2);
-					e = a2;
-					n += 2;
-				}
-				else if (c2 == 0xFE0F || c2 == 0xFE0E || (c2 >= 0x1F3FB && c2 <= 0x1F3FF) ||
-						 (c2 >= 0x1F1E6 && c2 <= 0x1F1FF) || c2 == 0x20E3 ||
-						 (c2 >= 0xE0020 && c2 <= 0xE007F))
-				{
-					e = a1;
-					n++;
-				}
-				else
-					break;
-			}
-		}
-		else if (k == C_SYMBOL)
-			kind = (c == '$' || c == '%' || c == '&' || c == '@' || c == '#') ?
-				NX_TOK_SYMBOL : NX_TOK_SYMBOL;
-		else
-			kind = NX_TOK_OTHER;
-
-		/* punctuation like % & # @ are symbols to readers */
-		if (kind == NX_TOK_PUNCT && (c == '%' || c == '&' || c == '#' || c == '@' ||
-									 c == '*' || c == '\\'))
+		kind = scan_token(lx, &t);
+		if (kind == NX_TOK_PUNCT && is_symbol_punct(t.c))
 			kind = NX_TOK_SYMBOL;
+		scan_marks(lx, &t);
 
-		/* combining marks after a non-letter token stay with it */
-		while (e < sc->len)
-		{
-			size_t		a1;
-			UChar32		c2 = cp_at(sc, e, &a1);
-
-			tick(lx);
-			if (cls(c2) != C_MARK)
-				break;
-			e = a1;
-			n++;
-		}
-
-		if (!push(lx, b, e, ci, n, kind, f))
+		if (!push(lx, t.b, t.e, ci, t.n, kind, t.f))
 			return NX_ENOMEM;
-		ci += n;
-		/* remember the last code point of the token */
-		{
-			size_t		p = e - 1;
-
-			while (p > b && (sc->s[p] & 0xC0) == 0x80)
-				p--;
-			prevc = cp_at(sc, p, &nx);
-			prevk = cls(prevc);
-		}
-		i = e;
+		ci += t.n;
+		set_prev(lx, t.b, t.e);
+		i = t.e;
 	}
 	lx->nchars = ci;
 	return NX_OK;
