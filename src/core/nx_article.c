@@ -5,11 +5,11 @@
  *	  markers.
  *
  * The top of an article is read line by line after the metadata header
- * (which nx_text.c marks with NX_SF_HEADER): up to one headline and one
- * byline, each a whole line, in either order; then the story, which may
- * open with a dateline.  A dateline is a place in capitals, optionally a
- * comma and a date or region, optionally an agency in brackets, then a
- * dash:
+ * (which nx_text_sentences.c marks with NX_SF_HEADER): up to one headline
+ * and one byline, each a whole line, in either order; then the story,
+ * which may open with a dateline.  A dateline is a place in capitals,
+ * optionally a comma and a date or region, optionally an agency in
+ * brackets, then a dash:
  *
  *	  ISTANBUL (Reuters) -		   GENEVA —
  *	  MILLBROOK, Aug. 8 —		   PORT ALDER (Northwind News) -
