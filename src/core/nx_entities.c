@@ -571,7 +571,7 @@ put_surface(Buf *b, const NxDoc *doc, uint32_t s, uint32_t n)
 	return 1;
 }
 
-/* ---- the pass ---- */
+/* ---- names: initials, acronyms, link records ---- */
 
 /* Initials of a name's capitalised words (skipping of, the, and ...), or 0. */
 static size_t
@@ -777,333 +777,489 @@ better(const Group *gr, uint32_t c, uint32_t b)
 	return x->first < y->first;
 }
 
+/* ---- the passes ---- */
+
+/*
+ * What the passes of nx_entities_from_mentions share, each group of
+ * fields filled by the pass that names it.
+ */
+typedef struct EntCtx
+{
+	const NxModel *m;
+	const NxDoc *doc;
+	const NxAlloc *a;
+	int			per;			/* model types, -1 where the model has none */
+	int			org;
+	int			loc;
+	int			title_cls;		/* lexicon class of titles, -1 */
+	uint32_t	places;			/* lexicon classes of places, as bits */
+	uint32_t	nt;				/* number of model types */
+	/* clean: the mentions cut into pieces and cleaned */
+	Ment	   *me;
+	size_t		nm;
+	/* group: the mentions of one signature and type */
+	Table		bysig;
+	Group	   *gr;
+	size_t		ng;
+	/* link keys: records of the longer forms of names */
+	Recs		recs;
+	uint32_t   *grec;
+	uint64_t   *th;				/* token hashes of one name */
+	/* strings: canonical forms and keys */
+	Buf			pool;
+} EntCtx;
+
+/* Is a tagged mention inside the document and of a type of the model? */
+static int
+mention_ok(const EntCtx *x, const NxEntity *in)
+{
+	const NxDoc *doc = x->doc;
+
+	return in->ntok > 0 && in->tok < doc->ntok && in->ntok <= doc->ntok - in->tok &&
+		in->type < x->nt;
+}
+
+/*
+ * The pieces of one tagged mention (cut at brackets and between place
+ * names), each with its type fixed and cleaned, appended to x->me while
+ * fewer than cap.
+ */
+static void
+add_pieces(EntCtx *x, const NxEntity *in, size_t cap)
+{
+	const NxDoc *doc = x->doc;
+	Ment		e;
+	uint32_t	cut[8];
+	size_t		nc;
+	uint32_t	s0;
+
+	e.tok = in->tok;
+	e.ntok = in->ntok;
+	e.type = in->type;
+	e.conf = in->conf;
+	nc = cuts(x->m, doc, &e, (int) e.type == x->per ? 0 : x->places, cut, 8);
+	s0 = e.tok;
+	for (size_t k = 0; k <= nc; k++)
+	{
+		uint32_t	e0 = k < nc ? cut[k] : e.tok + e.ntok;
+		Ment	   *p = &x->me[x->nm];
+
+		if (e0 <= s0)
+		{
+			s0 = e0 + 1;
+			continue;
+		}
+		*p = e;
+		p->tok = s0;
+		p->ntok = e0 - s0;
+		if (k < nc && cut[k] < e.tok + e.ntok && doc->text[doc->tok[cut[k]].b] == '-' && x->loc >= 0)
+			p->type = (uint32_t) x->loc;
+		if (k > 0 && doc->text[doc->tok[cut[k - 1]].b] == '-' && x->loc >= 0)
+			p->type = (uint32_t) x->loc;
+		/* a name after Mr or Mrs is a person's, whatever the tagger says */
+		if (x->per >= 0 && (int) p->type != x->per && after_honorific(doc, p))
+			p->type = (uint32_t) x->per;
+		if (clean(x->m, doc, x->per, x->title_cls, nc > 0, p) && x->nm < cap)
+			x->nm++;
+		s0 = e0 + 1;
+	}
+}
+
+/* Pass clean: the mentions outside the header, cut into pieces and cleaned. */
+static NxStatus
+ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
+{
+	const NxDoc *doc = x->doc;
+	size_t		cap = 0;
+
+	/* pieces are at most one per token */
+	for (size_t i = 0; i < nin; i++)
+		if (in[i].tok < doc->ntok && in[i].ntok <= doc->ntok - in[i].tok)
+			cap += in[i].ntok;
+	x->me = nx_alloc(x->a, (cap + 1) * sizeof(Ment));
+	if (!x->me)
+		return NX_ENOMEM;
+	for (size_t i = 0; i < nin; i++)
+	{
+		if ((i & 1023) == 0)
+			nx_check_interrupts(x->a);
+		if (!mention_ok(x, &in[i]))
+			continue;
+		if (doc->sent[doc->tok[in[i].tok].sentence].flags & NX_SF_HEADER)
+			continue;
+		add_pieces(x, &in[i], cap);
+	}
+	return NX_OK;
+}
+
+/* The signature of mention e, and whether it has no lower-case letter. */
+static void
+ment_sig(const NxDoc *doc, Ment *e)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+	int			caps = 1;
+
+	for (uint32_t k = 0; k < e->ntok; k++)
+	{
+		const NxToken *t = &doc->tok[e->tok + k];
+
+		h = nx_key_add(h, tok_hash(doc, e->tok + k));
+		if (caps && has_lower(doc->text + t->b, t->blen))
+			caps = 0;
+	}
+	e->sig = nx_key_final(h);
+	e->caps = (uint8_t) caps;
+}
+
+/* A new group of mention i, at slot of the table by signature. */
+static void
+new_group(EntCtx *x, size_t slot, size_t i)
+{
+	const Ment *e = &x->me[i];
+	Group	   *g = &x->gr[x->ng];
+
+	x->bysig.key[slot] = nx_hash2(e->sig, e->type) | 1;
+	x->bysig.val[slot] = (uint32_t) x->ng;
+	g->sig = e->sig;
+	g->first = g->surface = (uint32_t) i;
+	g->ntok = e->ntok;
+	g->type = e->type;
+	g->last = -1;
+	g->str = g->keystr = UINT32_MAX;
+	x->ng++;
+}
+
+/*
+ * Pass group: the signature of each mention, seats of government as
+ * organisations, and the group of each (signature, type).
+ */
+static NxStatus
+ents_group(EntCtx *x)
+{
+	if (table_init(&x->bysig, x->nm, x->a) != NX_OK)
+		return NX_ENOMEM;
+	x->gr = nx_alloc(x->a, x->nm * sizeof(Group));
+	if (!x->gr)
+		return NX_ENOMEM;
+	for (size_t i = 0; i < x->nm; i++)
+	{
+		Ment	   *e = &x->me[i];
+		size_t		slot;
+		int			found;
+
+		ment_sig(x->doc, e);
+		if ((int) e->type == x->loc && x->org >= 0 && e->ntok <= 3 && is_seat(e->sig))
+			e->type = (uint32_t) x->org;
+		slot = table_slot(&x->bysig, nx_hash2(e->sig, e->type), &found);
+		if (!found)
+			new_group(x, slot, i);
+		e->group = x->bysig.val[slot];
+		if (x->me[x->gr[e->group].surface].caps && !e->caps)
+			x->gr[e->group].surface = (uint32_t) i;
+	}
+	return NX_OK;
+}
+
+/*
+ * Room for the link keys' records: a group adds at most two names per
+ * token boundary and an acronym, so size the records and the table for
+ * that (a table sized for fewer filled up and the probe never returned).
+ */
+static NxStatus
+recs_alloc(EntCtx *x)
+{
+	size_t		nkeys = 0,
+				size = 16;
+
+	for (size_t g = 0; g < x->ng; g++)
+	{
+		uint32_t	len = x->me[x->gr[g].surface].ntok;
+
+		x->gr[g].rec = (uint32_t) nkeys;
+		x->gr[g].nrec = 0;
+		nkeys += 2 * (size_t) (len < LINK_MAX ? len : LINK_MAX) + 1;
+	}
+	if (nkeys >= UINT32_MAX / 2)
+		return NX_ETOOBIG;
+	while (size < 2 * nkeys + 2)
+		size <<= 1;
+	x->recs.slot = nx_alloc(x->a, size * sizeof(uint32_t));
+	x->grec = nx_alloc(x->a, nkeys * sizeof(uint32_t));
+	if (!x->recs.slot || !x->grec)
+		return NX_ENOMEM;
+	memset(x->recs.slot, 0xFF, size * sizeof(uint32_t));
+	x->recs.mask = size - 1;
+	return NX_OK;
+}
+
+/*
+ * The link keys of group g: the prefixes of a person's or organisation's
+ * name, the suffixes of a person's, and the initials of any other name.
+ */
+static NxStatus
+add_link_keys(EntCtx *x, uint32_t g)
+{
+	const NxDoc *doc = x->doc;
+	const Ment *e = &x->me[x->gr[g].surface];
+	uint32_t	type = x->gr[g].type;
+	uint32_t	len = e->ntok < LINK_MAX ? e->ntok : LINK_MAX;
+	uint64_t   *th = x->th;
+	char		ini[ACRO_MAX];
+	size_t		ni;
+	NxStatus	st;
+
+	if ((int) type == x->per || (int) type == x->org)
+	{
+		for (uint32_t k = 0; k < len; k++)
+			th[k] = tok_hash(doc, e->tok + k);
+		for (uint32_t k = 1; k < len && e->ntok <= LINK_MAX; k++)
+		{
+			if (!is_content(doc, e->tok + k - 1))
+				continue;
+			st = rec_add(&x->recs, x->grec, x->gr,
+						 link_key(span_sig(th, 0, k), type, LK_NAME), g, x->a);
+			if (st != NX_OK)
+				return st;
+			if ((int) type != x->per || !is_content(doc, e->tok + k))
+				continue;
+			st = rec_add(&x->recs, x->grec, x->gr,
+						 link_key(span_sig(th, k, len - k), type, LK_NAME), g, x->a);
+			if (st != NX_OK)
+				return st;
+		}
+	}
+	if ((int) type != x->per && (ni = initials(doc, e->tok, e->ntok, ini)) > 0)
+		return rec_add(&x->recs, x->grec, x->gr,
+					   link_key(nx_fnv1a64(ini, ni), 0, LK_ACRO), g, x->a);
+	return NX_OK;
+}
+
+/* Pass link keys: every group's keys to the longer forms of its name. */
+static NxStatus
+ents_link_keys(EntCtx *x)
+{
+	NxStatus	st = recs_alloc(x);
+
+	if (st != NX_OK)
+		return st;
+	x->th = nx_alloc(x->a, LINK_MAX * sizeof(uint64_t));
+	if (!x->th)
+		return NX_ENOMEM;
+	for (size_t g = 0; g < x->ng; g++)
+	{
+		if ((g & 255) == 0)
+			nx_check_interrupts(x->a);
+		st = add_link_keys(x, (uint32_t) g);
+		if (st != NX_OK)
+			return st;
+	}
+	return NX_OK;
+}
+
+/*
+ * The canonical group of mention e: the best group its name (and its
+ * letters, for an acronym) links to, or its own.
+ */
+static uint32_t
+best_group(const EntCtx *x, const Ment *e)
+{
+	uint32_t	best = e->group;
+	uint64_t	keys[2];
+	int			nkeys = 0;
+	char		ac[ACRO_MAX];
+	size_t		na;
+
+	keys[nkeys++] = link_key(e->sig, e->type, LK_NAME);
+	if ((int) e->type != x->per && (na = acronym(x->doc, e->tok, e->ntok, ac)) > 0)
+		keys[nkeys++] = link_key(nx_fnv1a64(ac, na), 0, LK_ACRO);
+	/* a name: groups of its type; an acronym: of any type but person */
+	for (int k = 0; k < nkeys; k++)
+		for (uint32_t t = 0; t < x->nt; t++)
+		{
+			const Rec  *r;
+			uint32_t	c;
+
+			if (k == 0 ? t != e->type : (int) t == x->per)
+				continue;
+			r = rec_find(&x->recs, keys[k], t);
+			if (!r || (c = rec_best(r, e->group)) == NONE)
+				continue;
+			if (best == e->group || better(x->gr, c, best))
+				best = c;
+		}
+	return best;
+}
+
+/* Pass canonical: the canonical group of each mention, in document order. */
+static void
+ents_canonical(EntCtx *x)
+{
+	for (size_t i = 0; i < x->nm; i++)
+	{
+		Ment	   *e = &x->me[i];
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(x->a);
+		e->canon = best_group(x, e);
+		e->type = x->gr[e->canon].type; /* an acronym takes its full name's type */
+		x->gr[e->group].last = (int64_t) i;
+		rec_seen(&x->recs, x->grec, x->gr, e->group);
+	}
+}
+
+/* The canonical form and key of group c, appended to the pool. */
+static NxStatus
+group_strings(EntCtx *x, Group *c)
+{
+	const Ment *s = &x->me[c->surface];
+	const char *tn = nx_entity_type_name(x->m, c->type);
+	size_t		start = x->pool.len;
+	char	   *key;
+	int			ok;
+
+	if (!put_surface(&x->pool, x->doc, s->tok, s->ntok) || !buf_put(&x->pool, "", 1))
+		return NX_ENOMEM;
+	c->str = (uint32_t) start;
+	c->keystr = (uint32_t) x->pool.len;
+	key = nx_key_make(tn, x->pool.p + start, c->keystr - start - 1, x->a);
+	ok = key && buf_put(&x->pool, key, strlen(key) + 1);
+	nx_free(x->a, key);
+	if (!ok)
+		return NX_ENOMEM;
+	if (x->pool.len > UINT32_MAX)
+		return NX_ETOOBIG;
+	return NX_OK;
+}
+
+/* Pass strings: the canonical form and key of every group used as one. */
+static NxStatus
+ents_strings(EntCtx *x)
+{
+	for (size_t i = 0; i < x->nm; i++)
+	{
+		Group	   *c = &x->gr[x->me[i].canon];
+		NxStatus	st;
+
+		if (c->str != UINT32_MAX)
+			continue;
+		st = group_strings(x, c);
+		if (st != NX_OK)
+			return st;
+	}
+	return NX_OK;
+}
+
+/* Pass result: one block, the NxEnt array and then the strings. */
+static NxStatus
+ents_result(EntCtx *x, NxEnt **out, size_t *n)
+{
+	const NxDoc *doc = x->doc;
+	NxEnt	   *res = nx_alloc(x->a, x->nm * sizeof(NxEnt) + x->pool.len);
+	char	   *strs;
+
+	if (!res)
+		return NX_ENOMEM;
+	strs = (char *) (res + x->nm);
+	memcpy(strs, x->pool.p, x->pool.len);
+	for (size_t i = 0; i < x->nm; i++)
+	{
+		const Ment *e = &x->me[i];
+		const NxToken *f = &doc->tok[e->tok];
+		const NxToken *l = &doc->tok[e->tok + e->ntok - 1];
+		const Group *c = &x->gr[e->canon];
+		NxEnt	   *r = &res[i];
+
+		r->c = f->c;
+		r->clen = nx_tok_cend(l) - f->c;
+		r->b = f->b;
+		r->blen = l->b + l->blen - f->b;
+		r->tok = e->tok;
+		r->ntok = e->ntok;
+		r->sentence = f->sentence;
+		r->conf = e->conf;
+		r->type = nx_entity_type_name(x->m, e->type);
+		r->canonical = strs + c->str;
+		r->key = strs + c->keystr;
+	}
+	*out = res;
+	*n = x->nm;
+	return NX_OK;
+}
+
+/*
+ * The passes after clean, over the mentions it left: groups, link keys,
+ * canonical groups, their strings, the result.
+ */
+static NxStatus
+ents_resolve(EntCtx *x, NxEnt **out, size_t *n)
+{
+	NxStatus	st;
+
+	if ((st = ents_group(x)) != NX_OK)
+		return st;
+	if ((st = ents_link_keys(x)) != NX_OK)
+		return st;
+	ents_canonical(x);
+	if ((st = ents_strings(x)) != NX_OK)
+		return st;
+	return ents_result(x, out, n);
+}
+
+/* A context for the passes: the model's types and lexicon classes they read. */
+static void
+ctx_init(EntCtx *x, const NxModel *m, const NxDoc *doc, const NxAlloc *a)
+{
+	static const char *const pl[] = {"loc-country", "loc-region", "loc-city", "loc-geo"};
+
+	memset(x, 0, sizeof(*x));
+	x->m = m;
+	x->doc = doc;
+	x->a = a;
+	x->per = model_type(m, "PER");
+	x->org = model_type(m, "ORG");
+	x->loc = model_type(m, "LOC");
+	x->title_cls = lex_class(m, "title");
+	x->nt = m->labels.ntypes;
+	for (size_t k = 0; k < 4; k++)
+		if (lex_class(m, pl[k]) >= 0)
+			x->places |= UINT32_C(1) << lex_class(m, pl[k]);
+	x->pool.a = a;
+}
+
+/* Release what the passes allocated (not the result). */
+static void
+ctx_free(EntCtx *x)
+{
+	nx_free(x->a, x->pool.p);
+	table_free(&x->bysig, x->a);
+	nx_free(x->a, x->recs.r);
+	nx_free(x->a, x->recs.slot);
+	nx_free(x->a, x->grec);
+	nx_free(x->a, x->th);
+	nx_free(x->a, x->gr);
+	nx_free(x->a, x->me);
+}
+
 /* The post-processing; see nx_entities.h. */
 NxStatus
 nx_entities_from_mentions(const NxModel *m, const NxDoc *doc,
 						  const NxEntity *in, size_t nin,
 						  NxEnt **out, size_t *n, const NxAlloc *a)
 {
-	Ment	   *me = NULL;
-	Group	   *gr = NULL;
-	uint32_t   *grec = NULL;
-	size_t		nm = 0,
-				ng = 0;
-	uint64_t   *th = NULL;
-	Table		bysig = {0};
-	Recs		recs = {0};
-	Buf			pool = {NULL, 0, 0, a};
-	NxEnt	   *res = NULL;
-	NxStatus	st = NX_ENOMEM;
-	int			per = model_type(m, "PER");
-	int			org = model_type(m, "ORG");
-	int			loc = model_type(m, "LOC");
-	int			title_cls = lex_class(m, "title");
-	uint32_t	places = 0;
-	uint32_t	nt = m->labels.ntypes;
-	size_t		cap = 0;
-	int			found;
+	EntCtx		x;
+	NxStatus	st;
 
 	*out = NULL;
 	*n = 0;
 	if (nin == 0)
 		return NX_OK;
-	{
-		static const char *const pl[] = {"loc-country", "loc-region", "loc-city", "loc-geo"};
-
-		for (size_t k = 0; k < 4; k++)
-			if (lex_class(m, pl[k]) >= 0)
-				places |= UINT32_C(1) << lex_class(m, pl[k]);
-	}
-	if (nin > UINT32_MAX / 4 || nt == 0)
+	ctx_init(&x, m, doc, a);
+	if (nin > UINT32_MAX / 4 || x.nt == 0)
 		return NX_ETOOBIG;
-	/* pieces are at most one per token */
-	for (size_t i = 0; i < nin; i++)
-		if (in[i].tok < doc->ntok && in[i].ntok <= doc->ntok - in[i].tok)
-			cap += in[i].ntok;
-	me = nx_alloc(a, (cap + 1) * sizeof(Ment));
-	if (!me)
-		goto done;
-
-	/* split, clean, drop header mentions */
-	for (size_t i = 0; i < nin; i++)
-	{
-		Ment		e;
-		uint32_t	cut[8];
-		size_t		nc;
-		uint32_t	s0;
-
-		if ((i & 1023) == 0)
-			nx_check_interrupts(a);
-		if (in[i].ntok == 0 || in[i].tok >= doc->ntok || in[i].ntok > doc->ntok - in[i].tok ||
-			in[i].type >= nt)
-			continue;
-		if (doc->sent[doc->tok[in[i].tok].sentence].flags & NX_SF_HEADER)
-			continue;
-		e.tok = in[i].tok;
-		e.ntok = in[i].ntok;
-		e.type = in[i].type;
-		e.conf = in[i].conf;
-		nc = cuts(m, doc, &e, (int) e.type == per ? 0 : places, cut, 8);
-		s0 = e.tok;
-		for (size_t k = 0; k <= nc; k++)
-		{
-			uint32_t	e0 = k < nc ? cut[k] : e.tok + e.ntok;
-			Ment	   *p = &me[nm];
-
-			if (e0 <= s0)
-			{
-				s0 = e0 + 1;
-				continue;
-			}
-			*p = e;
-			p->tok = s0;
-			p->ntok = e0 - s0;
-			if (k < nc && cut[k] < e.tok + e.ntok && doc->text[doc->tok[cut[k]].b] == '-' && loc >= 0)
-				p->type = (uint32_t) loc;
-			if (k > 0 && doc->text[doc->tok[cut[k - 1]].b] == '-' && loc >= 0)
-				p->type = (uint32_t) loc;
-			/* a name after Mr or Mrs is a person's, whatever the tagger says */
-			if (per >= 0 && (int) p->type != per && after_honorific(doc, p))
-				p->type = (uint32_t) per;
-			if (clean(m, doc, per, title_cls, nc > 0, p) && nm < cap)
-				nm++;
-			s0 = e0 + 1;
-		}
-	}
-	if (nm == 0)
-	{
-		st = NX_OK;
-		goto done;
-	}
-
-	/* signatures and groups */
-	if (table_init(&bysig, nm, a) != NX_OK)
-		goto done;
-	gr = nx_alloc(a, nm * sizeof(Group));
-	if (!gr)
-		goto done;
-	for (size_t i = 0; i < nm; i++)
-	{
-		Ment	   *e = &me[i];
-		uint64_t	h = NX_FNV_OFFSET;
-		size_t		slot;
-		int			caps = 1;
-
-		for (uint32_t k = 0; k < e->ntok; k++)
-		{
-			const NxToken *t = &doc->tok[e->tok + k];
-
-			h = nx_key_add(h, tok_hash(doc, e->tok + k));
-			if (caps && has_lower(doc->text + t->b, t->blen))
-				caps = 0;
-		}
-		e->sig = nx_key_final(h);
-		e->caps = (uint8_t) caps;
-		if ((int) e->type == loc && org >= 0 && e->ntok <= 3 && is_seat(e->sig))
-			e->type = (uint32_t) org;
-		slot = table_slot(&bysig, nx_hash2(e->sig, e->type), &found);
-		if (!found)
-		{
-			Group	   *g = &gr[ng];
-
-			bysig.key[slot] = nx_hash2(e->sig, e->type) | 1;
-			bysig.val[slot] = (uint32_t) ng;
-			g->sig = e->sig;
-			g->first = g->surface = (uint32_t) i;
-			g->ntok = e->ntok;
-			g->type = e->type;
-			g->last = -1;
-			g->str = g->keystr = UINT32_MAX;
-			ng++;
-		}
-		e->group = bysig.val[slot];
-		if (me[gr[e->group].surface].caps && !caps)
-			gr[e->group].surface = (uint32_t) i;
-	}
-
-	/*
-	 * link keys of longer forms: a group adds at most two names per token
-	 * boundary and an acronym, so size the records and the table for that
-	 * (a table sized for fewer filled up and the probe never returned)
-	 */
-	{
-		size_t		nkeys = 0,
-					size = 16;
-
-		for (size_t g = 0; g < ng; g++)
-		{
-			uint32_t	len = me[gr[g].surface].ntok;
-
-			gr[g].rec = (uint32_t) nkeys;
-			gr[g].nrec = 0;
-			nkeys += 2 * (size_t) (len < LINK_MAX ? len : LINK_MAX) + 1;
-		}
-		if (nkeys >= UINT32_MAX / 2)
-		{
-			st = NX_ETOOBIG;
-			goto done;
-		}
-		while (size < 2 * nkeys + 2)
-			size <<= 1;
-		recs.slot = nx_alloc(a, size * sizeof(uint32_t));
-		grec = nx_alloc(a, nkeys * sizeof(uint32_t));
-		if (!recs.slot || !grec)
-			goto done;
-		memset(recs.slot, 0xFF, size * sizeof(uint32_t));
-		recs.mask = size - 1;
-	}
-	th = nx_alloc(a, LINK_MAX * sizeof(uint64_t));
-	if (!th)
-		goto done;
-	for (size_t g = 0; g < ng; g++)
-	{
-		const Ment *e = &me[gr[g].surface];
-		uint32_t	type = gr[g].type;
-		uint32_t	len = e->ntok < LINK_MAX ? e->ntok : LINK_MAX;
-		char		ini[ACRO_MAX];
-		size_t		ni;
-
-		if ((g & 255) == 0)
-			nx_check_interrupts(a);
-		if ((int) type == per || (int) type == org)
-		{
-			for (uint32_t k = 0; k < len; k++)
-				th[k] = tok_hash(doc, e->tok + k);
-			for (uint32_t k = 1; k < len && e->ntok <= LINK_MAX; k++)
-			{
-				if (!is_content(doc, e->tok + k - 1))
-					continue;
-				st = rec_add(&recs, grec, gr,
-							 link_key(span_sig(th, 0, k), type, LK_NAME), (uint32_t) g, a);
-				if (st != NX_OK)
-					goto done;
-				if ((int) type != per || !is_content(doc, e->tok + k))
-					continue;
-				st = rec_add(&recs, grec, gr,
-							 link_key(span_sig(th, k, len - k), type, LK_NAME), (uint32_t) g, a);
-				if (st != NX_OK)
-					goto done;
-			}
-		}
-		if ((int) type != per && (ni = initials(doc, e->tok, e->ntok, ini)) > 0)
-		{
-			st = rec_add(&recs, grec, gr,
-						 link_key(nx_fnv1a64(ini, ni), 0, LK_ACRO), (uint32_t) g, a);
-			if (st != NX_OK)
-				goto done;
-		}
-	}
-	st = NX_ENOMEM;
-
-	/* canonical group of each mention, in document order */
-	for (size_t i = 0; i < nm; i++)
-	{
-		Ment	   *e = &me[i];
-		Group	   *g = &gr[e->group];
-		uint32_t	best = e->group;
-		uint64_t	keys[2];
-		int			nkeys = 0;
-		char		ac[ACRO_MAX];
-		size_t		na;
-
-		if ((i & 4095) == 0)
-			nx_check_interrupts(a);
-		keys[nkeys++] = link_key(e->sig, e->type, LK_NAME);
-		if ((int) e->type != per && (na = acronym(doc, e->tok, e->ntok, ac)) > 0)
-			keys[nkeys++] = link_key(nx_fnv1a64(ac, na), 0, LK_ACRO);
-		/* a name: groups of its type; an acronym: of any type but person */
-		for (int k = 0; k < nkeys; k++)
-			for (uint32_t t = 0; t < nt; t++)
-			{
-				const Rec  *r;
-				uint32_t	c;
-
-				if (k == 0 ? t != e->type : (int) t == per)
-					continue;
-				r = rec_find(&recs, keys[k], t);
-				if (!r || (c = rec_best(r, e->group)) == NONE)
-					continue;
-				if (best == e->group || better(gr, c, best))
-					best = c;
-			}
-		e->canon = best;
-		e->type = gr[best].type;	/* an acronym takes its full name's type */
-		g->last = (int64_t) i;
-		rec_seen(&recs, grec, gr, e->group);
-	}
-
-	/* strings of the groups used as canonical forms */
-	for (size_t i = 0; i < nm; i++)
-	{
-		Group	   *c = &gr[me[i].canon];
-		const Ment *s = &me[c->surface];
-		const char *tn = nx_entity_type_name(m, c->type);
-		size_t		start;
-		char	   *key;
-
-		if (c->str != UINT32_MAX)
-			continue;
-		start = pool.len;
-		if (!put_surface(&pool, doc, s->tok, s->ntok) || !buf_put(&pool, "", 1))
-			goto done;
-		c->str = (uint32_t) start;
-		c->keystr = (uint32_t) pool.len;
-		key = nx_key_make(tn, pool.p + start, c->keystr - start - 1, a);
-		if (!key || !buf_put(&pool, key, strlen(key) + 1))
-		{
-			nx_free(a, key);
-			goto done;
-		}
-		nx_free(a, key);
-		if (pool.len > UINT32_MAX)
-		{
-			st = NX_ETOOBIG;
-			goto done;
-		}
-	}
-
-	/* the result block */
-	res = nx_alloc(a, nm * sizeof(NxEnt) + pool.len);
-	if (!res)
-		goto done;
-	{
-		char	   *strs = (char *) (res + nm);
-
-		memcpy(strs, pool.p, pool.len);
-		for (size_t i = 0; i < nm; i++)
-		{
-			const Ment *e = &me[i];
-			const NxToken *f = &doc->tok[e->tok];
-			const NxToken *l = &doc->tok[e->tok + e->ntok - 1];
-			const Group *c = &gr[e->canon];
-			NxEnt	   *r = &res[i];
-
-			r->c = f->c;
-			r->clen = nx_tok_cend(l) - f->c;
-			r->b = f->b;
-			r->blen = l->b + l->blen - f->b;
-			r->tok = e->tok;
-			r->ntok = e->ntok;
-			r->sentence = f->sentence;
-			r->conf = e->conf;
-			r->type = nx_entity_type_name(m, e->type);
-			r->canonical = strs + c->str;
-			r->key = strs + c->keystr;
-		}
-	}
-	*out = res;
-	*n = nm;
-	st = NX_OK;
-
-done:
-	nx_free(a, pool.p);
-	table_free(&bysig, a);
-	nx_free(a, recs.r);
-	nx_free(a, recs.slot);
-	nx_free(a, grec);
-	nx_free(a, th);
-	nx_free(a, gr);
-	nx_free(a, me);
+	st = ents_clean(&x, in, nin);
+	if (st == NX_OK && x.nm > 0)
+		st = ents_resolve(&x, out, n);
+	ctx_free(&x);
 	return st;
 }
 
