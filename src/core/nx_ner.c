@@ -383,100 +383,126 @@ nx_ner_doc_free(NxNerDoc *d)
 	nx_free(a, d);
 }
 
-/* Per-document feature state. */
-NxStatus
-nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
-				const NxAlloc *a)
+/* The arrays sized by the document: token properties, a sentence's features. */
+static NxStatus
+doc_buffers(NxNerDoc *d)
 {
-	NxNerDoc   *d;
+	const NxDoc *doc = d->doc;
 	size_t		ntok = doc->ntok;
-	size_t		tabsize = 16;
-	uint64_t   *keys = NULL;
-	uint32_t   *ids = NULL;
-	uint32_t	title = 0;
 
-	*out = NULL;
-	if (ntok > (SIZE_MAX / 4) / sizeof(TokInfo))
-		return NX_ETOOBIG;
-	d = nx_alloc(a, sizeof(*d));
-	if (!d)
-		return NX_ENOMEM;
-	memset(d, 0, sizeof(*d));
-	d->doc = doc;
-	d->res = *res;
-	d->a = a;
-	d->ti = nx_alloc(a, ntok * sizeof(TokInfo));
+	d->ti = nx_alloc(d->a, ntok * sizeof(TokInfo));
 	if (!d->ti)
-		goto nomem;
-
+		return NX_ENOMEM;
 	for (size_t s = 0; s < doc->nsent; s++)
 		if (doc->sent[s].ntok > d->maxsent)
 			d->maxsent = doc->sent[s].ntok;
-	d->feat = nx_alloc(a, (d->maxsent + 1) * MAX_STATIC * sizeof(uint32_t));
-	d->off = nx_alloc(a, (d->maxsent + 2) * sizeof(uint32_t));
-	d->base_off = nx_alloc(a, (ntok + 1) * sizeof(uint32_t));
+	d->feat = nx_alloc(d->a, (d->maxsent + 1) * MAX_STATIC * sizeof(uint32_t));
+	d->off = nx_alloc(d->a, (d->maxsent + 2) * sizeof(uint32_t));
+	d->base_off = nx_alloc(d->a, (ntok + 1) * sizeof(uint32_t));
 	if (!d->feat || !d->off || !d->base_off)
-		goto nomem;
+		return NX_ENOMEM;
 	d->base_off[0] = 0;
+	return NX_OK;
+}
 
-	/* tokens */
-	for (size_t i = 0; i < ntok; i++)
+/* Properties of every token: its text's hashes, case and shape, its cluster. */
+static void
+analyse_tokens(NxNerDoc *d)
+{
+	const NxDoc *doc = d->doc;
+
+	for (size_t i = 0; i < doc->ntok; i++)
 	{
 		const NxToken *t = &doc->tok[i];
 		const char *s = doc->text + t->b;
 
 		if ((i & 1023) == 0)
-			nx_check_interrupts(a);
+			nx_check_interrupts(d->a);
 		tok_analyse(s, t->blen, &d->ti[i]);
-		nx_fold_cluster(res->clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
+		nx_fold_cluster(d->res.clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
 		d->ti[i].conn = is_connector(s, t->blen);
 	}
+}
 
-	/* the lexicon class of titles, which runs of capitalised words leave out */
-	for (uint32_t c = 0; res->lex->slot && c < res->lex->nclasses && c < 32; c++)
-		if (strcmp(res->lex->class_name[c], "title") == 0)
+/* The lexicon class of titles as a bit (0: none), which runs of capitalised words leave out. */
+static uint32_t
+title_class(const NxLexicon *lex)
+{
+	uint32_t	title = 0;
+
+	for (uint32_t c = 0; lex->slot && c < lex->nclasses && c < 32; c++)
+		if (strcmp(lex->class_name[c], "title") == 0)
 			title = UINT32_C(1) << c;
+	return title;
+}
 
-	/* sentences: first word, headline case, lexicon matches */
+/* Flags of a sentence's tokens: its first word, and all of them in a headline in capitals. */
+static void
+sent_case(TokInfo *ti, size_t n)
+{
+	int			nup = 0,
+				nlow = 0;
+	size_t		k;
+
+	for (k = 0; k < n; k++)
+	{
+		if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_INIT || ti[k].cap == CAP_MIXED)
+			nlow++;
+		else if (ti[k].cap == CAP_ALL || ti[k].cap == CAP_ONE)
+			nup++;
+	}
+	for (k = 0; k < n && ti[k].cap == CAP_NONE && !(ti[k].flags & TF_DIGIT); k++)
+		;
+	if (k < n)
+		ti[k].flags |= TF_SFIRST;
+	if (nup >= 2 && nlow * 4 <= nup)
+		for (k = 0; k < n; k++)
+			ti[k].flags |= TF_SCAPS;
+}
+
+/* Sentences: first word, headline case, lexicon matches, runs of capitalised words. */
+static void
+analyse_sentences(NxNerDoc *d, uint32_t title)
+{
+	const NxDoc *doc = d->doc;
+	size_t		ntok = doc->ntok;
+
 	for (size_t s = 0; s < doc->nsent; s++)
 	{
 		const NxSentence *se = &doc->sent[s];
 		TokInfo    *ti;
-		int			nup = 0,
-					nlow = 0;
-		size_t		k;
 
 		/* every 4096 sentences, and before any long one */
 		if ((s & 4095) == 0 || se->ntok > 4096)
-			nx_check_interrupts(a);
+			nx_check_interrupts(d->a);
 		if (se->tok > ntok || se->ntok > ntok - se->tok)
 			continue;
 		ti = d->ti + se->tok;
-		for (k = 0; k < se->ntok; k++)
-		{
-			if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_INIT || ti[k].cap == CAP_MIXED)
-				nlow++;
-			else if (ti[k].cap == CAP_ALL || ti[k].cap == CAP_ONE)
-				nup++;
-		}
-		for (k = 0; k < se->ntok && ti[k].cap == CAP_NONE && !(ti[k].flags & TF_DIGIT); k++)
-			;
-		if (k < se->ntok)
-			ti[k].flags |= TF_SFIRST;
-		if (nup >= 2 && nlow * 4 <= nup)
-			for (k = 0; k < se->ntok; k++)
-				ti[k].flags |= TF_SCAPS;
-		sent_lexicon(res->lex, ti, se->ntok);
+		sent_case(ti, se->ntok);
+		sent_lexicon(d->res.lex, ti, se->ntok);
 		sent_runs(ti, se->ntok, title);
 	}
+}
 
-	/* word ids by folded form */
+/* Word ids: the tokens of one folded form share one, d->nwords in all. */
+static NxStatus
+word_ids(NxNerDoc *d)
+{
+	size_t		ntok = d->doc->ntok;
+	size_t		tabsize = 16;
+	uint64_t   *keys;
+	uint32_t   *ids;
+
 	while (tabsize < 2 * ntok)
 		tabsize <<= 1;
-	keys = nx_alloc(a, tabsize * sizeof(uint64_t));
-	ids = nx_alloc(a, tabsize * sizeof(uint32_t));
+	keys = nx_alloc(d->a, tabsize * sizeof(uint64_t));
+	ids = nx_alloc(d->a, tabsize * sizeof(uint32_t));
 	if (!keys || !ids)
-		goto nomem;
+	{
+		nx_free(d->a, keys);
+		nx_free(d->a, ids);
+		return NX_ENOMEM;
+	}
 	memset(keys, 0, tabsize * sizeof(uint64_t));
 	for (size_t i = 0; i < ntok; i++)
 	{
@@ -484,7 +510,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		size_t		j = (size_t) nx_mix64(k) & (tabsize - 1);
 
 		if ((i & 4095) == 0)
-			nx_check_interrupts(a);
+			nx_check_interrupts(d->a);
 		while (keys[j] && keys[j] != k)
 			j = (j + 1) & (tabsize - 1);
 		if (!keys[j])
@@ -494,15 +520,24 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		}
 		d->ti[i].wid = ids[j];
 	}
-	nx_free(a, keys);
-	nx_free(a, ids);
-	keys = NULL;
-	ids = NULL;
+	nx_free(d->a, keys);
+	nx_free(d->a, ids);
+	return NX_OK;
+}
 
-	d->doccase = nx_alloc(a, d->nwords + 1);
-	d->hist = nx_alloc(a, (d->nwords + 1) * sizeof(uint32_t));
+/*
+ * Per word: how it is written where case tells (doccase), and room for
+ * the labels it is given as the document is decoded (hist).
+ */
+static NxStatus
+word_case(NxNerDoc *d)
+{
+	size_t		ntok = d->doc->ntok;
+
+	d->doccase = nx_alloc(d->a, d->nwords + 1);
+	d->hist = nx_alloc(d->a, (d->nwords + 1) * sizeof(uint32_t));
 	if (!d->doccase || !d->hist)
-		goto nomem;
+		return NX_ENOMEM;
 	memset(d->doccase, 0, d->nwords + 1);
 	memset(d->hist, 0, (d->nwords + 1) * sizeof(uint32_t));
 	for (size_t i = 0; i < ntok; i++)
@@ -511,7 +546,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		int			informative = !(t->flags & (TF_SFIRST | TF_SCAPS));
 
 		if ((i & 4095) == 0)
-			nx_check_interrupts(a);
+			nx_check_interrupts(d->a);
 		if (t->cap == CAP_LOWER)
 			d->doccase[t->wid] |= DC_LOWER;
 		else if (informative && (t->cap == CAP_INIT || t->cap == CAP_MIXED))
@@ -519,15 +554,23 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		else if (informative && (t->cap == CAP_ALL || t->cap == CAP_ONE))
 			d->doccase[t->wid] |= DC_ALLCAP;
 	}
-	/*
-	 * easy tokens: no upper-case letter, no digit, no lexicon match.  One
-	 * takes O unscored after O (nx_tagger.h); a name starting with one (a
-	 * lower-case particle, ex-England) is out of reach, one inside a name
-	 * (Bank of England) is scored as usual.
-	 */
-	d->easy = nx_alloc(a, ntok + 1);
+	return NX_OK;
+}
+
+/*
+ * Easy tokens: no upper-case letter, no digit, no lexicon match.  One
+ * takes O unscored after O (nx_tagger.h); a name starting with one (a
+ * lower-case particle, ex-England) is out of reach, one inside a name
+ * (Bank of England) is scored as usual.
+ */
+static NxStatus
+easy_tokens(NxNerDoc *d)
+{
+	size_t		ntok = d->doc->ntok;
+
+	d->easy = nx_alloc(d->a, ntok + 1);
 	if (!d->easy)
-		goto nomem;
+		return NX_ENOMEM;
 	for (size_t i = 0; i < ntok; i++)
 	{
 		const TokInfo *t = &d->ti[i];
@@ -535,11 +578,30 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 		d->easy[i] = (t->cap == CAP_LOWER || t->cap == CAP_NONE) &&
 			!(t->flags & TF_DIGIT) && !t->gazB;
 	}
+	return NX_OK;
+}
 
-	/* left and right neighbours (folded) of the first mentions of capitalised words */
-	d->agg = nx_alloc(a, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
+/* Keep v among a word's AGG_K neighbours on one side, if it is new and there is room. */
+static inline void
+agg_note(uint64_t *ag, uint64_t v)
+{
+	for (int j = 0; j < AGG_K; j++)
+		if (!ag[j] || ag[j] == v)
+		{
+			ag[j] = v;
+			break;
+		}
+}
+
+/* Left and right neighbours (folded) of the first mentions of capitalised words. */
+static NxStatus
+context_aggregation(NxNerDoc *d)
+{
+	const NxDoc *doc = d->doc;
+
+	d->agg = nx_alloc(d->a, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
 	if (!d->agg)
-		goto nomem;
+		return NX_ENOMEM;
 	memset(d->agg, 0, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
 	for (size_t s = 0; s < doc->nsent; s++)
 	{
@@ -553,29 +615,44 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 						r = k + 1 < se->ntok ? ti[k + 1].hl : EOS_L;
 
 			if (((se->tok + k) & 4095) == 0)
-				nx_check_interrupts(a);
+				nx_check_interrupts(d->a);
 			if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_NONE)
 				continue;
-			for (int j = 0; j < AGG_K; j++)
-				if (!ag[j] || ag[j] == l)
-				{
-					ag[j] = l;
-					break;
-				}
-			for (int j = 0; j < AGG_K; j++)
-				if (!ag[AGG_K + j] || ag[AGG_K + j] == r)
-				{
-					ag[AGG_K + j] = r;
-					break;
-				}
+			agg_note(ag, l);
+			agg_note(ag + AGG_K, r);
 		}
 	}
+	return NX_OK;
+}
+
+/* Per-document feature state. */
+NxStatus
+nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
+				const NxAlloc *a)
+{
+	NxNerDoc   *d;
+
+	*out = NULL;
+	if (doc->ntok > (SIZE_MAX / 4) / sizeof(TokInfo))
+		return NX_ETOOBIG;
+	d = nx_alloc(a, sizeof(*d));
+	if (!d)
+		return NX_ENOMEM;
+	memset(d, 0, sizeof(*d));
+	d->doc = doc;
+	d->res = *res;
+	d->a = a;
+	if (doc_buffers(d) != NX_OK)
+		goto nomem;
+	analyse_tokens(d);
+	analyse_sentences(d, title_class(res->lex));
+	if (word_ids(d) != NX_OK || word_case(d) != NX_OK ||
+		easy_tokens(d) != NX_OK || context_aggregation(d) != NX_OK)
+		goto nomem;
 	*out = d;
 	return NX_OK;
 
 nomem:
-	nx_free(a, keys);
-	nx_free(a, ids);
 	nx_ner_doc_free(d);
 	return NX_ENOMEM;
 }
