@@ -339,32 +339,22 @@ label_of(const NxLabelSet *ls, const char *type, int pos)
 	return 0xFF;
 }
 
-/* Per-document feature state. */
-NxStatus
-nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
-				   const NxLexicon *lex, const NxClusters *clusters, const NxDoc *doc,
-				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
+/* The B and I label indices of the three roles. */
+static void
+doc_labels(NxAttribDoc *d, const NxLabelSet *labels)
 {
-	NxAttribDoc *d = nx_alloc(a, sizeof(NxAttribDoc));
-	uint32_t	lexmap[LX__COUNT];
-	size_t		n = doc->ntok;
-
-	*out = NULL;
-	if (!d)
-		return NX_ENOMEM;
-	memset(d, 0, sizeof(*d));
-	d->doc = doc;
-	d->labels = labels;
-	d->a = a;
-	d->spans = spans;
-	d->nspans = nspans;
 	d->lab_content[0] = label_of(labels, NX_ATTRIB_CONTENT, NX_LP_B);
 	d->lab_content[1] = label_of(labels, NX_ATTRIB_CONTENT, NX_LP_I);
 	d->lab_cue[0] = label_of(labels, NX_ATTRIB_CUE, NX_LP_B);
 	d->lab_cue[1] = label_of(labels, NX_ATTRIB_CUE, NX_LP_I);
 	d->lab_src[0] = label_of(labels, NX_ATTRIB_SRC, NX_LP_B);
 	d->lab_src[1] = label_of(labels, NX_ATTRIB_SRC, NX_LP_I);
-	/* map this build's classes to the model's class bits */
+}
+
+/* The model's class bit of each of this build's classes (0: not in the model). */
+static void
+lex_map(const NxLexicon *lex, uint32_t lexmap[LX__COUNT])
+{
 	for (int c = 0; c < LX__COUNT; c++)
 	{
 		lexmap[c] = 0;
@@ -373,24 +363,29 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 				if (strcmp(lex->class_name[k], nx_word_class_name((NxWordClass) c)) == 0)
 					lexmap[c] = UINT32_C(1) << k;
 	}
-	d->ti = nx_alloc(a, (n ? n : 1) * sizeof(TokInfo));
-	d->si = nx_alloc(a, (nspans ? nspans : 1) * sizeof(SpanInfo));
-	d->para_tok = nx_alloc(a, (doc->npara + 2) * sizeof(uint32_t));
-	if (!d->ti || !d->si || !d->para_tok)
-		goto nomem;
-	memset(d->ti, 0, (n ? n : 1) * sizeof(TokInfo));
+}
 
-	/* tokens */
-	for (size_t i = 0; i < n; i++)
+/*
+ * Every token's word hash, shape, case, cluster and word classes (as
+ * LX_* bits, from the model's bits by lexmap), then its context class.
+ */
+static void
+analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
+			   const uint32_t *lexmap)
+{
+	const NxDoc *doc = d->doc;
+	uint32_t	own[LX__COUNT];
+
+	for (size_t i = 0; i < doc->ntok; i++)
 	{
 		TokInfo    *ti = &d->ti[i];
 		uint32_t	l;
 
 		if ((i & 1023) == 0)
-			nx_check_interrupts(a);
+			nx_check_interrupts(d->a);
 		tok_analyse(doc, &doc->tok[i], lex, ti);
 		nx_fold_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
-					   &ti->clbits, &ti->cllen);
+						&ti->clbits, &ti->cllen);
 		/* remap the model's class bits to LX_* bits */
 		l = ti->lex;
 		ti->lex = 0;
@@ -400,19 +395,38 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 					ti->lex |= UINT32_C(1) << c;
 	}
 	for (int c = 0; c < LX__COUNT; c++)
-		lexmap[c] = UINT32_C(1) << c;
-	for (size_t i = 0; i < n; i++)
-		d->ti[i].cx = cx_class(doc, &doc->tok[i], &d->ti[i], lexmap);
+		own[c] = UINT32_C(1) << c;
+	for (size_t i = 0; i < doc->ntok; i++)
+		d->ti[i].cx = cx_class(doc, &doc->tok[i], &d->ti[i], own);
+}
 
-	/* paragraphs */
+/* Does a token make stage 1 tag its paragraph: a cue word, a quotation mark, a dash, a colon? */
+static inline int
+starts_stage1(const TokInfo *ti)
+{
+	return (ti->lex & ((1u << LX_CUE_VERB) | (1u << LX_CUE_NOUN) | (1u << LX_CUE_PREP))) ||
+		ti->kind == NX_TOK_OPEN_QUOTE || ti->kind == NX_TOK_CLOSE_QUOTE ||
+		ti->kind == NX_TOK_DASH || ti->cx == CX_COLON;
+}
+
+/*
+ * Paragraphs: the first token of each, a live blog's time stamps, the
+ * longest (at most a window) and which ones stage 1 tags.
+ */
+static NxStatus
+paragraphs(NxAttribDoc *d)
+{
+	const NxDoc *doc = d->doc;
+	size_t		n = doc->ntok;
+
 	d->npara = 0;
 	for (size_t i = 0; i < n; i++)
 		if (i == 0 || para_of(doc, i) != para_of(doc, i - 1))
 			d->para_tok[d->npara++] = (uint32_t) i;
 	d->para_tok[d->npara] = (uint32_t) n;
-	d->active = nx_alloc(a, d->npara + 1);
+	d->active = nx_alloc(d->a, d->npara + 1);
 	if (!d->active)
-		goto nomem;
+		return NX_ENOMEM;
 	for (size_t p = 0; p < d->npara; p++)
 		update_prefix(doc, d->ti, d->para_tok[p], d->para_tok[p + 1]);
 	for (size_t p = 0; p < d->npara; p++)
@@ -424,113 +438,149 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 		if (d->maxpara > NX_ATTRIB_WINDOW)
 			d->maxpara = NX_ATTRIB_WINDOW;
 		for (size_t i = d->para_tok[p]; i < d->para_tok[p + 1]; i++)
-		{
-			const TokInfo *ti = &d->ti[i];
-
-			if ((ti->lex & ((1u << LX_CUE_VERB) | (1u << LX_CUE_NOUN) | (1u << LX_CUE_PREP))) ||
-				ti->kind == NX_TOK_OPEN_QUOTE || ti->kind == NX_TOK_CLOSE_QUOTE ||
-				ti->kind == NX_TOK_DASH || ti->cx == CX_COLON)
+			if (starts_stage1(&d->ti[i]))
 			{
 				act = 1;
 				break;
 			}
-		}
 		d->active[p] = act;
 	}
+	return NX_OK;
+}
 
-	/* sentences: position, distance to reporting verbs */
+/*
+ * A sentence's tokens: their position in it, and the distance to the
+ * nearest reporting verb on either side (with that verb, and the commas
+ * before the one on the right).
+ */
+static void
+sent_cues(NxAttribDoc *d, const NxSentence *se)
+{
+	size_t		last = SIZE_MAX;
+	uint8_t		commas = 0;
+
+	for (size_t k = 0; k < se->ntok; k++)
+	{
+		TokInfo    *ti = &d->ti[se->tok + k];
+
+		ti->sentpos = (uint8_t) (k < 3 ? k : 3);
+		ti->sentend = (uint8_t) (se->ntok - 1 - k < 3 ? se->ntok - 1 - k : 3);
+		ti->cuel = last == SIZE_MAX ? 0 : dbucket(k - last);
+		ti->cuelw = last == SIZE_MAX ? 0 : d->ti[se->tok + last].hl;
+		if (ti->lex & (1u << LX_CUE_VERB))
+			last = k;
+	}
+	last = SIZE_MAX;
+	for (size_t k = se->ntok; k-- > 0;)
+	{
+		TokInfo    *ti = &d->ti[se->tok + k];
+
+		ti->cuer = last == SIZE_MAX ? 0 : dbucket(last - k);
+		ti->cuerw = last == SIZE_MAX ? 0 : d->ti[se->tok + last].hl;
+		ti->cuercomma = commas;
+		if (ti->lex & (1u << LX_CUE_VERB))
+		{
+			last = k;
+			commas = 0;
+		}
+		else if (ti->cx == CX_COMMA && commas < 2)
+			commas++;
+	}
+}
+
+/*
+ * Quotation span j: its tokens (the outermost span over each from *upto
+ * on, which moves past it) and what the span looks like.
+ */
+static void
+span_info(NxAttribDoc *d, size_t j, size_t *upto)
+{
+	const NxDoc *doc = d->doc;
+	const NxQuoteSpan *sp = &d->spans[j];
+	SpanInfo   *si = &d->si[j];
+	size_t		n = doc->ntok;
+	size_t		nw = 0;
+	size_t		from = sp->open > *upto ? sp->open : *upto;
+
+	memset(si, 0, sizeof(*si));
+	si->flags = (uint8_t) sp->flags;
+	if (sp->close >= n || sp->open > sp->close)
+		return;
+	for (size_t i = sp->open; i <= sp->close; i++)
+	{
+		TokInfo    *ti = &d->ti[i];
+
+		if (i > sp->open && i < sp->close)
+		{
+			if (sp->depth > 0)
+				ti->q |= Q_NESTED;
+		}
+		if (i >= from)
+		{
+			ti->span = (int32_t) j;
+			if (i > sp->open && i < sp->close)
+				ti->q |= Q_IN;
+			if (sp->flags & NX_QS_SINGLE)
+				ti->q |= Q_SINGLE;
+		}
+		if (doc->tok[i].kind == NX_TOK_WORD || doc->tok[i].kind == NX_TOK_NUMBER)
+			nw++;
+		if (i >= from && i >= *upto)
+			*upto = i + 1;
+	}
+	if ((sp->flags & NX_QS_UNOPENED) == 0)
+		d->ti[sp->open].q |= Q_OPEN;
+	else
+		d->ti[sp->open].q |= Q_OPEN | Q_IN;
+	if ((sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) == 0)
+		d->ti[sp->close].q |= Q_CLOSE;
+	else
+		d->ti[sp->close].q |= Q_IN;
+	si->nw = nwbucket(nw);
+	si->endp = sp->close > sp->open ? d->ti[sp->close - 1].cx : CX_NONE;
+	si->before = (sp->open > 0 && para_of(doc, sp->open - 1) == para_of(doc, sp->open))
+		? d->ti[sp->open - 1].cx : CX_NONE;
+	si->after = (sp->close + 1 < n && para_of(doc, sp->close + 1) == para_of(doc, sp->close))
+		? d->ti[sp->close + 1].cx : CX_NONE;
+	si->atstart = d->ti[sp->open].sentpos == 0;
+}
+
+/* Per-document feature state. */
+NxStatus
+nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
+				   const NxLexicon *lex, const NxClusters *clusters, const NxDoc *doc,
+				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
+{
+	NxAttribDoc *d = nx_alloc(a, sizeof(NxAttribDoc));
+	uint32_t	lexmap[LX__COUNT];
+	size_t		n = doc->ntok;
+	size_t		upto = 0;
+
+	*out = NULL;
+	if (!d)
+		return NX_ENOMEM;
+	memset(d, 0, sizeof(*d));
+	d->doc = doc;
+	d->labels = labels;
+	d->a = a;
+	d->spans = spans;
+	d->nspans = nspans;
+	doc_labels(d, labels);
+	lex_map(lex, lexmap);
+	d->ti = nx_alloc(a, (n ? n : 1) * sizeof(TokInfo));
+	d->si = nx_alloc(a, (nspans ? nspans : 1) * sizeof(SpanInfo));
+	d->para_tok = nx_alloc(a, (doc->npara + 2) * sizeof(uint32_t));
+	if (!d->ti || !d->si || !d->para_tok)
+		goto nomem;
+	memset(d->ti, 0, (n ? n : 1) * sizeof(TokInfo));
+	analyse_tokens(d, lex, clusters, lexmap);
+	if (paragraphs(d) != NX_OK)
+		goto nomem;
 	for (size_t s = 0; s < doc->nsent; s++)
-	{
-		const NxSentence *se = &doc->sent[s];
-		size_t		last = SIZE_MAX;
-
-		for (size_t k = 0; k < se->ntok; k++)
-		{
-			TokInfo    *ti = &d->ti[se->tok + k];
-
-			ti->sentpos = (uint8_t) (k < 3 ? k : 3);
-			ti->sentend = (uint8_t) (se->ntok - 1 - k < 3 ? se->ntok - 1 - k : 3);
-			ti->cuel = last == SIZE_MAX ? 0 : dbucket(k - last);
-			ti->cuelw = last == SIZE_MAX ? 0 : d->ti[se->tok + last].hl;
-			if (ti->lex & (1u << LX_CUE_VERB))
-				last = k;
-		}
-		last = SIZE_MAX;
-		{
-			uint8_t		commas = 0;
-
-			for (size_t k = se->ntok; k-- > 0;)
-			{
-				TokInfo    *ti = &d->ti[se->tok + k];
-
-				ti->cuer = last == SIZE_MAX ? 0 : dbucket(last - k);
-				ti->cuerw = last == SIZE_MAX ? 0 : d->ti[se->tok + last].hl;
-				ti->cuercomma = commas;
-				if (ti->lex & (1u << LX_CUE_VERB))
-				{
-					last = k;
-					commas = 0;
-				}
-				else if (ti->cx == CX_COMMA && commas < 2)
-					commas++;
-			}
-		}
-	}
-
+		sent_cues(d, &doc->sent[s]);
 	/* quotation spans: the outermost span over each token, and what it looks like */
-	{
-		size_t		upto = 0;
-
-		for (size_t j = 0; j < nspans; j++)
-		{
-			const NxQuoteSpan *sp = &spans[j];
-			SpanInfo   *si = &d->si[j];
-			size_t		nw = 0;
-			size_t		from = sp->open > upto ? sp->open : upto;
-
-			memset(si, 0, sizeof(*si));
-			si->flags = (uint8_t) sp->flags;
-			if (sp->close >= n || sp->open > sp->close)
-				continue;
-			for (size_t i = sp->open; i <= sp->close; i++)
-			{
-				TokInfo    *ti = &d->ti[i];
-
-				if (i > sp->open && i < sp->close)
-				{
-					if (sp->depth > 0)
-						ti->q |= Q_NESTED;
-				}
-				if (i >= from)
-				{
-					ti->span = (int32_t) j;
-					if (i > sp->open && i < sp->close)
-						ti->q |= Q_IN;
-					if (sp->flags & NX_QS_SINGLE)
-						ti->q |= Q_SINGLE;
-				}
-				if (doc->tok[i].kind == NX_TOK_WORD || doc->tok[i].kind == NX_TOK_NUMBER)
-					nw++;
-				if (i >= from && i >= upto)
-					upto = i + 1;
-			}
-			if ((sp->flags & NX_QS_UNOPENED) == 0)
-				d->ti[sp->open].q |= Q_OPEN;
-			else
-				d->ti[sp->open].q |= Q_OPEN | Q_IN;
-			if ((sp->flags & (NX_QS_UNCLOSED | NX_QS_CONTINUED)) == 0)
-				d->ti[sp->close].q |= Q_CLOSE;
-			else
-				d->ti[sp->close].q |= Q_IN;
-			si->nw = nwbucket(nw);
-			si->endp = sp->close > sp->open ? d->ti[sp->close - 1].cx : CX_NONE;
-			si->before = (sp->open > 0 && para_of(doc, sp->open - 1) == para_of(doc, sp->open))
-				? d->ti[sp->open - 1].cx : CX_NONE;
-			si->after = (sp->close + 1 < n && para_of(doc, sp->close + 1) == para_of(doc, sp->close))
-				? d->ti[sp->close + 1].cx : CX_NONE;
-			si->atstart = d->ti[sp->open].sentpos == 0;
-		}
-	}
+	for (size_t j = 0; j < nspans; j++)
+		span_info(d, j, &upto);
 
 	d->easy = nx_alloc(a, d->maxpara ? d->maxpara : 1);
 	d->feat = nx_alloc(a, (d->maxpara ? d->maxpara : 1) * MAX_FEATS * sizeof(uint32_t));
@@ -735,6 +785,62 @@ cl_prefix(const TokInfo *t, int p)
 	return nx_cluster_prefix(t->clbits, t->cllen, p);
 }
 
+/*
+ * Static features of stage 2 of token t (document token g), whose
+ * neighbours in the paragraph are m1 and p1 (NULL at its edges): the
+ * stage-1 chunks around it.
+ */
+static size_t
+stage2_feats(const NxAttribDoc *d, const TokInfo *t, const TokInfo *m1,
+			 const TokInfo *p1, size_t g, uint32_t *out)
+{
+	const Stage2Info *x = &d->s2[g];
+	const Stage2Info *xm1 = m1 ? &d->s2[g - 1] : NULL;
+	const Stage2Info *xp1 = p1 ? &d->s2[g + 1] : NULL;
+	uint64_t	dl = x->dcl | ((uint64_t) x->srcbetween << 4);
+	uint32_t	q = t->q;
+	size_t		nf = 0;
+	static const int clnear[2] = {6, 10};
+
+	out[nf++] = nx_feat(U_ROLE, x->role);
+	out[nf++] = nx_feat(U_ROLE3, (uint64_t) x->role | ((uint64_t) (xm1 ? xm1->role : 7) << 4) |
+				   ((uint64_t) (xp1 ? xp1->role : 7) << 8));
+	out[nf++] = nx_feat(U_DCL, dl);
+	out[nf++] = nx_feat(U_DCR, x->dcr);
+	out[nf++] = nx_feat(U_DCLR, dl | ((uint64_t) x->dcr << 8) | ((uint64_t) x->role << 12));
+	out[nf++] = nx_feat(U_DCLQ, dl | ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
+	out[nf++] = nx_feat(U_DCRQ, (uint64_t) x->dcr | ((uint64_t) q << 8) | ((uint64_t) t->sentpos << 16));
+	out[nf++] = nx_feat2(U_DCLW, dl, t->hl);
+	out[nf++] = nx_feat2(U_DCRW, x->dcr, t->hl);
+	out[nf++] = nx_feat(U_DCLCX, dl | ((uint64_t) t->cx << 8) | ((uint64_t) (p1 ? p1->cx : 15) << 12));
+	out[nf++] = nx_feat(U_DCRCX, (uint64_t) x->dcr | ((uint64_t) t->cx << 8) |
+				   ((uint64_t) (m1 ? m1->cx : 15) << 12) | ((uint64_t) (xp1 ? xp1->role : 7) << 16));
+	out[nf++] = nx_feat(U_AFTER, (uint64_t) x->aftercue | ((uint64_t) t->cx << 4) | ((uint64_t) q << 8));
+	if (x->aftercue)
+		out[nf++] = nx_feat2(U_AFTERW, x->aftercue, t->hl);
+	out[nf++] = nx_feat(U_SENTCUE, (uint64_t) x->sentcue | ((uint64_t) x->prevsent << 1) |
+				   ((uint64_t) t->sentpos << 4) | ((uint64_t) q << 8));
+	out[nf++] = nx_feat2(U_ROLEW, x->role, t->hl);
+	if (t->cllen)
+	{
+		nf += nx_cluster_feats(out + nf, U_CL, t->clbits, t->cllen, clnear, 2);
+		out[nf++] = nx_feat(U_CLDCL, cl_prefix(t, 6) ^ (dl << 40));
+	}
+	if (t->span >= 0)
+	{
+		const SpanInfo *si = &d->si[t->span];
+
+		out[nf++] = nx_feat(U_SPANCUE, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
+					   ((uint64_t) q << 4));
+		out[nf++] = nx_feat(U_SPANCUENW, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
+					   ((uint64_t) si->nw << 4) | ((uint64_t) si->endp << 8) |
+					   ((uint64_t) si->before << 12) | ((uint64_t) si->after << 16));
+		out[nf++] = nx_feat(U_SPANCUEQ, (uint64_t) si->cue | ((uint64_t) x->dcl << 4) |
+					   ((uint64_t) x->dcr << 8) | ((uint64_t) q << 12));
+	}
+	return nf;
+}
+
 /* Static features of paragraph token k (document token g) into out. */
 static size_t
 static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
@@ -842,49 +948,7 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	}
 
 	if (stage == 2 && d->s2)
-	{
-		const Stage2Info *x = &d->s2[g];
-		const Stage2Info *xm1 = k >= 1 ? &d->s2[g - 1] : NULL;
-		const Stage2Info *xp1 = k + 1 < n ? &d->s2[g + 1] : NULL;
-		uint64_t	dl = x->dcl | ((uint64_t) x->srcbetween << 4);
-
-		out[nf++] = nx_feat(U_ROLE, x->role);
-		out[nf++] = nx_feat(U_ROLE3, (uint64_t) x->role | ((uint64_t) (xm1 ? xm1->role : 7) << 4) |
-					   ((uint64_t) (xp1 ? xp1->role : 7) << 8));
-		out[nf++] = nx_feat(U_DCL, dl);
-		out[nf++] = nx_feat(U_DCR, x->dcr);
-		out[nf++] = nx_feat(U_DCLR, dl | ((uint64_t) x->dcr << 8) | ((uint64_t) x->role << 12));
-		out[nf++] = nx_feat(U_DCLQ, dl | ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
-		out[nf++] = nx_feat(U_DCRQ, (uint64_t) x->dcr | ((uint64_t) q << 8) | ((uint64_t) t->sentpos << 16));
-		out[nf++] = nx_feat2(U_DCLW, dl, t->hl);
-		out[nf++] = nx_feat2(U_DCRW, x->dcr, t->hl);
-		out[nf++] = nx_feat(U_DCLCX, dl | ((uint64_t) t->cx << 8) | ((uint64_t) (p1 ? p1->cx : 15) << 12));
-		out[nf++] = nx_feat(U_DCRCX, (uint64_t) x->dcr | ((uint64_t) t->cx << 8) |
-					   ((uint64_t) (m1 ? m1->cx : 15) << 12) | ((uint64_t) (xp1 ? xp1->role : 7) << 16));
-		out[nf++] = nx_feat(U_AFTER, (uint64_t) x->aftercue | ((uint64_t) t->cx << 4) | ((uint64_t) q << 8));
-		if (x->aftercue)
-			out[nf++] = nx_feat2(U_AFTERW, x->aftercue, t->hl);
-		out[nf++] = nx_feat(U_SENTCUE, (uint64_t) x->sentcue | ((uint64_t) x->prevsent << 1) |
-					   ((uint64_t) t->sentpos << 4) | ((uint64_t) q << 8));
-		out[nf++] = nx_feat2(U_ROLEW, x->role, t->hl);
-		if (t->cllen)
-		{
-			nf += nx_cluster_feats(out + nf, U_CL, t->clbits, t->cllen, clnear, 2);
-			out[nf++] = nx_feat(U_CLDCL, cl_prefix(t, 6) ^ (dl << 40));
-		}
-		if (t->span >= 0)
-		{
-			const SpanInfo *si = &d->si[t->span];
-
-			out[nf++] = nx_feat(U_SPANCUE, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
-						   ((uint64_t) q << 4));
-			out[nf++] = nx_feat(U_SPANCUENW, (uint64_t) si->cue | ((uint64_t) si->cuesent << 2) |
-						   ((uint64_t) si->nw << 4) | ((uint64_t) si->endp << 8) |
-						   ((uint64_t) si->before << 12) | ((uint64_t) si->after << 16));
-			out[nf++] = nx_feat(U_SPANCUEQ, (uint64_t) si->cue | ((uint64_t) x->dcl << 4) |
-						   ((uint64_t) x->dcr << 8) | ((uint64_t) q << 12));
-		}
-	}
+		nf += stage2_feats(d, t, m1, p1, g, out + nf);
 	return nf;
 }
 
