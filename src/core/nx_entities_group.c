@@ -50,10 +50,8 @@ table_init(Table *t, size_t n, const NxAlloc *a)
 static void
 table_free(Table *t, const NxAlloc *a)
 {
-	nx_free(a, t->key);
-	nx_free(a, t->val);
-	t->key = NULL;
-	t->val = NULL;
+	NX_FREE_CLEAR(a, t->key);
+	NX_FREE_CLEAR(a, t->val);
 }
 
 /* Slot of key: found (*found = 1) or the empty slot where it goes. */

@@ -579,12 +579,9 @@ nx_ner_doc_stage(NxNerDoc *d, const uint8_t *stage1)
 	uint32_t	nt = d->res.labels->ntypes + 1;
 
 	nx_ner_doc_reset(d);
-	nx_free(d->a, d->stage1);
-	nx_free(d->a, d->fixed);
-	nx_free(d->a, d->s1count);
-	d->stage1 = NULL;
-	d->fixed = NULL;
-	d->s1count = NULL;
+	NX_FREE_CLEAR(d->a, d->stage1);
+	NX_FREE_CLEAR(d->a, d->fixed);
+	NX_FREE_CLEAR(d->a, d->s1count);
 	if (!stage1)
 		return NX_OK;
 	d->stage1 = nx_alloc(d->a, ntok);

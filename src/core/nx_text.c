@@ -129,12 +129,7 @@ nx_doc_parse(NxDoc *doc, const char *text, size_t len, const NxAlloc *a)
 void
 nx_doc_free(NxDoc *doc)
 {
-	if (doc->a)
-	{
-		nx_free(doc->a, doc->tok);
-		nx_free(doc->a, doc->sent);
-	}
-	doc->tok = NULL;
-	doc->sent = NULL;
+	NX_FREE_CLEAR(doc->a, doc->tok);
+	NX_FREE_CLEAR(doc->a, doc->sent);
 	doc->ntok = doc->nsent = doc->npara = 0;
 }
