@@ -9,6 +9,8 @@
 #   make fuzz      libFuzzer targets of the core, FUZZ_SECONDS (60) each
 #   make tools     the trainers tools/newsx-train, tools/newsx-train-quotes
 #                  and tools/brown (word clusters)
+#   make tools-check  train newsx-train on test/data/tiny.conll and check
+#                  that the model loads and tags it (seconds)
 #   make models    retrain both models from SHARED (../shared/data) and
 #                  compare them with data/*.model and data/MANIFEST
 #                  (INSTALL_MODELS=1: copy them over and rewrite MANIFEST);
@@ -119,6 +121,28 @@ models: $(NX_TRAINERS)
 manifest:
 	tools/build-models --manifest $(if $(filter 1,$(INSTALL_MODELS)),--install) $(SHARED)
 
+# make tools-check: train tools/newsx-train on the tiny corpus of
+# test/test_tagger.c (three documents) into a temporary file, then load
+# that file and tag the corpus with it.  A model that learnt its own
+# training data scores all=100.00 at its last stage; the check fails if
+# the model does not load or scores below TOOLS_CHECK_MIN (F1, percent),
+# which leaves room for two of the 15 names missed.  A second or so.
+TOOLS_CHECK_MIN ?= 90
+.PHONY: tools-check
+tools-check: $(NX_TRAINERS)
+	@model=$$(mktemp) && trap 'rm -f "$$model" "$$model.log"' EXIT && \
+	if ! tools/newsx-train --train test/data/tiny.conll --dev test/data/tiny.conll \
+	    --epochs 3 --bits 12 --folds 2 --out "$$model" > "$$model.log" 2>&1; then \
+	  cat "$$model.log"; echo "tools-check: training failed" >&2; exit 1; fi; \
+	out=$$(tools/newsx-train --model "$$model" --dev test/data/tiny.conll) || \
+	  { echo "tools-check: the model does not load" >&2; exit 1; }; \
+	echo "$$out"; \
+	f1=$$(echo "$$out" | sed -n 's/^stage [0-9]*:.* all=\([0-9.]*\).*/\1/p' | tail -n 1); \
+	if [ -z "$$f1" ]; then echo "tools-check: no score from newsx-train" >&2; exit 1; fi; \
+	if awk -v f="$$f1" -v m=$(TOOLS_CHECK_MIN) 'BEGIN { exit !(f >= m) }'; then \
+	  echo "tools-check: ok (all=$$f1, at least $(TOOLS_CHECK_MIN))"; \
+	else echo "tools-check: the model scores all=$$f1, below $(TOOLS_CHECK_MIN)" >&2; exit 1; fi
+
 # ---- fuzzing: libFuzzer targets test/fuzz_*.c (make fuzz) ----
 include test/fuzz.mk
 
@@ -162,6 +186,7 @@ test: deps
 	tools/pg-cluster run $(MAKE) installcheck
 	$(MAKE) unit SANITIZE=1 WERROR=-Werror
 	$(MAKE) unit WERROR=-Werror
+	$(MAKE) tools-check WERROR=-Werror
 	$(MAKE) fuzz FUZZ_SECONDS=60 FUZZ_SEED=1 WERROR=-Werror
 
 demo: deps

@@ -57,6 +57,20 @@ nx_free(const NxAlloc *a, void *p)
 }
 
 /*
+ * Free the array p through a and set p to NULL: what a destructor or an
+ * error path does with each array a struct owns, so that freeing the
+ * struct again frees nothing twice.  a may be NULL: the allocator of a
+ * struct that was zeroed but never filled, which owns nothing.  A macro,
+ * to clear pointers of any type; a and p are evaluated more than once.
+ */
+#define NX_FREE_CLEAR(a, p) \
+	do { \
+		if (a) \
+			nx_free((a), (p)); \
+		(p) = NULL; \
+	} while (0)
+
+/*
  * Resize the array p of *cap elements of elem_size bytes to new_cap
  * elements, or allocate it when p is NULL (a host's realloc need not take
  * NULL), and set *cap.  NULL when out of memory (or the size overflows):

@@ -5,11 +5,11 @@
  *	  markers.
  *
  * The top of an article is read line by line after the metadata header
- * (which nx_text.c marks with NX_SF_HEADER): up to one headline and one
- * byline, each a whole line, in either order; then the story, which may
- * open with a dateline.  A dateline is a place in capitals, optionally a
- * comma and a date or region, optionally an agency in brackets, then a
- * dash:
+ * (which nx_text_sentences.c marks with NX_SF_HEADER): up to one headline
+ * and one byline, each a whole line, in either order; then the story,
+ * which may open with a dateline.  A dateline is a place in capitals,
+ * optionally a comma and a date or region, optionally an agency in
+ * brackets, then a dash:
  *
  *	  ISTANBUL (Reuters) -		   GENEVA —
  *	  MILLBROOK, Aug. 8 —		   PORT ALDER (Northwind News) -
@@ -365,6 +365,27 @@ spaces(const char *s, size_t n, size_t *p)
 		(*p)++;
 }
 
+/*
+ * The month and day after an ISO date's year, which ends at s[*p]: -MM-DD
+ * or /MM/DD (one or two digits each, the same separator twice), and no
+ * digit after them.  Returns 1 and sets *mo and *d, else 0.
+ */
+static int
+iso_month_day(const char *s, size_t n, size_t *p, int *mo, int *d)
+{
+	char		sep;
+
+	if (*p >= n || (s[*p] != '-' && s[*p] != '/'))
+		return 0;
+	sep = s[(*p)++];
+	if (!digits(s, n, p, 2, mo) || *p >= n || s[*p] != sep)
+		return 0;
+	(*p)++;
+	if (!digits(s, n, p, 2, d))
+		return 0;
+	return *p == n || !(s[*p] >= '0' && s[*p] <= '9');
+}
+
 /* The calendar date written in a header value. */
 int
 nx_article_date(const NxDoc *doc, NxRange value, int *y, int *m, int *d)
@@ -381,9 +402,7 @@ nx_article_date(const NxDoc *doc, NxRange value, int *y, int *m, int *d)
 	if (digits(s, n, &p, 4, &a) == 4)
 	{
 		/* 2025-02-27, 2025/02/27, with anything after (a time) */
-		if (p < n && (s[p] == '-' || s[p] == '/') && (p++, digits(s, n, &p, 2, &b)) &&
-			p < n && s[p] == s[4] && (p++, digits(s, n, &p, 2, &c)) &&
-			(p == n || !(s[p] >= '0' && s[p] <= '9')) && valid_date(a, b, c))
+		if (iso_month_day(s, n, &p, &b, &c) && valid_date(a, b, c))
 		{
 			*y = a, *m = b, *d = c;
 			return 1;

@@ -70,10 +70,10 @@ nx_hash3(uint64_t a, uint64_t b, uint64_t c)
  *
  * A tagger feature is the 32-bit hash of its template number t and its
  * value; the tagger reduces it to a weight bucket.  These two functions
- * define the model format of every tagger (nx_ner.c, nx_attrib.c): a
- * model's weights are only valid for the features they were trained
- * with, so changing either needs every model retrained (and a new
- * feature-set id).
+ * define the model format of every tagger (nx_ner_feats.c,
+ * nx_attrib_feats.c): a model's weights are only valid for the features
+ * they were trained with, so changing either needs every model retrained
+ * (and a new feature-set id).
  */
 
 /* Feature of template t with value v. */

@@ -11,6 +11,7 @@
 #include "nx_model.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -195,89 +196,91 @@ bad:
 	return NX_EBADMODEL;
 }
 
-/* Validate a model buffer; see nx_model.h. */
-NxStatus
-nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
-			  size_t errlen)
+/* Known sections, by tag; a model may hold others, which are ignored. */
+enum
 {
-	const unsigned char *b = buf;
-	uint32_t	version,
-				nsec;
-	uint64_t	fsize,
-				sum;
-	const unsigned char *sec[9] = {0};
-	size_t		secsize[9] = {0};
-	static const char *const tags[9] = {"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1",
-	"LEXICON", "CLUSTERS", "META", "SPEAKERS", NULL};
-	enum
-	{
-		S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS
-	};
-	const char *names[NX_MAX_LABELS];
-	NxStatus	st;
+	S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS, S__COUNT
+};
 
-	memset(out, 0, sizeof(*out));
+static const char *const section_tag[S__COUNT] = {
+	"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1", "LEXICON", "CLUSTERS", "META", "SPEAKERS"
+};
+
+/* Where the known sections of a buffer are (NULL: absent). */
+typedef struct Sections
+{
+	const unsigned char *p[S__COUNT];
+	size_t		size[S__COUNT];
+} Sections;
+
+#if defined(__GNUC__)
+static NxStatus bad_model(char *errbuf, size_t errlen, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+#endif
+
+/* Write why a model is bad into errbuf; returns NX_EBADMODEL. */
+static NxStatus
+bad_model(char *errbuf, size_t errlen, const char *fmt,...)
+{
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(errbuf, errlen, fmt, ap);
+	va_end(ap);
+	return NX_EBADMODEL;
+}
+
+/*
+ * The file header: magic number, alignment, format version, size,
+ * checksum, section count (*nsec) and the model's name.
+ */
+static NxStatus
+open_header(const unsigned char *b, size_t len, NxModel *out, uint32_t *nsec,
+			char *errbuf, size_t errlen)
+{
+	uint32_t	version;
+	uint64_t	fsize;
+
 	if (!host_is_little_endian())
-	{
-		snprintf(errbuf, errlen, "newsx models can only be read on little-endian hosts");
-		return NX_EBADMODEL;
-	}
-	if (buf == NULL || len < 8 || memcmp(b, NX_MODEL_MAGIC, 8) != 0)
-	{
-		snprintf(errbuf, errlen, "not a newsx model file (bad magic number)");
-		return NX_EBADMODEL;
-	}
-	if (((uintptr_t) buf & 7) != 0)
-	{
-		snprintf(errbuf, errlen, "newsx model buffer is not 8-byte aligned");
-		return NX_EBADMODEL;
-	}
+		return bad_model(errbuf, errlen, "newsx models can only be read on little-endian hosts");
+	if (b == NULL || len < 8 || memcmp(b, NX_MODEL_MAGIC, 8) != 0)
+		return bad_model(errbuf, errlen, "not a newsx model file (bad magic number)");
+	if (((uintptr_t) b & 7) != 0)
+		return bad_model(errbuf, errlen, "newsx model buffer is not 8-byte aligned");
 	if (len < HDR_SIZE)
-	{
-		snprintf(errbuf, errlen, "newsx model file is truncated (%zu bytes, header needs %d)",
-				 len, HDR_SIZE);
-		return NX_EBADMODEL;
-	}
+		return bad_model(errbuf, errlen, "newsx model file is truncated (%zu bytes, header needs %d)",
+						 len, HDR_SIZE);
 	version = rd32(b + 8);
 	if (version != NX_MODEL_VERSION)
-	{
-		snprintf(errbuf, errlen, "newsx model format version %u is not supported (this build reads version %d)",
-				 version, NX_MODEL_VERSION);
-		return NX_EBADMODEL;
-	}
-	nsec = rd32(b + 12);
+		return bad_model(errbuf, errlen, "newsx model format version %u is not supported (this build reads version %d)",
+						 version, NX_MODEL_VERSION);
+	*nsec = rd32(b + 12);
 	fsize = rd64(b + 16);
 	if (fsize > len)
-	{
-		snprintf(errbuf, errlen, "newsx model file is truncated (%zu of %llu bytes)",
-				 len, (unsigned long long) fsize);
-		return NX_EBADMODEL;
-	}
+		return bad_model(errbuf, errlen, "newsx model file is truncated (%zu of %llu bytes)",
+						 len, (unsigned long long) fsize);
 	if (fsize != len)
-	{
-		snprintf(errbuf, errlen, "newsx model file has the wrong size (%zu bytes, header says %llu)",
-				 len, (unsigned long long) fsize);
-		return NX_EBADMODEL;
-	}
-	sum = nx_fnv1a64(b + HDR_SIZE, len - HDR_SIZE);
-	if (sum != rd64(b + 24))
-	{
-		snprintf(errbuf, errlen, "newsx model checksum mismatch (file is corrupt)");
-		return NX_EBADMODEL;
-	}
-	if (nsec == 0 || nsec > MAX_SECTIONS || (len - HDR_SIZE) / SECT_SIZE < nsec)
-	{
-		snprintf(errbuf, errlen, "newsx model has a bad section count (%u)", nsec);
-		return NX_EBADMODEL;
-	}
+		return bad_model(errbuf, errlen, "newsx model file has the wrong size (%zu bytes, header says %llu)",
+						 len, (unsigned long long) fsize);
+	if (nx_fnv1a64(b + HDR_SIZE, len - HDR_SIZE) != rd64(b + 24))
+		return bad_model(errbuf, errlen, "newsx model checksum mismatch (file is corrupt)");
+	if (*nsec == 0 || *nsec > MAX_SECTIONS || (len - HDR_SIZE) / SECT_SIZE < *nsec)
+		return bad_model(errbuf, errlen, "newsx model has a bad section count (%u)", *nsec);
 	if (!has_nul((const char *) b + 32, 32))
-	{
-		snprintf(errbuf, errlen, "newsx model name is not terminated");
-		return NX_EBADMODEL;
-	}
+		return bad_model(errbuf, errlen, "newsx model name is not terminated");
 	memcpy(out->name, b + 32, 32);
 	out->version = version;
+	return NX_OK;
+}
 
+/*
+ * The section table: every entry inside the file, each known section
+ * once, and the required ones there.
+ */
+static NxStatus
+open_sections(const unsigned char *b, size_t len, uint32_t nsec, Sections *sec,
+			  char *errbuf, size_t errlen)
+{
 	for (uint32_t i = 0; i < nsec; i++)
 	{
 		const unsigned char *e = b + HDR_SIZE + (size_t) i * SECT_SIZE;
@@ -289,104 +292,115 @@ nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
 		tag[8] = '\0';
 		if (off % NX_MODEL_ALIGN != 0 || off > len || size > len - off ||
 			off < HDR_SIZE + (uint64_t) nsec * SECT_SIZE)
-		{
-			snprintf(errbuf, errlen, "newsx model section \"%s\" lies outside the file", tag);
-			return NX_EBADMODEL;
-		}
-		for (int k = 0; tags[k]; k++)
-			if (strncmp(tag, tags[k], 8) == 0)
+			return bad_model(errbuf, errlen, "newsx model section \"%s\" lies outside the file", tag);
+		for (int k = 0; k < S__COUNT; k++)
+			if (strncmp(tag, section_tag[k], 8) == 0)
 			{
-				if (sec[k])
-				{
-					snprintf(errbuf, errlen, "newsx model has section \"%s\" twice", tag);
-					return NX_EBADMODEL;
-				}
-				sec[k] = b + off;
-				secsize[k] = (size_t) size;
+				if (sec->p[k])
+					return bad_model(errbuf, errlen, "newsx model has section \"%s\" twice", tag);
+				sec->p[k] = b + off;
+				sec->size[k] = (size_t) size;
 			}
 	}
-	if (!sec[S_INFO] || !sec[S_LABELS] || !sec[S_W0])
-	{
-		snprintf(errbuf, errlen, "newsx model lacks a required section (INFO, LABELS, WEIGHTS0)");
-		return NX_EBADMODEL;
-	}
+	if (!sec->p[S_INFO] || !sec->p[S_LABELS] || !sec->p[S_W0])
+		return bad_model(errbuf, errlen, "newsx model lacks a required section (INFO, LABELS, WEIGHTS0)");
+	return NX_OK;
+}
 
-	/* INFO */
-	if (secsize[S_INFO] < NX_INFO_SIZE || !has_nul((const char *) sec[S_INFO] + 32, 16))
-	{
-		snprintf(errbuf, errlen, "newsx model has a malformed info section");
-		return NX_EBADMODEL;
-	}
-	out->featset = rd32(sec[S_INFO]);
-	out->nstages = rd32(sec[S_INFO] + 4);
-	out->flags = rd32(sec[S_INFO] + 8);
-	memcpy(out->task, sec[S_INFO] + 32, 16);
+/* The INFO section: feature set, stages, flags and task. */
+static NxStatus
+open_info(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
+{
+	const unsigned char *p = sec->p[S_INFO];
+
+	if (sec->size[S_INFO] < NX_INFO_SIZE || !has_nul((const char *) p + 32, 16))
+		return bad_model(errbuf, errlen, "newsx model has a malformed info section");
+	out->featset = rd32(p);
+	out->nstages = rd32(p + 4);
+	out->flags = rd32(p + 8);
+	memcpy(out->task, p + 32, 16);
 	if (out->nstages < 1 || out->nstages > NX_MODEL_MAX_STAGES ||
-		(out->nstages == 2 && !sec[S_W1]))
+		(out->nstages == 2 && !sec->p[S_W1]))
+		return bad_model(errbuf, errlen, "newsx model has a bad stage count (%u)", out->nstages);
+	return NX_OK;
+}
+
+/* The LABELS section: the label names, made the model's label set. */
+static NxStatus
+open_labels(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
+{
+	const char *p = (const char *) sec->p[S_LABELS];
+	size_t		size = sec->size[S_LABELS],
+				pos = 8;
+	const char *names[NX_MAX_LABELS];
+	uint32_t	n;
+	char		tmp[160];
+
+	if (size < 8 || (n = rd32(sec->p[S_LABELS])) == 0 || n > NX_MAX_LABELS)
+		return bad_model(errbuf, errlen, "newsx model has a malformed label section");
+	for (uint32_t i = 0; i < n; i++)
 	{
-		snprintf(errbuf, errlen, "newsx model has a bad stage count (%u)", out->nstages);
+		const char *z = pos < size ? memchr(p + pos, '\0', size - pos) : NULL;
+
+		if (!z)
+			return bad_model(errbuf, errlen, "newsx model has a malformed label section");
+		names[i] = p + pos;
+		pos = (size_t) (z - p) + 1;
+	}
+	if (nx_labels_init(&out->labels, names, n, errbuf, errlen) == NX_OK)
+		return NX_OK;
+	snprintf(tmp, sizeof(tmp), "%s", errbuf);
+	return bad_model(errbuf, errlen, "newsx model has bad labels: %s", tmp);
+}
+
+/* The sections a model may lack: lexicon, clusters, how it was made. */
+static NxStatus
+open_optional(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
+{
+	if (sec->p[S_LEX] &&
+		nx_lexicon_parse(sec->p[S_LEX], sec->size[S_LEX], &out->lex, errbuf, errlen) != NX_OK)
 		return NX_EBADMODEL;
-	}
-
-	/* LABELS */
+	if (sec->p[S_CLU] &&
+		nx_clusters_parse(sec->p[S_CLU], sec->size[S_CLU], &out->clusters, errbuf, errlen) != NX_OK)
+		return NX_EBADMODEL;
+	if (sec->p[S_META])
 	{
-		const char *p = (const char *) sec[S_LABELS];
-		size_t		size = secsize[S_LABELS],
-					pos = 8;
-		uint32_t	n;
-
-		if (size < 8 || (n = rd32(sec[S_LABELS])) == 0 || n > NX_MAX_LABELS)
-		{
-			snprintf(errbuf, errlen, "newsx model has a malformed label section");
-			return NX_EBADMODEL;
-		}
-		for (uint32_t i = 0; i < n; i++)
-		{
-			const char *z = pos < size ? memchr(p + pos, '\0', size - pos) : NULL;
-
-			if (!z)
-			{
-				snprintf(errbuf, errlen, "newsx model has a malformed label section");
-				return NX_EBADMODEL;
-			}
-			names[i] = p + pos;
-			pos = (size_t) (z - p) + 1;
-		}
-		st = nx_labels_init(&out->labels, names, n, errbuf, errlen);
-		if (st != NX_OK)
-		{
-			char		tmp[160];
-
-			snprintf(tmp, sizeof(tmp), "%s", errbuf);
-			snprintf(errbuf, errlen, "newsx model has bad labels: %s", tmp);
-			return NX_EBADMODEL;
-		}
+		out->meta = (const char *) sec->p[S_META];
+		out->metalen = sec->size[S_META];
 	}
+	out->speakers = sec->p[S_SPEAKERS];
+	out->speakerslen = sec->size[S_SPEAKERS];
+	return NX_OK;
+}
 
-	/* WEIGHTS */
+/* Validate a model buffer; see nx_model.h. */
+NxStatus
+nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
+			  size_t errlen)
+{
+	const unsigned char *b = buf;
+	Sections	sec;
+	uint32_t	nsec = 0;
+	NxStatus	st;
+
+	memset(out, 0, sizeof(*out));
+	memset(&sec, 0, sizeof(sec));
+	if ((st = open_header(b, len, out, &nsec, errbuf, errlen)) != NX_OK)
+		return st;
+	if ((st = open_sections(b, len, nsec, &sec, errbuf, errlen)) != NX_OK)
+		return st;
+	if ((st = open_info(&sec, out, errbuf, errlen)) != NX_OK)
+		return st;
+	if ((st = open_labels(&sec, out, errbuf, errlen)) != NX_OK)
+		return st;
 	for (uint32_t k = 0; k < out->nstages; k++)
 	{
-		st = parse_weights(sec[S_W0 + k], secsize[S_W0 + k], out->labels.n,
+		st = parse_weights(sec.p[S_W0 + k], sec.size[S_W0 + k], out->labels.n,
 						   &out->stage[k], (int) k, errbuf, errlen);
 		if (st != NX_OK)
 			return st;
 	}
-
-	if (sec[S_LEX] &&
-		nx_lexicon_parse(sec[S_LEX], secsize[S_LEX], &out->lex, errbuf, errlen) != NX_OK)
-		return NX_EBADMODEL;
-	if (sec[S_CLU] &&
-		nx_clusters_parse(sec[S_CLU], secsize[S_CLU], &out->clusters, errbuf, errlen) != NX_OK)
-		return NX_EBADMODEL;
-	if (sec[S_META])
-	{
-		out->meta = (const char *) sec[S_META];
-		out->metalen = secsize[S_META];
-	}
-	/* read by the task that wrote it (nx_quotes_check_model) */
-	out->speakers = sec[S_SPEAKERS];
-	out->speakerslen = secsize[S_SPEAKERS];
-	return NX_OK;
+	return open_optional(&sec, out, errbuf, errlen);
 }
 
 static size_t

@@ -6,7 +6,7 @@
  *
  * The work is split by concept:
  *	 nx_quotemarks.c  pairs quotation marks into spans;
- *	 nx_attrib.c	  the learned attribution tagger (source, cue, content);
+ *	 nx_attrib*.c	  the learned attribution tagger (source, cue, content);
  *	 nx_quotes*.c	  the pipeline that makes quotations of its chunks, a
  *					  table of named passes over one context (nx_quotes.c;
  *					  nx_quotes_int.h lists the passes and their files);

@@ -550,9 +550,8 @@ nx_trainer_init(NxTrainer *tr, uint32_t log2, uint32_t nlabels,
 	tr->acc = nx_alloc(a, n * sizeof(float));
 	if (!tr->w || !tr->acc)
 	{
-		nx_free(a, tr->w);
-		nx_free(a, tr->acc);
-		tr->w = tr->acc = NULL;
+		NX_FREE_CLEAR(a, tr->w);
+		NX_FREE_CLEAR(a, tr->acc);
 		return NX_ENOMEM;
 	}
 	memset(tr->w, 0, n * sizeof(float));
@@ -564,15 +563,12 @@ nx_trainer_init(NxTrainer *tr, uint32_t log2, uint32_t nlabels,
 	return NX_OK;
 }
 
+/* Release a trainer's weights (a trainer zeroed and never initialised has none). */
 void
 nx_trainer_free(NxTrainer *tr)
 {
-	if (tr->a)
-	{
-		nx_free(tr->a, tr->w);
-		nx_free(tr->a, tr->acc);
-	}
-	tr->w = tr->acc = NULL;
+	NX_FREE_CLEAR(tr->a, tr->w);
+	NX_FREE_CLEAR(tr->a, tr->acc);
 }
 
 /* Add weight rows of features to float scores. */

@@ -65,7 +65,7 @@ header_jsonb(const NxDoc *doc, const NxArticleMeta *m)
 		char	   *key;
 		size_t		klen = nx_range_blen(doc, h->key);
 
-		/* header keys are ASCII words (nx_text.c's list) */
+		/* header keys are ASCII words (nx_text_sentences.c's list) */
 		key = pnstrdup(doc->text + nx_range_b(doc, h->key), klen);
 		for (size_t c = 0; c < klen; c++)
 			if (key[c] >= 'A' && key[c] <= 'Z')

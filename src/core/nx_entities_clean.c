@@ -1,0 +1,339 @@
+/*
+ * nx_entities_clean.c
+ *	  Pass clean of the entities post-processing (nx_entities_int.h):
+ *	  the tagger's mentions outside the metadata header, cut into pieces,
+ *	  trimmed, with titles taken off persons and types fixed.
+ *
+ * A mention is cut at a square bracket (an editor's insertion), at a
+ * round one it does not close or open, and at a hyphen between two whole
+ * place names of the lexicon; each piece is trimmed of punctuation,
+ * quotation marks and dashes (and a person of a possessive), loses the
+ * titles that lead a person's name, becomes a person after an honorific
+ * (Mr. Obama), and a place when a hyphen cut it from another place.
+ */
+#include <string.h>
+
+#include "nx_entities_int.h"
+
+/* Is token i the one-byte punctuation mark c? */
+static int
+is_mark(const NxDoc *doc, uint32_t i, char c)
+{
+	const NxToken *t = &doc->tok[i];
+
+	return t->blen == 1 && doc->text[t->b] == c;
+}
+
+/* First token in [i, end) that is the mark c, or end. */
+static uint32_t
+next_mark(const NxDoc *doc, uint32_t i, uint32_t end, char c)
+{
+	while (i < end && !is_mark(doc, i, c))
+		i++;
+	return i;
+}
+
+/*
+ * May a mention end with token i?  paren and square are the first ( and [
+ * at or after its first token.
+ */
+static int
+good_end(const NxDoc *doc, uint32_t i, int per, uint32_t paren, uint32_t square)
+{
+	if (is_content(doc, i))
+		return 1;
+	if (doc->tok[i].kind == NX_TOK_CLITIC)
+		return !per;			/* Lord's is a place; Putin's is not a person */
+	/* a closing bracket whose opener is inside: Mladost (BJ) */
+	if (is_mark(doc, i, ')'))
+		return paren < i;
+	if (is_mark(doc, i, ']'))
+		return square < i;
+	return 0;
+}
+
+/* Length in tokens of the longest title lexicon entry at token i, at most n. */
+static uint32_t
+title_at(const NxModel *m, int cls, const NxDoc *doc, uint32_t i, uint32_t n)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+	uint32_t	best = 0;
+
+	if (cls < 0)
+		return 0;
+	for (uint32_t k = 0; k < n && k < m->lex.maxlen; k++)
+	{
+		const NxLexSlot *slot;
+
+		h = nx_key_add(h, tok_hash(doc, i + k));
+		slot = nx_lex_find(&m->lex, nx_key_final(h));
+		if (!slot)
+			break;
+		if ((slot->flags & NX_LEX_ENTRY) && ((slot->classes >> cls) & 1))
+			best = k + 1;
+		if (!(slot->flags & NX_LEX_PREFIX))
+			break;
+	}
+	return best;
+}
+
+/* Lexicon classes of which tokens [i, i + n) are a whole entry (0: none). */
+static uint32_t
+lex_entry(const NxModel *m, const NxDoc *doc, uint32_t i, uint32_t n)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+	const NxLexSlot *slot;
+
+	if (!m->lex.slot || n == 0 || n > m->lex.maxlen)
+		return 0;
+	for (uint32_t k = 0; k < n; k++)
+		h = nx_key_add(h, tok_hash(doc, i + k));
+	slot = nx_lex_find(&m->lex, nx_key_final(h));
+	return slot && (slot->flags & NX_LEX_ENTRY) ? slot->classes : 0;
+}
+
+/* Is token k a personal honorific (Mr, Mrs., Ms, Dr ...)? */
+static int
+honorific(const NxDoc *doc, uint32_t k)
+{
+	static const char *const words[] = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Mister"};
+
+	return nx_word_in(doc->text + doc->tok[k].b, doc->tok[k].blen, words,
+					  sizeof(words) / sizeof(words[0]));
+}
+
+/*
+ * Does a personal honorific begin mention e or stand right before it, in
+ * its sentence (Mr. Obama)?
+ */
+static int
+after_honorific(const NxDoc *doc, const Ment *e)
+{
+	uint32_t	k = e->tok;
+
+	if (honorific(doc, k))
+		return 1;
+	if (k > 0 && doc->tok[k - 1].sentence == doc->tok[k].sentence)
+	{
+		if (honorific(doc, k - 1))
+			return 1;
+		/* Mr . Obama, the period a token of its own */
+		if (k > 1 && doc->text[doc->tok[k - 1].b] == '.' && doc->tok[k - 1].blen == 1 &&
+			doc->tok[k - 2].sentence == doc->tok[k].sentence && honorific(doc, k - 2))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Cut points of a mention (tokens that go, ending one piece and starting
+ * the next): a square bracket (an editor's insertion: Secretary [Marco]
+ * Rubio tagged as one), a round one not closed or opened inside it, and
+ * a hyphen written without spaces between two
+ * whole place names (the Ukraine-U.S. angle).  Writes at most cap token
+ * indexes to cut, returns how many.
+ */
+static size_t
+cuts(const NxModel *m, const NxDoc *doc, const Ment *e, uint32_t places,
+	 uint32_t *cut, size_t cap)
+{
+	size_t		n = 0;
+	uint32_t	end = e->tok + e->ntok;
+	uint32_t	first[2],		/* first ( and [ of the mention, or end */
+				last[2];		/* last ) and ], or end */
+
+	first[0] = next_mark(doc, e->tok, end, '(');
+	first[1] = next_mark(doc, e->tok, end, '[');
+	last[0] = last[1] = end;
+	for (uint32_t i = end; i > e->tok && (last[0] == end || last[1] == end); i--)
+	{
+		if (last[0] == end && is_mark(doc, i - 1, ')'))
+			last[0] = i - 1;
+		if (last[1] == end && is_mark(doc, i - 1, ']'))
+			last[1] = i - 1;
+	}
+	for (uint32_t i = e->tok; i < end && n < cap; i++)
+	{
+		static const char pairs[] = "()[]";
+		const char *p;
+		const NxToken *t = &doc->tok[i];
+
+		if (t->blen != 1 || !(p = strchr(pairs, doc->text[t->b])) || !*p)
+		{
+			/* a place, a hyphen, a place */
+			if (t->blen == 1 && doc->text[t->b] == '-' && places && i > e->tok && i + 1 < end &&
+				!(t->flags & NX_TF_SPACE_BEFORE) &&
+				!(doc->tok[i + 1].flags & NX_TF_SPACE_BEFORE))
+			{
+				uint32_t	s0 = (n > 0) ? cut[n - 1] + 1 : e->tok;
+				uint32_t	e1 = i + 1;
+
+				while (e1 < end && !(doc->tok[e1].flags & NX_TF_SPACE_BEFORE) &&
+					   !(doc->tok[e1].blen == 1 && doc->text[doc->tok[e1].b] == '-'))
+					e1++;
+				if ((lex_entry(m, doc, s0, i - s0) & places) &&
+					(lex_entry(m, doc, i + 1, e1 - i - 1) & places))
+					cut[n++] = i;
+			}
+			continue;
+		}
+		{
+			int			opener = ((p - pairs) % 2) == 0;
+			int			sq = (p - pairs) / 2;
+			int			matched;
+
+			/* an opener closed after it, a closer opened before it */
+			if (opener)
+				matched = last[sq] != end && last[sq] > i;
+			else
+				matched = first[sq] < i;
+			/* square brackets are editorial insertions: always a cut */
+			if (!matched || *p == '[' || *p == ']')
+				cut[n++] = i;
+		}
+	}
+	return n;
+}
+
+/*
+ * Clean one mention in place: take punctuation, quotation marks and dashes
+ * off both ends (and a possessive off a person), and leading titles off a
+ * person when a name follows them, with whatever precedes a title inside
+ * (a piece of a cut mention that is only a title goes too).  Returns 0 if
+ * nothing is left.
+ */
+static int
+clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
+	  Ment *e)
+{
+	uint32_t	s = e->tok,
+				end = e->tok + e->ntok;
+	int			isper = (int) e->type == per;
+	uint32_t	paren = next_mark(doc, s, end, '('),
+				square = next_mark(doc, s, end, '[');
+
+	for (;;)
+	{
+		uint32_t	k;
+
+		while (s < end && !is_content(doc, s))
+			s++;
+		/* the first brackets from s on: s only moves right, so do they */
+		if (paren < s)
+			paren = next_mark(doc, s, e->tok + e->ntok, '(');
+		if (square < s)
+			square = next_mark(doc, s, e->tok + e->ntok, '[');
+		while (end > s && !good_end(doc, end - 1, isper, paren, square))
+			end--;
+		if (s == end || !isper)
+			break;
+		k = title_at(m, title_cls, doc, s, end - s);
+		if (k == end - s && piece)
+			return 0;			/* the title left of a cut: Secretary [Marco] */
+		if (k == 0 || k == end - s)
+			break;
+		s += k;
+	}
+	/* a title inside: Koss Prime Minister Amira Nadeem -> Amira Nadeem */
+	for (uint32_t j = s + 1; isper && j + 1 < end; j++)
+	{
+		uint32_t	k;
+
+		if (!(doc->tok[j].flags & NX_TF_UPPER_INITIAL))
+			continue;
+		k = title_at(m, title_cls, doc, j, end - j - 1);
+		if (k > 0 && j + k < end)
+		{
+			s = j + k;
+			j = s;
+		}
+	}
+	if (s == end)
+		return 0;
+	e->tok = s;
+	e->ntok = end - s;
+	return 1;
+}
+
+/* Is a tagged mention inside the document and of a type of the model? */
+static int
+mention_ok(const EntCtx *x, const NxEntity *in)
+{
+	const NxDoc *doc = x->doc;
+
+	return in->ntok > 0 && in->tok < doc->ntok && in->ntok <= doc->ntok - in->tok &&
+		in->type < x->nt;
+}
+
+/*
+ * The pieces of one tagged mention (cut at brackets and between place
+ * names), each with its type fixed and cleaned, appended to x->me while
+ * fewer than cap.
+ */
+static void
+add_pieces(EntCtx *x, const NxEntity *in, size_t cap)
+{
+	const NxDoc *doc = x->doc;
+	Ment		e;
+	uint32_t	cut[8];
+	size_t		nc;
+	uint32_t	s0;
+
+	e.tok = in->tok;
+	e.ntok = in->ntok;
+	e.type = in->type;
+	e.conf = in->conf;
+	nc = cuts(x->m, doc, &e, (int) e.type == x->per ? 0 : x->places, cut, 8);
+	s0 = e.tok;
+	for (size_t k = 0; k <= nc; k++)
+	{
+		uint32_t	e0 = k < nc ? cut[k] : e.tok + e.ntok;
+		Ment	   *p = &x->me[x->nm];
+
+		if (e0 <= s0)
+		{
+			s0 = e0 + 1;
+			continue;
+		}
+		*p = e;
+		p->tok = s0;
+		p->ntok = e0 - s0;
+		if (k < nc && cut[k] < e.tok + e.ntok && doc->text[doc->tok[cut[k]].b] == '-' && x->loc >= 0)
+			p->type = (uint32_t) x->loc;
+		if (k > 0 && doc->text[doc->tok[cut[k - 1]].b] == '-' && x->loc >= 0)
+			p->type = (uint32_t) x->loc;
+		/* a name after Mr or Mrs is a person's, whatever the tagger says */
+		if (x->per >= 0 && (int) p->type != x->per && after_honorific(doc, p))
+			p->type = (uint32_t) x->per;
+		if (clean(x->m, doc, x->per, x->title_cls, nc > 0, p) && x->nm < cap)
+			x->nm++;
+		s0 = e0 + 1;
+	}
+}
+
+/* Pass clean: the mentions outside the header, cut into pieces and cleaned. */
+NxStatus
+nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
+{
+	const NxDoc *doc = x->doc;
+	size_t		cap = 0;
+
+	/* pieces are at most one per token */
+	for (size_t i = 0; i < nin; i++)
+		if (in[i].tok < doc->ntok && in[i].ntok <= doc->ntok - in[i].tok)
+			cap += in[i].ntok;
+	x->me = nx_alloc(x->a, (cap + 1) * sizeof(Ment));
+	if (!x->me)
+		return NX_ENOMEM;
+	for (size_t i = 0; i < nin; i++)
+	{
+		if ((i & 1023) == 0)
+			nx_check_interrupts(x->a);
+		if (!mention_ok(x, &in[i]))
+			continue;
+		if (doc->sent[doc->tok[in[i].tok].sentence].flags & NX_SF_HEADER)
+			continue;
+		add_pieces(x, &in[i], cap);
+	}
+	return NX_OK;
+}

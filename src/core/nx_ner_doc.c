@@ -1,0 +1,612 @@
+/*
+ * nx_ner_doc.c
+ *	  The analysis NER features read (nx_ner.h): per-token properties
+ *	  (case, shape, affixes, clusters, lexicon matches, the run of
+ *	  capitalised words a token is in), per-document word statistics
+ *	  (word ids, the case a word is written in elsewhere, the neighbours
+ *	  of a word's other mentions: Ratinov and Roth's context aggregation),
+ *	  and the first stage's labels the second stage reads.
+ */
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "nx_fold.h"
+#include "nx_ner_int.h"
+
+#define MAXB		96			/* bytes of a token used for features */
+#define MAXCP		64			/* code points of a token tracked for affixes */
+
+/* ---- token analysis ---- */
+
+/* Append c to buf[0..n) in UTF-8 unless that would pass MAXB bytes; the new length. */
+static inline size_t
+put_utf8(char *buf, size_t n, UChar32 c)
+{
+	if (n + 4 > MAXB)
+		return n;
+	U8_APPEND_UNSAFE((uint8_t *) buf, n, c);
+	return n;
+}
+
+/* Properties of one token's text. */
+static void
+tok_analyse(const char *s, size_t len, TokInfo *ti)
+{
+	char		word[MAXB],
+				low[MAXB],
+				fold[MAXB],
+				shape[MAXB];
+	size_t		nw = 0,
+				nl = 0,
+				nf = 0,
+				ns = 0;
+	uint16_t	cpend[MAXCP];
+	int			ncp = 0;
+	int			nup = 0,
+				nlow = 0,
+				nalpha = 0,
+				ndig = 0,
+				first_upper = 0;
+	int32_t		i = 0;
+
+	if (len > 4 * MAXB)
+		len = 4 * MAXB;
+	while (i < (int32_t) len)
+	{
+		UChar32		c,
+					f,
+					lc;
+		char		sh;
+
+		U8_NEXT((const uint8_t *) s, i, (int32_t) len, c);
+		if (c < 0)
+			c = 0xFFFD;
+		if (c < 0x80)
+		{
+			if (c >= 'A' && c <= 'Z')
+			{
+				sh = 'X';
+				f = c + 32;
+				nup++;
+				nalpha++;
+				if (nalpha == 1)
+					first_upper = 1;
+			}
+			else if (c >= 'a' && c <= 'z')
+			{
+				sh = 'x';
+				f = c;
+				nlow++;
+				nalpha++;
+			}
+			else if (c >= '0' && c <= '9')
+			{
+				sh = 'd';
+				f = c;
+				ndig++;
+			}
+			else
+			{
+				sh = (char) c;
+				f = c;
+			}
+		}
+		else
+		{
+			if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+				c = '\'';
+			else if (c == 0x201C || c == 0x201D || c == 0x201E)
+				c = '"';
+			f = (c < 0x80) ? c : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+			if (u_isupper(c) || u_istitle(c))
+			{
+				sh = 'X';
+				nup++;
+				nalpha++;
+				if (nalpha == 1)
+					first_upper = 1;
+			}
+			else if (u_islower(c))
+			{
+				sh = 'x';
+				nlow++;
+				nalpha++;
+			}
+			else if (u_isdigit(c))
+			{
+				sh = 'd';
+				ndig++;
+			}
+			else if (u_isalpha(c))
+			{
+				sh = 'a';
+				nalpha++;
+			}
+			else if (c < 0x80)
+				sh = (char) c;
+			else
+				sh = '*';
+		}
+		lc = (sh == 'd') ? '0' : f;
+		nw = put_utf8(word, nw, c);
+		nl = put_utf8(low, nl, lc);
+		nf = put_utf8(fold, nf, f);
+		if (ncp < MAXCP)
+			cpend[ncp++] = (uint16_t) nf;
+		if (ns < 12 && (ns == 0 || shape[ns - 1] != sh || ns == 1))
+		{
+			/* collapse runs, but keep the first two so Xx and XX differ */
+			if (!(ns >= 2 && shape[ns - 1] == sh))
+				shape[ns++] = sh;
+		}
+	}
+	ti->hw = nx_fnv1a64(word, nw);
+	ti->hl = nx_fnv1a64(low, nl);
+	ti->hf = nx_fnv1a64(fold, nf);
+	ti->hs = nx_fnv1a64(shape, ns);
+	for (int k = 0; k < 4; k++)
+	{
+		if (ncp > k + 1)
+		{
+			size_t		pe = cpend[k];
+			size_t		ss = cpend[ncp - k - 2];
+
+			ti->hpre[k] = nx_fnv1a64(fold, pe);
+			ti->hsuf[k] = nx_fnv1a64(fold + ss, nf - ss);
+		}
+		else
+			ti->hpre[k] = ti->hsuf[k] = 0;
+	}
+	if (nalpha == 0)
+		ti->cap = CAP_NONE;
+	else if (nup == 0)
+		ti->cap = CAP_LOWER;
+	else if (nalpha == 1)
+		ti->cap = CAP_ONE;
+	else if (nlow == 0)
+		ti->cap = CAP_ALL;
+	else if (first_upper && nup == 1)
+		ti->cap = CAP_INIT;
+	else
+		ti->cap = CAP_MIXED;
+	ti->flags = ndig ? TF_DIGIT : 0;
+	ti->clbits = 0;
+	ti->cllen = 0;
+	ti->gazB = ti->gazI = 0;
+	ti->rpos = ti->rlen = 0;
+}
+
+/* Is a token a lower-case word that joins the words of a name? */
+static int
+is_connector(const char *s, size_t len)
+{
+	static const char *const words[] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
+
+	return nx_word_in(s, len, words, sizeof(words) / sizeof(words[0]));
+}
+
+/* Mark lexicon matches (every match, not only the longest) in a sentence. */
+static void
+sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
+{
+	if (!lex->slot)
+		return;
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	h = NX_FNV_OFFSET;
+
+		for (size_t k = 0; k < lex->maxlen && i + k < n; k++)
+		{
+			const NxLexSlot *slot;
+
+			h = nx_key_add(h, ti[i + k].hf);
+			slot = nx_lex_find(lex, nx_key_final(h));
+			if (!slot)
+				break;
+			if (slot->flags & NX_LEX_ENTRY)
+			{
+				ti[i].gazB |= slot->classes;
+				for (size_t j = 1; j <= k; j++)
+					ti[i + j].gazI |= slot->classes;
+			}
+			if (!(slot->flags & NX_LEX_PREFIX))
+				break;
+		}
+	}
+}
+
+/* Can a token be part of a run of capitalised words? */
+static inline int
+run_word(const TokInfo *t, uint32_t title)
+{
+	return t->cap != CAP_LOWER && t->cap != CAP_NONE && !((t->gazB | t->gazI) & title);
+}
+
+/*
+ * Runs of capitalised words in a sentence (Bank of England, Deutsche
+ * Bank): capitalised tokens, joined by a single connector (of, &, de ...)
+ * between two of them.  Words of a title (lexicon class "title") are in
+ * none, so that Koss Prime Minister Amira Nadeem gives Koss and Amira
+ * Nadeem.  Not in all-caps sentences.
+ */
+static void
+sent_runs(TokInfo *ti, size_t n, uint32_t title)
+{
+	size_t		k = 0;
+
+	while (k < n)
+	{
+		size_t		e = k;
+
+		if (!run_word(&ti[k], title) || (ti[k].flags & TF_SCAPS))
+		{
+			k++;
+			continue;
+		}
+		for (;;)
+		{
+			if (e + 1 < n && run_word(&ti[e + 1], title))
+				e++;
+			else if (e + 2 < n && ti[e + 1].conn && run_word(&ti[e + 2], title))
+				e += 2;
+			else
+				break;
+		}
+		for (size_t j = k; j <= e; j++)
+		{
+			ti[j].rpos = (uint16_t) (j - k < UINT16_MAX ? j - k : UINT16_MAX);
+			ti[j].rlen = (uint16_t) (e + 1 - k < UINT16_MAX ? e + 1 - k : UINT16_MAX);
+		}
+		k = e + 1;
+	}
+}
+
+/* ---- document state ---- */
+
+/* Free a document's feature state. */
+void
+nx_ner_doc_free(NxNerDoc *d)
+{
+	const NxAlloc *a;
+
+	if (!d)
+		return;
+	a = d->a;
+	nx_free(a, d->ti);
+	nx_free(a, d->doccase);
+	nx_free(a, d->easy);
+	nx_free(a, d->agg);
+	nx_free(a, d->hist);
+	nx_free(a, d->stage1);
+	nx_free(a, d->fixed);
+	nx_free(a, d->s1count);
+	nx_free(a, d->feat);
+	nx_free(a, d->off);
+	nx_free(a, d->base_feat);
+	nx_free(a, d->base_off);
+	nx_free(a, d);
+}
+
+/* The arrays sized by the document: token properties, a sentence's features. */
+static NxStatus
+doc_buffers(NxNerDoc *d)
+{
+	const NxDoc *doc = d->doc;
+	size_t		ntok = doc->ntok;
+
+	d->ti = nx_alloc(d->a, ntok * sizeof(TokInfo));
+	if (!d->ti)
+		return NX_ENOMEM;
+	for (size_t s = 0; s < doc->nsent; s++)
+		if (doc->sent[s].ntok > d->maxsent)
+			d->maxsent = doc->sent[s].ntok;
+	d->feat = nx_alloc(d->a, (d->maxsent + 1) * MAX_STATIC * sizeof(uint32_t));
+	d->off = nx_alloc(d->a, (d->maxsent + 2) * sizeof(uint32_t));
+	d->base_off = nx_alloc(d->a, (ntok + 1) * sizeof(uint32_t));
+	if (!d->feat || !d->off || !d->base_off)
+		return NX_ENOMEM;
+	d->base_off[0] = 0;
+	return NX_OK;
+}
+
+/* Properties of every token: its text's hashes, case and shape, its cluster. */
+static void
+analyse_tokens(NxNerDoc *d)
+{
+	const NxDoc *doc = d->doc;
+
+	for (size_t i = 0; i < doc->ntok; i++)
+	{
+		const NxToken *t = &doc->tok[i];
+		const char *s = doc->text + t->b;
+
+		if ((i & 1023) == 0)
+			nx_check_interrupts(d->a);
+		tok_analyse(s, t->blen, &d->ti[i]);
+		nx_fold_cluster(d->res.clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
+		d->ti[i].conn = is_connector(s, t->blen);
+	}
+}
+
+/* The lexicon class of titles as a bit (0: none), which runs of capitalised words leave out. */
+static uint32_t
+title_class(const NxLexicon *lex)
+{
+	uint32_t	title = 0;
+
+	for (uint32_t c = 0; lex->slot && c < lex->nclasses && c < 32; c++)
+		if (strcmp(lex->class_name[c], "title") == 0)
+			title = UINT32_C(1) << c;
+	return title;
+}
+
+/* Flags of a sentence's tokens: its first word, and all of them in a headline in capitals. */
+static void
+sent_case(TokInfo *ti, size_t n)
+{
+	int			nup = 0,
+				nlow = 0;
+	size_t		k;
+
+	for (k = 0; k < n; k++)
+	{
+		if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_INIT || ti[k].cap == CAP_MIXED)
+			nlow++;
+		else if (ti[k].cap == CAP_ALL || ti[k].cap == CAP_ONE)
+			nup++;
+	}
+	for (k = 0; k < n && ti[k].cap == CAP_NONE && !(ti[k].flags & TF_DIGIT); k++)
+		;
+	if (k < n)
+		ti[k].flags |= TF_SFIRST;
+	if (nup >= 2 && nlow * 4 <= nup)
+		for (k = 0; k < n; k++)
+			ti[k].flags |= TF_SCAPS;
+}
+
+/* Sentences: first word, headline case, lexicon matches, runs of capitalised words. */
+static void
+analyse_sentences(NxNerDoc *d, uint32_t title)
+{
+	const NxDoc *doc = d->doc;
+	size_t		ntok = doc->ntok;
+
+	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		const NxSentence *se = &doc->sent[s];
+		TokInfo    *ti;
+
+		/* every 4096 sentences, and before any long one */
+		if ((s & 4095) == 0 || se->ntok > 4096)
+			nx_check_interrupts(d->a);
+		if (se->tok > ntok || se->ntok > ntok - se->tok)
+			continue;
+		ti = d->ti + se->tok;
+		sent_case(ti, se->ntok);
+		sent_lexicon(d->res.lex, ti, se->ntok);
+		sent_runs(ti, se->ntok, title);
+	}
+}
+
+/* Word ids: the tokens of one folded form share one, d->nwords in all. */
+static NxStatus
+word_ids(NxNerDoc *d)
+{
+	size_t		ntok = d->doc->ntok;
+	size_t		tabsize = 16;
+	uint64_t   *keys;
+	uint32_t   *ids;
+
+	while (tabsize < 2 * ntok)
+		tabsize <<= 1;
+	keys = nx_alloc(d->a, tabsize * sizeof(uint64_t));
+	ids = nx_alloc(d->a, tabsize * sizeof(uint32_t));
+	if (!keys || !ids)
+	{
+		nx_free(d->a, keys);
+		nx_free(d->a, ids);
+		return NX_ENOMEM;
+	}
+	memset(keys, 0, tabsize * sizeof(uint64_t));
+	for (size_t i = 0; i < ntok; i++)
+	{
+		uint64_t	k = d->ti[i].hf | 1;
+		size_t		j = (size_t) nx_mix64(k) & (tabsize - 1);
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(d->a);
+		while (keys[j] && keys[j] != k)
+			j = (j + 1) & (tabsize - 1);
+		if (!keys[j])
+		{
+			keys[j] = k;
+			ids[j] = (uint32_t) d->nwords++;
+		}
+		d->ti[i].wid = ids[j];
+	}
+	nx_free(d->a, keys);
+	nx_free(d->a, ids);
+	return NX_OK;
+}
+
+/*
+ * Per word: how it is written where case tells (doccase), and room for
+ * the labels it is given as the document is decoded (hist).
+ */
+static NxStatus
+word_case(NxNerDoc *d)
+{
+	size_t		ntok = d->doc->ntok;
+
+	d->doccase = nx_alloc(d->a, d->nwords + 1);
+	d->hist = nx_alloc(d->a, (d->nwords + 1) * sizeof(uint32_t));
+	if (!d->doccase || !d->hist)
+		return NX_ENOMEM;
+	memset(d->doccase, 0, d->nwords + 1);
+	memset(d->hist, 0, (d->nwords + 1) * sizeof(uint32_t));
+	for (size_t i = 0; i < ntok; i++)
+	{
+		const TokInfo *t = &d->ti[i];
+		int			informative = !(t->flags & (TF_SFIRST | TF_SCAPS));
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(d->a);
+		if (t->cap == CAP_LOWER)
+			d->doccase[t->wid] |= DC_LOWER;
+		else if (informative && (t->cap == CAP_INIT || t->cap == CAP_MIXED))
+			d->doccase[t->wid] |= DC_INIT;
+		else if (informative && (t->cap == CAP_ALL || t->cap == CAP_ONE))
+			d->doccase[t->wid] |= DC_ALLCAP;
+	}
+	return NX_OK;
+}
+
+/*
+ * Easy tokens: no upper-case letter, no digit, no lexicon match.  One
+ * takes O unscored after O (nx_tagger.h); a name starting with one (a
+ * lower-case particle, ex-England) is out of reach, one inside a name
+ * (Bank of England) is scored as usual.
+ */
+static NxStatus
+easy_tokens(NxNerDoc *d)
+{
+	size_t		ntok = d->doc->ntok;
+
+	d->easy = nx_alloc(d->a, ntok + 1);
+	if (!d->easy)
+		return NX_ENOMEM;
+	for (size_t i = 0; i < ntok; i++)
+	{
+		const TokInfo *t = &d->ti[i];
+
+		d->easy[i] = (t->cap == CAP_LOWER || t->cap == CAP_NONE) &&
+			!(t->flags & TF_DIGIT) && !t->gazB;
+	}
+	return NX_OK;
+}
+
+/* Keep v among a word's AGG_K neighbours on one side, if it is new and there is room. */
+static inline void
+agg_note(uint64_t *ag, uint64_t v)
+{
+	for (int j = 0; j < AGG_K; j++)
+		if (!ag[j] || ag[j] == v)
+		{
+			ag[j] = v;
+			break;
+		}
+}
+
+/* Left and right neighbours (folded) of the first mentions of capitalised words. */
+static NxStatus
+context_aggregation(NxNerDoc *d)
+{
+	const NxDoc *doc = d->doc;
+
+	d->agg = nx_alloc(d->a, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
+	if (!d->agg)
+		return NX_ENOMEM;
+	memset(d->agg, 0, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
+	for (size_t s = 0; s < doc->nsent; s++)
+	{
+		const NxSentence *se = &doc->sent[s];
+		const TokInfo *ti = d->ti + se->tok;
+
+		for (size_t k = 0; k < se->ntok; k++)
+		{
+			uint64_t   *ag = d->agg + (size_t) ti[k].wid * 2 * AGG_K;
+			uint64_t	l = k > 0 ? ti[k - 1].hl : BOS_L,
+						r = k + 1 < se->ntok ? ti[k + 1].hl : EOS_L;
+
+			if (((se->tok + k) & 4095) == 0)
+				nx_check_interrupts(d->a);
+			if (ti[k].cap == CAP_LOWER || ti[k].cap == CAP_NONE)
+				continue;
+			agg_note(ag, l);
+			agg_note(ag + AGG_K, r);
+		}
+	}
+	return NX_OK;
+}
+
+/* Per-document feature state. */
+NxStatus
+nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
+				const NxAlloc *a)
+{
+	NxNerDoc   *d;
+
+	*out = NULL;
+	if (doc->ntok > (SIZE_MAX / 4) / sizeof(TokInfo))
+		return NX_ETOOBIG;
+	d = nx_alloc(a, sizeof(*d));
+	if (!d)
+		return NX_ENOMEM;
+	memset(d, 0, sizeof(*d));
+	d->doc = doc;
+	d->res = *res;
+	d->a = a;
+	if (doc_buffers(d) != NX_OK)
+		goto nomem;
+	analyse_tokens(d);
+	analyse_sentences(d, title_class(res->lex));
+	if (word_ids(d) != NX_OK || word_case(d) != NX_OK ||
+		easy_tokens(d) != NX_OK || context_aggregation(d) != NX_OK)
+		goto nomem;
+	*out = d;
+	return NX_OK;
+
+nomem:
+	nx_ner_doc_free(d);
+	return NX_ENOMEM;
+}
+
+/* Forget labels seen so far. */
+void
+nx_ner_doc_reset(NxNerDoc *d)
+{
+	memset(d->hist, 0, (d->nwords + 1) * sizeof(uint32_t));
+	d->hist_upto = 0;
+}
+
+/* Give first-stage labels. */
+NxStatus
+nx_ner_doc_stage(NxNerDoc *d, const uint8_t *stage1)
+{
+	size_t		ntok = d->doc->ntok;
+	uint32_t	nt = d->res.labels->ntypes + 1;
+
+	nx_ner_doc_reset(d);
+	NX_FREE_CLEAR(d->a, d->stage1);
+	NX_FREE_CLEAR(d->a, d->fixed);
+	NX_FREE_CLEAR(d->a, d->s1count);
+	if (!stage1)
+		return NX_OK;
+	d->stage1 = nx_alloc(d->a, ntok);
+	d->fixed = nx_alloc(d->a, ntok);
+	d->s1count = nx_alloc(d->a, (d->nwords + 1) * nt * sizeof(uint16_t));
+	if (!d->stage1 || !d->fixed || !d->s1count)
+		return NX_ENOMEM;
+	memcpy(d->stage1, stage1, ntok);
+	/* stage 2 rescores only tokens with letters in upper case or inside a stage-1 entity */
+	for (size_t i = 0; i < ntok; i++)
+		d->fixed[i] = (stage1[i] == d->res.labels->outside &&
+					   (d->ti[i].cap == CAP_LOWER || d->ti[i].cap == CAP_NONE))
+			? stage1[i] : 0xFF;
+	memset(d->s1count, 0, (d->nwords + 1) * nt * sizeof(uint16_t));
+	for (size_t i = 0; i < ntok; i++)
+	{
+		uint8_t		l = stage1[i] < d->res.labels->n ? stage1[i] : d->res.labels->outside;
+		uint32_t	t = d->res.labels->type[l];
+		uint16_t   *c = d->s1count + (size_t) d->ti[i].wid * nt;
+
+		if (d->ti[i].cap == CAP_LOWER || d->ti[i].cap == CAP_NONE)
+			continue;
+		t = (t == NX_NO_TYPE) ? nt - 1 : t;
+		if (c[t] < UINT16_MAX)
+			c[t]++;
+	}
+	return NX_OK;
+}

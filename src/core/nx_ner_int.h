@@ -1,0 +1,90 @@
+/*
+ * nx_ner_int.h
+ *	  Internals of NER tagging (nx_ner.h): what is known of each token
+ *	  (TokInfo) and the per-document state (NxNerDoc) that
+ *	  nx_ner_doc.c fills and the feature templates of nx_ner_feats.c read.
+ */
+#ifndef NX_NER_INT_H
+#define NX_NER_INT_H
+
+#include "nx_ner.h"
+
+/* Neighbours kept on each side of a word's first mentions (context aggregation). */
+#define AGG_K		3
+/* The word value before a sentence's first token and after its last. */
+#define BOS_L	UINT64_C(0x1111)
+#define EOS_L	UINT64_C(0x2222)
+/* Static features of one token, at most. */
+#define MAX_STATIC	(72 + 5 * NX_LEX_MAX_CLASSES)
+
+/* cap classes */
+enum
+{
+	CAP_NONE = 0, CAP_LOWER, CAP_INIT, CAP_ALL, CAP_ONE, CAP_MIXED
+};
+
+/* TokInfo.flags */
+#define TF_SFIRST	0x01		/* first word of its sentence */
+#define TF_SCAPS	0x02		/* in an all-caps sentence (headline) */
+#define TF_DIGIT	0x04
+
+/* doc case flags per word */
+#define DC_LOWER	0x01		/* seen in lower case */
+#define DC_INIT		0x02		/* seen capitalised where case is informative */
+#define DC_ALLCAP	0x04		/* seen all caps where case is informative */
+
+/* What the features read of one token. */
+typedef struct TokInfo
+{
+	uint64_t	hw;				/* word as written (quotes normalised) */
+	uint64_t	hl;				/* folded, digits as 0 */
+	uint64_t	hf;				/* folded */
+	uint64_t	hs;				/* shape */
+	uint64_t	hpre[4];
+	uint64_t	hsuf[4];
+	uint32_t	wid;			/* word id in the document (by hf) */
+	uint32_t	gazB;			/* lexicon classes of matches starting here */
+	uint32_t	gazI;			/* ... covering but not starting here */
+	uint32_t	clbits;
+	uint8_t		cllen;
+	uint8_t		cap;
+	uint8_t		flags;
+	uint8_t		conn;			/* a word that joins capitalised words (of, &) */
+	uint16_t	rpos;			/* position in its run of capitalised words */
+	uint16_t	rlen;			/* length of that run, 0 if in none */
+} TokInfo;
+
+/* The per-document feature state (nx_ner.h). */
+struct NxNerDoc
+{
+	const NxDoc *doc;
+	NxNerRes	res;
+	const NxAlloc *a;
+	TokInfo    *ti;
+	size_t		nwords;
+	uint8_t    *doccase;		/* [nwords] */
+	uint8_t    *easy;			/* [ntok] lower-case word or punctuation, no lexicon match */
+	uint64_t   *agg;			/* [nwords][2 * AGG_K] neighbours of a word's first mentions */
+	uint32_t   *hist;			/* [nwords] type bits seen so far, bit 31: seen as O */
+	size_t		hist_upto;
+	uint8_t    *stage1;			/* [ntok] or NULL */
+	uint8_t    *fixed;			/* [ntok] labels stage 2 keeps from stage 1, or 0xFF */
+	uint16_t   *s1count;		/* [nwords][ntypes + 1] stage-1 counts, last: O */
+	uint32_t   *feat;
+	uint32_t   *off;
+	/*
+	 * First-stage static features, kept for the second stage: token g <
+	 * base_upto has base_feat[base_off[g] .. base_off[g + 1]).
+	 */
+	uint32_t   *base_feat;
+	size_t		base_cap;		/* entries allocated in base_feat */
+	uint32_t   *base_off;		/* [ntok + 1] */
+	size_t		base_upto;
+	int			base_full;		/* no more room: stop keeping them */
+	size_t		maxsent;
+	size_t		sent_start;
+	size_t		sent_len;
+	const TokInfo *cur;			/* tokens of the current sentence */
+};
+
+#endif							/* NX_NER_INT_H */

@@ -1,0 +1,222 @@
+/*
+ * nx_text_int.h
+ *	  Internals of the text layer (nx_text.h) shared by its passes: the
+ *	  character classes, the scanner over code points, ASCII word
+ *	  comparison and the abbreviation lists' lookup.
+ *
+ * nx_text.c parses a document with the two files of its passes:
+ * nx_text_tokens.c (pass 1, tokens) and nx_text_sentences.c (passes 2 and
+ * 3, paragraphs and sentences).
+ */
+#ifndef NX_TEXT_INT_H
+#define NX_TEXT_INT_H
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "nx_text.h"
+
+/* Character classes. */
+enum
+{
+	C_SPACE,					/* white space and controls */
+	C_NEWLINE,					/* \n, \r, U+2028, U+2029, \v, \f */
+	C_FORMAT,					/* zero-width and other format characters */
+	C_LETTER,
+	C_MARK,						/* combining marks */
+	C_DIGIT,
+	C_PUNCT,
+	C_SYMBOL,
+	C_OTHER
+};
+
+/* ASCII characters that are symbols, not punctuation: $ + < = > ^ ` | ~ */
+static inline int
+is_ascii_symbol(UChar32 c)
+{
+	switch (c)
+	{
+		case '$':
+		case '+':
+		case '<':
+		case '=':
+		case '>':
+		case '^':
+		case '`':
+		case '|':
+		case '~':
+			return 1;
+		default:
+			return 0;
+	}
+}
+
+/* Class of a code point (negative: an ill-formed byte sequence). */
+static inline int
+cls(UChar32 c)
+{
+	if (c < 0)
+		return C_OTHER;
+	if (c < 128)
+	{
+		if (c == '\n' || c == '\r' || c == '\v' || c == '\f')
+			return C_NEWLINE;
+		if (c <= ' ' || c == 127)
+			return C_SPACE;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			return C_LETTER;
+		if (c >= '0' && c <= '9')
+			return C_DIGIT;
+		if (is_ascii_symbol(c))
+			return C_SYMBOL;
+		return C_PUNCT;
+	}
+	if (c == 0x2028 || c == 0x2029 || c == 0x85)
+		return C_NEWLINE;
+	switch (u_charType(c))
+	{
+		case U_UPPERCASE_LETTER:
+		case U_LOWERCASE_LETTER:
+		case U_TITLECASE_LETTER:
+		case U_MODIFIER_LETTER:
+		case U_OTHER_LETTER:
+			return C_LETTER;
+		case U_NON_SPACING_MARK:
+		case U_ENCLOSING_MARK:
+		case U_COMBINING_SPACING_MARK:
+			return C_MARK;
+		case U_DECIMAL_DIGIT_NUMBER:
+		case U_LETTER_NUMBER:
+		case U_OTHER_NUMBER:
+			return C_DIGIT;
+		case U_SPACE_SEPARATOR:
+		case U_LINE_SEPARATOR:
+		case U_PARAGRAPH_SEPARATOR:
+		case U_CONTROL_CHAR:
+			return C_SPACE;
+		case U_FORMAT_CHAR:
+			return C_FORMAT;
+		case U_DASH_PUNCTUATION:
+		case U_START_PUNCTUATION:
+		case U_END_PUNCTUATION:
+		case U_CONNECTOR_PUNCTUATION:
+		case U_OTHER_PUNCTUATION:
+		case U_INITIAL_PUNCTUATION:
+		case U_FINAL_PUNCTUATION:
+			return C_PUNCT;
+		case U_MATH_SYMBOL:
+		case U_CURRENCY_SYMBOL:
+		case U_MODIFIER_SYMBOL:
+		case U_OTHER_SYMBOL:
+			return C_SYMBOL;
+		default:
+			return C_OTHER;
+	}
+}
+
+/* Is c an upper-case or title-case letter? */
+static inline int
+is_upper(UChar32 c)
+{
+	if (c < 128)
+		return c >= 'A' && c <= 'Z';
+	return c > 0 && (u_isupper(c) || u_istitle(c));
+}
+
+/* Is c a lower-case letter? */
+static inline int
+is_lower(UChar32 c)
+{
+	if (c < 128)
+		return c >= 'a' && c <= 'z';
+	return c > 0 && u_islower(c);
+}
+
+/* ------------------------------------------------------------------------
+ * Scanner: a cursor over code points with their byte and character offsets.
+ */
+typedef struct Scan
+{
+	const uint8_t *s;
+	size_t		len;
+} Scan;
+
+/* Code point at byte i (i < len); *next gets the byte after it. */
+static inline UChar32
+cp_at(const Scan *sc, size_t i, size_t *next)
+{
+	UChar32		c;
+	int32_t		j = 0;
+
+	if (sc->s[i] < 0x80)
+	{
+		*next = i + 1;
+		return sc->s[i];
+	}
+	/* U8_NEXT needs an int32 length: look at most 4 bytes ahead */
+	{
+		int32_t		n = (int32_t) (sc->len - i < 4 ? sc->len - i : 4);
+
+		U8_NEXT(sc->s + i, j, n, c);
+	}
+	*next = i + (size_t) j;
+	return c;
+}
+
+/* Code point at byte i, or -2 at the end of the text. */
+static inline UChar32
+peek(const Scan *sc, size_t i)
+{
+	size_t		n;
+
+	return i < sc->len ? cp_at(sc, i, &n) : -2;
+}
+
+/* ------------------------------------------------------------------------
+ * Abbreviations.
+ */
+enum
+{
+	AB_NONE,
+	AB_TITLE,					/* never ends a sentence (Mr., Gov., Sept.) */
+	AB_END						/* may end one (Inc., Jr., Calif.) */
+};
+
+/* Is the word s[0..n) (without its period) a known abbreviation? AB_*. */
+extern int	nx_text_abbrev_class(const uint8_t *s, size_t n);
+
+/* Lower case of an ASCII letter; any other byte as it is. */
+static inline int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/*
+ * Case-insensitive ASCII comparison of s[0..n) with a NUL-terminated word,
+ * both sides folded: a token "Q" matches "Q" and "q" alike.
+ */
+static inline int
+ascii_ieq(const uint8_t *s, size_t n, const char *w)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		int			c = ascii_lower(s[i]),
+					wc = (unsigned char) w[i];
+
+		/* word lists are lower case: test that first */
+		if (wc == '\0' || (c != wc && c != ascii_lower(wc)))
+			return 0;
+	}
+	return w[i] == '\0';
+}
+
+/* Pass 1 (nx_text_tokens.c): doc->tok, ntok and nchars from doc->text. */
+extern NxStatus nx_text_tokenize(NxDoc *doc);
+
+/* Passes 2 and 3 (nx_text_sentences.c): doc->sent, nsent and npara. */
+extern NxStatus nx_text_segment(NxDoc *doc);
+
+#endif							/* NX_TEXT_INT_H */
