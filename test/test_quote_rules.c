@@ -501,6 +501,9 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SPEAKER_DESCRIPTION,
 		"Bill de Blasio, the mayor of New York, spoke first. {s:The mayor} {c:said} {q:the port would reopen}.",
 		"the port would reopen|said|The mayor|Bill de Blasio"},
+	{NX_QR_SPEAKER_PRONOUN_HEAD,
+		"Ana Costa spoke first. {s:she pointed to} {c:said} {q:the port would reopen}.",
+		"the port would reopen|said|she pointed to|Ana Costa"},
 	{NX_QR_BELIEF_CUE,
 		"{s:Costa} {c:fears} {q:the port will close for good}.",
 		"the port will close for good|fears|Costa|Costa|belief"},
@@ -617,6 +620,22 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa sued the Acme Corporation on Monday. {s:It} {c:said} {q:the suit would fail}.",
 		"the suit would fail|said|It|Acme Corporation"},
+	/* a lone given name is the entity named with it first */
+	{NX_QR_SPEAKER_NAME,
+		"Hillary Clinton spoke in Ohio. Later, {s:Hillary} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Hillary|Hillary Clinton"},
+	/* a full name of a woman is not the entity a man's honorific named (Mr. Obama) */
+	{NX_QR_SPEAKER_NAME,
+		"Mr. Obama spoke first. Michelle Obama spoke next. {s:Mr. Obama} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Mr. Obama|Obama"},
+	/* a title word after a given name ends the name (Charlie King) */
+	{NX_QR_SPEAKER_NAME,
+		"{s:Charlie King, a New York Democrat,} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Charlie King, a New York Democrat,|Charlie King"},
+	/* a month is no name, and no one a pronoun names */
+	{NX_QR_SPEAKER_PRONOUN,
+		"Ana Costa spoke in November. {s:She} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|She|Ana Costa"},
 	/* speech or belief: a verb of speech in the cue, a quotation, are speech */
 	{NX_QR_BELIEF_CUE,
 		"{s:Costa} {c:said she believes} {q:the port will close for good}.",

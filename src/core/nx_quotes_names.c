@@ -88,10 +88,20 @@ title_abbrev(const QCtx *x, size_t i)
 	return i < x->doc->ntok && (x->doc->tok[i].flags & NX_TF_ABBREV) && W(x, i, TITLE);
 }
 
+/* Is token i a given name (of the tagger's list, or a man's, a woman's or either's)? */
+static int
+given_name(const QCtx *x, uint32_t i)
+{
+	return W(x, i, FIRST_NAME) ||
+		(q_lexicon(x, i, i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME) | NX_LB(EITHER_NAME)));
+}
+
 /* Is token i a capitalised word that can open a name? */
 static int
 name_token(const QCtx *x, size_t i)
 {
+	if (W(x, i, TIME_WORD))
+		return 0;				/* Monday, November */
 	if (!is_cap(x->doc, i) || has_class(x, i, FUNCTION_WORDS))
 		return W(x, i, FIRST_NAME) && is_cap(x->doc, i) &&
 			!has_class(x, i, NX_WB(PRONOUN) | NX_WB(ARTICLE) | NX_WB(DETERMINER) |
@@ -128,8 +138,7 @@ name_word_goes_on(const QCtx *x, size_t i, size_t j)
 		return 1;
 	/* a title ending a name after a given name (Charlie King said; not
 	 * Charlotte Mayor Jennifer Roberts) */
-	return W(x, j, TITLE) && j == i + 1 &&
-		(q_lexicon(x, (uint32_t) i, (uint32_t) i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))) &&
+	return W(x, j, TITLE) && j == i + 1 && given_name(x, (uint32_t) i) &&
 		!name_token(x, j + 1) && !(q_lexicon(x, (uint32_t) i, (uint32_t) j) & NX_LB(DEMONYM));
 }
 
@@ -161,13 +170,7 @@ name_goes_on(const QCtx *x, size_t i, size_t j)
 		 (nx_tok_ieq(doc, j, "of") || nx_tok_ieq(doc, j, "on") || nx_tok_ieq(doc, j, "for")));
 }
 
-/* Is token i a given name (of the tagger's list or of a man's or a woman's)? */
-static int
-given_name(const QCtx *x, uint32_t i)
-{
-	return W(x, i, FIRST_NAME) ||
-		(q_lexicon(x, i, i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME)));
-}
+
 
 /* Is token i an initial (J.) or a suffix (Jr., II)? */
 static int
@@ -489,6 +492,14 @@ surname_score(const QCtx *x, const QName *n, int32_t e)
 	return score;
 }
 
+/* Do name n and entity e's names so far say different genders (Michelle Obama, Mr. Obama)? */
+static int
+gender_clash(const QName *n, const QEntity *e)
+{
+	return n->gender != QG_UNKNOWN && e->gender_votes[n->gender] == 0 &&
+		e->gender_votes[n->gender == QG_MALE ? QG_FEMALE : QG_MALE] > 0;
+}
+
 /* The entity a name links to among those named before it, or -1. */
 static int32_t
 link_name(QCtx *x, const LastTable *t, const QName *n)
@@ -517,7 +528,7 @@ link_name(QCtx *x, const LastTable *t, const QName *n)
 				best_score = score;
 			}
 		}
-		else if (one_word(b) || same_full_name(n, b))
+		else if ((one_word(b) && !gender_clash(n, &x->ent[e])) || same_full_name(n, b))
 			return e;
 	}
 	if (best >= 0)
@@ -592,27 +603,68 @@ settle(QEntity *e)
 		e->gender = QG_UNKNOWN;
 }
 
+/* An empty table of as many buckets as twice the names, at least. */
+static NxStatus
+table_init(QCtx *x, LastTable *t)
+{
+	for (t->nb = LAST_BUCKETS_MIN; t->nb < 2 * x->nname; t->nb *= 2)
+		;
+	t->key = nx_alloc(x->a, t->nb * sizeof(uint64_t));
+	t->ent = nx_alloc(x->a, t->nb * sizeof(int32_t));
+	if (!t->key || !t->ent)
+		return NX_ENOMEM;
+	for (size_t b = 0; b < t->nb; b++)
+		t->ent[b] = -1;
+	return NX_OK;
+}
+
+/* Entity e was named with given name n first (Hillary Clinton): -2 once two were. */
+static void
+first_name_add(LastTable *f, const QName *n, int32_t e)
+{
+	size_t		b = last_slot(f, n->first_h);
+
+	if (f->ent[b] >= 0 && f->ent[b] != e)
+		e = -2;
+	f->key[b] = n->first_h;
+	f->ent[b] = e;
+}
+
+/*
+ * The entity a lone given name names, when one entity only was named
+ * with it first (Hillary: Hillary Clinton; Michelle: Michelle Obama), or -1.
+ */
+static int32_t
+first_name_entity(const QCtx *x, const LastTable *f, const QName *n)
+{
+	size_t		b;
+
+	if (!one_word(n) || n->title || !given_name(x, n->s))
+		return -1;
+	b = last_slot(f, n->last_h);
+	return f->ent[b] >= 0 ? f->ent[b] : -1;
+}
+
 /* Link the names to entities, in document order. */
 static NxStatus
 link_names(QCtx *x)
 {
-	LastTable	t;
+	LastTable	t,
+				f;				/* entities by given name */
 	size_t		cap = 0;
 	NxStatus	st = NX_OK;
 
-	for (t.nb = LAST_BUCKETS_MIN; t.nb < 2 * x->nname; t.nb *= 2)
-		;
-	t.key = nx_alloc(x->a, t.nb * sizeof(uint64_t));
-	t.ent = nx_alloc(x->a, t.nb * sizeof(int32_t));
-	if (!t.key || !t.ent)
-		st = NX_ENOMEM;
-	for (size_t b = 0; st == NX_OK && b < t.nb; b++)
-		t.ent[b] = -1;
+	memset(&f, 0, sizeof(f));
+	if ((st = table_init(x, &t)) == NX_OK)
+		st = table_init(x, &f);
 	for (size_t k = 0; st == NX_OK && k < x->nname; k++)
 	{
 		QName	   *n = &x->name[k];
 		int32_t		e = link_name(x, &t, n);
 		size_t		b;
+
+		if (e < 0 && q_on(x, NX_QR_SPEAKER_NAME))
+			e = first_name_entity(x, &f, n);
 
 		if (e < 0 && n->weak)
 			continue;			/* a capitalised word opening a sentence, no name known */
@@ -631,9 +683,13 @@ link_names(QCtx *x)
 		}
 		attach(x, e, (int32_t) k);
 		settle(&x->ent[e]);
+		if (n->given)
+			first_name_add(&f, n, e);
 	}
 	nx_free(x->a, t.key);
 	nx_free(x->a, t.ent);
+	nx_free(x->a, f.key);
+	nx_free(x->a, f.ent);
 	return st;
 }
 

@@ -186,6 +186,8 @@ NX_QRULE(KNOWING_PHRASE, MENTIONS, "knowing_phrase",
 		 "the phrase saying how a source knows joins it (officials familiar with the plan)")
 
 /* ---- speakers: the name a mention resolves to ---- */
+NX_QRULE(SPEAKER_PRONOUN_HEAD, SPEAKERS, "speaker_pronoun_head",
+		 "a mention opening with a subject pronoun and holding no name speaks as the pronoun (she pointed to)")
 NX_QRULE(SPEAKER_RELATIVE, SPEAKERS, "speaker_relative",
 		 "a mention “who” after a comma speaks for the words before it")
 NX_QRULE(SPEAKER_NAME, SPEAKERS, "speaker_name",

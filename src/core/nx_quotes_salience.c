@@ -509,6 +509,19 @@ q_salience_resolve(const QCtx *x, const QSalience *s, QAgree k, uint32_t t)
 		q_salience_features(x, s, cand[i], i, k, t, f);
 		for (int j = 0; j < QF__COUNT; j++)
 			score += w[j] * f[j];
+#ifdef NX_NAMES_TRACE
+		{
+			const QName *b = &x->name[x->ent[cand[i]].best];
+
+			fprintf(stderr, "  pronoun@%u cand %.*s score %.2f [", t,
+					(int) (x->doc->tok[b->e - 1].b + x->doc->tok[b->e - 1].blen - x->doc->tok[b->s].b),
+					x->doc->text + x->doc->tok[b->s].b, score);
+			for (int j = 1; j < QF__COUNT; j++)
+				if (f[j] != 0)
+					fprintf(stderr, " %d", j);
+			fprintf(stderr, " ]\n");
+		}
+#endif
 		if (best < 0 || score > best_score)
 		{
 			best = cand[i];

@@ -154,6 +154,24 @@ description_speaker(QCtx *x, QSalience *sal, NxQuote *q, QSpan m, size_t before)
 	return e;
 }
 
+/*
+ * A mention that opens with a subject pronoun or "who" and holds no name
+ * (she pointed to, It's denouncing, who in 2010): *m becomes the pronoun.
+ */
+static int
+pronoun_head(const QCtx *x, QSpan *m)
+{
+	const NxDoc *doc = x->doc;
+
+	if (m->e <= m->s + 1 || head_name(x, *m) >= 0)
+		return 0;
+	if (!W(x, m->s, SUBJECT_PRONOUN) && !nx_tok_ieq(doc, m->s, "it") &&
+		!nx_tok_ieq(doc, m->s, "who"))
+		return 0;
+	*m = QSPAN(m->s, m->s + 1);
+	return 1;
+}
+
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
 static int32_t
 resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
@@ -167,6 +185,8 @@ resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
 	q->speaker_type = NX_ST_NONE;
 	if (q->mention.ntok == 0)
 		return -1;
+	if (q_on(x, NX_QR_SPEAKER_PRONOUN_HEAD) && pronoun_head(x, &m))
+		q_mark(q, NX_QR_SPEAKER_PRONOUN_HEAD);
 	if (q_on(x, NX_QR_SPEAKER_RELATIVE) && relative_source(x, &m))
 	{
 		/* who: the words before it */
@@ -176,7 +196,12 @@ resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
 	if (m.e == m.s + 1 && (k = q_pronoun_kind(x, m.s)) != QA_NONE)
 	{
 		if (q_on(x, NX_QR_SPEAKER_PRONOUN) && (e = q_salience_resolve(x, sal, k, m.s)) >= 0)
+		{
+			/* he or she says what a name of no known type is: a person */
+			if ((k == QA_MALE || k == QA_FEMALE) && x->ent[e].type == QT_UNKNOWN)
+				x->ent[e].type = QT_PERSON;
 			speak_entity(x, q, e, NX_QR_SPEAKER_PRONOUN);
+		}
 	}
 	else if ((n = head_name(x, m)) >= 0 && q_on(x, NX_QR_SPEAKER_NAME))
 	{

@@ -356,7 +356,8 @@ NX_WORDCLASS(ASIDE, "aside", RULE, NULL,
 NX_WORDCLASS(TIME_WORD, "time-word", RULE, NULL,
 	"monday tuesday wednesday thursday friday saturday sunday today "
 	"yesterday tonight week month year morning night evening afternoon "
-	"weekend")
+	"weekend january february april june july august september october "
+	"november december")
 
 /* words before a time that ends a source (on Thursday, last week) */
 NX_WORDCLASS(TIME_OPENER, "time-opener", RULE, NULL,
@@ -456,10 +457,11 @@ NX_WORDCLASS(LABEL, "label", RULE, NULL,
 
 /* ---- lexicons: lists of names, looked up for a span of tokens ---- */
 
-/* given names of men and of women (the US Social Security Administration's
- * births by name and sex, tools/build-names) */
+/* given names of men, of women, and of either (the US Social Security
+ * Administration's births by name and sex, tools/build-names) */
 NX_WORDCLASS(MALE_NAME, "male-name", LEXICON, "gender/per-first-male.txt", "")
 NX_WORDCLASS(FEMALE_NAME, "female-name", LEXICON, "gender/per-first-female.txt", "")
+NX_WORDCLASS(EITHER_NAME, "either-name", LEXICON, "gender/per-first-either.txt", "")
 /* titles and roles before a person's name, whole (Gov., Secretary of State,
  * press secretary), unlike the tagger's title class, which holds their words */
 NX_WORDCLASS(PERSON_TITLE, "person-title", LEXICON, "title.txt", "")
