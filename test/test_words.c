@@ -17,6 +17,7 @@
 
 void		test_words_classes(void);
 void		test_words_model_lexicon(void);
+void		test_words_keys(void);
 
 /* The classes of the tokens of text. */
 static uint64_t *
@@ -115,4 +116,49 @@ test_words_model_lexicon(void)
 		free(files[c]);
 	nx_free(&nx_malloc_alloc, sec);
 	free(buf);
+}
+
+/*
+ * A token's lexicon key from the tagger's analysis is nx_words_key of its
+ * text, or 0: on words that fold to longer (Ⱥ: 28 of them fold to 84
+ * bytes, more than the analysis keeps), shorter
+ * (the Kelvin sign), curly apostrophes, and long tokens.
+ */
+void
+test_words_keys(void)
+{
+	static const char text[] =
+		"O’Brien and O'Brien met KELVIN \xe2\x84\xaa and \xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba "
+		"\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba"
+		"\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba\xc8\xba and "
+		"in Stra\xc3\x9f" "e \xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff "
+		"Supercalifragilisticexpialidocious-and-then-some-more-words-joined-up said.";
+	NxDoc		d;
+	NxAttribDoc *ad = NULL;
+	NxLabelSet	labels;
+	NxLexicon	lex;
+	NxClusters	cl;
+	char		err[100];
+	static const char *const types[] = {"CONTENT", "CUE", "SRC"};
+	int			agree = 1,
+				made = 0;
+
+	memset(&lex, 0, sizeof(lex));
+	memset(&cl, 0, sizeof(cl));
+	CHECK(nx_labels_make(&labels, 0, types, 3, err, sizeof(err)) == NX_OK);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_attrib_doc_init(&ad, &labels, &lex, &cl, &d, NULL, 0, &nx_malloc_alloc) == NX_OK);
+	for (size_t i = 0; ad && i < d.ntok; i++)
+	{
+		uint64_t	k = nx_attrib_doc_key(ad, i);
+
+		made += k != 0;
+		agree &= k == 0 || k == nx_words_key(d.text + d.tok[i].b, d.tok[i].blen);
+	}
+	CHECK(agree);
+	CHECK(made > 10);
+	/* one key whatever the apostrophe */
+	CHECK(nx_words_key("O’Brien", strlen("O’Brien")) == nx_words_key("o'brien", 7));
+	nx_attrib_doc_free(ad);
+	nx_doc_free(&d);
 }

@@ -83,6 +83,12 @@ extern uint32_t nx_attrib_doc_para_tok(const NxAttribDoc *d, size_t p);
 extern uint32_t nx_attrib_doc_lex(const NxAttribDoc *d, size_t i);
 
 /*
+ * Token i's lexicon key (nx_words_key of its text) when the document's
+ * analysis made it whole, 0 when the token is too long for that.
+ */
+extern uint64_t nx_attrib_doc_key(const NxAttribDoc *d, size_t i);
+
+/*
  * Whether stage 1 or 2 tags paragraph p at all.  Stage 1 skips paragraphs
  * without a quotation mark, colon, dash or word of the cue classes;
  * stage 2 those without a quotation mark or stage-1 cue.  Skipped

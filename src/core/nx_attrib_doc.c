@@ -461,6 +461,17 @@ nx_attrib_doc_lex(const NxAttribDoc *d, size_t i)
 	return d->ti[i].lex;
 }
 
+/*
+ * Token i's lexicon key, 0 when its fold may not fit the analysis'
+ * buffer (a case fold makes at most three bytes of one: a token of
+ * fewer than MAXB / 3 bytes always fits).
+ */
+uint64_t
+nx_attrib_doc_key(const NxAttribDoc *d, size_t i)
+{
+	return d->doc->tok[i].blen < MAXB / 3 ? d->ti[i].hl : 0;
+}
+
 /* Whether a stage tags paragraph p. */
 int
 nx_attrib_doc_active(const NxAttribDoc *d, int stage, size_t p)

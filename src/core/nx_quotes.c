@@ -98,13 +98,24 @@ nx_quotes_check_model(const NxModel *m, char *errbuf, size_t errlen)
 	return st != NX_OK ? st : q_speakers_check(m, errbuf, errlen);
 }
 
-/* Word classes of every token: the rules' from the word list, the trained ones from the model. */
+/*
+ * Word classes of every token: the rules' from the word list, the trained
+ * ones from the model; and its lexicon key, from the tagger's analysis
+ * where it made it.
+ */
 static void
 word_classes(QCtx *x)
 {
-	nx_words_rule_classes(x->doc, x->wc, x->a);
-	for (size_t i = 0; i < x->doc->ntok; i++)
+	const NxDoc *doc = x->doc;
+
+	nx_words_rule_classes(doc, x->wc, x->a);
+	for (size_t i = 0; i < doc->ntok; i++)
+	{
 		x->wc[i] |= nx_attrib_doc_lex(x->ad, i);
+		x->key[i] = nx_attrib_doc_key(x->ad, i);
+		if (x->key[i] == 0)
+			x->key[i] = nx_words_key(doc->text + doc->tok[i].b, doc->tok[i].blen);
+	}
 }
 
 /* Roles of the chunks' tokens, and the tokens inside an outermost closed quotation. */
@@ -139,11 +150,12 @@ tag_alloc(QCtx *x)
 	x->covered = nx_alloc(a, doc->ntok);
 	x->marks = nx_alloc(a, (doc->ntok + 1) * sizeof(uint32_t));
 	x->wc = nx_alloc(a, (doc->ntok + 1) * sizeof(uint64_t));
+	x->key = nx_alloc(a, (doc->ntok + 1) * sizeof(uint64_t));
 	x->para_tok = nx_alloc(a, (x->npara + 1) * sizeof(uint32_t));
 	x->block = nx_alloc(a, (x->npara + 1) * sizeof(int32_t));
 	if (!x->lab1 || !x->lab2 || !x->role || !x->inquote || !x->covered)
 		return NX_ENOMEM;
-	if (!x->marks || !x->wc || !x->para_tok || !x->block)
+	if (!x->marks || !x->wc || !x->key || !x->para_tok || !x->block)
 		return NX_ENOMEM;
 	memset(x->covered, 0, doc->ntok);
 	return NX_OK;
@@ -253,6 +265,7 @@ ctx_free(QCtx *x)
 	nx_free(a, x->covered);
 	nx_free(a, x->marks);
 	nx_free(a, x->wc);
+	nx_free(a, x->key);
 	nx_free(a, x->para_tok);
 	nx_free(a, x->block);
 	nx_attrib_doc_free(x->ad);

@@ -316,6 +316,7 @@ typedef struct QCtx
 	uint32_t   *para_tok;		/* [npara + 1] first token of each paragraph */
 	size_t		npara;
 	uint64_t   *wc;				/* [ntok + 1] word classes (NX_WB bits) */
+	uint64_t   *key;			/* [ntok] lexicon keys (nx_words_key) */
 	uint8_t    *lab1,			/* [ntok] stage-1 and stage-2 labels */
 			   *lab2;
 	QSpanList	src,			/* the tagger's chunks */
@@ -468,7 +469,7 @@ has_class(const QCtx *x, size_t i, uint64_t bits)
 static inline uint32_t
 q_lexicon(const QCtx *x, uint32_t s, uint32_t e)
 {
-	return nx_words_span(&x->m->lex, x->lexmap, x->doc, s, e);
+	return nx_words_span_keys(&x->m->lex, x->lexmap, x->key, s, e);
 }
 
 /* Does the content [s, e) hold a quotation mark? */

@@ -73,12 +73,9 @@
 
 /* Hash of token i case-folded (never 0). */
 static uint64_t
-folded_hash(const NxDoc *doc, size_t i)
+folded_hash(const QCtx *x, size_t i)
 {
-	char		buf[256];
-	size_t		n = nx_fold(doc->text + doc->tok[i].b, doc->tok[i].blen, buf, sizeof(buf));
-
-	return nx_fnv1a64(buf, n) | 1;
+	return x->key[i] | 1;
 }
 
 /* Is token i a title abbreviation or honorific (Mr., Gov., Sen.)? */
@@ -378,11 +375,11 @@ find_names(QCtx *x)
 		n.subject = opens_sentence(x, n.s);
 		for (uint32_t k = n.s + 1; k < n.e; k++)
 			n.joined = n.joined || (is_word(doc, k) && !is_cap(doc, k) && W(x, k - 1, ORG_HEAD));
-		n.first_h = folded_hash(doc, n.s);
+		n.first_h = folded_hash(x, n.s);
 		n.last = n.e - 1;
 		while (n.last > n.s && initial_or_suffix(x, n.last))
 			n.last--;
-		n.last_h = folded_hash(doc, n.last);
+		n.last_h = folded_hash(x, n.last);
 		name_evidence(x, &n);
 		if (!names_push(x, &cap, &n))
 			return NX_ENOMEM;

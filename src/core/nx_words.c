@@ -339,6 +339,27 @@ nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON])
 	}
 }
 
+/* A token's lexicon key. */
+uint64_t
+nx_words_key(const char *p, size_t n)
+{
+	return fold_hash(p, n);
+}
+
+/* The LEXICON classes of an entry's slot (NULL: none). */
+static uint32_t
+slot_classes(const NxLexSlot *sl, const uint32_t map[NX_W__LEXICON])
+{
+	uint32_t	out = 0;
+
+	if (!sl || !(sl->flags & NX_LEX_ENTRY))
+		return 0;
+	for (int c = 0; c < NX_W__LEXICON; c++)
+		if (sl->classes & map[c])
+			out |= UINT32_C(1) << c;
+	return out;
+}
+
 /* The LEXICON classes of which tokens [s, e) are an entry. */
 uint32_t
 nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
@@ -346,7 +367,6 @@ nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 {
 	uint64_t	h = NX_FNV_OFFSET;
 	const NxLexSlot *sl = NULL;
-	uint32_t	out = 0;
 
 	if (!lex->slot || e <= s || e - s > lex->maxlen)
 		return 0;
@@ -356,10 +376,24 @@ nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 		if ((sl = nx_lex_find(lex, nx_key_final(h))) == NULL)
 			return 0;
 	}
-	if (!(sl->flags & NX_LEX_ENTRY))
+	return slot_classes(sl, map);
+}
+
+/* The same from the tokens' keys. */
+uint32_t
+nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
+				   const uint64_t *key, uint32_t s, uint32_t e)
+{
+	uint64_t	h = NX_FNV_OFFSET;
+	const NxLexSlot *sl = NULL;
+
+	if (!lex->slot || e <= s || e - s > lex->maxlen)
 		return 0;
-	for (int c = 0; c < NX_W__LEXICON; c++)
-		if (sl->classes & map[c])
-			out |= UINT32_C(1) << c;
-	return out;
+	for (uint32_t i = s; i < e; i++)
+	{
+		h = nx_key_add(h, key[i]);
+		if ((sl = nx_lex_find(lex, nx_key_final(h))) == NULL)
+			return 0;
+	}
+	return slot_classes(sl, map);
 }

@@ -77,4 +77,11 @@ extern void nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON]);
 extern uint32_t nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 							  const NxDoc *doc, uint32_t s, uint32_t e);
 
+/* The same from the tokens' keys (key[i] = nx_words_key of token i), without folding. */
+extern uint32_t nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
+								   const uint64_t *key, uint32_t s, uint32_t e);
+
+/* A token's lexicon key: FNV-1a 64 of its case fold (nx_fold). */
+extern uint64_t nx_words_key(const char *p, size_t n);
+
 #endif							/* NX_WORDS_H */
