@@ -47,6 +47,7 @@ typedef struct RuleModel
 {
 	NxModel		m;
 	void	   *lexsec;
+	void	   *namesec;
 	int			ok;
 } RuleModel;
 
@@ -79,9 +80,12 @@ rule_model(RuleModel *rm)
 		}
 		files[c][len] = '\0';	/* read_all leaves room */
 	}
-	rm->ok = rm->ok && nx_words_lexicon((const char *const *) files, &rm->lexsec, &seclen,
-										&nx_malloc_alloc) == NX_OK &&
+	rm->ok = rm->ok && nx_words_lexicon((const char *const *) files, NX_WK_TRAINED, &rm->lexsec,
+										&seclen, &nx_malloc_alloc) == NX_OK &&
 		nx_lexicon_parse(rm->lexsec, seclen, &rm->m.lex, err, sizeof(err)) == NX_OK;
+	rm->ok = rm->ok && nx_words_lexicon((const char *const *) files, NX_WK_LEXICON, &rm->namesec,
+										&seclen, &nx_malloc_alloc) == NX_OK &&
+		nx_lexicon_parse(rm->namesec, seclen, &rm->m.names, err, sizeof(err)) == NX_OK;
 	for (int c = 0; c < NX_W__COUNT; c++)
 		free(files[c]);
 }
@@ -535,6 +539,7 @@ test_quote_rules(void)
 			fprintf(stderr, "  rule %s has no test\n", nx_quote_rule_name((NxQuoteRule) r));
 	}
 	nx_free(&nx_malloc_alloc, rm.lexsec);
+	nx_free(&nx_malloc_alloc, rm.namesec);
 }
 
 /* The rule table: names unique and set, passes named. */
@@ -699,6 +704,7 @@ test_quote_keys(void)
 					(unsigned long long) ka, (unsigned long long) kb);
 	}
 	nx_free(&nx_malloc_alloc, rm.lexsec);
+	nx_free(&nx_malloc_alloc, rm.namesec);
 }
 
 void
@@ -724,4 +730,5 @@ test_quote_speakers(void)
 					nx_quote_rule_name(rc->rule), rows, rc->rows);
 	}
 	nx_free(&nx_malloc_alloc, rm.lexsec);
+	nx_free(&nx_malloc_alloc, rm.namesec);
 }

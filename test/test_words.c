@@ -100,14 +100,24 @@ test_words_model_lexicon(void)
 		if (files[c])
 			files[c][n] = '\0';
 	}
-	CHECK(nx_words_lexicon((const char *const *) files, &sec, &seclen, &nx_malloc_alloc) == NX_OK);
-	CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
-	/* the same entries with the same classes as the model's */
-	same = lex.log2 == m.lex.log2 && lex.maxlen == m.lex.maxlen && lex.nclasses == m.lex.nclasses;
-	for (uint32_t k = 0; same && k < lex.nclasses; k++)
-		same = strcmp(lex.class_name[k], m.lex.class_name[k]) == 0;
-	for (size_t i = 0; same && i < ((size_t) 1 << lex.log2); i++)
-		same = lex.slot[i].key == m.lex.slot[i].key && lex.slot[i].classes == m.lex.slot[i].classes;
+	/* the same entries with the same classes as the model's, in both sections */
+	same = 1;
+	for (int kind = NX_WK_TRAINED; kind <= NX_WK_LEXICON; kind++)
+	{
+		const NxLexicon *ml = kind == NX_WK_TRAINED ? &m.lex : &m.names;
+
+		CHECK(nx_words_lexicon((const char *const *) files, (NxWordKind) kind, &sec, &seclen,
+							   &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
+		same = same && ml->slot && lex.log2 == ml->log2 && lex.maxlen == ml->maxlen &&
+			lex.nclasses == ml->nclasses;
+		for (uint32_t k = 0; same && k < lex.nclasses; k++)
+			same = strcmp(lex.class_name[k], ml->class_name[k]) == 0;
+		for (size_t i = 0; same && i < ((size_t) 1 << lex.log2); i++)
+			same = lex.slot[i].key == ml->slot[i].key && lex.slot[i].classes == ml->slot[i].classes;
+		nx_free(&nx_malloc_alloc, sec);
+		sec = NULL;
+	}
 	CHECK(same);
 	if (!same)
 		fprintf(stderr, "  the TRAINED and LEXICON rows of nx_wordlist.h are not those %s was built with: "

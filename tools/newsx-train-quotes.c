@@ -18,9 +18,10 @@
  * Epochs of each stage are chosen on every 10th training article, held
  * out (--holdout 10); the model is then trained on the other nine tenths.
  * Stage-2 training reads stage-1 labels of each training article from a
- * stage-1 model not trained on it (--folds 5).  The word classes below
- * and title.txt and per-first.txt of --lexicon are the model's LEXICON
- * section.  Other options: --help.
+ * stage-1 model not trained on it (--folds 5).  The TRAINED word classes
+ * of nx_wordlist.h and the files of --lexicon they name are the model's
+ * LEXICON section, the name lists of its LEXICON rows its NAMES section.
+ * Other options: --help.
  *
  * Rows for the referee (TSV: id, pos, len, speaker_pos, speaker_len,
  * cue_pos, cue_len; 1-based character positions as in SQL):
@@ -126,14 +127,16 @@ jdoc_free(JDoc *d)
 	free(d->d.text);
 }
 
-/* ---- word classes written to the model's LEXICON section ---- */
+/* ---- word classes written to the model's LEXICON and NAMES sections ---- */
 
 /*
- * The LEXICON section of the word classes of nx_wordlist.h, with the
- * lists of the lexicon directory its rows name (title.txt, per-first.txt).
+ * The LEXICON section of the TRAINED word classes of nx_wordlist.h, and
+ * the NAMES section of its LEXICON rows, with the lists of the lexicon
+ * directory the rows name (title.txt, per-first.txt, per-last.txt ...).
  */
 static void
-word_class_lexicon(const char *lexdir, Blob *sec, NxLexicon *lex)
+word_class_lexicon(const char *lexdir, Blob *sec, NxLexicon *lex, Blob *namesec,
+				   NxLexicon *names)
 {
 	char	   *files[NX_W__COUNT] = {0};
 	char		err[200];
@@ -149,9 +152,13 @@ word_class_lexicon(const char *lexdir, Blob *sec, NxLexicon *lex)
 		snprintf(path, sizeof(path), "%s/%s", lexdir, f);
 		files[c] = read_file(path, &len);	/* zero-filled past its end */
 	}
-	if (nx_words_lexicon((const char *const *) files, &sec->p, &sec->len, A) != NX_OK ||
+	if (nx_words_lexicon((const char *const *) files, NX_WK_TRAINED, &sec->p, &sec->len, A) != NX_OK ||
 		nx_lexicon_parse(sec->p, sec->len, lex, err, sizeof(err)) != NX_OK)
 		die("cannot build the lexicon table");
+	if (nx_words_lexicon((const char *const *) files, NX_WK_LEXICON, &namesec->p, &namesec->len,
+						 A) != NX_OK ||
+		nx_lexicon_parse(namesec->p, namesec->len, names, err, sizeof(err)) != NX_OK)
+		die("cannot build the names table");
 	for (int c = 0; c < NX_W__COUNT; c++)
 		free(files[c]);
 }
@@ -665,6 +672,7 @@ main(int argc, char **argv)
 	char		err[256],
 				meta[1024];
 	Blob		lexsec = {NULL, 0},
+				namesec = {NULL, 0},
 				clsec = {NULL, 0},
 				spsec = {NULL, 0};
 	size_t	   *idx,
@@ -704,7 +712,9 @@ main(int argc, char **argv)
 	snprintf(m.name, sizeof(m.name), "%s", o.name);
 	strcpy(m.task, NX_ATTRIB_TASK);
 	m.featset = NX_ATTRIB_FEATSET;
-	word_class_lexicon(o.lexicon, &lexsec, &m.lex);
+	word_class_lexicon(o.lexicon, &lexsec, &m.lex, &namesec, &m.names);
+	m.namessec = namesec.p;
+	m.namesseclen = namesec.len;
 	if (o.clusters)
 		clusters_section(o.clusters, &clsec, &m.clusters);
 	read_articles(o.train, &co);

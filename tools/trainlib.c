@@ -701,7 +701,7 @@ void
 write_model(const char *path, const NxModel *m, const Blob *lexicon,
 			const Blob *clusters, const char *meta)
 {
-	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 3];
+	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 4];
 	size_t		ns = 0;
 	unsigned char info[NX_INFO_SIZE];
 	Blob		labels,
@@ -726,6 +726,8 @@ write_model(const char *path, const NxModel *m, const Blob *lexicon,
 		nx_section(&sec[ns++], "CLUSTERS", clusters->p, clusters->len);
 	if (m->speakers && m->speakerslen)
 		nx_section(&sec[ns++], "SPEAKERS", m->speakers, m->speakerslen);
+	if (m->namessec && m->namesseclen)
+		nx_section(&sec[ns++], "NAMES", m->namessec, m->namesseclen);
 	nx_section(&sec[ns++], "META", meta, strlen(meta));
 	if (nx_model_write(m->name, sec, ns, &file, &flen, A) != NX_OK)
 		die("cannot lay out the model");

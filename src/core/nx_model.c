@@ -199,11 +199,12 @@ bad:
 /* Known sections, by tag; a model may hold others, which are ignored. */
 enum
 {
-	S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS, S__COUNT
+	S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS, S_NAMES, S__COUNT
 };
 
 static const char *const section_tag[S__COUNT] = {
-	"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1", "LEXICON", "CLUSTERS", "META", "SPEAKERS"
+	"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1", "LEXICON", "CLUSTERS", "META", "SPEAKERS",
+	"NAMES"
 };
 
 /* Where the known sections of a buffer are (NULL: absent). */
@@ -360,6 +361,11 @@ open_optional(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
 	if (sec->p[S_LEX] &&
 		nx_lexicon_parse(sec->p[S_LEX], sec->size[S_LEX], &out->lex, errbuf, errlen) != NX_OK)
 		return NX_EBADMODEL;
+	if (sec->p[S_NAMES] &&
+		nx_lexicon_parse(sec->p[S_NAMES], sec->size[S_NAMES], &out->names, errbuf, errlen) != NX_OK)
+		return NX_EBADMODEL;
+	out->namessec = sec->p[S_NAMES];
+	out->namesseclen = sec->size[S_NAMES];
 	if (sec->p[S_CLU] &&
 		nx_clusters_parse(sec->p[S_CLU], sec->size[S_CLU], &out->clusters, errbuf, errlen) != NX_OK)
 		return NX_EBADMODEL;

@@ -28,6 +28,9 @@
  *	 META	   free text (how the model was made)
  *	 SPEAKERS  quotation models: uint32 nfeat, reserved[3]; float w[nfeat],
  *			   the weights of the speakers pass's ranking (nx_quotes.h)
+ *	 NAMES	   quotation models: a lexicon as LEXICON, of the name lists the
+ *			   speakers pass reads (nx_wordlist.h's LEXICON rows); apart, so
+ *			   that the tagger's lookups stay in a table a cache holds
  * Unknown sections are ignored, so later versions may add some.
  */
 #ifndef NX_MODEL_H
@@ -125,6 +128,9 @@ typedef struct NxModel
 	size_t		metalen;
 	const void *speakers;		/* the SPEAKERS section, or NULL */
 	size_t		speakerslen;
+	NxLexicon	names;			/* the NAMES section (slot NULL: none) */
+	const void *namessec;		/* its bytes, for a trainer writing it again */
+	size_t		namesseclen;
 } NxModel;
 
 /*

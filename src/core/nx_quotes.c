@@ -108,6 +108,8 @@ word_classes(QCtx *x)
 {
 	const NxDoc *doc = x->doc;
 
+	x->names = x->m->names.slot ? &x->m->names : &x->m->lex;
+	nx_words_lexmap(x->names, x->lexmap);
 	nx_words_rule_classes(doc, x->wc, x->a);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
@@ -151,12 +153,14 @@ tag_alloc(QCtx *x)
 	x->marks = nx_alloc(a, (doc->ntok + 1) * sizeof(uint32_t));
 	x->wc = nx_alloc(a, (doc->ntok + 1) * sizeof(uint64_t));
 	x->key = nx_alloc(a, (doc->ntok + 1) * sizeof(uint64_t));
+	x->lex1 = nx_alloc(a, (doc->ntok + 1) * sizeof(uint32_t));
 	x->para_tok = nx_alloc(a, (x->npara + 1) * sizeof(uint32_t));
 	x->block = nx_alloc(a, (x->npara + 1) * sizeof(int32_t));
 	if (!x->lab1 || !x->lab2 || !x->role || !x->inquote || !x->covered)
 		return NX_ENOMEM;
-	if (!x->marks || !x->wc || !x->key || !x->para_tok || !x->block)
+	if (!x->marks || !x->wc || !x->key || !x->lex1 || !x->para_tok || !x->block)
 		return NX_ENOMEM;
+	memset(x->lex1, 0, (doc->ntok + 1) * sizeof(uint32_t));
 	memset(x->covered, 0, doc->ntok);
 	return NX_OK;
 }
@@ -266,6 +270,7 @@ ctx_free(QCtx *x)
 	nx_free(a, x->marks);
 	nx_free(a, x->wc);
 	nx_free(a, x->key);
+	nx_free(a, x->lex1);
 	nx_free(a, x->para_tok);
 	nx_free(a, x->block);
 	nx_attrib_doc_free(x->ad);

@@ -317,6 +317,7 @@ typedef struct QCtx
 	size_t		npara;
 	uint64_t   *wc;				/* [ntok + 1] word classes (NX_WB bits) */
 	uint64_t   *key;			/* [ntok] lexicon keys (nx_words_key) */
+	uint32_t   *lex1;			/* [ntok] its name lists, once looked up (q_lexicon) */
 	uint8_t    *lab1,			/* [ntok] stage-1 and stage-2 labels */
 			   *lab2;
 	QSpanList	src,			/* the tagger's chunks */
@@ -338,7 +339,8 @@ typedef struct QCtx
 	uint8_t    *covered;		/* [ntok] inside a quotation's content */
 
 	/* speakers */
-	uint32_t	lexmap[NX_W__LEXICON];	/* the model's bits of the LEXICON classes */
+	const NxLexicon *names;		/* the model's name lists (NAMES, else LEXICON) */
+	uint32_t	lexmap[NX_W__LEXICON];	/* their bits of the LEXICON classes */
 	QName	   *name;			/* the names of the document, in order */
 	size_t		nname;
 	int32_t    *name_of;		/* [ntok + 1] the name of each token, -1 */
@@ -465,11 +467,34 @@ has_class(const QCtx *x, size_t i, uint64_t bits)
 /* Shorthand: is token i in class id (CUE_VERB, ARTICLE ...)? */
 #define W(x, i, id)		has_class((x), (i), NX_WB(id))
 
-/* The LEXICON classes of tokens [s, e) (NX_LB bits). */
+/* x->lex1 bits: looked up; an entry starts with the token; its classes */
+#define LEX1_DONE		UINT32_C(0x80000000)
+#define LEX1_STARTS		UINT32_C(0x40000000)
+#define LEX1_CLASSES	((UINT32_C(1) << NX_W__LEXICON) - 1)
+
+/*
+ * The LEXICON classes of tokens [s, e) (NX_LB bits).  The name lists are
+ * a table larger than a cache: each token is looked up once, and a span
+ * only when an entry starts with its first token.
+ */
 static inline uint32_t
 q_lexicon(const QCtx *x, uint32_t s, uint32_t e)
 {
-	return nx_words_span_keys(&x->m->lex, x->lexmap, x->key, s, e);
+	uint32_t	c = x->lex1[s];
+
+	if (e <= s)
+		return 0;
+	if (!(c & LEX1_DONE))
+	{
+		int			starts;
+
+		c = nx_words_token_keys(x->names, x->lexmap, x->key[s], &starts) | LEX1_DONE |
+			(starts ? LEX1_STARTS : 0);
+		x->lex1[s] = c;
+	}
+	if (!(c & LEX1_STARTS))
+		return 0;
+	return e == s + 1 ? c & LEX1_CLASSES : nx_words_span_keys(x->names, x->lexmap, x->key, s, e);
 }
 
 /* Does the content [s, e) hold a quotation mark? */

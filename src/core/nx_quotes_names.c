@@ -697,7 +697,6 @@ q_names_build(QCtx *x)
 	const NxDoc *doc = x->doc;
 	NxStatus	st;
 
-	nx_words_lexmap(&x->m->lex, x->lexmap);
 	x->name_of = nx_alloc(x->a, (doc->ntok + 1) * sizeof(int32_t));
 	if (!x->name_of)
 		return NX_ENOMEM;

@@ -45,17 +45,15 @@ static const char *const class_files[NX_W__COUNT] = {
 #undef NX_WORDCLASS
 };
 
-#define NX_WK_TRAINED	1
-#define NX_WK_RULE		0
-#define NX_WK_LEXICON	2
 static const uint8_t class_trained[NX_W__COUNT] = {
 #define NX_WORDCLASS(id, name, kind, file, words) NX_WK_##kind,
 #include "nx_wordlist.h"
 #undef NX_WORDCLASS
 };
 
-/* TRAINED rows, then RULE rows, then LEXICON rows; masks of 64 bits, models of 32 classes */
-typedef char order_ok[NX_W__MASK <= 64 && NX_W__TRAINED + NX_W__LEXICON <= NX_LEX_MAX_CLASSES ? 1 : -1];
+/* TRAINED rows, then RULE rows, then LEXICON rows; masks of 64 bits, sections of 32 classes */
+typedef char order_ok[NX_W__MASK <= 64 && NX_W__TRAINED <= NX_LEX_MAX_CLASSES &&
+					  NX_W__LEXICON <= NX_LEX_MAX_CLASSES ? 1 : -1];
 
 static WordSlot table[WORD_SLOTS];
 static int	table_ready;
@@ -290,34 +288,27 @@ lex_add_file(LexBuild *lb, const char *text, uint32_t cls, int words)
 	}
 }
 
-/* The model's class of row c: TRAINED rows first, then LEXICON rows. */
-static uint32_t
-model_class(int c)
-{
-	return (uint32_t) (c < NX_W__TRAINED ? c : NX_W__TRAINED + (c - NX_W__MASK));
-}
-
-/* The LEXICON section of the TRAINED and LEXICON classes. */
+/* The lexicon section of the TRAINED classes, or of the LEXICON classes. */
 NxStatus
-nx_words_lexicon(const char *const files[NX_W__COUNT], void **sec, size_t *seclen,
-				 const NxAlloc *a)
+nx_words_lexicon(const char *const files[NX_W__COUNT], NxWordKind kind, void **sec,
+				 size_t *seclen, const NxAlloc *a)
 {
 	const char *names[NX_LEX_MAX_CLASSES];
 	LexBuild	lb = {0};
 	NxStatus	st;
-	int			nc = 0;
+	int			nc = 0,
+				first = kind == NX_WK_TRAINED ? 0 : NX_W__MASK;
 
 	lb.a = a;
 	lb.maxlen = 1;
 	for (int c = 0; c < NX_W__COUNT; c++)
-		if (class_trained[c] != NX_WK_RULE)
+		if (class_trained[c] == kind)
 			names[nc++] = class_names[c];
-	for (int c = 0; c < NX_W__TRAINED; c++)
-		lex_add(&lb, class_words[c], strlen(class_words[c]), UINT32_C(1) << model_class(c), 1);
+	for (int c = 0; c < NX_W__TRAINED && kind == NX_WK_TRAINED; c++)
+		lex_add(&lb, class_words[c], strlen(class_words[c]), UINT32_C(1) << c, 1);
 	for (int c = 0; c < NX_W__COUNT; c++)
-		if (files && files[c] && class_trained[c] != NX_WK_RULE)
-			lex_add_file(&lb, files[c], UINT32_C(1) << model_class(c),
-						 class_trained[c] == NX_WK_TRAINED);
+		if (files && files[c] && class_trained[c] == kind)
+			lex_add_file(&lb, files[c], UINT32_C(1) << (c - first), kind == NX_WK_TRAINED);
 	if (lb.oom)
 		st = NX_ENOMEM;
 	else
@@ -376,6 +367,21 @@ nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 		if ((sl = nx_lex_find(lex, nx_key_final(h))) == NULL)
 			return 0;
 	}
+	return slot_classes(sl, map);
+}
+
+/* The classes of one token's entry, and whether any entry starts with it. */
+uint32_t
+nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON], uint64_t key,
+					int *starts)
+{
+	const NxLexSlot *sl;
+
+	*starts = 0;
+	if (!lex->slot || lex->maxlen == 0)
+		return 0;
+	sl = nx_lex_find(lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, key)));
+	*starts = sl != NULL;
 	return slot_classes(sl, map);
 }
 

@@ -53,15 +53,24 @@ extern void nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc
 /* The RULE classes of token i of doc with a final period dropped (Mr., Jr.). */
 extern uint64_t nx_words_abbrev(const NxDoc *doc, size_t i);
 
+/* The kinds of rows of nx_wordlist.h. */
+typedef enum NxWordKind
+{
+	NX_WK_RULE = 0,
+	NX_WK_TRAINED,
+	NX_WK_LEXICON
+} NxWordKind;
+
 /*
- * The LEXICON section of the TRAINED and LEXICON classes: the words of
- * the TRAINED rows, then the text of the data/lexicon file each row names
- * (files[c]: that file's text for class c, NUL-terminated, or NULL to
- * leave it out; "#" lines skipped): for a TRAINED row every word of every
- * line is an entry, for a LEXICON row every line.  On NX_OK, *sec is
- * allocated from a.
+ * A lexicon section of the rows of one kind: for NX_WK_TRAINED (a
+ * model's LEXICON section) the words of the TRAINED rows and of the
+ * data/lexicon file each names, every word of every line an entry; for
+ * NX_WK_LEXICON (a quotation model's NAMES section) the lines of the
+ * files of the LEXICON rows, each line an entry.  files[c] is that
+ * file's text for class c, NUL-terminated, or NULL to leave it out; "#"
+ * lines are skipped.  On NX_OK, *sec is allocated from a.
  */
-extern NxStatus nx_words_lexicon(const char *const files[NX_W__COUNT],
+extern NxStatus nx_words_lexicon(const char *const files[NX_W__COUNT], NxWordKind kind,
 								 void **sec, size_t *seclen, const NxAlloc *a);
 
 /*
@@ -80,6 +89,13 @@ extern uint32_t nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEX
 /* The same from the tokens' keys (key[i] = nx_words_key of token i), without folding. */
 extern uint32_t nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 								   const uint64_t *key, uint32_t s, uint32_t e);
+
+/*
+ * The LEXICON classes of the one-token entry of key, and in *starts
+ * whether any entry starts with that token (itself, or a longer one).
+ */
+extern uint32_t nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
+									uint64_t key, int *starts);
 
 /* A token's lexicon key: FNV-1a 64 of its case fold (nx_fold). */
 extern uint64_t nx_words_key(const char *p, size_t n);
