@@ -167,6 +167,30 @@ test_words_keys(void)
 	}
 	CHECK(agree);
 	CHECK(made > 10);
+	/* the RULE classes from the keys are those from the text */
+	{
+		static const char words[] = "He SAID the Mayor told reporters, according to officials; "
+			"Mr. Costa believes it.";
+		NxDoc		d2;
+		uint64_t   *by_text,
+				   *by_key,
+				   *key;
+
+		CHECK(nx_doc_parse(&d2, words, strlen(words), &nx_malloc_alloc) == NX_OK);
+		by_text = malloc((d2.ntok + 1) * sizeof(uint64_t));
+		by_key = malloc((d2.ntok + 1) * sizeof(uint64_t));
+		key = malloc((d2.ntok + 1) * sizeof(uint64_t));
+		for (size_t i = 0; i < d2.ntok; i++)
+			key[i] = nx_words_key(d2.text + d2.tok[i].b, d2.tok[i].blen);
+		nx_words_rule_classes(&d2, by_text, &nx_malloc_alloc);
+		nx_words_rule_classes_keys(&d2, key, by_key, &nx_malloc_alloc);
+		CHECK(memcmp(by_text, by_key, (d2.ntok + 1) * sizeof(uint64_t)) == 0);
+		CHECK(by_key[1] & NX_WB(SPEECH_VERB));
+		free(by_text);
+		free(by_key);
+		free(key);
+		nx_doc_free(&d2);
+	}
 	/* one key whatever the apostrophe */
 	CHECK(nx_words_key("O’Brien", strlen("O’Brien")) == nx_words_key("o'brien", 7));
 	nx_attrib_doc_free(ad);

@@ -110,14 +110,15 @@ word_classes(QCtx *x)
 
 	x->names = x->m->names.slot ? &x->m->names : &x->m->lex;
 	nx_words_lexmap(x->names, x->lexmap);
-	nx_words_rule_classes(doc, x->wc, x->a);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
-		x->wc[i] |= nx_attrib_doc_lex(x->ad, i);
 		x->key[i] = nx_attrib_doc_key(x->ad, i);
 		if (x->key[i] == 0)
 			x->key[i] = nx_words_key(doc->text + doc->tok[i].b, doc->tok[i].blen);
 	}
+	nx_words_rule_classes_keys(doc, x->key, x->wc, x->a);
+	for (size_t i = 0; i < doc->ntok; i++)
+		x->wc[i] |= nx_attrib_doc_lex(x->ad, i);
 }
 
 /* Roles of the chunks' tokens, and the tokens inside an outermost closed quotation. */

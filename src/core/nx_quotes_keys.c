@@ -9,17 +9,14 @@
  *				 them is a belief when its cue holds a word of belief
  *				 (BELIEF_WORD) and no verb of speech.
  *	 quote_key	 the same quotation in any article: FNV-1a 64 of the
- *				 quoted words, each case-folded (nx_fold), joined by one
- *				 space, punctuation, quotation marks and spacing left out.
+ *				 lexicon keys of the quoted words in order (each the hash
+ *				 of its case fold, nx_words_key), punctuation, quotation
+ *				 marks and spacing left out.
  *				 The quoted words are the words in marks of a mixed
  *				 quotation, all its words otherwise.
  */
-#include "nx_fold.h"
 #include "nx_hash.h"
 #include "nx_quotes_int.h"
-
-/* Bytes of a word folded for a key, at most (longer words are cut). */
-#define KEY_WORD_MAX	256
 
 /* Is the cue of q a belief, intention or feeling rather than speech? */
 static int
@@ -51,20 +48,17 @@ quote_key(const QCtx *x, const NxQuote *q)
 {
 	const NxDoc *doc = x->doc;
 	uint64_t	h = NX_FNV_OFFSET;
-	int			words = 0;
 	int			marked_only = q->kind == NX_QK_MIXED;
 
 	for (uint32_t i = q->text.tok; i < q->text.tok + q->text.ntok; i++)
 	{
-		char		buf[KEY_WORD_MAX];
-		size_t		n;
+		uint8_t		k[8];
 
 		if (!key_token(doc, i) || (marked_only && !x->inquote[i]))
 			continue;
-		n = nx_fold(doc->text + doc->tok[i].b, doc->tok[i].blen, buf, sizeof(buf));
-		if (words++ > 0)
-			h = nx_fnv1a64_update(h, " ", 1);
-		h = nx_fnv1a64_update(h, buf, n);
+		for (int b = 0; b < 8; b++)
+			k[b] = (uint8_t) (x->key[i] >> (8 * b));
+		h = nx_fnv1a64_update(h, k, sizeof(k));
 	}
 	return h;
 }

@@ -17,8 +17,8 @@
 /* Bytes of the longest RULE word; longer tokens are no RULE word. */
 #define WORD_MAXLEN		24
 
-/* Slots of the table: a power of two, over twice the distinct RULE words. */
-#define WORD_SLOTS		1024
+/* Slots of the table: a power of two, over twice the distinct RULE words (601). */
+#define WORD_SLOTS		2048
 
 typedef struct WordSlot
 {
@@ -162,6 +162,49 @@ nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a)
 		if ((i & 4095) == 0)
 			nx_check_interrupts(a);
 		out[i] = word_classes(doc->text + doc->tok[i].b, doc->tok[i].blen);
+	}
+	out[doc->ntok] = 0;
+}
+
+/* Is s[0..n) at most WORD_MAXLEN ASCII letters? */
+static int
+ascii_word(const char *s, size_t n)
+{
+	if (n == 0 || n > WORD_MAXLEN)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+			return 0;
+	return 1;
+}
+
+/*
+ * The same from the tokens' lexicon keys: the case fold of ASCII letters
+ * is their lower case, so a token's key is the hash its RULE word was
+ * entered with, and the slot is found without folding it again.
+ */
+void
+nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
+						   const NxAlloc *a)
+{
+	if (!table_ready)
+		table_build();
+	for (size_t i = 0; i < doc->ntok; i++)
+	{
+		const NxToken *t = &doc->tok[i];
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(a);
+		out[i] = 0;
+		if (ascii_word(doc->text + t->b, t->blen))
+		{
+			uint64_t	h = key[i] | 1;
+			size_t		k = (size_t) nx_mix64(h) & (WORD_SLOTS - 1);
+
+			while (table[k].hash && table[k].hash != h)
+				k = (k + 1) & (WORD_SLOTS - 1);
+			out[i] = table[k].classes;
+		}
 	}
 	out[doc->ntok] = 0;
 }
@@ -323,10 +366,20 @@ nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON])
 {
 	for (int c = NX_W__MASK; c < NX_W__COUNT; c++)
 	{
-		map[c - NX_W__MASK] = 0;
-		for (uint32_t k = 0; lex->slot && k < lex->nclasses; k++)
-			if (strcmp(lex->class_name[k], class_names[c]) == 0)
-				map[c - NX_W__MASK] = UINT32_C(1) << k;
+		uint32_t	k = (uint32_t) (c - NX_W__MASK);
+
+		map[k] = 0;
+		if (!lex->slot)
+			continue;
+		/* a NAMES section has the rows' classes in their order */
+		if (k < lex->nclasses && strcmp(lex->class_name[k], class_names[c]) == 0)
+		{
+			map[k] = UINT32_C(1) << k;
+			continue;
+		}
+		for (uint32_t j = 0; j < lex->nclasses; j++)
+			if (strcmp(lex->class_name[j], class_names[c]) == 0)
+				map[k] = UINT32_C(1) << j;
 	}
 }
 

@@ -50,6 +50,10 @@ extern const char *nx_word_class_file(NxWordClass c);
  */
 extern void nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a);
 
+/* The same, from the tokens' lexicon keys (key[i] = nx_words_key of token i). */
+extern void nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
+									   const NxAlloc *a);
+
 /* The RULE classes of token i of doc with a final period dropped (Mr., Jr.). */
 extern uint64_t nx_words_abbrev(const NxDoc *doc, size_t i);
 
