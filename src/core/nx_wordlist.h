@@ -18,16 +18,17 @@
  *				change is good).
  *				LEXICON: a list of names (of places, organisations, given
  *				names by sex), one entry a line of its file, compiled into
- *				the quotation model's LEXICON section too but read only by
- *				the speakers pass, for a span of tokens (nx_words_span):
+ *				the quotation model's NAMES section, read only by the
+ *				speakers pass, for a span of tokens (nx_words_span):
  *				a change needs make models, and leaves the weights as
  *				they are.
  *		file	a list in data/lexicon whose words join the class (TRAINED:
  *				every word of every line; LEXICON: every line; NULL for
  *				none)
  *		words	lower-case, separated by spaces.  A RULE word is ASCII
- *				letters and matches a token equal to it ignoring case; a
- *				TRAINED word matches a token whose case fold it is.
+ *				letters and matches a token whose case fold it is (in the
+ *				pipeline; nx_words_abbrev: a token equal to it ignoring
+ *				ASCII case), as a TRAINED word does.
  *
  *	  Where does a new word go?  If the tagger should learn from it, a
  *	  TRAINED class (then make models); if one rule should read it, that

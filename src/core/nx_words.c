@@ -166,22 +166,12 @@ nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a)
 	out[doc->ntok] = 0;
 }
 
-/* Is s[0..n) at most WORD_MAXLEN ASCII letters? */
-static int
-ascii_word(const char *s, size_t n)
-{
-	if (n == 0 || n > WORD_MAXLEN)
-		return 0;
-	for (size_t k = 0; k < n; k++)
-		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
-			return 0;
-	return 1;
-}
-
 /*
- * The same from the tokens' lexicon keys: the case fold of ASCII letters
- * is their lower case, so a token's key is the hash its RULE word was
- * entered with, and the slot is found without folding it again.
+ * The same from the tokens' lexicon keys: RULE words are lower-case
+ * ASCII letters, their own case fold, so a token's key is the hash its
+ * RULE word was entered with when its fold is that word (said, SAID; and
+ * a word whose fold only is, with the long s or the Kelvin sign), and the
+ * slot is found without folding or comparing it again.
  */
 void
 nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
@@ -191,20 +181,14 @@ nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
 		table_build();
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
-		const NxToken *t = &doc->tok[i];
+		uint64_t	h = key[i] | 1;
+		size_t		k = (size_t) nx_mix64(h) & (WORD_SLOTS - 1);
 
 		if ((i & 4095) == 0)
 			nx_check_interrupts(a);
-		out[i] = 0;
-		if (ascii_word(doc->text + t->b, t->blen))
-		{
-			uint64_t	h = key[i] | 1;
-			size_t		k = (size_t) nx_mix64(h) & (WORD_SLOTS - 1);
-
-			while (table[k].hash && table[k].hash != h)
-				k = (k + 1) & (WORD_SLOTS - 1);
-			out[i] = table[k].classes;
-		}
+		while (table[k].hash && table[k].hash != h)
+			k = (k + 1) & (WORD_SLOTS - 1);
+		out[i] = table[k].classes;
 	}
 	out[doc->ntok] = 0;
 }
