@@ -14,7 +14,9 @@
  *	 MERGE_OVERRIDE	 that quotation takes the cue and source over what
  *					 the tagger gave it elsewhere (As X put it, …);
  *	 MERGE_FILL_START that quotation, when it starts where the content
- *					 does, takes them if it has no source (NAME: …).
+ *					 does, takes them if it has no source (NAME: …); when
+ *					 it starts at the paragraph's opening mark ("NAME: …),
+ *					 it takes them and starts after the colon.
  * With no quotation overlapping, the match is a quotation of its own.
  */
 #include "nx_quotes_int.h"
@@ -274,7 +276,8 @@ paragraph_name(const QCtx *x, uint32_t t0, uint32_t pe, uint32_t *k, int *upper)
  * the name is the source, the colon the cue and the rest of the
  * paragraph, with a lower-case word in it (not a list of names), the
  * content; a headline's question ("Ted Cruz: Conservative or career
- * politician?") is not one.  Labels (The Latest:, Breaking:,
+ * politician?") is not one; an opening quotation mark may come first (a
+ * transcript quoted a paragraph at a time: "PENCE: Well, …).  Labels (The Latest:, Breaking:,
  * Contributing:) and an interview's Q: and A: are no names.  Not a
  * paragraph quoted whole as a block.
  */
@@ -289,6 +292,10 @@ match_name_colon(const QCtx *x, uint32_t p, QPatternState *st, QMatch *m)
 	int			upper,
 				lower = 0;
 
+	m->anchor = t0;
+	/* a transcript quoted a paragraph at a time ("PENCE: Well, …) */
+	if (t0 + 1 < pe && doc->tok[t0].kind == NX_TOK_OPEN_QUOTE)
+		t0++;
 	if (x->block[p] >= 0 || !paragraph_name(x, t0, pe, &k, &upper))
 		return 0;
 	if (k == t0 || k + 2 >= pe || !is_punct(doc, k, ':'))
@@ -302,7 +309,6 @@ match_name_colon(const QCtx *x, uint32_t p, QPatternState *st, QMatch *m)
 		lower = is_word(doc, t) && !is_cap(doc, t);
 	if (!lower || count_words(doc, k + 1, e, PATTERN_CONTENT_MIN_WORDS) < PATTERN_CONTENT_MIN_WORDS)
 		return 0;
-	m->anchor = t0;
 	m->content = QSPAN(k + 1, e);
 	m->at.cue = QSPAN(k, k + 1);
 	m->at.src = QSPAN(t0, k);
@@ -362,6 +368,19 @@ merge(QCtx *x, const QPattern *row, const QMatch *m)
 	const NxDoc *doc = x->doc;
 	NxQuote    *q = taken_by(x, m->content);
 
+	if (row->merge == MERGE_FILL_START && q && q->content.tok == m->anchor &&
+		m->anchor < m->at.src.s)
+	{
+		/* the quotation of a marked paragraph: its words are after the name and colon */
+		uint32_t	text_end = q->text.tok + q->text.ntok;
+
+		set_span(doc, &q->content, QSPAN(m->content.s, q->content.tok + q->content.ntok));
+		set_span(doc, &q->text, QSPAN(m->content.s, text_end > m->content.s ? text_end : m->content.e));
+		set_span(doc, &q->cue, m->at.cue);
+		set_span(doc, &q->mention, m->at.src);
+		q_mark(q, row->rule);
+		return 1;
+	}
 	if (!q || (row->merge == MERGE_FILL_START && q->content.tok != m->content.s))
 		return add_quote(x, m->content, &m->at, 0, row->rule);
 	if (row->merge == MERGE_FILL)
