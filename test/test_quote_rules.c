@@ -511,6 +511,13 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_NAME_COLON,
 		"Partial transcript:\n\n{q:\"PENCE: Well, look, this is serious business.}\n\n\"WALLACE: But why would he do that?",
 		"Well, look, this is serious business.|:|PENCE|PENCE ## But why would he do that|:|WALLACE|WALLACE"},
+	{NX_QR_ROUNDUP_LINE,
+		"Reactions to the vote:\n\nAna Costa, Northwind News: “The port will never be the same.”\n\nJonas Eklund, Harbour Radio: “A sad day for the city.”",
+		"“The port will never be the same.”|:|Ana Costa|Ana Costa ## “A sad day for the city.”|:|Jonas Eklund|Jonas Eklund"},
+	/* the tagger's content takes the round-up line's name */
+	{NX_QR_ROUNDUP_LINE,
+		"Ana Costa, Northwind News: {q:“The port will never be the same.”}",
+		"“The port will never be the same.”|:|Ana Costa|Ana Costa"},
 	{NX_QR_BELIEF_CUE,
 		"{s:Costa} {c:fears} {q:the port will close for good}.",
 		"the port will close for good|fears|Costa|Costa|belief"},
@@ -644,6 +651,10 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa spoke in November. {s:She} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|She|Ana Costa"},
+	/* an inverted attribution gives the name after the cue, without its role */
+	{NX_QR_SPEAKER_NAME,
+		"{q:“Most people sleep badly,”} {c:says} {s:psychologist John Doe}.",
+		"“Most people sleep badly,”|says|psychologist John Doe|John Doe"},
 	/* speech or belief: a verb of speech in the cue, a quotation, are speech */
 	{NX_QR_BELIEF_CUE,
 		"{s:Costa} {c:said she believes} {q:the port will close for good}.",

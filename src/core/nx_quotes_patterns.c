@@ -27,6 +27,7 @@ typedef struct QMatch
 	QSpan		content;
 	QAttr		at;
 	uint32_t	anchor;
+	uint8_t		roundup;		/* a round-up line's name (roundup_line) */
 } QMatch;
 
 /* A matcher's state over one document (a sentence's end, walked once). */
@@ -288,6 +289,7 @@ match_name_colon(const QCtx *x, uint32_t p, QPatternState *st, QMatch *m)
 	uint32_t	t0 = x->para_tok[p],
 				pe = x->para_tok[p + 1],
 				k,
+				src_end,
 				e;
 	int			upper,
 				lower = 0;
@@ -298,6 +300,20 @@ match_name_colon(const QCtx *x, uint32_t p, QPatternState *st, QMatch *m)
 		t0++;
 	if (x->block[p] >= 0 || !paragraph_name(x, t0, pe, &k, &upper))
 		return 0;
+	src_end = k;
+	/* a round-up line: the name, a comma, where the words appeared (Jane Roe, Acme News: “…”) */
+	if (k > t0 && is_punct(doc, k, ',') && q_on(x, NX_QR_ROUNDUP_LINE))
+	{
+		uint32_t	j = k + 1;
+
+		while (j < pe && j < k + 1 + COLON_NAME_MAX && (is_cap(doc, j) || W(x, j, NAME_PARTICLE)))
+			j++;
+		if (j > k + 1 && is_punct(doc, j, ':') && j + 1 < pe && is_mark(doc, j + 1))
+		{
+			k = j;
+			m->roundup = 1;
+		}
+	}
 	if (k == t0 || k + 2 >= pe || !is_punct(doc, k, ':'))
 		return 0;
 	/* an interview's Q: and A:, a headline's question */
@@ -311,7 +327,7 @@ match_name_colon(const QCtx *x, uint32_t p, QPatternState *st, QMatch *m)
 		return 0;
 	m->content = QSPAN(k + 1, e);
 	m->at.cue = QSPAN(k, k + 1);
-	m->at.src = QSPAN(t0, k);
+	m->at.src = QSPAN(t0, src_end);
 	return 1;
 }
 
@@ -361,12 +377,24 @@ overlaps(const NxSpan *a, QSpan b)
 	return a->ntok && a->tok < b.e && b.s < a->tok + a->ntok;
 }
 
+/* Row rule changes quotation q, with the rules that shaped the match. */
+static void
+mark_rule(QCtx *x, NxQuote *q, NxQuoteRule r)
+{
+	for (int w = 0; w < NX_QR_WORDS; w++)
+		q->rules.w[w] |= x->fired.w[w];
+	q_mark(q, r);
+}
+
 /* Apply a row's merge policy to match m.  Returns 0 when out of memory. */
 static int
 merge(QCtx *x, const QPattern *row, const QMatch *m)
 {
 	const NxDoc *doc = x->doc;
 	NxQuote    *q = taken_by(x, m->content);
+
+	if (m->roundup)
+		q_fire(x, NX_QR_ROUNDUP_LINE);
 
 	if (row->merge == MERGE_FILL_START && q && q->content.tok == m->anchor &&
 		m->anchor < m->at.src.s)
@@ -378,7 +406,7 @@ merge(QCtx *x, const QPattern *row, const QMatch *m)
 		set_span(doc, &q->text, QSPAN(m->content.s, text_end > m->content.s ? text_end : m->content.e));
 		set_span(doc, &q->cue, m->at.cue);
 		set_span(doc, &q->mention, m->at.src);
-		q_mark(q, row->rule);
+		mark_rule(x, q, row->rule);
 		return 1;
 	}
 	if (!q || (row->merge == MERGE_FILL_START && q->content.tok != m->content.s))
@@ -389,7 +417,7 @@ merge(QCtx *x, const QPattern *row, const QMatch *m)
 		{
 			set_span(doc, &q->cue, m->at.cue);
 			set_span(doc, &q->mention, m->at.src);
-			q_mark(q, row->rule);
+			mark_rule(x, q, row->rule);
 		}
 		else if (!(q->cue.tok <= m->anchor && m->anchor < q->cue.tok + q->cue.ntok))
 			return add_quote(x, m->content, &m->at, 0, row->rule);
@@ -403,19 +431,19 @@ merge(QCtx *x, const QPattern *row, const QMatch *m)
 		if (!overlaps(&q->cue, cue))
 		{
 			set_span(doc, &q->cue, cue);
-			q_mark(q, row->rule);
+			mark_rule(x, q, row->rule);
 		}
 		if (!overlaps(&q->mention, m->at.src))
 		{
 			set_span(doc, &q->mention, m->at.src);
-			q_mark(q, row->rule);
+			mark_rule(x, q, row->rule);
 		}
 	}
 	else if (row->merge == MERGE_FILL_START && q->mention.ntok == 0)
 	{
 		set_span(doc, &q->cue, m->at.cue);
 		set_span(doc, &q->mention, m->at.src);
-		q_mark(q, row->rule);
+		mark_rule(x, q, row->rule);
 	}
 	return 1;
 }

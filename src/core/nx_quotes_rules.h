@@ -126,6 +126,8 @@ NX_QRULE(AS_PUT_IT, PATTERNS, "as_put_it",
 		 "“As X put it,” makes X the source of what follows, over what the tagger found")
 NX_QRULE(NAME_COLON, PATTERNS, "name_colon",
 		 "a paragraph opening with a name and a colon is that name's (TAPPER: …, De Blasio: Trust …)")
+NX_QRULE(ROUNDUP_LINE, PATTERNS, "roundup_line",
+		 "a round-up line's name before a comma and an outlet speaks the quotation after the colon (Jane Roe, Acme News: “…”)")
 
 /* ---- recovery: what the tagger left out ---- */
 NX_QRULE(MISSED_QUOTATION, MISSED, "missed_quotation",
