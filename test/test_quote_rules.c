@@ -651,6 +651,15 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa spoke in November. {s:She} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|She|Ana Costa"},
+	/* an organisation's name runs through a title's word to its head (Energy) */
+	{NX_QR_SPEAKER_NAME,
+		"{s:The International Atomic Energy Agency} {c:said} {q:the test was a violation}.",
+		"the test was a violation|said|The International Atomic Energy Agency|International Atomic Energy Agency"},
+	/* the last words of an organisation's name are that organisation */
+	{NX_QR_SPEAKER_NAME,
+		"The United Nations Security Council met on Friday. {s:The Security Council} {c:said} "
+		"{q:the test was a violation}.",
+		"the test was a violation|said|The Security Council|United Nations Security Council"},
 	/* an inverted attribution gives the name after the cue, without its role */
 	{NX_QR_SPEAKER_NAME,
 		"{q:“Most people sleep badly,”} {c:says} {s:psychologist John Doe}.",

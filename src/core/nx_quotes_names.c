@@ -335,6 +335,28 @@ opens_sentence(const QCtx *x, uint32_t s)
 	return 1;
 }
 
+/*
+ * The end of a name run [i, j) that goes on, through capitalised title
+ * words, to an organisation's word (International Atomic Energy Agency:
+ * Energy is a title's word), or j.
+ */
+static uint32_t
+org_run_end(const QCtx *x, uint32_t i, uint32_t j)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	k = j;
+
+	while (k < doc->ntok && k < i + NAME_TOKENS_MAX && in_sent(doc, k, doc->tok[i].sentence) &&
+		   is_cap(doc, k) && !has_class(x, k, FUNCTION_WORDS) &&
+		   (name_token(x, k) || W(x, k, TITLE)))
+	{
+		k++;
+		if (W(x, k - 1, ORG_HEAD) && k > j + 1)
+			return k;
+	}
+	return j;
+}
+
 /* The names of the document, in order. */
 static NxStatus
 find_names(QCtx *x)
@@ -356,8 +378,9 @@ find_names(QCtx *x)
 			i++;
 			continue;
 		}
+		j = org_run_end(x, i, j);
 		/* a newspaper's name before another name (The Washington Post Trump said) */
-		for (uint32_t k = j - 1; k > i + 1; k--)
+		for (uint32_t k = j - 1; k > i + 1 && !W(x, j - 1, ORG_HEAD); k--)
 			if (q_lexicon(x, i, k) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME)))
 			{
 				j = k;
@@ -489,6 +512,23 @@ surname_score(const QCtx *x, const QName *n, int32_t e)
 	return score;
 }
 
+/*
+ * Is name n, not a person's full name, the last words of a longer name b
+ * (Security Council, United Nations Security Council)?
+ */
+static int
+name_suffix(const QCtx *x, const QName *n, const QName *b)
+{
+	uint32_t	len = n->e - n->s;
+
+	if (b->e - b->s <= len || n->given)
+		return 0;
+	for (uint32_t k = 0; k < len; k++)
+		if (x->key[n->s + k] != x->key[b->e - len + k])
+			return 0;
+	return 1;
+}
+
 /* Do name n and entity e's names so far say different genders (Michelle Obama, Mr. Obama)? */
 static int
 gender_clash(const QName *n, const QEntity *e)
@@ -525,7 +565,8 @@ link_name(QCtx *x, const LastTable *t, const QName *n)
 				best_score = score;
 			}
 		}
-		else if ((one_word(b) && !gender_clash(n, &x->ent[e])) || same_full_name(n, b))
+		else if ((one_word(b) && !gender_clash(n, &x->ent[e])) || same_full_name(n, b) ||
+				 name_suffix(x, n, b))
 			return e;
 	}
 	if (best >= 0)
