@@ -513,7 +513,7 @@ q_salience_resolve(const QCtx *x, const QSalience *s, QAgree k, uint32_t t)
 		{
 			const QName *b = &x->name[x->ent[cand[i]].best];
 
-			fprintf(stderr, "  pronoun@%u cand %.*s score %.2f [", t,
+			fprintf(stderr, "  pronoun@%u(%.12s) cand %.*s score %.2f [", t, x->doc->text + x->doc->tok[t > 2 ? t - 2 : t].b,
 					(int) (x->doc->tok[b->e - 1].b + x->doc->tok[b->e - 1].blen - x->doc->tok[b->s].b),
 					x->doc->text + x->doc->tok[b->s].b, score);
 			for (int j = 1; j < QF__COUNT; j++)
