@@ -651,6 +651,11 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa spoke in November. {s:She} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|She|Ana Costa"},
+	/* a name that modifies a title is no subject; the titled name after it is */
+	{NX_QR_SPEAKER_PRONOUN,
+		"Hillary Clinton spoke in Ohio. Clinton communication director Jennifer Palmieri said the ad was unfair. "
+		"{q:“It is a smear,”} {s:she} {c:said}.",
+		"“It is a smear,”|said|she|Jennifer Palmieri"},
 	/* an organisation's name runs through a title's word to its head (Energy) */
 	{NX_QR_SPEAKER_NAME,
 		"{s:The International Atomic Energy Agency} {c:said} {q:the test was a violation}.",

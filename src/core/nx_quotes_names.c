@@ -313,26 +313,58 @@ names_push(QCtx *x, size_t *cap, const QName *n)
 	return 1;
 }
 
+/* Tokens after a name read for the title it modifies (Clinton communication director), at most. */
+#define MODIFIED_TITLE_MAX	3
+
 /*
- * Does the name at token s open the subject of its sentence: only
- * capitalised words, titles and possessives before it, after an adverb
- * or conjunction (But Trump …; President Vladimir Putin's spokesman
- * Dmitry Peskov …)?
+ * Does the name ending at token e modify a title after it, lower-case
+ * words and then a title's word (Clinton communication director
+ * Jennifer Palmieri said): then it is no subject.
  */
 static int
-opens_sentence(const QCtx *x, uint32_t s)
+modifies_noun(const QCtx *x, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+
+	for (uint32_t t = e; t < e + MODIFIED_TITLE_MAX && t < doc->ntok && is_word(doc, t) &&
+		 !is_cap(doc, t); t++)
+	{
+		if (has_class(x, t, VERB_WORDS | NX_WB(PAST_VERB) | NX_WB(SPEECH_VERB) |
+					  FUNCTION_WORDS))
+			return 0;
+		if (W(x, t, TITLE) || W(x, t, ROLE_NOUN))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does the name [s, n_end) open the subject of its sentence: only
+ * capitalised words, titles and possessives before it, after an adverb
+ * or conjunction (But Trump …; President Vladimir Putin's spokesman
+ * Dmitry Peskov …; Clinton communication director Jennifer Palmieri),
+ * and no title after it that it modifies?
+ */
+static int
+opens_sentence(const QCtx *x, uint32_t s, uint32_t n_end)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	first = doc->sent[doc->tok[s].sentence].tok;
 
+	int			title_after = 0;	/* a title's word comes later */
+
 	if (s - first > SUBJECT_TOKENS_MAX)
 		return 0;
-	for (uint32_t t = first; t < s; t++)
-		if (is_word(doc, t) && !is_cap(doc, t) &&
-			!has_class(x, t, NX_WB(CONJUNCTION) | NX_WB(SENTENCE_ADVERB) | NX_WB(ARTICLE) |
-					   NX_WB(TITLE)))
+	/* read backwards: a lower-case word of a title's phrase (communication
+	 * director Jennifer Palmieri) passes when a title's word follows it */
+	for (uint32_t t = s; t-- > first;)
+	{
+		title_after = title_after || W(x, t, TITLE);
+		if (is_word(doc, t) && !is_cap(doc, t) && !title_after &&
+			!has_class(x, t, NX_WB(CONJUNCTION) | NX_WB(SENTENCE_ADVERB) | NX_WB(ARTICLE)))
 			return 0;
-	return 1;
+	}
+	return !modifies_noun(x, n_end);
 }
 
 /*
@@ -395,7 +427,7 @@ find_names(QCtx *x)
 		n.weak = weak_name(x, n.s, n.e);
 		n.possessive = is_kind(doc, j, NX_TOK_CLITIC);
 		n.inquote = x->inquote[i];
-		n.subject = opens_sentence(x, n.s);
+		n.subject = opens_sentence(x, n.s, n.e);
 		for (uint32_t k = n.s + 1; k < n.e; k++)
 			n.joined = n.joined || (is_word(doc, k) && !is_cap(doc, k) && W(x, k - 1, ORG_HEAD));
 		n.first_h = folded_hash(x, n.s);
