@@ -80,6 +80,8 @@ NX_QRULE(NEXT_SENTENCE, CONTENTS, "next_sentence",
 		 "a quoted sentence right after the sentence attributing the quotation before takes its attribution")
 NX_QRULE(INVERTED_CONTENT, CONTENTS, "inverted_content",
 		 "a content right after an inverting cue is the quotation before's source (“…,” says the ad's narrator)")
+NX_QRULE(INVERTED_CLAUSE, CONTENTS, "inverted_clause",
+		 "such a content after a clause and a comma is the clause's source (…, noted NBC's Dante Chinni.)")
 NX_QRULE(SAME_CUE_SOURCE, CONTENTS, "same_cue_source",
 		 "a quotation going on with the cue of the one before takes its source")
 NX_QRULE(DROP_SCARE_QUOTE, CONTENTS, "drop_scare_quote",
