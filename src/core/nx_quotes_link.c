@@ -331,6 +331,22 @@ comma_between(const NxDoc *doc, uint32_t s, uint32_t e)
 }
 
 /*
+ * Is source chunk sc a relative pronoun (who, which) followed by a verb
+ * of its own, and cue k a participle after a comma further on (an
+ * architect who said he was stiffed …, saying “…”)?
+ */
+static int
+others_relative(const QCtx *x, QSpan sc, QSpan k)
+{
+	const NxDoc *doc = x->doc;
+
+	return sc.e == sc.s + 1 && sc.e + 1 < k.s && k.s > 0 && is_punct(doc, k.s - 1, ',') &&
+		ends_with(doc, k.s, "ing") &&
+		(nx_tok_ieq(doc, sc.s, "who") || nx_tok_ieq(doc, sc.s, "which")) &&
+		is_word(doc, sc.e) && !is_cap(doc, sc.e);
+}
+
+/*
  * The attribution of a content c with cue chunk cue: the cue, and its
  * source: the nearest source chunk, else the cue's subject.  at->src is
  * left as it is when there is neither.
@@ -351,6 +367,11 @@ cue_and_source(QCtx *x, long cue, QSpan c, QAttr *at)
 	{
 		q_fire(x, NX_QR_SOURCE_INVERTED);
 		return;
+	}
+	if (src >= 0 && q_on(x, NX_QR_SOURCE_NOT_RELATIVE) && others_relative(x, x->src.v[src], k))
+	{
+		q_fire(x, NX_QR_SOURCE_NOT_RELATIVE);
+		src = -1;
 	}
 	if (src >= 0 && q_on(x, NX_QR_SOURCE_NEAREST))
 	{

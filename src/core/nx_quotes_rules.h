@@ -94,6 +94,8 @@ NX_QRULE(SENTENCE_SUBJECT, CONTENTS, "sentence_subject",
 		 "quoted words later in a sentence with no known reporting verb take its subject, when a person or body")
 NX_QRULE(SOURCE_NEAREST, CONTENTS, "source_nearest",
 		 "a cue's source is the nearest source chunk of its sentence outside the content, left first")
+NX_QRULE(SOURCE_NOT_RELATIVE, CONTENTS, "source_not_relative",
+		 "a relative pronoun before another verb is not the source of a participle after a comma (an architect who said …, saying “…”)")
 NX_QRULE(SOURCE_INVERTED, CONTENTS, "source_inverted",
 		 "a noun phrase right after the cue wins over a source chunk past a comma (“…,” added his manager Jeff Weaver)")
 NX_QRULE(SUBJECT_PARTICIPLE, CONTENTS, "subject_participle",
