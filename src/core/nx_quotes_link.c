@@ -167,6 +167,16 @@ fix_cue_starts(QCtx *x)
 	}
 }
 
+/* Does a subordinating word (when, as, because) open a clause in [s, e), after a comma or mark? */
+static int
+subordinate_between(const QCtx *x, uint32_t s, uint32_t e)
+{
+	for (uint32_t t = s; t < e && t < s + CUE_TO_COMMA_WORDS; t++)
+		if (W(x, t, SUBORD) && t > 0 && (is_punct(x->doc, t - 1, ',') || is_mark(x->doc, t - 1)))
+			return 1;
+	return 0;
+}
+
 /*
  * How far cue chunk i is from a content c of paragraph p and sentences
  * ss..se, or UINT64_MAX if it cannot be the content's cue.
@@ -191,6 +201,8 @@ cue_distance(const QCtx *x, size_t i, QSpan c, uint32_t p, uint32_t ss, uint32_t
 	 * quoted sentence after “…,” she said.) rather than the next attribution */
 	if (ks < ss || ks > se)
 		d += k.e <= c.s ? CUE_OTHER_SENTENCE_BEFORE : CUE_OTHER_SENTENCE_AFTER;
+	else if (k.s >= c.e && q_on(x, NX_QR_CUE_AFTER_SUBORDINATE) && subordinate_between(x, c.e, k.s))
+		d += CUE_OTHER_SENTENCE_AFTER;	/* another clause's, as if in another sentence */
 	return d;
 }
 

@@ -52,6 +52,8 @@ NX_QRULE(END_BEFORE_ATTRIBUTION, CONTENTS, "end_before_attribution",
 		 "a content ends at its closing mark when a source or cue follows it")
 NX_QRULE(CUE_NEAREST, CONTENTS, "cue_nearest",
 		 "the content's cue is the nearest cue chunk in its sentence, else in its paragraph")
+NX_QRULE(CUE_AFTER_SUBORDINATE, CONTENTS, "cue_after_subordinate",
+		 "a cue after the content behind a subordinating word is another clause's (…,” when Clinton blasted him)")
 NX_QRULE(CUE_AFTER_BEATS_BEFORE, CONTENTS, "cue_after_beats_before",
 		 "an attribution right after a quotation is nearer than a cue in a sentence before (“…?” Trump went on)")
 NX_QRULE(CUE_OWN_SENTENCE, CONTENTS, "cue_own_sentence",
