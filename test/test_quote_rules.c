@@ -660,6 +660,11 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa spoke in November. {s:She} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|She|Ana Costa"},
+	/* a name inside the quotation is not what the story is about now */
+	{NX_QR_SPEAKER_PRONOUN,
+		"Bob Smith thanked Tina Houchins at a Gold Star event. The council met later. "
+		"{q:“As a Gold Star mother, I will fight,”} {s:she} {c:said}.",
+		"“As a Gold Star mother, I will fight,”|said|she|Tina Houchins"},
 	/* a name that modifies a title is no subject; the titled name after it is */
 	{NX_QR_SPEAKER_PRONOUN,
 		"Hillary Clinton spoke in Ohio. Clinton communication director Jennifer Palmieri said the ad was unfair. "

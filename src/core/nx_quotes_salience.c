@@ -56,6 +56,7 @@ typedef struct QMention
 struct QSalience
 {
 	QMention   *last;			/* [nent] its latest mention */
+	QMention   *last_out;		/* [nent] its latest outside quotations (tok UINT32_MAX: none) */
 	uint32_t   *mentions;		/* [nent] its mentions so far */
 	uint32_t   *spoke;			/* [nent] quotations it spoke so far */
 	int32_t		view[VIEW_MAX];	/* entities in view, newest first */
@@ -125,10 +126,13 @@ q_salience_init(QCtx *x, QSalience **out)
 	s->prev_speaker = -1;
 	s->topic = -1;
 	s->last = nx_alloc(x->a, (x->nent + 1) * sizeof(QMention));
+	s->last_out = nx_alloc(x->a, (x->nent + 1) * sizeof(QMention));
 	s->mentions = nx_alloc(x->a, (x->nent + 1) * sizeof(uint32_t));
 	s->spoke = nx_alloc(x->a, (x->nent + 1) * sizeof(uint32_t));
-	if (!s->last || !s->mentions || !s->spoke)
+	if (!s->last || !s->last_out || !s->mentions || !s->spoke)
 		return NX_ENOMEM;
+	for (size_t e = 0; e <= x->nent; e++)
+		s->last_out[e].tok = UINT32_MAX;
 	memset(s->mentions, 0, (x->nent + 1) * sizeof(uint32_t));
 	memset(s->spoke, 0, (x->nent + 1) * sizeof(uint32_t));
 	if (x->opt && x->opt->speaker_example)
@@ -150,22 +154,31 @@ q_salience_free(QCtx *x, QSalience *s)
 	if (!s)
 		return;
 	nx_free(x->a, s->last);
+	nx_free(x->a, s->last_out);
 	nx_free(x->a, s->mentions);
 	nx_free(x->a, s->spoke);
 	nx_free(x->a, s->source_at);
 	nx_free(x->a, s);
 }
 
-/* Entity e is mentioned by m: it comes first in view. */
+/*
+ * Entity e is mentioned by m: it comes first in view, unless m is inside
+ * a quotation and e was in view already (a name quoted is not the one
+ * the story is about now).
+ */
 static void
 mention(QSalience *s, int32_t e, const QMention *m)
 {
 	int			k;
 
 	s->last[e] = *m;
+	if (!m->inquote)
+		s->last_out[e] = *m;
 	s->mentions[e]++;
 	for (k = 0; k < s->nview && s->view[k] != e; k++)
 		;
+	if (m->inquote && k < s->nview)
+		return;
 	if (k == s->nview && s->nview < VIEW_MAX)
 		s->nview++;
 	if (k == VIEW_MAX)
@@ -363,7 +376,8 @@ q_salience_features(const QCtx *x, const QSalience *s, int32_t e, int rank, QAgr
 					uint32_t t, float *f)
 {
 	const NxDoc *doc = x->doc;
-	const QMention *m = &s->last[e];
+	/* where it was last mentioned outside quotations, if it was */
+	const QMention *m = s->last_out[e].tok != UINT32_MAX ? &s->last_out[e] : &s->last[e];
 	uint32_t	sent = doc->tok[t].sentence,
 				back = sent - m->sent;
 	uint32_t	n = s->mentions[e];
@@ -379,7 +393,7 @@ q_salience_features(const QCtx *x, const QSalience *s, int32_t e, int rank, QAgr
 	f[n <= 1 ? QF_NAMES_1 : n <= 3 ? QF_NAMES_2 : QF_NAMES_4] = 1;
 	f[QF_GENDER] = (k == QA_MALE && x->ent[e].gender == QG_MALE) ||
 		(k == QA_FEMALE && x->ent[e].gender == QG_FEMALE);
-	f[QF_IN_QUOTE] = m->inquote;
+	f[QF_IN_QUOTE] = s->last[e].inquote;
 	f[QF_QUOTED] = s->spoke[e] > 0;
 	f[QF_PARAGRAPH] = m->para == para_of(doc, t);
 	f[QF_POSSESSIVE] = m->possessive;
