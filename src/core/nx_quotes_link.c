@@ -352,10 +352,11 @@ others_relative(const QCtx *x, QSpan sc, QSpan k)
 {
 	const NxDoc *doc = x->doc;
 
-	return sc.e == sc.s + 1 && sc.e + 1 < k.s && k.s > 0 && is_punct(doc, k.s - 1, ',') &&
-		ends_with(doc, k.s, "ing") &&
-		(nx_tok_ieq(doc, sc.s, "who") || nx_tok_ieq(doc, sc.s, "which")) &&
-		is_word(doc, sc.e) && !is_cap(doc, sc.e);
+	int			participle = k.s > 0 && is_punct(doc, k.s - 1, ',') && ends_with(doc, k.s, "ing");
+	int			relative = sc.e == sc.s + 1 &&
+		(nx_tok_ieq(doc, sc.s, "who") || nx_tok_ieq(doc, sc.s, "which"));
+
+	return participle && relative && sc.e + 1 < k.s && is_word(doc, sc.e) && !is_cap(doc, sc.e);
 }
 
 /*
