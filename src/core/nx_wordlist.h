@@ -19,7 +19,7 @@
  *				LEXICON: a list of names (of places, organisations, given
  *				names by sex), one entry a line of its file, compiled into
  *				the quotation model's NAMES section, read only by the
- *				speakers pass, for a span of tokens (nx_words_span):
+ *				speakers pass, for a span of tokens (nx_words_span_keys):
  *				a change needs make models, and leaves the weights as
  *				they are.
  *		file	a list in data/lexicon whose words join the class (TRAINED:

@@ -388,25 +388,6 @@ slot_classes(const NxLexSlot *sl, const uint32_t map[NX_W__LEXICON])
 	return out;
 }
 
-/* The LEXICON classes of which tokens [s, e) are an entry. */
-uint32_t
-nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
-			  const NxDoc *doc, uint32_t s, uint32_t e)
-{
-	uint64_t	h = NX_FNV_OFFSET;
-	const NxLexSlot *sl = NULL;
-
-	if (!lex->slot || e <= s || e - s > lex->maxlen)
-		return 0;
-	for (uint32_t i = s; i < e; i++)
-	{
-		h = nx_key_add(h, fold_hash(doc->text + doc->tok[i].b, doc->tok[i].blen));
-		if ((sl = nx_lex_find(lex, nx_key_final(h))) == NULL)
-			return 0;
-	}
-	return slot_classes(sl, map);
-}
-
 /* The classes of one token's entry, and whether any entry starts with it. */
 uint32_t
 nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON], uint64_t key,
@@ -422,7 +403,7 @@ nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON], uin
 	return slot_classes(sl, map);
 }
 
-/* The same from the tokens' keys. */
+/* The LEXICON classes of which tokens [s, e) are an entry, from their keys. */
 uint32_t
 nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 				   const uint64_t *key, uint32_t s, uint32_t e)

@@ -35,7 +35,7 @@ typedef enum NxWordClass
 /* The bit of a TRAINED or RULE class id in a token's mask. */
 #define NX_WB(id)		(UINT64_C(1) << NX_W_##id)
 
-/* The bit of a LEXICON class id in what nx_words_span returns. */
+/* The bit of a LEXICON class id in what nx_words_span_keys returns. */
 #define NX_LB(id)		(UINT32_C(1) << (NX_W_##id - NX_W__MASK))
 
 /* Name of a class as the model's LEXICON section spells it ("cue-verb"). */
@@ -79,18 +79,15 @@ extern NxStatus nx_words_lexicon(const char *const files[NX_W__COUNT], NxWordKin
 
 /*
  * The model's class bit of each LEXICON class (map[c - NX_W__MASK]), 0
- * where the model has none: once a document, for nx_words_span.
+ * where the model has none: once a document, for nx_words_span_keys.
  */
 extern void nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON]);
 
 /*
- * The LEXICON classes (NX_LB bits) of which tokens [s, e) of doc are an
- * entry.  Linear in e - s.
+ * The LEXICON classes (NX_LB bits) of which tokens [s, e) are an entry,
+ * from the tokens' keys (key[i] = nx_words_key of token i).  Linear in
+ * e - s.
  */
-extern uint32_t nx_words_span(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
-							  const NxDoc *doc, uint32_t s, uint32_t e);
-
-/* The same from the tokens' keys (key[i] = nx_words_key of token i), without folding. */
 extern uint32_t nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 								   const uint64_t *key, uint32_t s, uint32_t e);
 
