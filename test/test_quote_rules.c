@@ -660,6 +660,10 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa spoke in November. {s:She} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|She|Ana Costa"},
+	/* a headline's verb is no part of the name before it */
+	{NX_QR_SPEAKER_NAME,
+		"Hillary Clinton Goes After Trump As The Debate Opens.\n\n{s:Clinton} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Clinton|Hillary Clinton"},
 	/* a name inside the quotation is not what the story is about now */
 	{NX_QR_SPEAKER_PRONOUN,
 		"Bob Smith thanked Tina Houchins at a Gold Star event. The council met later. "

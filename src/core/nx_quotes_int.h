@@ -344,6 +344,7 @@ typedef struct QCtx
 	QName	   *name;			/* the names of the document, in order */
 	size_t		nname;
 	int32_t    *name_of;		/* [ntok + 1] the name of each token, -1 */
+	uint8_t    *headline;		/* [nsent] its words are capitalised, as a headline's */
 	QEntity    *ent;
 	size_t		nent;
 

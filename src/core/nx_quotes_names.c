@@ -279,6 +279,30 @@ name_start(const QCtx *x, uint32_t s, uint32_t e)
 }
 
 /*
+ * The end of a person's name [s, e) in a headline (a sentence whose
+ * words are capitalised) that opens with a given name:
+ * after its last family name when words that are none follow it
+ * (Hillary Clinton Goes After Trump), else e.
+ */
+static uint32_t
+person_name_end(const QCtx *x, uint32_t s, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	end = e;
+
+	if (e - s < 3 || !given_name(x, s) || !x->headline[doc->tok[s].sentence])
+		return e;
+	for (uint32_t k = e; k-- > s + 1;)
+	{
+		if (q_lexicon(x, k, k + 1) & NX_LB(LAST_NAME))
+			return end;
+		if (!initial_or_suffix(x, k))
+			end = k;
+	}
+	return e;
+}
+
+/*
  * Is the name [s, e) weak, a name only when another names the same: a
  * lone capitalised word opening its sentence that is no known name, or a
  * nationality (Italian)?
@@ -420,7 +444,7 @@ find_names(QCtx *x)
 			}
 		memset(&n, 0, sizeof(n));
 		n.s = name_start(x, i, j);
-		n.e = j;
+		n.e = person_name_end(x, n.s, j);
 		/* a surname's suffix (Jr., II) stays, but is no last word */
 		n.sent = doc->tok[i].sentence;
 		n.entity = -1;
@@ -763,6 +787,32 @@ link_names(QCtx *x)
 	return st;
 }
 
+/* Words of a headline, at least, and the share of them capitalised, in percent. */
+#define HEADLINE_MIN_WORDS	6
+#define HEADLINE_CAP_PERCENT 80
+
+/* Which sentences are headlines, their words capitalised (Hillary Clinton Goes After Trump). */
+static void
+find_headlines(QCtx *x)
+{
+	const NxDoc *doc = x->doc;
+
+	for (size_t k = 0; k < doc->nsent; k++)
+	{
+		const NxSentence *sn = &doc->sent[k];
+		uint32_t	words = 0,
+					caps = 0;
+
+		for (uint32_t t = sn->tok; t < sn->tok + sn->ntok; t++)
+			if (is_word(doc, t))
+			{
+				words++;
+				caps += is_cap(doc, t);
+			}
+		x->headline[k] = words >= HEADLINE_MIN_WORDS && caps * 100 >= words * HEADLINE_CAP_PERCENT;
+	}
+}
+
 /* The names and entities of the document. */
 NxStatus
 q_names_build(QCtx *x)
@@ -771,8 +821,10 @@ q_names_build(QCtx *x)
 	NxStatus	st;
 
 	x->name_of = nx_alloc(x->a, (doc->ntok + 1) * sizeof(int32_t));
-	if (!x->name_of)
+	x->headline = nx_alloc(x->a, doc->nsent + 1);
+	if (!x->name_of || !x->headline)
 		return NX_ENOMEM;
+	find_headlines(x);
 	for (size_t i = 0; i <= doc->ntok; i++)
 		x->name_of[i] = -1;
 	if ((st = find_names(x)) != NX_OK || (st = link_names(x)) != NX_OK)
@@ -811,4 +863,5 @@ q_names_free(QCtx *x)
 	nx_free(x->a, x->name);
 	nx_free(x->a, x->ent);
 	nx_free(x->a, x->name_of);
+	nx_free(x->a, x->headline);
 }
