@@ -660,6 +660,11 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa spoke in November. {s:She} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|She|Ana Costa"},
+	/* a relative pronoun after an appositive speaks for the name before it */
+	{NX_QR_SPEAKER_RELATIVE,
+		"Mitch McConnell spoke first. Obama met McConnell, now the majority leader, {s:who} {c:said} "
+		"{q:the plan would fail}.",
+		"the plan would fail|said|who|Mitch McConnell"},
 	/* a headline's verb is no part of the name before it */
 	{NX_QR_SPEAKER_NAME,
 		"Hillary Clinton Goes After Trump As The Debate Opens.\n\n{s:Clinton} {c:said} {q:the plan would fail}.",

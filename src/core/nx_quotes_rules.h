@@ -197,7 +197,7 @@ NX_QRULE(KNOWING_PHRASE, MENTIONS, "knowing_phrase",
 NX_QRULE(SPEAKER_PRONOUN_HEAD, SPEAKERS, "speaker_pronoun_head",
 		 "a mention opening with a subject pronoun and holding no name speaks as the pronoun (she pointed to)")
 NX_QRULE(SPEAKER_RELATIVE, SPEAKERS, "speaker_relative",
-		 "a mention “who” after a comma speaks for the words before it")
+		 "a mention “who” after a comma speaks for the words before it, or the name an appositive there follows")
 NX_QRULE(SPEAKER_NAME, SPEAKERS, "speaker_name",
 		 "a mention holding a name gives its entity's fullest name (President Putin: Vladimir Putin)")
 NX_QRULE(SPEAKER_PRONOUN, SPEAKERS, "speaker_pronoun",

@@ -172,6 +172,23 @@ pronoun_head(const QCtx *x, QSpan *m)
 	return 1;
 }
 
+/*
+ * Words m without a name of their own that follow a name and a comma,
+ * an appositive (McConnell, now the Senate majority leader, who …): *m
+ * becomes that name.
+ */
+static void
+appositive_name(const QCtx *x, QSpan *m)
+{
+	const NxDoc *doc = x->doc;
+	int32_t		k;
+
+	if (m->s < 2 || head_name(x, *m) >= 0 || !is_punct(doc, m->s - 1, ',') ||
+		(k = x->name_of[m->s - 2]) < 0 || x->name[k].e != m->s - 1)
+		return;
+	*m = QSPAN(x->name[k].s, x->name[k].e);
+}
+
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
 static int32_t
 resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
@@ -189,7 +206,8 @@ resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
 		q_mark(q, NX_QR_SPEAKER_PRONOUN_HEAD);
 	if (q_on(x, NX_QR_SPEAKER_RELATIVE) && relative_source(x, &m))
 	{
-		/* who: the words before it */
+		/* who: the words before it, or the name an appositive there is about */
+		appositive_name(x, &m);
 		set_span(x->doc, &q->speaker, m);
 		q_mark(q, NX_QR_SPEAKER_RELATIVE);
 	}
