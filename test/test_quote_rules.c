@@ -665,6 +665,10 @@ static const RuleCase speaker_cases[] = {
 		"Mitch McConnell spoke first. Obama met McConnell, now the majority leader, {s:who} {c:said} "
 		"{q:the plan would fail}.",
 		"the plan would fail|said|who|Mitch McConnell"},
+	/* a surname misspelt by a letter is the person's (McLenney, McClenney) */
+	{NX_QR_SPEAKER_NAME,
+		"Tyresha McClenney and Bryan Anderson went to the rally. {s:McLenney} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|McLenney|Tyresha McClenney"},
 	/* a headline's verb is no part of the name before it */
 	{NX_QR_SPEAKER_NAME,
 		"Hillary Clinton Goes After Trump As The Debate Opens.\n\n{s:Clinton} {c:said} {q:the plan would fail}.",

@@ -525,6 +525,59 @@ last_slot(const LastTable *t, uint64_t h)
 	return b;
 }
 
+/* Entities looked back at for an acronym or a misspelt surname, at most. */
+#define RECENT_ENTITIES		32
+
+/* Bytes of a surname that a misspelling of it may be, at least. */
+#define MISSPELT_MIN_BYTES	6
+
+static inline char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
+/*
+ * Is token a a misspelling of token b, a surname: one letter added,
+ * dropped or changed, the first the same (McLenney, McClenney; Wines,
+ * Wimes is too short)?
+ */
+static int
+misspelt(const NxDoc *doc, uint32_t a, uint32_t b)
+{
+	const char *p = doc->text + doc->tok[a].b,
+			   *q = doc->text + doc->tok[b].b;
+	size_t		la = doc->tok[a].blen,
+				lb = doc->tok[b].blen,
+				i = 0,
+				j = 0;
+	int			edits = 0;
+
+	if (la < MISSPELT_MIN_BYTES || lb < MISSPELT_MIN_BYTES || la > lb + 1 || lb > la + 1 ||
+		p[0] != q[0] || (la == lb && memcmp(p, q, la) == 0))
+		return 0;
+	while (i < la && j < lb && edits <= 1)
+	{
+		if (ascii_lower(p[i]) == ascii_lower(q[j]))
+		{
+			i++;
+			j++;
+			continue;
+		}
+		edits++;
+		if (la > lb)
+			i++;
+		else if (lb > la)
+			j++;
+		else
+		{
+			i++;
+			j++;
+		}
+	}
+	return edits + (int) (la - i) + (int) (lb - j) == 1;
+}
+
 /* Does the one-word name n spell the initials of entity e's fullest name (IMF)? */
 static int
 acronym_of(const QCtx *x, const QName *n, const QEntity *e)
@@ -627,11 +680,15 @@ link_name(QCtx *x, const LastTable *t, const QName *n)
 	}
 	if (best >= 0)
 		return best;
-	/* an acronym of a name before it */
+	/* an acronym of a name before it, or a person's surname misspelt */
 	if (one_word(n))
-		for (int32_t k = (int32_t) x->nent - 1; k >= 0 && k >= (int32_t) x->nent - 32; k--)
+		for (int32_t k = (int32_t) x->nent - 1; k >= 0 && k >= (int32_t) x->nent - RECENT_ENTITIES; k--)
+		{
 			if (x->ent[k].type_votes[QT_ORG] > 0 && acronym_of(x, n, &x->ent[k]))
 				return k;
+			if (x->ent[k].type == QT_PERSON && misspelt(x->doc, n->s, x->name[x->ent[k].best].last))
+				return k;
+		}
 	return -1;
 }
 
