@@ -669,6 +669,14 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_NAME,
 		"Tyresha McClenney and Bryan Anderson went to the rally. {s:McLenney} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|McLenney|Tyresha McClenney"},
+	/* a title's word alone is the surname of a person named with it (Shah) */
+	{NX_QR_SPEAKER_NAME,
+		"Research Director Raj Shah spoke first. {q:“The ratings are unfair,”} {s:Shah} {c:told} reporters.",
+		"“The ratings are unfair,”|told|Shah|Raj Shah"},
+	/* an organisation's name goes on through "to" (Committee to Protect Journalists) */
+	{NX_QR_SPEAKER_NAME,
+		"{s:The Committee to Protect Journalists} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|The Committee to Protect Journalists|Committee to Protect Journalists"},
 	/* a headline's verb is no part of the name before it */
 	{NX_QR_SPEAKER_NAME,
 		"Hillary Clinton Goes After Trump As The Debate Opens.\n\n{s:Clinton} {c:said} {q:the plan would fail}.",

@@ -161,10 +161,12 @@ name_goes_on(const QCtx *x, size_t i, size_t j)
 		return 1;
 	if (j + 1 >= doc->ntok || !name_token(x, j + 1))
 		return 0;
-	/* Pieter van Dam; University of Michigan, Commission on Presidential Debates */
+	/* Pieter van Dam; University of Michigan, Commission on Presidential
+	 * Debates, Committee to Protect Journalists */
 	return W(x, j, NAME_PARTICLE) ||
 		(W(x, j - 1, ORG_HEAD) &&
-		 (nx_tok_ieq(doc, j, "of") || nx_tok_ieq(doc, j, "on") || nx_tok_ieq(doc, j, "for")));
+		 (nx_tok_ieq(doc, j, "of") || nx_tok_ieq(doc, j, "on") || nx_tok_ieq(doc, j, "for") ||
+		  nx_tok_ieq(doc, j, "to")));
 }
 
 
@@ -413,6 +415,21 @@ org_run_end(const QCtx *x, uint32_t i, uint32_t j)
 	return j;
 }
 
+/*
+ * Is token i a title's word standing alone as a surname, a name only when
+ * a person named before has it (Raj Shah, then Shah told; not the
+ * President said, President Obama)?
+ */
+static int
+title_surname(const QCtx *x, uint32_t i)
+{
+	const NxDoc *doc = x->doc;
+
+	return is_cap(doc, i) && W(x, i, TITLE) && !(doc->tok[i].flags & NX_TF_ABBREV) &&
+		!(i > 0 && has_class(x, i - 1, NX_WB(ARTICLE) | NX_WB(DETERMINER) | NX_WB(TITLE))) &&
+		!(i + 1 < doc->ntok && is_cap(doc, i + 1));
+}
+
 /* The names of the document, in order. */
 static NxStatus
 find_names(QCtx *x)
@@ -429,6 +446,8 @@ find_names(QCtx *x)
 			nx_check_interrupts(x->a);
 		while (name_goes_on(x, i, j))
 			j++;
+		if (j == i && title_surname(x, i))
+			j = i + 1;			/* a weak name, below */
 		if (j == i)
 		{
 			i++;
@@ -448,7 +467,7 @@ find_names(QCtx *x)
 		/* a surname's suffix (Jr., II) stays, but is no last word */
 		n.sent = doc->tok[i].sentence;
 		n.entity = -1;
-		n.weak = weak_name(x, n.s, n.e);
+		n.weak = weak_name(x, n.s, n.e) || (n.e == n.s + 1 && title_surname(x, n.s));
 		n.possessive = is_kind(doc, j, NX_TOK_CLITIC);
 		n.inquote = x->inquote[i];
 		n.subject = opens_sentence(x, n.s, n.e);
