@@ -677,6 +677,10 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_NAME,
 		"{s:The Committee to Protect Journalists} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|The Committee to Protect Journalists|Committee to Protect Journalists"},
+	/* a hyphenated name is the subject before its cue (Park Geun-hye) */
+	{NX_QR_SUBJECT_NAME,
+		"South Korean President Park Geun-hye {c:said} {q:Kim's state is “spiraling out of control.”}",
+		"Kim's state is “spiraling out of control.”|said|South Korean President Park Geun-hye|Park Geun-hye"},
 	/* a headline's verb is no part of the name before it */
 	{NX_QR_SPEAKER_NAME,
 		"Hillary Clinton Goes After Trump As The Debate Opens.\n\n{s:Clinton} {c:said} {q:the plan would fail}.",

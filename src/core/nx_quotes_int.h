@@ -420,6 +420,19 @@ is_cap(const NxDoc *doc, size_t i)
 	return is_word(doc, i) && (doc->tok[i].flags & NX_TF_UPPER_INITIAL);
 }
 
+/*
+ * Does token i end a capitalised word: capitalised itself, or the part
+ * after a hyphen of one whose first part is (Park Geun-hye, Ban Ki-moon)?
+ */
+static inline int
+ends_cap_word(const NxDoc *doc, size_t i)
+{
+	return is_cap(doc, i) ||
+		(i >= 2 && is_word(doc, i) && !(doc->tok[i].flags & NX_TF_SPACE_BEFORE) &&
+		 doc->tok[i - 1].kind == NX_TOK_PUNCT && doc->text[doc->tok[i - 1].b] == '-' &&
+		 !(doc->tok[i - 1].flags & NX_TF_SPACE_BEFORE) && is_cap(doc, i - 2));
+}
+
 static inline int
 is_kind(const NxDoc *doc, size_t i, NxTokKind k)
 {

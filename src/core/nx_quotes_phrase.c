@@ -123,6 +123,9 @@ speaker_word(const QCtx *x, size_t i)
 
 	if (is_cap(doc, i) || (doc->tok[i].flags & NX_TF_ABBREV))
 		return !has_class(x, i, NX_WB(CUE_VERB) | NX_WB(PRONOUN) | NX_WB(NOT_NAME));
+	/* the hyphen and the part after it of a capitalised word (Park Geun-hye) */
+	if (ends_cap_word(doc, i) || (i + 1 < doc->ntok && !is_cap(doc, i + 1) && ends_cap_word(doc, i + 1)))
+		return 1;
 	return is_word(doc, i) && W(x, i, TITLE);
 }
 

@@ -368,7 +368,7 @@ cue_subject(QCtx *x, QSpan cue, QSpan *src)
 		}
 		while (s > 0 && j - s < NAME_RUN_MAX && in_sent(doc, s - 1, sent) && speaker_word(x, s - 1))
 			s--;
-		if (q_on(x, NX_QR_SUBJECT_NAME) && s < j && is_cap(doc, j - 1))
+		if (q_on(x, NX_QR_SUBJECT_NAME) && s < j && ends_cap_word(doc, j - 1))
 		{
 			*src = QSPAN(s, end);
 			q_fire(x, NX_QR_SUBJECT_NAME);
