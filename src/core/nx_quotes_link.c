@@ -167,6 +167,25 @@ fix_cue_starts(QCtx *x)
 	}
 }
 
+/*
+ * The verb of a cue chunk k that opens with the words of a name
+ * (capitalised, none a reporting verb or the sentence's first word)
+ * before a lower-case word, or k.s when it does not.
+ */
+static uint32_t
+name_in_cue(const QCtx *x, QSpan k)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	v = k.s;
+
+	if (k.s == doc->sent[doc->tok[k.s].sentence].tok &&
+		!(k.s > 0 && doc->tok[k.s - 1].kind == NX_TOK_CLOSE_QUOTE))
+		return k.s;				/* a capital of the sentence's first word, unless after a quotation */
+	while (v < k.e && v < k.s + NAME_RUN_MAX && speaker_word(x, v) && !W(x, v, CUE_VERB))
+		v++;
+	return v > k.s && v < k.e && is_cap(doc, k.s) && is_word(doc, v) && !is_cap(doc, v) ? v : k.s;
+}
+
 /* Does a subordinating word (when, as, because) open a clause in [s, e), after a comma or mark? */
 static int
 subordinate_between(const QCtx *x, uint32_t s, uint32_t e)
@@ -369,9 +388,18 @@ cue_and_source(QCtx *x, long cue, QSpan c, QAttr *at)
 {
 	QSpan		k = x->cue.v[cue];
 	long		src = find_source(x, k, c);
+	uint32_t	v;
 
 	at->cue = k;
 	q_fire(x, NX_QR_CUE_NEAREST);
+	if (q_on(x, NX_QR_CUE_NAME_SPLIT) && (v = name_in_cue(x, k)) > k.s)
+	{
+		/* the tagger took the name into the cue (Vitter demanded) */
+		at->src = QSPAN(k.s, v);
+		at->cue = QSPAN(v, k.e);
+		q_fire(x, NX_QR_CUE_NAME_SPLIT);
+		return;
+	}
 	/* an inverted source right after the cue ("…,” added his campaign
 	 * manager Jeff Weaver, speaking after the senator spoke) before a
 	 * source chunk past a comma */

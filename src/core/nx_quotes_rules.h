@@ -52,6 +52,8 @@ NX_QRULE(END_BEFORE_ATTRIBUTION, CONTENTS, "end_before_attribution",
 		 "a content ends at its closing mark when a source or cue follows it")
 NX_QRULE(CUE_NEAREST, CONTENTS, "cue_nearest",
 		 "the content's cue is the nearest cue chunk in its sentence, else in its paragraph")
+NX_QRULE(CUE_NAME_SPLIT, CONTENTS, "cue_name_split",
+		 "a cue chunk opening with a name before its verb gives the name as the source (“…?” Vitter demanded)")
 NX_QRULE(CUE_AFTER_SUBORDINATE, CONTENTS, "cue_after_subordinate",
 		 "a cue after the content behind a subordinating word is another clause's (…,” when Clinton blasted him)")
 NX_QRULE(CUE_AFTER_BEATS_BEFORE, CONTENTS, "cue_after_beats_before",
