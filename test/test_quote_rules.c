@@ -621,6 +621,11 @@ static const RuleCase speaker_cases[] = {
 		"The Commission on Presidential Debates met on Monday. {s:The commission} {c:said} "
 		"{q:the debate would go on}.",
 		"the debate would go on|said|The commission|Commission on Presidential Debates"},
+	/* a document's description is its author's, where it was first named */
+	{NX_QR_SPEAKER_DESCRIPTION,
+		"The Security Council issued a statement on Monday. Ana Costa spoke later. {s:The statement} {c:said} "
+		"{q:the test was a violation}.",
+		"the test was a violation|said|The statement|Security Council"},
 	/* a document's author speaks through it */
 	{NX_QR_SPEAKER_NAME,
 		"{s:A Government Accountability Office report} {c:said} {q:the plan would fail}.",

@@ -29,6 +29,9 @@
 /* Names back a description looks for its entity, at most. */
 #define DESCRIPTION_NAMES	60
 
+/* Tokens back a document's description looks for the document named first, at most. */
+#define DOCUMENT_BACK_MAX	400
+
 /* Words of a description read, at most (the former Republican presidential nominee). */
 #define DESCRIPTION_WORDS	6
 
@@ -152,6 +155,38 @@ named_so(const QCtx *x, const QName *n, const Description *d)
 }
 
 /*
+ * The author of a document's description d in mention m (the statement,
+ * the article): where the document was first named before it (the
+ * Security Council issued a statement), the first person or
+ * organisation of that sentence before the word; or -1.
+ */
+static int32_t
+document_author(const QCtx *x, QSpan m, const Description *d)
+{
+	const NxDoc *doc = x->doc;
+	uint64_t	head = d->key[d->nkey - 1];
+
+	for (uint32_t t = m.s; t-- > 0 && m.s - t < DOCUMENT_BACK_MAX;)
+	{
+		uint32_t	first;
+
+		if (!is_word(doc, t) || word_key(doc, t) != head)
+			continue;
+		first = doc->sent[doc->tok[t].sentence].tok;
+		for (uint32_t k = first; k < t; k++)
+		{
+			int32_t		n = x->name_of[k];
+			uint8_t		type = n >= 0 ? x->ent[x->name[n].entity].type : QT_UNKNOWN;
+
+			if (type == QT_PERSON || type == QT_ORG)
+				return x->name[n].entity;
+		}
+		return -1;				/* the latest naming of it tells */
+	}
+	return -1;
+}
+
+/*
  * The entity description m names among the names before name index
  * before, or -1; then *role is its head noun when that is an office one
  * person holds (a ROLE_NOUN: the governor, the nominee), else UINT32_MAX.
@@ -167,6 +202,8 @@ q_description_entity(const QCtx *x, QSpan m, size_t before, uint32_t *role)
 		return -1;
 	if (W(x, d.head, ROLE_NOUN) && !d.org && !d.media)
 		*role = d.head;
+	if (W(x, d.head, DOCUMENT_NOUN))
+		return document_author(x, m, &d);
 	for (size_t i = before; i-- > 0 && seen < DESCRIPTION_NAMES; seen++)
 	{
 		const QName *n = &x->name[i];
