@@ -689,6 +689,10 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SUBJECT_NAME,
 		"South Korean President Park Geun-hye {c:said} {q:Kim's state is “spiraling out of control.”}",
 		"Kim's state is “spiraling out of control.”|said|South Korean President Park Geun-hye|Park Geun-hye"},
+	/* a surname with its particle is a surname (De Blasio, Bill de Blasio) */
+	{NX_QR_SPEAKER_NAME,
+		"{s:De Blasio} {c:says} {q:the explosion was intentional}.\n\nMayor Bill de Blasio spoke on Sunday.",
+		"the explosion was intentional|says|De Blasio|Bill de Blasio"},
 	/* a headline's verb is no part of the name before it */
 	{NX_QR_SPEAKER_NAME,
 		"Hillary Clinton Goes After Trump As The Debate Opens.\n\n{s:Clinton} {c:said} {q:the plan would fail}.",

@@ -240,6 +240,7 @@ typedef struct QName
 	uint8_t		inquote;		/* inside a quotation */
 	uint8_t		weak;			/* a lone capitalised word opening its sentence */
 	uint8_t		joined;			/* has "of", "on" or "for" inside after an organisation's word */
+	uint8_t		particled;		/* a surname with its particles only (De Blasio, van Dam) */
 } QName;
 
 /* An entity: the names of one person, organisation or place. */

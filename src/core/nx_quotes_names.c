@@ -478,6 +478,9 @@ find_names(QCtx *x)
 		while (n.last > n.s && initial_or_suffix(x, n.last))
 			n.last--;
 		n.last_h = folded_hash(x, n.last);
+		n.particled = n.last > n.s;
+		for (uint32_t k = n.s; k < n.last; k++)
+			n.particled = n.particled && W(x, k, NAME_PARTICLE);
 		name_evidence(x, &n);
 		if (!names_push(x, &cap, &n))
 			return NX_ENOMEM;
@@ -495,11 +498,11 @@ same_full_name(const QName *a, const QName *b)
 	return a->first_h == b->first_h && a->last_h == b->last_h;
 }
 
-/* Is name n one word (a surname, an acronym, the Times) after its titles? */
+/* Is name n one word (a surname, an acronym, the Times) after its titles, or a surname with its particles (De Blasio)? */
 static int
 one_word(const QName *n)
 {
-	return n->last == n->s;
+	return n->last == n->s || n->particled;
 }
 
 static int
