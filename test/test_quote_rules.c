@@ -621,6 +621,12 @@ static const RuleCase speaker_cases[] = {
 		"The Commission on Presidential Debates met on Monday. {s:The commission} {c:said} "
 		"{q:the debate would go on}.",
 		"the debate would go on|said|The commission|Commission on Presidential Debates"},
+	/* a person's description needs a person's noun and a closed appositive */
+	{NX_QR_SPEAKER_DESCRIPTION,
+		"Urban voters were turned off by Donald J. Trump, the Clinton campaign has refocused its efforts to a "
+		"turnout push. Minyon Moore, a senior adviser to the Clinton campaign, spoke later. "
+		"{s:The Clinton campaign} {c:plans} {q:to employ Mr. Obama}.",
+		"to employ Mr. Obama|plans|The Clinton campaign|The Clinton campaign|belief"},
 	/* a document's description is its author's, where it was first named */
 	{NX_QR_SPEAKER_DESCRIPTION,
 		"The Security Council issued a statement on Monday. Ana Costa spoke later. {s:The statement} {c:said} "

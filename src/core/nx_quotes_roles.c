@@ -129,7 +129,10 @@ name_context(const QCtx *x, const QName *n, uint32_t *bs, uint32_t *as, uint32_t
 	*as = n->e + 1;
 	for (t = *as; t < *as + ROLE_AFTER_MAX && in_sent(doc, t, n->sent) && !is_punct(doc, t, ','); t++)
 		;
-	*ae = t;
+	/* closed by a comma or the sentence's end, else no appositive (Mr.
+	 * Trump, the Clinton campaign has refocused its efforts …) */
+	*ae = is_punct(doc, t, ',') || !in_sent(doc, t, n->sent) ||
+		(t + 1 >= doc->ntok || !in_sent(doc, t + 1, n->sent)) ? t : *as;
 }
 
 /* Does name n's title or appositive hold every word of description d? */
@@ -145,6 +148,14 @@ described(const QCtx *x, const QName *n, const Description *d)
 		if (!key_in(x->doc, bs, n->s, d->key[k]) && !key_in(x->doc, as, ae, d->key[k]))
 			return 0;
 	return 1;
+}
+
+/* Is token t a noun of a person (a title, an office, a man or a woman: the strategist, the mayor, the widow)? */
+static int
+person_noun(const QCtx *x, uint32_t t)
+{
+	return has_class(x, t, NX_WB(TITLE) | NX_WB(ROLE_NOUN) | NX_WB(MALE_WORD) | NX_WB(FEMALE_WORD)) ||
+		(nx_words_abbrev(x->doc, t) & (NX_WB(MALE_WORD) | NX_WB(FEMALE_WORD)));
 }
 
 /* Does organisation n's name hold the head noun of d (the commission: Commission on Presidential Debates)? */
@@ -216,7 +227,7 @@ q_description_entity(const QCtx *x, QSpan m, size_t before, uint32_t *role)
 			return n->entity;
 		if (d.org && e->type == QT_ORG && named_so(x, n, &d))
 			return n->entity;
-		if (!d.org && !d.media && !W(x, d.head, DOCUMENT_NOUN) && e->type == QT_PERSON &&
+		if (!d.org && !d.media && person_noun(x, d.head) && e->type == QT_PERSON &&
 			described(x, n, &d))
 			return n->entity;
 	}

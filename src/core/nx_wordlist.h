@@ -389,7 +389,7 @@ NX_WORDCLASS(ORG_HEAD, "org-head", RULE, NULL,
 	"committee board office bureau ministry college school agency academy "
 	"society foundation federation league union court center centre fund "
 	"party church museum corporation company service network coalition "
-	"alliance organization organisation authority")
+	"alliance organization organisation authority campaign")
 
 /* words that end a place's name (Kent County, the Marshall Islands) */
 NX_WORDCLASS(PLACE_HEAD, "place-head", RULE, NULL,
