@@ -73,6 +73,8 @@ q_pass_keys(QCtx *x)
 		int			marked = q->kind == NX_QK_DIRECT || q->kind == NX_QK_MIXED ||
 			q->kind == NX_QK_BLOCK;
 
+		if ((k & (INTERRUPT_EVERY - 1)) == 0)
+			nx_check_interrupts(x->a);
 		q->speech = 1;
 		if (!marked && q_on(x, NX_QR_BELIEF_CUE) && belief_cue(x, q))
 		{

@@ -882,6 +882,8 @@ find_headlines(QCtx *x)
 		uint32_t	words = 0,
 					caps = 0;
 
+		if ((k & (INTERRUPT_EVERY - 1)) == 0)
+			nx_check_interrupts(x->a);
 		for (uint32_t t = sn->tok; t < sn->tok + sn->ntok; t++)
 			if (is_word(doc, t))
 			{
