@@ -882,14 +882,16 @@ find_headlines(QCtx *x)
 		uint32_t	words = 0,
 					caps = 0;
 
-		if ((k & (INTERRUPT_EVERY - 1)) == 0)
-			nx_check_interrupts(x->a);
 		for (uint32_t t = sn->tok; t < sn->tok + sn->ntok; t++)
+		{
+			if ((t & 4095) == 0)
+				nx_check_interrupts(x->a);
 			if (is_word(doc, t))
 			{
 				words++;
 				caps += is_cap(doc, t);
 			}
+		}
 		x->headline[k] = words >= HEADLINE_MIN_WORDS && caps * 100 >= words * HEADLINE_CAP_PERCENT;
 	}
 }
