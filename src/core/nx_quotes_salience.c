@@ -303,6 +303,8 @@ q_salience_advance(QCtx *x, QSalience *s, uint32_t t)
 		QAgree		k;
 		int32_t		e;
 
+		if ((i & 4095) == 0)
+			nx_check_interrupts(x->a);
 		memset(&m, 0, sizeof(m));
 		m.tok = i;
 		m.sent = doc->tok[i].sentence;
