@@ -833,9 +833,12 @@ link_names(QCtx *x)
 	for (size_t k = 0; st == NX_OK && k < x->nname; k++)
 	{
 		QName	   *n = &x->name[k];
-		int32_t		e = link_name(x, &t, n);
+		int32_t		e;
 		size_t		b;
 
+		if ((k & 4095) == 0)
+			nx_check_interrupts(x->a);
+		e = link_name(x, &t, n);
 		if (e < 0 && q_on(x, NX_QR_SPEAKER_NAME))
 			e = first_name_entity(x, &f, n);
 
