@@ -547,6 +547,10 @@ last_slot(const LastTable *t, uint64_t h)
 	return b;
 }
 
+/* Entities of one last word a name is weighed against, the newest, at most
+ * (a list of a thousand Smiths stays linear). */
+#define SAME_LAST_MAX		32
+
 /* Entities looked back at for an acronym or a misspelt surname, at most. */
 #define RECENT_ENTITIES		32
 
@@ -681,7 +685,7 @@ link_name(QCtx *x, const LastTable *t, const QName *n)
 	 * (surname_score; of equals, the one named last); a fuller name to the
 	 * one whose first word agrees, or that has only a surname so far
 	 */
-	for (; e >= 0; e = x->ent[e].prev_same)
+	for (int seen = 0; e >= 0 && seen < SAME_LAST_MAX; e = x->ent[e].prev_same, seen++)
 	{
 		const QName *b = &x->name[x->ent[e].best];
 
