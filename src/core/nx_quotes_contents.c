@@ -283,8 +283,9 @@ inverted_clause(QCtx *x, QSpan *c, QAttr *at)
 		in_sent(doc, x->q[x->prev].content.tok, doc->tok[cs].sentence))
 		return 0;				/* the quotation before holds the clause */
 	s = doc->sent[doc->tok[cs].sentence].tok;
-	while (s < cs - 1 && (has_class(x, s, NX_WB(INTRO) | NX_WB(SENTENCE_ADVERB) |
-										NX_WB(CONJUNCTION)) || is_punct(doc, s, ',')))
+	for (uint32_t k = 0; s < cs - 1 && k < INTRO_PHRASE_MAX &&
+		 (has_class(x, s, NX_WB(INTRO) | NX_WB(SENTENCE_ADVERB) | NX_WB(CONJUNCTION)) ||
+		  is_punct(doc, s, ',')); k++)
 		s++;
 	if (count_words(doc, s, cs - 1, CLAUSE_MIN_WORDS) < CLAUSE_MIN_WORDS || has_marks(x, s, cs - 1))
 		return 0;

@@ -134,6 +134,8 @@
 #define ARTICLE_PHRASE_MAX	4
 /* Closing marks looked at after a quotation (,’”), at most. */
 #define CLOSING_MARKS_MAX	5
+/* Tokens of a mention read for its name, at most (quotations may share one long mention). */
+#define MENTION_READ_MAX	64
 /* Tokens a check for interrupts waits, in the passes' loops. */
 #define INTERRUPT_EVERY		256
 

@@ -18,13 +18,16 @@
 #include "nx_hash.h"
 #include "nx_quotes_int.h"
 
+/* Tokens of a cue read for a word of belief, at most (quotations may share one cue). */
+#define CUE_READ_MAX		16
+
 /* Is the cue of q a belief, intention or feeling rather than speech? */
 static int
 belief_cue(const QCtx *x, const NxQuote *q)
 {
 	int			belief = 0;
 
-	for (uint32_t i = q->cue.tok; i < q->cue.tok + q->cue.ntok; i++)
+	for (uint32_t i = q->cue.tok; i < q->cue.tok + q->cue.ntok && i < q->cue.tok + CUE_READ_MAX; i++)
 	{
 		if (W(x, i, SPEECH_VERB) || W(x, i, TELL_VERB) || W(x, i, CUE_PREP))
 			return 0;

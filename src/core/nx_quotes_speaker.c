@@ -70,6 +70,8 @@ head_name(const QCtx *x, QSpan m)
 	uint32_t	t,
 				prep = UINT32_MAX;	/* the preposition before, when no head yet */
 
+	if (m.e > m.s + MENTION_READ_MAX)
+		m.e = m.s + MENTION_READ_MAX;	/* many quotations may share one long mention */
 	for (t = m.s; t < m.e && !phrase_end(x, t); t++)
 	{
 		int32_t		k = x->name_of[t];
