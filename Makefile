@@ -102,7 +102,7 @@ unit: $(UNIT_BIN)
 TOOL_CC     ?= cc
 TOOL_CFLAGS ?= -std=c99 -O2 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
 NX_TRAINERS  = tools/newsx-train tools/newsx-train-quotes
-NX_TOOLS     = $(NX_TRAINERS) tools/brown
+NX_TOOLS     = $(NX_TRAINERS) tools/brown tools/kmeans
 SHARED      ?= ../shared/data
 
 .PHONY: tools models manifest
@@ -112,7 +112,7 @@ $(NX_TRAINERS): tools/%: tools/%.c tools/trainlib.c tools/trainlib.h $(CORE_SRCS
 	$(TOOL_CC) $(TOOL_CFLAGS) -Isrc/core -Itools $(ICU_CFLAGS) \
 		-o $@ $< tools/trainlib.c $(CORE_SRCS) $(ICU_LIBS) -lm
 
-tools/brown: tools/brown.c
+tools/brown tools/kmeans: tools/%: tools/%.c
 	$(TOOL_CC) $(TOOL_CFLAGS) -o $@ $< -lm
 
 models: $(NX_TRAINERS)

@@ -138,7 +138,7 @@ build_mini(int k, const char *path)
 							 &lexsec, &lexlen, &nx_malloc_alloc) == NX_OK)
 			nx_section(&sec[ns++], "LEXICON", lexsec, lexlen);
 	}
-	if (nx_clusters_build(cl, 3, &clsec, &cllen, &nx_malloc_alloc) == NX_OK)
+	if (nx_clusters_build(cl, 3, 0, &clsec, &cllen, &nx_malloc_alloc) == NX_OK)
 		nx_section(&sec[ns++], "CLUSTERS", clsec, cllen);
 	if ((data = find_section(real, len, "META", &sz)) != NULL)
 		nx_section(&sec[ns++], "META", data, sz);

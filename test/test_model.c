@@ -67,7 +67,7 @@ make_model(size_t *len)
 	stage.scale = 100.0f;
 	nx_weights_build(&stage, &wsec, &wlen, &nx_malloc_alloc);
 	nx_lexicon_build(lex, 1, 1, cn, 2, &lexsec, &lexlen, &nx_malloc_alloc);
-	nx_clusters_build(cl, 1, &clsec, &cllen, &nx_malloc_alloc);
+	nx_clusters_build(cl, 1, 0, &clsec, &cllen, &nx_malloc_alloc);
 	nx_section(&sec[0], "INFO", info, sizeof(info));
 	nx_section(&sec[1], "LABELS", labsec, lablen);
 	nx_section(&sec[2], "WEIGHTS0", wsec, wlen);
@@ -307,3 +307,73 @@ main(void)
 	return nx_test_fail != 0;
 }
 #endif
+
+/*
+ * The packed cluster layout (VECCLUST): every word of a table of a
+ * thousand found with its path, words not in it not found, the first of
+ * duplicate keys kept, the table four fifths full at most, a path
+ * longer than the layout holds refused, and a bad layout word refused.
+ */
+void
+test_model_packed_clusters(void)
+{
+	enum
+	{
+		NW = 1000
+	};
+	NxClusterSlot *in = calloc(NW + 1, sizeof(NxClusterSlot));
+	void	   *sec = NULL;
+	size_t		len = 0;
+	NxClusters	cl;
+	char		err[256];
+	int			found = 0,
+				right = 0,
+				spurious = 0;
+
+	for (uint32_t i = 0; i < NW; i++)
+	{
+		char		w[16];
+
+		snprintf(w, sizeof(w), "word%u", i);
+		in[i].key = nx_key_final(nx_fnv1a64(w, strlen(w)));
+		in[i].bits = i & 0xFFF;
+		in[i].len = 12;
+	}
+	in[NW] = in[7];				/* a duplicate: the first wins */
+	in[NW].bits = 1;
+	CHECK(nx_clusters_build(in, NW + 1, 1, &sec, &len, &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_clusters_parse(sec, len, &cl, err, sizeof(err)) == NX_OK);
+	CHECK(cl.packed != NULL && cl.slot == NULL);
+	CHECK(len == 16 + ((size_t) 1 << cl.log2) * 8);
+	CHECK(((size_t) 1 << cl.log2) * 4 >= (size_t) NW * 5);
+	for (uint32_t i = 0; i < NW; i++)
+	{
+		uint32_t	bits = 0,
+					n = 0;
+
+		if (nx_clusters_lookup(&cl, in[i].key, &bits, &n))
+		{
+			found++;
+			right += bits == (i & 0xFFF) && n == 12;
+		}
+	}
+	CHECK(found == NW && right == NW);
+	for (uint32_t i = 0; i < NW; i++)
+	{
+		char		w[16];
+		uint32_t	bits,
+					n;
+
+		snprintf(w, sizeof(w), "other%u", i);
+		spurious += nx_clusters_lookup(&cl, nx_key_final(nx_fnv1a64(w, strlen(w))), &bits, &n);
+	}
+	CHECK(spurious == 0);
+	/* a layout word other than 0 and 1 */
+	((unsigned char *) sec)[8] = 2;
+	CHECK(nx_clusters_parse(sec, len, &cl, err, sizeof(err)) == NX_EBADMODEL);
+	free(sec);
+	/* a path longer than a packed slot holds */
+	in[0].len = NX_PACKED_PATH_MAX + 1;
+	CHECK(nx_clusters_build(in, NW, 1, &sec, &len, &nx_malloc_alloc) == NX_EINVAL);
+	free(in);
+}

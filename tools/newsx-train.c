@@ -76,6 +76,8 @@ typedef struct Opts
 	int			pred_history;
 	int			train_lexicon;
 	const char *pred;
+	const char *vclusters;
+	int			title_headlines;
 	int			errors;
 } Opts;
 
@@ -374,6 +376,52 @@ read_jsonl(const char *path, Corpus *co)
 	if (align_total)
 		fprintf(stderr, "%s: %zu of %zu gold spans not on token boundaries\n", path, align_bad, align_total);
 	align_bad = align_total = 0;
+}
+
+/*
+ * Headlines of today's news are in title case (Trump Breaks With Obama on
+ * Trade), those of the training data in sentence case.  title_case_headline
+ * writes the first line of a document as such a headline: a word (ASCII
+ * letters after a non-letter) gets a capital unless it is one of the short
+ * words below and not the first.  Only ASCII letters change, so offsets
+ * and lengths stay; the document is parsed again.
+ */
+static const char *const title_small_words[] = {
+	"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "nor",
+	"of", "on", "or", "the", "to", "via", "vs", "with"
+};
+
+static void
+title_case_headline(CDoc *cd)
+{
+	char	   *s = cd->text;
+	int			first = 1;
+
+	for (size_t i = 0; s[i] && s[i] != '\n';)
+	{
+		int			starts = ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') &&
+			(i == 0 || !(((s[i - 1] | 32) >= 'a' && (s[i - 1] | 32) <= 'z') ||
+						 s[i - 1] == '\'' || (unsigned char) s[i - 1] >= 0x80));
+		size_t		e = i + 1;
+
+		if (!starts)
+		{
+			i++;
+			continue;
+		}
+		while ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z')
+			e++;
+		if (s[i] >= 'a' && s[i] <= 'z' &&
+			(first || !nx_word_in(s + i, e - i, title_small_words,
+								  sizeof(title_small_words) / sizeof(title_small_words[0]))))
+			s[i] -= 32;
+		first = 0;
+		i = e;
+	}
+	nx_doc_free(&cd->doc);
+	if (nx_doc_parse(&cd->doc, cd->text, strlen(cd->text), A) != NX_OK)
+		die("%s: cannot parse the text", cd->id ? cd->id : "document");
+	cdoc_tags(cd);
 }
 
 /* Read CoNLL columns, or JSONL if the name ends in .jsonl. */
@@ -957,6 +1005,7 @@ run_eval(const Opts *o)
 	res.labels = &m.labels;
 	res.lex = &m.lex;
 	res.clusters = &m.clusters;
+	res.vclusters = &m.vclusters;
 	corpus_prepare(&dev, &res, NULL, 0);
 	for (int k = 1; k <= (int) m.nstages; k++)
 	{
@@ -1043,6 +1092,9 @@ main(int argc, char **argv)
 		{"--pred-history", OPT_FLAG, &o.pred_history, NULL, "train with predicted (not gold) previous labels"},
 		{"--train-lexicon", OPT_FLAG, &o.train_lexicon, NULL, "add lexicon classes train-TYPE: names seen in training\n"
 		"(for a training document, in the other folds)"},
+		{"--title-headlines", OPT_FLAG, &o.title_headlines, NULL, "write the first line of every other training document\n"
+		"in title case, as today's headlines are"},
+		{"--vclusters", OPT_STR, &o.vclusters, "FILE", "word-vector clusters (bits TAB word), as --clusters"},
 		{"--pred", OPT_STR, &o.pred, "FILE", "with --model and a .jsonl --dev: write the entities found"},
 		{"--errors", OPT_FLAG, &o.errors, NULL, "with --model and a .jsonl --dev: print missed and\n"
 		"spurious spans"},
@@ -1058,7 +1110,8 @@ main(int argc, char **argv)
 	char		err[256],
 				meta[1024];
 	Blob		lexsec = {NULL, 0},
-				clsec = {NULL, 0};
+				clsec = {NULL, 0},
+				vclsec = {NULL, 0};
 	NxNerRes	res;
 	LexSrc		lexsrc = {0};
 	NxLexicon  *fold_lex = NULL;
@@ -1101,7 +1154,13 @@ main(int argc, char **argv)
 
 			read_corpus(f, &part);
 			for (size_t i = 0; i < part.n; i++)
-				*corpus_push(&tr) = part.d[i];
+			{
+				CDoc	   *cd = corpus_push(&tr);
+
+				*cd = part.d[i];
+				if (o.title_headlines && (tr.n & 1) == 0 && cd->text)
+					title_case_headline(cd);
+			}
 			tr.ntok += part.ntok;
 			free(part.d);
 		}
@@ -1159,10 +1218,17 @@ main(int argc, char **argv)
 	if (o.c.lexicon || o.train_lexicon)
 		lexicon_section(&lexsrc.lb, lexsrc.names, lexsrc.nclasses, &lexsec, &m.lex);
 	if (o.c.clusters)
-		clusters_section(o.c.clusters, &clsec, &m.clusters);
+		clusters_section(o.c.clusters, 1, &clsec, &m.clusters);
+	if (o.vclusters)
+	{
+		clusters_section(o.vclusters, 1, &vclsec, &m.vclusters);
+		m.vclustsec = vclsec.p;
+		m.vclustseclen = vclsec.len;
+	}
 	res.labels = &m.labels;
 	res.lex = &m.lex;
 	res.clusters = &m.clusters;
+	res.vclusters = &m.vclusters;
 	if (fold_res)
 		for (int f = 0; f < o.c.folds; f++)
 		{
@@ -1206,11 +1272,11 @@ main(int argc, char **argv)
 
 	snprintf(meta, sizeof(meta),
 			 "trained by newsx-train: scheme=%s bits=%d stages=%d folds=%d seed=%lu runs=%d history=%s "
-			 "epochs=%d best-epochs=%d,%d lexicon=%s%s clusters=%s train-tokens=%zu\n",
+			 "epochs=%d best-epochs=%d,%d lexicon=%s%s clusters=%s vclusters=%s title-headlines=%s train-tokens=%zu\n",
 			 bilou ? "bilou" : "bio", o.c.bits, o.stages, o.c.folds, o.c.seed, o.runs,
 			 o.pred_history ? "predicted" : "gold", o.c.epochs,
 			 st[0].epoch, st[1].epoch, o.c.lexicon ? "yes" : "no", o.train_lexicon ? "+training" : "",
-			 o.c.clusters ? "yes" : "no", tr.ntok);
+			 o.c.clusters ? "yes" : "no", o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", tr.ntok);
 	write_model(o.c.out, &m, &lexsec, &clsec, meta);
 	if (devp)
 	{

@@ -682,17 +682,17 @@ lexicon_section(const LexBuild *lb, const char *const *names, size_t nclasses,
 
 /* Read Brown clusters into a CLUSTERS section. */
 void
-clusters_section(const char *path, Blob *sec, NxClusters *cl)
+clusters_section(const char *path, int packed, Blob *sec, NxClusters *cl)
 {
 	size_t		len,
 				n;
 	char	   *text = read_file(path, &len);
 	char		err[200];
 
-	if (nx_clusters_from_text(text, len, &sec->p, &sec->len, &n, A) != NX_OK ||
+	if (nx_clusters_from_text(text, len, packed, &sec->p, &sec->len, &n, A) != NX_OK ||
 		nx_clusters_parse(sec->p, sec->len, cl, err, sizeof(err)) != NX_OK)
 		die("cannot build the cluster table");
-	fprintf(stderr, "clusters: %zu words\n", n);
+	fprintf(stderr, "clusters: %zu words from %s\n", n, path);
 	free(text);
 }
 
@@ -701,7 +701,7 @@ void
 write_model(const char *path, const NxModel *m, const Blob *lexicon,
 			const Blob *clusters, const char *meta)
 {
-	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 4];
+	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 5];
 	size_t		ns = 0;
 	unsigned char info[NX_INFO_SIZE];
 	Blob		labels,
@@ -726,6 +726,8 @@ write_model(const char *path, const NxModel *m, const Blob *lexicon,
 		nx_section(&sec[ns++], "CLUSTERS", clusters->p, clusters->len);
 	if (m->speakers && m->speakerslen)
 		nx_section(&sec[ns++], "SPEAKERS", m->speakers, m->speakerslen);
+	if (m->vclustsec && m->vclustseclen)
+		nx_section(&sec[ns++], "VECCLUST", m->vclustsec, m->vclustseclen);
 	if (m->namessec && m->namesseclen)
 		nx_section(&sec[ns++], "NAMES", m->namessec, m->namesseclen);
 	nx_section(&sec[ns++], "META", meta, strlen(meta));

@@ -215,8 +215,11 @@ extern void lex_add(LexBuild *lb, char **tok, size_t n, uint32_t cls);
 extern void lexicon_section(const LexBuild *lb, const char *const *names, size_t nclasses,
 							Blob *sec, NxLexicon *lex);
 
-/* Read Brown clusters (bits TAB word [TAB count]) into a CLUSTERS section and *cl. */
-extern void clusters_section(const char *path, Blob *sec, NxClusters *cl);
+/*
+ * Read clusters (bits TAB word [TAB count]) into a CLUSTERS section and
+ * *cl, in the packed layout if packed is set (nx_clusters_build).
+ */
+extern void clusters_section(const char *path, int packed, Blob *sec, NxClusters *cl);
 
 /*
  * Write model m: INFO (its featset, stages and task), LABELS, the weights

@@ -42,34 +42,36 @@ nx_fold(const char *s, size_t len, char *out, size_t cap)
 }
 
 /*
- * The Brown cluster of a word: as written, else folded, else with a
+ * The cluster of a word (Brown or word-vector clusters): as written, else folded, else with a
  * capital first letter.  Sets *bits and *nbits (0: none).
  */
 void
 nx_fold_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits, uint8_t *nbits)
 {
-	const NxClusterSlot *slot;
+	uint32_t	b = 0,
+				n = 0;
+	int			found;
 
 	*bits = 0;
 	*nbits = 0;
-	if (!cl || !cl->slot)
+	if (!cl || (!cl->slot && !cl->packed))
 		return;
-	slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(s, len)));
-	if (!slot)
+	found = nx_clusters_lookup(cl, nx_key_final(nx_fnv1a64(s, len)), &b, &n);
+	if (!found)
 	{
 		char		buf[CLUSTER_WORD_MAX];
-		size_t		n = nx_fold(s, len, buf, sizeof(buf));
+		size_t		k = nx_fold(s, len, buf, sizeof(buf));
 
-		slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
-		if (!slot && n > 0 && buf[0] >= 'a' && buf[0] <= 'z')
+		found = nx_clusters_lookup(cl, nx_key_final(nx_fnv1a64(buf, k)), &b, &n);
+		if (!found && k > 0 && buf[0] >= 'a' && buf[0] <= 'z')
 		{
 			buf[0] -= 32;
-			slot = nx_clusters_find(cl, nx_key_final(nx_fnv1a64(buf, n)));
+			found = nx_clusters_lookup(cl, nx_key_final(nx_fnv1a64(buf, k)), &b, &n);
 		}
 	}
-	if (slot && slot->len > 0 && slot->len <= 32)
+	if (found && n > 0 && n <= 32)
 	{
-		*bits = slot->bits;
-		*nbits = (uint8_t) slot->len;
+		*bits = b;
+		*nbits = (uint8_t) n;
 	}
 }

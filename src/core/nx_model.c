@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HDR_SIZE		64
@@ -20,6 +21,9 @@
 #define MAX_SECTIONS	64
 #define LEX_HDR			(16 + NX_LEX_MAX_CLASSES * NX_LEX_CLASS_LEN)
 #define CLU_HDR			16
+#define CLU_PACKED		1		/* layout word of a packed CLUSTERS section */
+#define PACKED_LOW_BITS	24		/* path length and path, below the key's tag */
+#define PACKED_LOW_MASK	((1U << PACKED_LOW_BITS) - 1)
 #define MAX_LOG2		28
 
 static uint32_t
@@ -108,9 +112,17 @@ nx_clusters_parse(const void *p, size_t size, NxClusters *cl,
 	log2 = rd32(b);
 	if (log2 > MAX_LOG2)
 		goto bad;
-	if ((size - CLU_HDR) / sizeof(NxClusterSlot) < ((size_t) 1 << log2))
+	if (rd32(b + 8) == CLU_PACKED)
+	{
+		if ((size - CLU_HDR) / sizeof(uint64_t) < ((size_t) 1 << log2))
+			goto bad;
+		cl->packed = (const uint64_t *) (b + CLU_HDR);
+	}
+	else if (rd32(b + 8) != 0 ||
+			 (size - CLU_HDR) / sizeof(NxClusterSlot) < ((size_t) 1 << log2))
 		goto bad;
-	cl->slot = (const NxClusterSlot *) (b + CLU_HDR);
+	else
+		cl->slot = (const NxClusterSlot *) (b + CLU_HDR);
 	cl->log2 = log2;
 	cl->n = rd32(b + 4);
 	return NX_OK;
@@ -167,6 +179,55 @@ nx_clusters_find(const NxClusters *cl, uint64_t key)
 	return NULL;
 }
 
+/* The key bits a packed cluster slot keeps (never 0). */
+static inline uint64_t
+packed_tag(uint64_t key)
+{
+	uint64_t	t = key & ~(uint64_t) PACKED_LOW_MASK;
+
+	return t ? t : (uint64_t) 1 << PACKED_LOW_BITS;
+}
+
+/* Look up a cluster key in either layout. */
+int
+nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits, uint32_t *len)
+{
+	size_t		mask,
+				i;
+	uint64_t	tag;
+
+	if (cl->slot)
+	{
+		const NxClusterSlot *s = nx_clusters_find(cl, key);
+
+		if (!s || s->len == 0 || s->len > 32)
+			return 0;
+		*bits = s->bits;
+		*len = s->len;
+		return 1;
+	}
+	if (!cl->packed)
+		return 0;
+	mask = ((size_t) 1 << cl->log2) - 1;
+	i = (size_t) key & mask;
+	tag = packed_tag(key);
+	for (int k = 0; k < NX_PACKED_MAX_PROBE; k++)
+	{
+		uint64_t	v = cl->packed[i];
+
+		if (v == 0)
+			return 0;
+		if ((v & ~(uint64_t) PACKED_LOW_MASK) == tag)
+		{
+			*len = (uint32_t) (v >> NX_PACKED_PATH_MAX) & 31;
+			*bits = (uint32_t) v & ((1U << NX_PACKED_PATH_MAX) - 1);
+			return *len > 0;
+		}
+		i = (i + 1) & mask;
+	}
+	return 0;
+}
+
 /* Validate one WEIGHTS section against the label count. */
 static NxStatus
 parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
@@ -199,12 +260,12 @@ bad:
 /* Known sections, by tag; a model may hold others, which are ignored. */
 enum
 {
-	S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS, S_NAMES, S__COUNT
+	S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS, S_NAMES, S_VCLU, S__COUNT
 };
 
 static const char *const section_tag[S__COUNT] = {
 	"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1", "LEXICON", "CLUSTERS", "META", "SPEAKERS",
-	"NAMES"
+	"NAMES", "VECCLUST"
 };
 
 /* Where the known sections of a buffer are (NULL: absent). */
@@ -369,6 +430,11 @@ open_optional(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
 	if (sec->p[S_CLU] &&
 		nx_clusters_parse(sec->p[S_CLU], sec->size[S_CLU], &out->clusters, errbuf, errlen) != NX_OK)
 		return NX_EBADMODEL;
+	if (sec->p[S_VCLU] &&
+		nx_clusters_parse(sec->p[S_VCLU], sec->size[S_VCLU], &out->vclusters, errbuf, errlen) != NX_OK)
+		return NX_EBADMODEL;
+	out->vclustsec = sec->p[S_VCLU];
+	out->vclustseclen = sec->size[S_VCLU];
 	if (sec->p[S_META])
 	{
 		out->meta = (const char *) sec->p[S_META];
@@ -579,15 +645,53 @@ slot_insert(unsigned char *tab, size_t mask, const void *slot, int merge_or)
 	return -1;
 }
 
-/* Build a hashed section of 16-byte slots behind a header. */
+static int
+cmp_key(const void *x, const void *y)
+{
+	uint64_t	a = *(const uint64_t *) x,
+				b = *(const uint64_t *) y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The distinct nonzero keys of n slots of 16 bytes (a key first), into
+ * *distinct; NX_ENOMEM if no room to count them.
+ */
+static NxStatus
+distinct_keys(const void *in, size_t n, size_t *distinct, const NxAlloc *a)
+{
+	uint64_t   *k = nx_alloc(a, (n ? n : 1) * sizeof(uint64_t));
+	size_t		d = 0;
+
+	if (!k)
+		return NX_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		memcpy(&k[i], (const unsigned char *) in + i * 16, 8);
+	qsort(k, n, sizeof(uint64_t), cmp_key);
+	for (size_t i = 0; i < n; i++)
+		if (k[i] != 0 && (i == 0 || k[i] != k[i - 1]))
+			d++;
+	nx_free(a, k);
+	*distinct = d;
+	return NX_OK;
+}
+
+/*
+ * Build a hashed section of 16-byte slots behind a header: a table of at
+ * least twice as many slots as distinct keys (duplicates are merged).
+ */
 static NxStatus
 build_table(const void *in, size_t n, size_t hdr, int merge_or,
 			unsigned char **out, size_t *outlen, uint32_t *log2_out,
 			const NxAlloc *a)
 {
 	uint32_t	log2 = 4;
+	size_t		distinct;
 
-	while (((size_t) 1 << log2) < 2 * n + 16)
+	if (distinct_keys(in, n, &distinct, a) != NX_OK)
+		return NX_ENOMEM;
+	while (((size_t) 1 << log2) < 2 * distinct + 16)
 		log2++;
 	for (; log2 <= MAX_LOG2; log2++)
 	{
@@ -649,19 +753,77 @@ nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
 	return NX_OK;
 }
 
+/*
+ * Build a packed cluster table behind a header: the smallest power of two
+ * of at least 5/4 slots a word in which no probe run is too long.
+ */
+static NxStatus
+build_packed(const NxClusterSlot *in, size_t n, unsigned char **out,
+			 size_t *outlen, uint32_t *log2_out, const NxAlloc *a)
+{
+	uint32_t	log2 = 4;
+
+	for (size_t i = 0; i < n; i++)
+		if (in[i].len > NX_PACKED_PATH_MAX)
+			return NX_EINVAL;
+	while (((size_t) 1 << log2) < n + n / 4 + 16)
+		log2++;
+	for (; log2 <= MAX_LOG2; log2++)
+	{
+		size_t		nslots = (size_t) 1 << log2,
+					mask = nslots - 1,
+					size = CLU_HDR + nslots * sizeof(uint64_t),
+					i;
+		unsigned char *b = nx_alloc(a, size);
+		uint64_t   *tab = (uint64_t *) (b + CLU_HDR);
+
+		if (!b)
+			return NX_ENOMEM;
+		memset(b, 0, size);
+		for (i = 0; i < n; i++)
+		{
+			uint64_t	tag = packed_tag(in[i].key);
+			size_t		j = (size_t) in[i].key & mask;
+			int			k;
+
+			if (in[i].key == 0)
+				continue;
+			for (k = 0; k < NX_PACKED_MAX_PROBE - 1; k++, j = (j + 1) & mask)
+				if (tab[j] == 0 || (tab[j] & ~(uint64_t) PACKED_LOW_MASK) == tag)
+					break;
+			if (k == NX_PACKED_MAX_PROBE - 1)
+				break;
+			if (tab[j] == 0)	/* the first of duplicate keys wins */
+				tab[j] = tag | (uint64_t) in[i].len << NX_PACKED_PATH_MAX | in[i].bits;
+		}
+		if (i == n)
+		{
+			*out = b;
+			*outlen = size;
+			*log2_out = log2;
+			return NX_OK;
+		}
+		nx_free(a, b);
+	}
+	return NX_ETOOBIG;
+}
+
 /* Build a CLUSTERS section. */
 NxStatus
-nx_clusters_build(const NxClusterSlot *in, size_t n, void **out,
+nx_clusters_build(const NxClusterSlot *in, size_t n, int packed, void **out,
 				  size_t *outlen, const NxAlloc *a)
 {
 	unsigned char *b;
 	uint32_t	log2,
-				cnt = (uint32_t) n;
+				cnt = (uint32_t) n,
+				layout = packed ? CLU_PACKED : 0;
 	NxStatus	st;
 
-	st = build_table(in, n, CLU_HDR, 0, &b, outlen, &log2, a);
+	st = packed ? build_packed(in, n, &b, outlen, &log2, a)
+		: build_table(in, n, CLU_HDR, 0, &b, outlen, &log2, a);
 	if (st != NX_OK)
 		return st;
+	memcpy(b + 8, &layout, 4);
 	memcpy(b, &log2, 4);
 	memcpy(b + 4, &cnt, 4);
 	*out = b;
@@ -674,7 +836,7 @@ nx_clusters_build(const NxClusterSlot *in, size_t n, void **out,
  * tab are skipped.  *nwords gets the number of words read.
  */
 NxStatus
-nx_clusters_from_text(const char *text, size_t len, void **out, size_t *outlen,
+nx_clusters_from_text(const char *text, size_t len, int packed, void **out, size_t *outlen,
 					  size_t *nwords, const NxAlloc *a)
 {
 	NxClusterSlot *s = NULL;
@@ -719,7 +881,7 @@ nx_clusters_from_text(const char *text, size_t len, void **out, size_t *outlen,
 		}
 		i = eol + 1;
 	}
-	st = nx_clusters_build(s, n, out, outlen, a);
+	st = nx_clusters_build(s, n, packed, out, outlen, a);
 	nx_free(a, s);
 	*nwords = n;
 	return st;

@@ -24,7 +24,13 @@
  *	 WEIGHTS1	 int16 w[1 << log2][nlabels]	(stage 1 and 2)
  *	 LEXICON   uint32 log2, maxlen, nclasses, reserved;
  *			   char class_name[32][24]; NxLexSlot slot[1 << log2]
- *	 CLUSTERS  uint32 log2, n, reserved[2]; NxClusterSlot slot[1 << log2]
+ *	 CLUSTERS  uint32 log2, n, layout, reserved; then, layout 0:
+ *			   NxClusterSlot slot[1 << log2]; layout 1 (packed): uint64
+ *			   slot[1 << log2], each the key's bits 24..63 (a key whose bits
+ *			   are all 0 there has bit 24 set), then 5 bits of path length and
+ *			   19 of path (NX_PACKED_PATH_MAX bits at most)
+ *	 VECCLUST  NER models: clusters as CLUSTERS (packed), of word vectors
+ *			   (paths of nested k-means, tools/kmeans.c), beside the Brown ones
  *	 META	   free text (how the model was made)
  *	 SPEAKERS  quotation models: uint32 nfeat, reserved[3]; float w[nfeat],
  *			   the weights of the speakers pass's ranking (nx_quotes.h)
@@ -107,10 +113,14 @@ nx_cluster_feats(uint32_t *out, uint32_t t, uint32_t bits, uint32_t len,
 
 typedef struct NxClusters
 {
-	const NxClusterSlot *slot;	/* NULL: no clusters */
+	const NxClusterSlot *slot;	/* NULL: no clusters (or packed) */
+	const uint64_t *packed;		/* the packed layout's slots, or NULL */
 	uint32_t	log2;
 	uint32_t	n;
 } NxClusters;
+
+#define NX_PACKED_PATH_MAX	19	/* path bits a packed cluster slot holds */
+#define NX_PACKED_MAX_PROBE 256 /* builders guarantee shorter probe runs */
 
 typedef struct NxModel
 {
@@ -124,6 +134,9 @@ typedef struct NxModel
 	NxTagger	stage[NX_MODEL_MAX_STAGES];
 	NxLexicon	lex;
 	NxClusters	clusters;
+	NxClusters	vclusters;		/* the VECCLUST section (slot NULL: none) */
+	const void *vclustsec;		/* its bytes, for a trainer writing it */
+	size_t		vclustseclen;
 	const char *meta;			/* not NUL-terminated */
 	size_t		metalen;
 	const void *speakers;		/* the SPEAKERS section, or NULL */
@@ -164,6 +177,10 @@ nx_key_final(uint64_t h)
 /* Look up a key: the slot, or NULL. */
 extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key);
 extern const NxClusterSlot *nx_clusters_find(const NxClusters *cl, uint64_t key);
+
+/* Look up a cluster key in either layout: 1 and its path, or 0. */
+extern int	nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits,
+							   uint32_t *len);
 
 /* ---- building (training tools, tests) ---- */
 
@@ -207,15 +224,20 @@ extern NxStatus nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
 								 const char *const *class_names, size_t nclasses,
 								 void **out, size_t *outlen, const NxAlloc *a);
 
-/* Build a CLUSTERS section (first of duplicate keys wins). */
-extern NxStatus nx_clusters_build(const NxClusterSlot *in, size_t n,
+/*
+ * Build a CLUSTERS section (first of duplicate keys wins), in the packed
+ * layout when packed is set (paths of NX_PACKED_PATH_MAX bits at most,
+ * else NX_EINVAL): half the bytes a slot, and the table filled to four
+ * fifths, not half.
+ */
+extern NxStatus nx_clusters_build(const NxClusterSlot *in, size_t n, int packed,
 								  void **out, size_t *outlen, const NxAlloc *a);
 
 /*
  * Build a CLUSTERS section from Brown clusters as text, one word a line:
  * "bits<TAB>word[<TAB>count]" (Liang's wcluster output).
  */
-extern NxStatus nx_clusters_from_text(const char *text, size_t len, void **out,
+extern NxStatus nx_clusters_from_text(const char *text, size_t len, int packed, void **out,
 									  size_t *outlen, size_t *nwords, const NxAlloc *a);
 
 /* Parse a built LEXICON / CLUSTERS section (for use before writing). */

@@ -19,7 +19,7 @@
 #include "nx_text.h"
 
 /* Feature-set id stored in models; bump when templates change. */
-#define NX_NER_FEATSET	5
+#define NX_NER_FEATSET	6
 
 /* An entity: tokens [tok, tok + ntok) of the document. */
 typedef struct NxEntity
@@ -53,6 +53,7 @@ typedef struct NxNerRes
 	const NxLabelSet *labels;
 	const NxLexicon *lex;		/* may have slot == NULL */
 	const NxClusters *clusters; /* may have slot == NULL */
+	const NxClusters *vclusters;	/* word-vector clusters; may be NULL */
 } NxNerRes;
 
 typedef struct NxNerDoc NxNerDoc;

@@ -174,6 +174,8 @@ tok_analyse(const char *s, size_t len, TokInfo *ti)
 	ti->flags = ndig ? TF_DIGIT : 0;
 	ti->clbits = 0;
 	ti->cllen = 0;
+	ti->vcbits = 0;
+	ti->vclen = 0;
 	ti->gazB = ti->gazI = 0;
 	ti->rpos = ti->rlen = 0;
 }
@@ -229,7 +231,7 @@ run_word(const TokInfo *t, uint32_t title)
  * Bank): capitalised tokens, joined by a single connector (of, &, de ...)
  * between two of them.  Words of a title (lexicon class "title") are in
  * none, so that Koss Prime Minister Amira Nadeem gives Koss and Amira
- * Nadeem.  Not in all-caps sentences.
+ * Nadeem.  Not in headlines (all caps or title case).
  */
 static void
 sent_runs(TokInfo *ti, size_t n, uint32_t title)
@@ -240,7 +242,7 @@ sent_runs(TokInfo *ti, size_t n, uint32_t title)
 	{
 		size_t		e = k;
 
-		if (!run_word(&ti[k], title) || (ti[k].flags & TF_SCAPS))
+		if (!run_word(&ti[k], title) || (ti[k].flags & (TF_SCAPS | TF_STITLE)))
 		{
 			k++;
 			continue;
@@ -326,6 +328,7 @@ analyse_tokens(NxNerDoc *d)
 			nx_check_interrupts(d->a);
 		tok_analyse(s, t->blen, &d->ti[i]);
 		nx_fold_cluster(d->res.clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
+		nx_fold_cluster(d->res.vclusters, s, t->blen, &d->ti[i].vcbits, &d->ti[i].vclen);
 		d->ti[i].conn = is_connector(s, t->blen);
 	}
 }
@@ -342,12 +345,23 @@ title_class(const NxLexicon *lex)
 	return title;
 }
 
-/* Flags of a sentence's tokens: its first word, and all of them in a headline in capitals. */
+/*
+ * Flags of a sentence's tokens: its first word, and all of them in a
+ * headline in capitals or in title case (of its words of four letters or
+ * more, TITLE_MIN_WORDS or more capitalised and at most one in
+ * TITLE_LOWER_SHARE in lower case).
+ */
+#define TITLE_MIN_WORDS		3
+#define TITLE_LOWER_SHARE	5
+#define TITLE_WORD_BYTES	4
+
 static void
-sent_case(TokInfo *ti, size_t n)
+sent_case(TokInfo *ti, const NxToken *tok, size_t n)
 {
 	int			nup = 0,
-				nlow = 0;
+				nlow = 0,
+				ninit_long = 0,
+				nlow_long = 0;
 	size_t		k;
 
 	for (k = 0; k < n; k++)
@@ -356,6 +370,10 @@ sent_case(TokInfo *ti, size_t n)
 			nlow++;
 		else if (ti[k].cap == CAP_ALL || ti[k].cap == CAP_ONE)
 			nup++;
+		if (tok[k].blen >= TITLE_WORD_BYTES && ti[k].cap == CAP_INIT)
+			ninit_long++;
+		else if (tok[k].blen >= TITLE_WORD_BYTES && ti[k].cap == CAP_LOWER)
+			nlow_long++;
 	}
 	for (k = 0; k < n && ti[k].cap == CAP_NONE && !(ti[k].flags & TF_DIGIT); k++)
 		;
@@ -364,6 +382,9 @@ sent_case(TokInfo *ti, size_t n)
 	if (nup >= 2 && nlow * 4 <= nup)
 		for (k = 0; k < n; k++)
 			ti[k].flags |= TF_SCAPS;
+	else if (ninit_long >= TITLE_MIN_WORDS && nlow_long * TITLE_LOWER_SHARE <= ninit_long)
+		for (k = 0; k < n; k++)
+			ti[k].flags |= TF_STITLE;
 }
 
 /* Sentences: first word, headline case, lexicon matches, runs of capitalised words. */
@@ -384,7 +405,7 @@ analyse_sentences(NxNerDoc *d, uint32_t title)
 		if (se->tok > ntok || se->ntok > ntok - se->tok)
 			continue;
 		ti = d->ti + se->tok;
-		sent_case(ti, se->ntok);
+		sent_case(ti, doc->tok + se->tok, se->ntok);
 		sent_lexicon(d->res.lex, ti, se->ntok);
 		sent_runs(ti, se->ntok, title);
 	}
@@ -449,7 +470,7 @@ word_case(NxNerDoc *d)
 	for (size_t i = 0; i < ntok; i++)
 	{
 		const TokInfo *t = &d->ti[i];
-		int			informative = !(t->flags & (TF_SFIRST | TF_SCAPS));
+		int			informative = !(t->flags & (TF_SFIRST | TF_SCAPS | TF_STITLE));
 
 		if ((i & 4095) == 0)
 			nx_check_interrupts(d->a);

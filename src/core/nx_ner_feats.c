@@ -24,6 +24,7 @@ enum
 	T_GAZM1, T_GAZP1, T_DOCCASE, T_LM1S, T_SLP1, T_CAPL,
 	T_CLM2, T_CLP2, T_CLBI, T_GAZCAP, T_KIND, T_AGL, T_AGR,
 	T_RUNPOS, T_RUNEND, T_RUNBEG, T_RUNGAZ, T_RUNGAZB, T_RUNAFT, T_RUNBEF,
+	T_VC, T_VCM1 = T_VC + 3, T_VCP1 = T_VCM1 + 2,
 	/* dynamic */
 	D_P1 = 64, D_P12, D_P1L, D_P1S, D_HIST, D_P1CAP,
 	/* second stage */
@@ -86,7 +87,9 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
 	size_t		nf = 0;
 	static const int clp[4] = {4, 6, 10, 20},
-				clnear[2] = {6, 20};
+				clnear[2] = {6, 20},
+				vcp[3] = {4, 8, 12},
+				vcnear[2] = {8, 12};
 
 	out[nf++] = nx_feat(T_BIAS, 0);
 	out[nf++] = nx_feat(T_W, t->hw);
@@ -136,6 +139,13 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 			if (((p1->gazB | p1->gazI) >> c) & 1)
 				out[nf++] = nx_feat(T_GAZP1, c);
 
+	/* word-vector clusters of the token and its neighbours */
+	if (t->vclen)
+		nf += nx_cluster_feats(out + nf, T_VC, t->vcbits, t->vclen, vcp, 3);
+	if (m1 && m1->vclen)
+		nf += nx_cluster_feats(out + nf, T_VCM1, m1->vcbits, m1->vclen, vcnear, 2);
+	if (p1 && p1->vclen)
+		nf += nx_cluster_feats(out + nf, T_VCP1, p1->vcbits, p1->vclen, vcnear, 2);
 	/* clusters two words away and the cluster bigram */
 	if (k >= 2 && ti[k - 2].cllen)
 		out[nf++] = nx_feat(T_CLM2, cl_prefix(&ti[k - 2], 10));

@@ -15,7 +15,7 @@
 #define BOS_L	UINT64_C(0x1111)
 #define EOS_L	UINT64_C(0x2222)
 /* Static features of one token, at most. */
-#define MAX_STATIC	(72 + 5 * NX_LEX_MAX_CLASSES)
+#define MAX_STATIC	(80 + 5 * NX_LEX_MAX_CLASSES)
 
 /* cap classes */
 enum
@@ -27,6 +27,7 @@ enum
 #define TF_SFIRST	0x01		/* first word of its sentence */
 #define TF_SCAPS	0x02		/* in an all-caps sentence (headline) */
 #define TF_DIGIT	0x04
+#define TF_STITLE	0x08		/* in a sentence in title case (headline) */
 
 /* doc case flags per word */
 #define DC_LOWER	0x01		/* seen in lower case */
@@ -46,7 +47,9 @@ typedef struct TokInfo
 	uint32_t	gazB;			/* lexicon classes of matches starting here */
 	uint32_t	gazI;			/* ... covering but not starting here */
 	uint32_t	clbits;
+	uint32_t	vcbits;			/* word-vector cluster path */
 	uint8_t		cllen;
+	uint8_t		vclen;
 	uint8_t		cap;
 	uint8_t		flags;
 	uint8_t		conn;			/* a word that joins capitalised words (of, &) */
