@@ -78,6 +78,7 @@ typedef struct Opts
 	const char *pred;
 	const char *vclusters;
 	int			title_headlines;
+	int			drop_names;
 	int			errors;
 } Opts;
 
@@ -93,6 +94,7 @@ typedef struct CDoc
 	NxNerDoc   *nd;
 	char	   *id;				/* JSONL only: document id */
 	JsonSpan   *spans;			/* JSONL only: gold character spans, label the type */
+	uint8_t    *drop;			/* training: tokens read without their identity */
 	size_t		nspans;
 } CDoc;
 
@@ -422,6 +424,28 @@ title_case_headline(CDoc *cd)
 	if (nx_doc_parse(&cd->doc, cd->text, strlen(cd->text), A) != NX_OK)
 		die("%s: cannot parse the text", cd->id ? cd->id : "document");
 	cdoc_tags(cd);
+}
+
+/*
+ * Context over memory (--drop-names PCT): each capitalised token of a
+ * training document, with probability PCT %, is read without its
+ * identity (nx_ner_doc_drop), drawn from a hash of the seed, document and
+ * token, so the same tokens for every epoch and run.
+ */
+static void
+cdoc_drop(CDoc *cd, size_t docno, unsigned long seed, int pct)
+{
+	const NxDoc *d = &cd->doc;
+
+	cd->drop = xalloc(d->ntok + 1);
+	for (size_t i = 0; i < d->ntok; i++)
+	{
+		unsigned char c = (unsigned char) d->text[d->tok[i].b];
+		uint64_t	h = nx_hash2(nx_hash2(seed, docno), i);
+
+		cd->drop[i] = c >= 'A' && c <= 'Z' && (int) (h % 100) < pct;
+	}
+	nx_ner_doc_drop(cd->nd, cd->drop);
 }
 
 /* Read CoNLL columns, or JSONL if the name ends in .jsonl. */
@@ -1094,6 +1118,8 @@ main(int argc, char **argv)
 		"(for a training document, in the other folds)"},
 		{"--title-headlines", OPT_FLAG, &o.title_headlines, NULL, "write the first line of every other training document\n"
 		"in title case, as today's headlines are"},
+		{"--drop-names", OPT_INT, &o.drop_names, "PCT", "read PCT % of capitalised training tokens without\n"
+		"their identity (word, bigrams, names seen in training)"},
 		{"--vclusters", OPT_STR, &o.vclusters, "FILE", "word-vector clusters (bits TAB word), as --clusters"},
 		{"--pred", OPT_STR, &o.pred, "FILE", "with --model and a .jsonl --dev: write the entities found"},
 		{"--errors", OPT_FLAG, &o.errors, NULL, "with --model and a .jsonl --dev: print missed and\n"
@@ -1165,6 +1191,7 @@ main(int argc, char **argv)
 			free(part.d);
 		}
 		free(list);
+		align_bad = align_total = 0;	/* counted again by title_case_headline */
 	}
 	fprintf(stderr, "train: %zu documents, %zu tokens\n", tr.n, tr.ntok);
 	ntypes = corpus_types(&tr, types, NX_MAX_TYPES);
@@ -1236,6 +1263,9 @@ main(int argc, char **argv)
 			fold_res[f].lex = &fold_lex[f];
 		}
 	corpus_prepare(&tr, &res, fold_res, o.c.folds);
+	if (o.drop_names > 0)
+		for (size_t i = 0; i < tr.n; i++)
+			cdoc_drop(&tr.d[i], i, o.c.seed, o.drop_names);
 	if (devp)
 		corpus_prepare(devp, &res, NULL, 0);
 
@@ -1272,11 +1302,11 @@ main(int argc, char **argv)
 
 	snprintf(meta, sizeof(meta),
 			 "trained by newsx-train: scheme=%s bits=%d stages=%d folds=%d seed=%lu runs=%d history=%s "
-			 "epochs=%d best-epochs=%d,%d lexicon=%s%s clusters=%s vclusters=%s title-headlines=%s train-tokens=%zu\n",
+			 "epochs=%d best-epochs=%d,%d lexicon=%s%s clusters=%s vclusters=%s title-headlines=%s drop-names=%d train-tokens=%zu\n",
 			 bilou ? "bilou" : "bio", o.c.bits, o.stages, o.c.folds, o.c.seed, o.runs,
 			 o.pred_history ? "predicted" : "gold", o.c.epochs,
 			 st[0].epoch, st[1].epoch, o.c.lexicon ? "yes" : "no", o.train_lexicon ? "+training" : "",
-			 o.c.clusters ? "yes" : "no", o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", tr.ntok);
+			 o.c.clusters ? "yes" : "no", o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", o.drop_names, tr.ntok);
 	write_model(o.c.out, &m, &lexsec, &clsec, meta);
 	if (devp)
 	{

@@ -69,6 +69,14 @@ extern void nx_ner_doc_free(NxNerDoc *d);
  */
 extern NxStatus nx_ner_doc_stage(NxNerDoc *d, const uint8_t *stage1);
 
+/*
+ * Training only: tokens i with drop[i] set are read without their
+ * identity (the word, its bigrams, and lexicon classes of names seen in
+ * training), so that context and clusters learn to carry the decision;
+ * drop (not copied, NULL: none) must outlive the document's decoding.
+ */
+extern void nx_ner_doc_drop(NxNerDoc *d, const uint8_t *drop);
+
 /* Forget labels seen so far (call before decoding the document again). */
 extern void nx_ner_doc_reset(NxNerDoc *d);
 

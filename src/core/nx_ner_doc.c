@@ -584,6 +584,19 @@ nomem:
 	return NX_ENOMEM;
 }
 
+/* Tokens to read without their identity (training). */
+void
+nx_ner_doc_drop(NxNerDoc *d, const uint8_t *drop)
+{
+	const NxLexicon *lex = d->res.lex;
+
+	d->drop = drop;
+	d->seen_classes = 0;
+	for (uint32_t c = 0; lex->slot && c < lex->nclasses && c < 32; c++)
+		if (strncmp(lex->class_name[c], "train-", 6) == 0)
+			d->seen_classes |= UINT32_C(1) << c;
+}
+
 /* Forget labels seen so far. */
 void
 nx_ner_doc_reset(NxNerDoc *d)

@@ -85,6 +85,9 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 				sm1 = m1 ? m1->hs : BOS_L,
 				sp1 = p1 ? p1->hs : EOS_L;
 	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
+	int			drop = d->drop && d->drop[g];
+	uint32_t	gazB = drop ? t->gazB & ~d->seen_classes : t->gazB,
+				gazI = drop ? t->gazI & ~d->seen_classes : t->gazI;
 	size_t		nf = 0;
 	static const int clp[4] = {4, 6, 10, 20},
 				clnear[2] = {6, 20},
@@ -92,14 +95,20 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 				vcnear[2] = {8, 12};
 
 	out[nf++] = nx_feat(T_BIAS, 0);
-	out[nf++] = nx_feat(T_W, t->hw);
-	out[nf++] = nx_feat(T_L, t->hl);
+	if (!drop)
+	{
+		out[nf++] = nx_feat(T_W, t->hw);
+		out[nf++] = nx_feat(T_L, t->hl);
+	}
 	out[nf++] = nx_feat(T_LM1, lm1);
 	out[nf++] = nx_feat(T_LP1, lp1);
 	out[nf++] = nx_feat(T_LM2, lm2);
 	out[nf++] = nx_feat(T_LP2, lp2);
-	out[nf++] = nx_feat2(T_LM1L, lm1, t->hl);
-	out[nf++] = nx_feat2(T_LLP1, t->hl, lp1);
+	if (!drop)
+	{
+		out[nf++] = nx_feat2(T_LM1L, lm1, t->hl);
+		out[nf++] = nx_feat2(T_LLP1, t->hl, lp1);
+	}
 	out[nf++] = nx_feat(T_S, t->hs);
 	out[nf++] = nx_feat(T_SM1, sm1);
 	out[nf++] = nx_feat(T_SP1, sp1);
@@ -114,7 +123,8 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 			out[nf++] = nx_feat(T_SUF + j, t->hsuf[j]);
 	}
 	out[nf++] = nx_feat(T_CAP, capv);
-	out[nf++] = nx_feat2(T_CAPL, capv, t->hl);
+	if (!drop)
+		out[nf++] = nx_feat2(T_CAPL, capv, t->hl);
 	out[nf++] = nx_feat(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
 	if (t->cllen)
 		nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
@@ -122,12 +132,12 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
 	if (p1 && p1->cllen)
 		nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
-	if (t->gazB | t->gazI)
+	if (gazB | gazI)
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
 		{
-			if ((t->gazB >> c) & 1)
+			if ((gazB >> c) & 1)
 				out[nf++] = nx_feat(T_GAZ, c * 4 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
-			if ((t->gazI >> c) & 1)
+			if ((gazI >> c) & 1)
 				out[nf++] = nx_feat(T_GAZ, c * 4 + 2 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
 		}
 	if (m1 && (m1->gazB | m1->gazI))
@@ -153,9 +163,9 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		out[nf++] = nx_feat(T_CLP2, cl_prefix(&ti[k + 2], 10));
 	out[nf++] = nx_feat2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
 	/* lexicon classes with the token's case */
-	if (t->gazB | t->gazI)
+	if (gazB | gazI)
 		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
-			if (((t->gazB | t->gazI) >> c) & 1)
+			if (((gazB | gazI) >> c) & 1)
 				out[nf++] = nx_feat(T_GAZCAP, c * 64 + capv);
 	/* context aggregation: neighbours of the word's other mentions */
 	if (t->cap != CAP_LOWER && t->cap != CAP_NONE)

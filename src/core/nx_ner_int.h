@@ -73,6 +73,8 @@ struct NxNerDoc
 	uint8_t    *stage1;			/* [ntok] or NULL */
 	uint8_t    *fixed;			/* [ntok] labels stage 2 keeps from stage 1, or 0xFF */
 	uint16_t   *s1count;		/* [nwords][ntypes + 1] stage-1 counts, last: O */
+	const uint8_t *drop;		/* [ntok] training only: tokens read without their identity */
+	uint32_t	seen_classes;	/* lexicon classes of names seen in training (train-*) */
 	uint32_t   *feat;
 	uint32_t   *off;
 	/*
