@@ -23,8 +23,8 @@ SELECT n.name, count(*) AS entities,
 FROM news n, LATERAL extract_entities(n.body) e GROUP BY n.name ORDER BY n.name;
 
 -- a title-case headline: its names, and no run of capitalised words taken
--- for one name (Breaks With Obama, Trade Deal); a known limit: the verb
--- after a name at the end of a headline may join it (Sanders Says)
+-- for one name (Breaks With Obama, Trade Deal), nor the verb after the
+-- last name (Sanders Says)
 SELECT entity, type, sentence FROM extract_entities((SELECT body FROM news WHERE name = 'headline'))
 ORDER BY pos;
 
@@ -32,8 +32,8 @@ ORDER BY pos;
 SELECT entity, type FROM extract_entities((SELECT body FROM news WHERE name = 'particles'))
 ORDER BY pos;
 
--- names with digits and hyphens are whole; a known limit: a short one
--- (G7, G20, H5N1) is often missed
+-- names with digits and hyphens are whole (a known limit: H5N1 and 9/11
+-- are often missed)
 SELECT entity FROM extract_entities((SELECT body FROM news WHERE name = 'digits'))
 WHERE entity ~ '[0-9]' ORDER BY pos;
 

@@ -280,6 +280,7 @@ nx_ner_doc_free(NxNerDoc *d)
 	nx_free(a, d->doccase);
 	nx_free(a, d->easy);
 	nx_free(a, d->agg);
+	nx_free(a, d->aggcls);
 	nx_free(a, d->hist);
 	nx_free(a, d->stage1);
 	nx_free(a, d->fixed);
@@ -520,16 +521,36 @@ agg_note(uint64_t *ag, uint64_t v)
 		}
 }
 
-/* Left and right neighbours (folded) of the first mentions of capitalised words. */
+/* The lexicon classes of AGG_CLASSES as bits. */
+static uint32_t
+agg_classes(const NxLexicon *lex)
+{
+	static const char *const names[AGG_NCLASSES] = AGG_CLASSES;
+	uint32_t	m = 0;
+
+	for (uint32_t c = 0; lex->slot && c < lex->nclasses && c < 32; c++)
+		for (int k = 0; k < AGG_NCLASSES; k++)
+			if (strcmp(lex->class_name[c], names[k]) == 0)
+				m |= UINT32_C(1) << c;
+	return m;
+}
+
+/*
+ * Left and right neighbours (folded) of the first mentions of capitalised
+ * words, and the AGG_CLASSES of the neighbours of all their mentions.
+ */
 static NxStatus
 context_aggregation(NxNerDoc *d)
 {
 	const NxDoc *doc = d->doc;
+	uint32_t	mask = agg_classes(d->res.lex);
 
 	d->agg = nx_alloc(d->a, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
-	if (!d->agg)
+	d->aggcls = nx_alloc(d->a, (d->nwords + 1) * 2 * sizeof(uint32_t));
+	if (!d->agg || !d->aggcls)
 		return NX_ENOMEM;
 	memset(d->agg, 0, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
+	memset(d->aggcls, 0, (d->nwords + 1) * 2 * sizeof(uint32_t));
 	for (size_t s = 0; s < doc->nsent; s++)
 	{
 		const NxSentence *se = &doc->sent[s];
@@ -547,6 +568,10 @@ context_aggregation(NxNerDoc *d)
 				continue;
 			agg_note(ag, l);
 			agg_note(ag + AGG_K, r);
+			if (k > 0)
+				d->aggcls[(size_t) ti[k].wid * 2] |= (ti[k - 1].gazB | ti[k - 1].gazI) & mask;
+			if (k + 1 < se->ntok)
+				d->aggcls[(size_t) ti[k].wid * 2 + 1] |= (ti[k + 1].gazB | ti[k + 1].gazI) & mask;
 		}
 	}
 	return NX_OK;

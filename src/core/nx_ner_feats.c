@@ -24,7 +24,7 @@ enum
 	T_GAZM1, T_GAZP1, T_DOCCASE, T_LM1S, T_SLP1, T_CAPL,
 	T_CLM2, T_CLP2, T_CLBI, T_GAZCAP, T_KIND, T_AGL, T_AGR,
 	T_RUNPOS, T_RUNEND, T_RUNBEG, T_RUNGAZ, T_RUNGAZB, T_RUNAFT, T_RUNBEF,
-	T_VC, T_VCM1 = T_VC + 3, T_VCP1 = T_VCM1 + 2,
+	T_VC, T_VCM1 = T_VC + 3, T_VCP1 = T_VCM1 + 2, T_AGCL = T_VCP1 + 2, T_AGCR,
 	/* dynamic */
 	D_P1 = 64, D_P12, D_P1L, D_P1S, D_HIST, D_P1CAP,
 	/* second stage */
@@ -171,6 +171,16 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	if (t->cap != CAP_LOWER && t->cap != CAP_NONE)
 	{
 		const uint64_t *ag = d->agg + (size_t) t->wid * 2 * AGG_K;
+		uint32_t	lc = d->aggcls[(size_t) t->wid * 2],
+					rc = d->aggcls[(size_t) t->wid * 2 + 1];
+
+		for (uint32_t c = 0; (lc | rc) && c < NX_LEX_MAX_CLASSES; c++)
+		{
+			if ((lc >> c) & 1)
+				out[nf++] = nx_feat(T_AGCL, c);
+			if ((rc >> c) & 1)
+				out[nf++] = nx_feat(T_AGCR, c);
+		}
 
 		for (int j = 0; j < AGG_K; j++)
 		{
