@@ -79,7 +79,7 @@ build_mini(int k, const char *path)
 	unsigned char *real = read_all(path, &len);
 	NxModel		m;
 	char		err[256];
-	NxModelSection sec[7];
+	NxModelSection sec[8];
 	int			ns = 0;
 	size_t		nw,
 				wlen;
@@ -91,9 +91,11 @@ build_mini(int k, const char *path)
 	size_t		nlex = 0;
 	const char *cn[NX_LEX_MAX_CLASSES];
 	void	   *lexsec = NULL,
-			   *clsec = NULL;
+			   *clsec = NULL,
+			   *vcsec = NULL;
 	size_t		lexlen = 0,
-				cllen = 0;
+				cllen = 0,
+				vclen = 0;
 	NxClusterSlot cl[3] = {
 		{nx_key_final(nx_fnv1a64("Putin", 5)), 0x2D, 6},
 		{nx_key_final(nx_fnv1a64("Istanbul", 8)), 0x5, 3},
@@ -140,6 +142,9 @@ build_mini(int k, const char *path)
 	}
 	if (nx_clusters_build(cl, 3, 0, &clsec, &cllen, &nx_malloc_alloc) == NX_OK)
 		nx_section(&sec[ns++], "CLUSTERS", clsec, cllen);
+	/* the entity model's word-vector clusters, in the packed layout */
+	if (k == 0 && nx_clusters_build(cl, 3, 1, &vcsec, &vclen, &nx_malloc_alloc) == NX_OK)
+		nx_section(&sec[ns++], "VECCLUST", vcsec, vclen);
 	if ((data = find_section(real, len, "META", &sz)) != NULL)
 		nx_section(&sec[ns++], "META", data, sz);
 	if (nx_model_write(m.name, sec, (size_t) ns, &out, &minilen[k], &nx_malloc_alloc) != NX_OK ||
@@ -155,6 +160,7 @@ build_mini(int k, const char *path)
 	free(wsec);
 	free(lexsec);
 	free(clsec);
+	free(vcsec);
 	free(real);
 }
 
@@ -202,12 +208,22 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 		FUZZ_CHECK(inside(m->lex.slot, ((size_t) 1 << m->lex.log2) * sizeof(NxLexSlot), b, len));
 	if (m->clusters.slot)
 		FUZZ_CHECK(inside(m->clusters.slot, ((size_t) 1 << m->clusters.log2) * sizeof(NxClusterSlot), b, len));
+	if (m->clusters.packed)
+		FUZZ_CHECK(inside(m->clusters.packed, ((size_t) 1 << m->clusters.log2) * sizeof(uint64_t), b, len));
+	if (m->vclusters.packed)
+		FUZZ_CHECK(inside(m->vclusters.packed, ((size_t) 1 << m->vclusters.log2) * sizeof(uint64_t), b, len));
 	if (m->meta)
 		FUZZ_CHECK(inside(m->meta, m->metalen, b, len));
 	FUZZ_CHECK(memchr(m->name, '\0', sizeof(m->name)) != NULL);
 	FUZZ_CHECK(memchr(m->task, '\0', sizeof(m->task)) != NULL);
 	(void) nx_lex_find(&m->lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))));
 	(void) nx_clusters_find(&m->clusters, nx_key_final(nx_fnv1a64("Putin", 5)));
+	{
+		uint32_t	bits,
+					nb;
+
+		(void) nx_clusters_lookup(&m->vclusters, nx_key_final(nx_fnv1a64("Putin", 5)), &bits, &nb);
+	}
 
 	FUZZ_CHECK(nx_doc_parse(&doc, article, sizeof(article) - 1, &nx_malloc_alloc) == NX_OK);
 	if (nx_quotes_check_model(m, err, sizeof(err)) == NX_OK)
