@@ -4,6 +4,8 @@
  */
 #include "nx_fold.h"
 
+#include <string.h>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -62,7 +64,9 @@ nx_fold_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits,
 		char		buf[CLUSTER_WORD_MAX];
 		size_t		k = nx_fold(s, len, buf, sizeof(buf));
 
-		found = nx_clusters_lookup(cl, nx_key_final(nx_fnv1a64(buf, k)), &b, &n);
+		/* a word that folds to itself was looked up already */
+		if (k != len || memcmp(buf, s, k) != 0)
+			found = nx_clusters_lookup(cl, nx_key_final(nx_fnv1a64(buf, k)), &b, &n);
 		if (!found && k > 0 && buf[0] >= 'a' && buf[0] <= 'z')
 		{
 			buf[0] -= 32;
