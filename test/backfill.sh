@@ -1,0 +1,104 @@
+#!/bin/bash
+# backfill.sh: newsx_backfill() under cancel, session death and concurrency.
+# Needs newsx installed; runs on a throwaway cluster unless PGHOST is set.
+#
+#   test/backfill.sh            (part of make test)
+#
+# On 8,000 articles (the samples, 1,000 times): a backfill cancelled with
+# pg_cancel_backend() and one whose backend is killed with
+# pg_terminate_backend() each resume to exactly the rows of one query;
+# two sessions on the two parts of a job, and two sessions on the same
+# job, together store every row once.  Prints one line per check and
+# exits 1 if any fails.
+set -eu
+cd "$(dirname "$0")/.."
+if [ -z "${PGHOST:-}" ]; then
+    exec tools/pg-cluster run "$0" "$@"
+fi
+P="psql -X -q -At -v ON_ERROR_STOP=1 -d postgres"
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+fail=0
+check() {    # check NAME SQL: the query must return t
+    local got
+    got=$($P -c "$2")
+    if [ "$got" = t ]; then echo "ok   $1"; else echo "FAIL $1 (got $got)"; fail=1; fi
+}
+# the rows that one query gives, against a stored table: 0 when the same
+differ() {    # differ FUNCTION TABLE
+    echo "SELECT count(*) = 0 FROM (
+        (SELECT a.id, x.* FROM bf_articles a, LATERAL $1(a.body) x EXCEPT ALL SELECT * FROM $2)
+        UNION ALL
+        (SELECT * FROM $2 EXCEPT ALL SELECT a.id, x.* FROM bf_articles a, LATERAL $1(a.body) x)) d"
+}
+# start a backfill call in the background; its output in $tmp/NAME
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+start() {    # start NAME ARGS...
+    local name=$1
+    shift
+    $P -c "CALL newsx_backfill($*)" >"$tmp/$name" 2>&1 &
+}
+# the pid of the session running a backfill into TABLE, once it has begun
+backend() {
+    local pid=""
+    for _ in $(seq 100); do
+        pid=$($P -c "SELECT pid FROM pg_stat_activity WHERE query LIKE 'CALL newsx_backfill(%$1%' AND pid <> pg_backend_pid() LIMIT 1")
+        [ -n "$pid" ] && break
+        sleep 0.05
+    done
+    echo "$pid"
+}
+
+$P -c "DROP EXTENSION IF EXISTS newsx CASCADE" -c "CREATE EXTENSION newsx"
+$P -c "DROP TABLE IF EXISTS bf_articles, bf_q1, bf_q2, bf_q3, bf_e"
+$P -c "CREATE TABLE bf_articles (id int PRIMARY KEY, body text)"
+n=0
+for f in samples/*.txt; do
+    n=$((n + 1))
+    $P -v body="$(cat "$f")" -v n=$n <<'SQL'
+INSERT INTO bf_articles SELECT g * 100 + :n, :'body' FROM generate_series(1, 1000) g;
+SQL
+done
+
+# cancelled after a few batches, then resumed
+start cancel "'bf_articles', 'body', 'quotes', 'bf_q1', batch_size => 20"
+pid=$(backend bf_q1)
+sleep 0.7
+$P -c "SELECT pg_cancel_backend($pid)" >/dev/null
+wait
+check "cancel: the call was cancelled" "SELECT $(grep -c 'canceling statement' "$tmp/cancel") = 1"
+check "cancel: progress matches what is stored" "
+    SELECT p.rows_done > 0 AND p.rows_done < p.rows_total AND p.finished IS NULL
+       AND p.rows_done = (SELECT count(*) FROM bf_articles WHERE id <= p.last_key::int)
+       AND p.results = (SELECT count(*) FROM bf_q1)
+    FROM newsx_backfill_progress p WHERE p.job LIKE 'bf_q1 %'"
+$P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q1', batch_size => 20)"
+check "cancel: resumed, every row once" "$(differ extract_quotes bf_q1)"
+
+# the backend killed, then resumed
+start kill "'bf_articles', 'body', 'quotes', 'bf_q2', batch_size => 20"
+pid=$(backend bf_q2)
+sleep 0.7
+$P -c "SELECT pg_terminate_backend($pid)" >/dev/null
+wait || true
+check "terminate: progress matches what is stored" "
+    SELECT p.rows_done > 0 AND p.finished IS NULL AND p.results = (SELECT count(*) FROM bf_q2)
+    FROM newsx_backfill_progress p WHERE p.job LIKE 'bf_q2 %'"
+$P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q2', batch_size => 20)"
+check "terminate: resumed, every row once" "$(differ extract_quotes bf_q2)"
+
+# two sessions, the two parts of a job
+start part0 "'bf_articles', 'body', 'entities', 'bf_e', batch_size => 50, part => 0, parts => 2"
+start part1 "'bf_articles', 'body', 'entities', 'bf_e', batch_size => 50, part => 1, parts => 2"
+wait
+check "two parts at once: every row once" "$(differ extract_entities bf_e)"
+
+# two sessions on the same job: the job's row lock takes turns
+$P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q3', batch_size => 20, max_batches => 1)"
+start same0 "'bf_articles', 'body', 'quotes', 'bf_q3', batch_size => 20"
+start same1 "'bf_articles', 'body', 'quotes', 'bf_q3', batch_size => 20"
+wait
+check "one job in two sessions: every row once" "$(differ extract_quotes bf_q3)"
+
+$P -c "DROP TABLE bf_articles, bf_q1, bf_q2, bf_q3, bf_e" -c "DROP EXTENSION newsx"
+exit $fail
