@@ -3,7 +3,8 @@
 #   make demo      set up a fresh Debian 12 machine, build, install, and run
 #                  the demo on a throwaway cluster (see README.md)
 #   make test      set up, build, install, run the C unit tests, the
-#                  pg_regress suite and test/backfill.sh on throwaway clusters
+#                  pg_regress suite, test/backfill.sh and test/shards.sh
+#                  on throwaway clusters
 #   make / make install / make installcheck   the usual PGXS targets
 #   make unit      C unit tests of the core (SANITIZE=1: ASan + UBSan)
 #   make fuzz      libFuzzer targets of the core, FUZZ_SECONDS (60) each
@@ -185,6 +186,7 @@ test: deps
 	tools/as-root $(MAKE) install
 	tools/pg-cluster run $(MAKE) installcheck
 	test/backfill.sh
+	test/shards.sh
 	$(MAKE) unit SANITIZE=1 WERROR=-Werror
 	$(MAKE) unit WERROR=-Werror
 	$(MAKE) tools-check WERROR=-Werror

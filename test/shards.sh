@@ -1,0 +1,95 @@
+#!/bin/bash
+# shards.sh: the README's queries over a coordinator and two shards
+# (tools/shard-cluster: postgres_fdw foreign partitions) give exactly the
+# rows one server gives on the same articles; a shard that is down makes
+# the coordinator's query fail with an error naming it, and the same query
+# works again when the shard is back, nothing lost.
+#
+#   test/shards.sh            (part of make test; needs newsx installed)
+#
+# The articles: the samples, 40 times over, inserted through the
+# coordinator (each row lands on the shard its id hashes to).  Each shard
+# stores its articles' quotations and entities with newsx_backfill; the
+# coordinator reads them through newsx_shards_attach.  The reference is a
+# plain table of the same rows on the coordinator, extracted there.
+# Prints one line per check and exits 1 if any fails.
+set -eu
+cd "$(dirname "$0")/.."
+if [ -z "${COORD:-}" ]; then
+    exec tools/shard-cluster run "$0" "$@"
+fi
+export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
+C="psql -X -q -At -v ON_ERROR_STOP=1 -h $COORD"
+fail=0
+check() {    # check NAME SQL: the query must return t
+    local got
+    got=$($C -c "$2" 2>&1) || true
+    if [ "$got" = t ]; then echo "ok   $1"; else echo "FAIL $1 (got $got)"; fail=1; fi
+}
+# the same rows, both ways: check NAME QUERY_SHARDED QUERY_LOCAL
+same() {
+    check "$1" "SELECT count(*) = 0 AND (SELECT count(*) FROM ($2) a) = (SELECT count(*) FROM ($3) b)
+                   AND (SELECT count(*) FROM ($3) b) > 0
+                FROM (($2 EXCEPT ALL $3) UNION ALL ($3 EXCEPT ALL $2)) d"
+}
+
+n=0
+for f in samples/*.txt; do
+    n=$((n + 1))
+    $C -v body="$(cat "$f")" -v n=$n <<'SQL'
+INSERT INTO articles SELECT g * 100 + :n, :'body' FROM generate_series(1, 40) g;
+SQL
+done
+$C -c "CREATE TABLE one_server AS SELECT * FROM articles" -c "ALTER TABLE one_server ADD PRIMARY KEY (id)"
+check "rows spread over both shards" "
+    SELECT (SELECT count(*) FROM articles_shard1) > 0 AND (SELECT count(*) FROM articles_shard2) > 0
+       AND (SELECT count(*) FROM articles) = 320"
+
+# each shard stores the results of its own articles
+for s in "$SHARD1" "$SHARD2"; do
+    psql -X -q -v ON_ERROR_STOP=1 -h "$s" \
+        -c "CALL newsx_backfill('articles', 'body', 'quotes', 'article_quotes')" \
+        -c "CALL newsx_backfill('articles', 'body', 'entities', 'article_entities')" \
+        -c "CREATE INDEX ON articles USING gin (entity_keys(body))"
+done
+$C -c "CALL newsx_shards_attach('quotes')" -c "CALL newsx_shards_attach('entities')"
+
+# the README's queries: top speakers, entities by type, the lookup by key
+same "top speakers" \
+    "SELECT speaker, speaker_key, count(*) FROM article_quotes WHERE speaker_key IS NOT NULL GROUP BY 1, 2" \
+    "SELECT q.speaker, q.speaker_key, count(*) FROM one_server a, LATERAL extract_quotes(a.body) q
+     WHERE q.speaker_key IS NOT NULL GROUP BY 1, 2"
+same "entities by type" \
+    "SELECT type, canonical, count(*) FROM article_entities GROUP BY 1, 2" \
+    "SELECT e.type, e.canonical, count(*) FROM one_server a, LATERAL extract_entities(a.body) e GROUP BY 1, 2"
+same "every stored quotation" \
+    "SELECT * FROM article_quotes" \
+    "SELECT a.id, q.* FROM one_server a, LATERAL extract_quotes(a.body) q"
+same "articles by entity key (GIN on the shards)" \
+    "SELECT id FROM articles WHERE entity_keys(body) @> ARRAY['person:maria okonkwo']" \
+    "SELECT id FROM one_server WHERE entity_keys(body) @> ARRAY['person:maria okonkwo']"
+same "extraction on the coordinator over the shards' articles" \
+    "SELECT a.id, e.* FROM articles a, LATERAL extract_entities(a.body) e" \
+    "SELECT a.id, e.* FROM one_server a, LATERAL extract_entities(a.body) e"
+plan=$($C -c "EXPLAIN (VERBOSE) SELECT id FROM articles WHERE entity_keys(body) @> ARRAY['person:maria okonkwo']")
+if [ "$(echo "$plan" | grep -c 'Remote SQL: .*entity_keys')" = 2 ]; then
+    echo "ok   the key lookup runs on the shards"
+else
+    echo "FAIL the key lookup runs on the shards"; echo "$plan"; fail=1
+fi
+
+# a shard down: a clear error naming it; back: the same rows, nothing lost
+tools/pg-cluster stop "$SHARD2"
+err=$($C -c "SELECT speaker, count(*) FROM article_quotes GROUP BY 1" 2>&1 || true)
+if echo "$err" | grep -q 'ERROR:.*server "shard2"'; then
+    echo "ok   a shard down: the error names it"
+else
+    echo "FAIL a shard down: the error names it (got: $err)"; fail=1
+fi
+tools/pg-cluster start "$SHARD2" "$PGPORT"
+same "the shard back: the same rows" \
+    "SELECT * FROM article_quotes" \
+    "SELECT a.id, q.* FROM one_server a, LATERAL extract_quotes(a.body) q"
+
+$C -c "DROP TABLE one_server"
+exit $fail
