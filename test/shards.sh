@@ -1,7 +1,8 @@
 #!/bin/bash
 # shards.sh: the README's queries over a coordinator and two shards
-# (tools/shard-cluster: postgres_fdw foreign partitions) give exactly the
-# rows one server gives on the same articles; a shard that is down makes
+# (tools/shard-cluster: postgres_fdw foreign partitions) and its PL/Proxy
+# functions (RUN ON ALL) give exactly the rows one server gives on the
+# same articles; a shard that is down makes
 # the coordinator's query fail with an error naming it, and the same query
 # works again when the shard is back, nothing lost.
 #
@@ -77,6 +78,14 @@ if [ "$(echo "$plan" | grep -c 'Remote SQL: .*entity_keys')" = 2 ]; then
 else
     echo "FAIL the key lookup runs on the shards"; echo "$plan"; fail=1
 fi
+
+# PL/Proxy: the shards extract their own articles at once (RUN ON ALL)
+same "PL/Proxy: every shard's quotations" \
+    "SELECT * FROM newsx_all_quotes()" \
+    "SELECT a.id, q.* FROM one_server a, LATERAL extract_quotes(a.body) q"
+same "PL/Proxy: every shard's entities" \
+    "SELECT * FROM newsx_all_entities()" \
+    "SELECT a.id, e.* FROM one_server a, LATERAL extract_entities(a.body) e"
 
 # a shard down: a clear error naming it; back: the same rows, nothing lost
 tools/pg-cluster stop "$SHARD2"
