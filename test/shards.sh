@@ -100,5 +100,45 @@ same "the shard back: the same rows" \
     "SELECT * FROM article_quotes" \
     "SELECT a.id, q.* FROM one_server a, LATERAL extract_quotes(a.body) q"
 
+# the dashboards (views/dashboards.sql) on the coordinator: each shard
+# stores the results with its articles (section 1, run on the shard); the
+# coordinator reads those columns through articles_stored, partitioned as
+# articles is, and builds the views and materialized views (sections 2 to
+# 4) on it; they hold the rows one server's dashboards hold
+for s in "$SHARD1" "$SHARD2"; do
+    sed -n '/^-- 1\. Results stored/,/^-- 2\. One row/p' views/dashboards.sql |
+        psql -X -q -v ON_ERROR_STOP=1 -h "$s"
+done
+$C <<'SQL'
+-- the dashboards' views take the names of the tables attached above
+DROP TABLE article_quotes, article_entities;
+CREATE TABLE articles_stored (id int NOT NULL, body text NOT NULL, published date,
+                              entities jsonb, quotes jsonb) PARTITION BY HASH (id);
+CREATE FOREIGN TABLE articles_stored_shard1 PARTITION OF articles_stored
+    FOR VALUES WITH (MODULUS 2, REMAINDER 0) SERVER shard1 OPTIONS (table_name 'articles');
+CREATE FOREIGN TABLE articles_stored_shard2 PARTITION OF articles_stored
+    FOR VALUES WITH (MODULUS 2, REMAINDER 1) SERVER shard2 OPTIONS (table_name 'articles');
+SQL
+sed -n '/^-- 2\. One row/,$p' views/dashboards.sql |
+    sed 's/^FROM articles a\([ ,]\|$\)/FROM articles_stored a\1/' | $C -v ON_ERROR_STOP=1
+$C -c "CALL refresh_dashboards()"
+$C -c "DROP DATABASE IF EXISTS one_server_db" -c "CREATE DATABASE one_server_db"
+O="psql -X -q -At -v ON_ERROR_STOP=1 -h $COORD -d one_server_db"
+$O -c "CREATE EXTENSION newsx" -c "CREATE TABLE articles (id int PRIMARY KEY, body text NOT NULL)"
+$C -c "\copy (SELECT id, body FROM one_server) TO STDOUT" | $O -c "\copy articles FROM STDIN"
+$O -f views/dashboards.sql
+for v in top_speakers_daily top_speakers_weekly quoted_together entity_comentions \
+         unnamed_sources_daily quoted_organisations repeated_quotations; do
+    a=$($C -c "SELECT * FROM $v" | sort)
+    b=$($O -c "SELECT * FROM $v" | sort)
+    if [ -n "$a" ] && [ "$a" = "$b" ]; then
+        echo "ok   dashboard $v: the rows of one server"
+    else
+        echo "FAIL dashboard $v: the rows of one server ($(echo "$a" | wc -l) against $(echo "$b" | wc -l) rows)"
+        fail=1
+    fi
+done
+$C -c "DROP DATABASE one_server_db"
+
 $C -c "DROP TABLE one_server"
 exit $fail
