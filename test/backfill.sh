@@ -5,8 +5,9 @@
 #   test/backfill.sh            (part of make test)
 #
 # On 8,000 articles (the samples, 1,000 times): a backfill cancelled with
-# pg_cancel_backend() and one whose backend is killed with
-# pg_terminate_backend() each resume to exactly the rows of one query;
+# pg_cancel_backend(), one whose backend is killed with
+# pg_terminate_backend() and one whose server is stopped and started
+# again each resume to exactly the rows of one query;
 # two sessions on the two parts of a job, and two sessions on the same
 # job, together store every row once.  Prints one line per check and
 # exits 1 if any fails.
@@ -50,7 +51,7 @@ backend() {
 }
 
 $P -c "DROP EXTENSION IF EXISTS newsx CASCADE" -c "CREATE EXTENSION newsx"
-$P -c "DROP TABLE IF EXISTS bf_articles, bf_q1, bf_q2, bf_q3, bf_e"
+$P -c "DROP TABLE IF EXISTS bf_articles, bf_q1, bf_q2, bf_q3, bf_q4, bf_e"
 $P -c "CREATE TABLE bf_articles (id int PRIMARY KEY, body text)"
 n=0
 for f in samples/*.txt; do
@@ -86,6 +87,23 @@ check "terminate: progress matches what is stored" "
     FROM newsx_backfill_progress p WHERE p.job LIKE 'bf_q2 %'"
 $P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q2', batch_size => 20)"
 check "terminate: resumed, every row once" "$(differ extract_quotes bf_q2)"
+
+# the server stopped mid-run (fast shutdown) and started again, when this
+# runs on a cluster of tools/pg-cluster (its data directory in PGHOST)
+if [ -f "$PGHOST/data/PG_VERSION" ]; then
+    start restart "'bf_articles', 'body', 'quotes', 'bf_q4', batch_size => 20"
+    backend bf_q4 >/dev/null
+    sleep 0.7
+    tools/pg-cluster stop "$PGHOST"
+    wait || true
+    tools/pg-cluster start "$PGHOST" "$PGPORT"
+    check "restart: progress matches what is stored" "
+        SELECT p.rows_done > 0 AND p.finished IS NULL AND p.results = (SELECT count(*) FROM bf_q4)
+        FROM newsx_backfill_progress p WHERE p.job LIKE 'bf_q4 %'"
+    $P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q4', batch_size => 20)"
+    check "restart: resumed, every row once" "$(differ extract_quotes bf_q4)"
+    $P -c "DROP TABLE bf_q4"
+fi
 
 # two sessions, the two parts of a job
 start part0 "'bf_articles', 'body', 'entities', 'bf_e', batch_size => 50, part => 0, parts => 2"
