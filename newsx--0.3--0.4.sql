@@ -7,8 +7,8 @@
 CREATE TABLE newsx_backfill_progress (
     job         text PRIMARY KEY,
     source      regclass NOT NULL,
-    what        text NOT NULL CHECK (what IN ('quotes', 'entities')),
-    target      regclass NOT NULL,
+    what        text NOT NULL CHECK (what IN ('quotes', 'entities', 'both')),
+    target      text NOT NULL,      -- the table, or with 'both' the two tables' prefix
     part        integer NOT NULL,
     parts       integer NOT NULL,
     last_key    text,               -- the greatest key done (NULL: none yet)
@@ -24,9 +24,11 @@ SELECT pg_catalog.pg_extension_config_dump('newsx_backfill_progress', '');
 COMMENT ON TABLE newsx_backfill_progress IS
 'newsx_backfill jobs: the last key done, rows done and left, results stored';
 
--- Store the quotations or the entities of every row of a table, in batches
--- ordered by its primary key, each committed with the job's progress; a
--- second call with the same job resumes after the last batch committed.
+-- Store the quotations, the entities or both of every row of a table, in
+-- batches ordered by its primary key, each committed with the job's
+-- progress; a second call with the same job resumes after the last batch
+-- committed.  With 'both', target is a prefix: TARGET_quotes and
+-- TARGET_entities.
 CREATE PROCEDURE newsx_backfill(
     source      regclass,
     body_column name,
@@ -43,8 +45,11 @@ DECLARE
     key_col     name;
     key_type    text;
     body_type   regtype;
-    fn          text;
-    tgt         regclass;
+    kinds       text[];
+    tgts        regclass[] := '{}';
+    tname       text;
+    inserts     text := '';
+    counts      text := '';
     jobname     text;
     prog        newsx_backfill_progress;
     n           bigint;
@@ -57,12 +62,12 @@ DECLARE
     part_where  text;
 BEGIN
     -- what to extract
-    IF what = 'quotes' THEN
-        fn := 'extract_quotes';
-    ELSIF what = 'entities' THEN
-        fn := 'extract_entities';
+    IF what IN ('quotes', 'entities') THEN
+        kinds := ARRAY[what];
+    ELSIF what = 'both' THEN
+        kinds := ARRAY['quotes', 'entities'];
     ELSE
-        RAISE EXCEPTION 'newsx_backfill: what must be ''quotes'' or ''entities'', not %', quote_nullable(what)
+        RAISE EXCEPTION 'newsx_backfill: what must be ''quotes'', ''entities'' or ''both'', not %', quote_nullable(what)
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF batch_size IS NULL OR batch_size < 1 THEN
@@ -100,48 +105,55 @@ BEGIN
                   HINT = 'Give a text column, or a generated text column made from it.';
     END IF;
 
-    -- the target: made here with the key and the function's columns, or an
-    -- existing table with exactly those
-    EXECUTE format('CREATE TEMP TABLE newsx_backfill_shape ON COMMIT DROP AS '
-                   'SELECT s.%I AS article_key, x.* FROM %s s, LATERAL %s(s.%I::text) x WITH NO DATA',
-                   key_col, source, fn, body_column);
-    -- the name quoted part by part (parse_ident raises a clear error if bad)
+    -- the targets: made here with the key and the function's columns, or
+    -- existing tables with exactly those; the name quoted part by part
+    -- (parse_ident raises a clear error if it is bad)
     target := array_to_string(ARRAY(SELECT quote_ident(x) FROM unnest(parse_ident(target)) x), '.');
-    -- sessions that begin parts of one job at once make the target once
-    PERFORM pg_advisory_xact_lock(hashtext('newsx_backfill ' || target));
-    tgt := to_regclass(target);
-    IF tgt IS NULL THEN
-        EXECUTE format('CREATE TABLE %s (LIKE newsx_backfill_shape)', target);
-        tgt := to_regclass(target);
-        EXECUTE format('CREATE INDEX ON %s (article_key)', tgt);
-    ELSIF EXISTS (
-        SELECT attnum, attname, atttypid FROM pg_attribute
-         WHERE attrelid = 'newsx_backfill_shape'::regclass AND attnum > 0 AND NOT attisdropped
-        EXCEPT
-        SELECT attnum, attname, atttypid FROM pg_attribute
-         WHERE attrelid = tgt AND attnum > 0 AND NOT attisdropped)
-       OR (SELECT count(*) FROM pg_attribute WHERE attrelid = tgt AND attnum > 0 AND NOT attisdropped)
-          <> (SELECT count(*) FROM pg_attribute
-               WHERE attrelid = 'newsx_backfill_shape'::regclass AND attnum > 0 AND NOT attisdropped)
-    THEN
-        RAISE EXCEPTION 'newsx_backfill: table % exists with other columns than the % of %', tgt, what, source
-            USING ERRCODE = 'invalid_table_definition',
-                  HINT = format('Give a new table name, or one made like: CREATE TABLE t AS SELECT s.%I AS article_key, x.* FROM %s s, LATERAL %s(s.%I) x WITH NO DATA',
-                                key_col, source, fn, body_column);
-    END IF;
-    DROP TABLE newsx_backfill_shape;
+    FOR k IN 1 .. array_length(kinds, 1) LOOP
+        tname := CASE WHEN what = 'both' THEN target || '_' || kinds[k] ELSE target END;
+        tname := array_to_string(ARRAY(SELECT quote_ident(x) FROM unnest(parse_ident(tname)) x), '.');
+        EXECUTE format('CREATE TEMP TABLE newsx_backfill_shape ON COMMIT DROP AS '
+                       'SELECT s.%I AS article_key, x.* FROM %s s, LATERAL extract_%s(s.%I::text) x WITH NO DATA',
+                       key_col, source, kinds[k], body_column);
+        -- sessions that begin parts of one job at once make the table once
+        PERFORM pg_advisory_xact_lock(hashtext('newsx_backfill ' || tname));
+        tgts[k] := to_regclass(tname);
+        IF tgts[k] IS NULL THEN
+            EXECUTE format('CREATE TABLE %s (LIKE newsx_backfill_shape)', tname);
+            tgts[k] := to_regclass(tname);
+            EXECUTE format('CREATE INDEX ON %s (article_key)', tgts[k]);
+        ELSIF EXISTS (
+            SELECT attnum, attname, atttypid FROM pg_attribute
+             WHERE attrelid = 'newsx_backfill_shape'::regclass AND attnum > 0 AND NOT attisdropped
+            EXCEPT
+            SELECT attnum, attname, atttypid FROM pg_attribute
+             WHERE attrelid = tgts[k] AND attnum > 0 AND NOT attisdropped)
+           OR (SELECT count(*) FROM pg_attribute WHERE attrelid = tgts[k] AND attnum > 0 AND NOT attisdropped)
+              <> (SELECT count(*) FROM pg_attribute
+                   WHERE attrelid = 'newsx_backfill_shape'::regclass AND attnum > 0 AND NOT attisdropped)
+        THEN
+            RAISE EXCEPTION 'newsx_backfill: table % exists with other columns than the % of %', tgts[k], kinds[k], source
+                USING ERRCODE = 'invalid_table_definition',
+                      HINT = format('Give a new table name, or one made like: CREATE TABLE t AS SELECT s.%I AS article_key, x.* FROM %s s, LATERAL extract_%s(s.%I) x WITH NO DATA',
+                                    key_col, source, kinds[k], body_column);
+        END IF;
+        DROP TABLE newsx_backfill_shape;
+        inserts := inserts || format(', ins%s AS (INSERT INTO %s SELECT b.k, x.* FROM batch b, '
+                                     'LATERAL extract_%s(b.body) x RETURNING 1)', k, tgts[k], kinds[k]);
+        counts := counts || format(' + (SELECT count(*) FROM ins%s)', k);
+    END LOOP;
 
     -- the job: found (resume) or begun
-    jobname := coalesce(job, format('%s %s %s/%s', tgt, what, part, parts));
+    jobname := coalesce(job, format('%s %s %s/%s', target, what, part, parts));
     part_where := CASE WHEN parts = 1 THEN 'true'
                        ELSE format('abs(hashtext(%I::text)::bigint) %% %s = %s', key_col, parts, part) END;
     SELECT * INTO prog FROM newsx_backfill_progress p WHERE p.job = jobname;
     IF NOT FOUND THEN
         EXECUTE format('SELECT count(*) FROM %s WHERE %s', source, part_where) INTO n;
         INSERT INTO newsx_backfill_progress (job, source, what, target, part, parts, rows_total)
-        VALUES (jobname, source, what, tgt, part, parts, n)
+        VALUES (jobname, source, what, target, part, parts, n)
         RETURNING * INTO prog;
-    ELSIF prog.source <> source OR prog.what <> what OR prog.target <> tgt
+    ELSIF prog.source <> source OR prog.what <> what OR prog.target <> target
           OR prog.part <> part OR prog.parts <> parts THEN
         RAISE EXCEPTION 'newsx_backfill: job % was begun for % of % into % (part %/%)',
                         quote_literal(jobname), prog.what, prog.source, prog.target, prog.part, prog.parts
@@ -161,10 +173,9 @@ BEGIN
         SELECT * INTO prog FROM newsx_backfill_progress p WHERE p.job = jobname FOR UPDATE;
         EXECUTE format(
             'WITH batch AS (SELECT %1$I AS k, %2$I::text AS body FROM %3$s '
-            '               WHERE ($1 IS NULL OR %1$I > $1::%4$s) AND %5$s ORDER BY %1$I LIMIT $2), '
-            '     ins AS (INSERT INTO %6$s SELECT b.k, x.* FROM batch b, LATERAL %7$s(b.body) x RETURNING 1) '
-            'SELECT (SELECT count(*) FROM batch), (SELECT max(k)::text FROM batch), (SELECT count(*) FROM ins)',
-            key_col, body_column, source, key_type, part_where, tgt, fn)
+            '               WHERE ($1 IS NULL OR %1$I > $1::%4$s) AND %5$s ORDER BY %1$I LIMIT $2)%6$s '
+            'SELECT (SELECT count(*) FROM batch), (SELECT max(k)::text FROM batch), 0%7$s',
+            key_col, body_column, source, key_type, part_where, inserts, counts)
           INTO n, maxkey, r
           USING prog.last_key, batch_size;
         IF n = 0 THEN
@@ -191,4 +202,4 @@ END
 $proc$;
 
 COMMENT ON PROCEDURE newsx_backfill(regclass, name, text, text, integer, integer, integer, integer, text) IS
-'store extract_quotes or extract_entities of every row of a table in batches that commit; resumes where it stopped';
+'store extract_quotes, extract_entities or both of every row of a table in batches that commit; resumes where it stopped';

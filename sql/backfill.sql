@@ -49,6 +49,16 @@ SELECT count(*) AS differ FROM (
     (SELECT * FROM stored_entities
      EXCEPT ALL SELECT a.id, e.* FROM articles a, LATERAL extract_entities(a.body) e)) d;
 
+-- both kinds in one pass: TARGET_quotes and TARGET_entities
+CALL newsx_backfill('articles', 'body', 'both', 'stored_both', batch_size => 70);
+SELECT job, what, target, rows_done, results = (SELECT count(*) FROM stored_both_quotes)
+                                              + (SELECT count(*) FROM stored_both_entities) AS results_stored
+FROM newsx_backfill_progress WHERE what = 'both';
+SELECT (SELECT count(*) FROM (SELECT * FROM stored_both_quotes EXCEPT ALL SELECT * FROM stored_quotes) d) AS quotes_differ,
+       (SELECT count(*) FROM (SELECT * FROM stored_both_entities EXCEPT ALL SELECT * FROM stored_entities) d) AS entities_differ,
+       (SELECT count(*) FROM stored_both_quotes) = (SELECT count(*) FROM stored_quotes) AS same_quotes,
+       (SELECT count(*) FROM stored_both_entities) = (SELECT count(*) FROM stored_entities) AS same_entities;
+
 RESET client_min_messages;
 -- bad input: a clear error (its errcode and hint), and nothing changed
 \set SHOW_CONTEXT never
@@ -82,5 +92,6 @@ SELECT to_regclass('nk_quotes') IS NULL AS no_nk, to_regclass('ib_quotes') IS NU
        (SELECT count(*) FROM other_cols) AS other_rows,
        (SELECT count(*) FROM newsx_backfill_progress) AS jobs;
 
-DROP TABLE no_key, int_body, other_cols, stored_quotes, stored_entities, articles;
+DROP TABLE no_key, int_body, other_cols, stored_quotes, stored_entities, stored_both_quotes,
+    stored_both_entities, articles;
 DROP EXTENSION newsx;
