@@ -20,7 +20,7 @@ if [ -z "${COORD:-}" ]; then
     exec tools/shard-cluster run "$0" "$@"
 fi
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
-C="psql -X -q -At -v ON_ERROR_STOP=1 -h $COORD"
+C="psql -X -q -At -v ON_ERROR_STOP=1 -h $COORD -p $COORD_PORT"
 fail=0
 check() {    # check NAME SQL: the query must return t
     local got
@@ -47,8 +47,8 @@ check "rows spread over both shards" "
        AND (SELECT count(*) FROM articles) = 320"
 
 # each shard stores the results of its own articles
-for s in "$SHARD1" "$SHARD2"; do
-    psql -X -q -v ON_ERROR_STOP=1 -h "$s" \
+for s in "$SHARD1 $SHARD1_PORT" "$SHARD2 $SHARD2_PORT"; do
+    psql -X -q -v ON_ERROR_STOP=1 -h ${s% *} -p ${s#* } \
         -c "CALL newsx_backfill('articles', 'body', 'quotes', 'article_quotes')" \
         -c "CALL newsx_backfill('articles', 'body', 'entities', 'article_entities')" \
         -c "CREATE INDEX ON articles USING gin (entity_keys(body))"
@@ -95,7 +95,7 @@ if echo "$err" | grep -q 'ERROR:.*server "shard2"'; then
 else
     echo "FAIL a shard down: the error names it (got: $err)"; fail=1
 fi
-tools/pg-cluster start "$SHARD2" "$PGPORT"
+tools/pg-cluster start "$SHARD2" "$SHARD2_PORT"
 same "the shard back: the same rows" \
     "SELECT * FROM article_quotes" \
     "SELECT a.id, q.* FROM one_server a, LATERAL extract_quotes(a.body) q"
@@ -105,9 +105,9 @@ same "the shard back: the same rows" \
 # coordinator reads those columns through articles_stored, partitioned as
 # articles is, and builds the views and materialized views (sections 2 to
 # 4) on it; they hold the rows one server's dashboards hold
-for s in "$SHARD1" "$SHARD2"; do
+for s in "$SHARD1 $SHARD1_PORT" "$SHARD2 $SHARD2_PORT"; do
     sed -n '/^-- 1\. Results stored/,/^-- 2\. One row/p' views/dashboards.sql |
-        psql -X -q -v ON_ERROR_STOP=1 -h "$s"
+        psql -X -q -v ON_ERROR_STOP=1 -h ${s% *} -p ${s#* }
 done
 $C <<'SQL'
 -- the dashboards' views take the names of the tables attached above
@@ -123,7 +123,7 @@ sed -n '/^-- 2\. One row/,$p' views/dashboards.sql |
     sed 's/^FROM articles a\([ ,]\|$\)/FROM articles_stored a\1/' | $C -v ON_ERROR_STOP=1
 $C -c "CALL refresh_dashboards()"
 $C -c "DROP DATABASE IF EXISTS one_server_db" -c "CREATE DATABASE one_server_db"
-O="psql -X -q -At -v ON_ERROR_STOP=1 -h $COORD -d one_server_db"
+O="psql -X -q -At -v ON_ERROR_STOP=1 -h $COORD -p $COORD_PORT -d one_server_db"
 $O -c "CREATE EXTENSION newsx" -c "CREATE TABLE articles (id int PRIMARY KEY, body text NOT NULL)"
 $C -c "\copy (SELECT id, body FROM one_server) TO STDOUT" | $O -c "\copy articles FROM STDIN"
 $O -f views/dashboards.sql
