@@ -50,6 +50,17 @@ backend() {
     echo "$pid"
 }
 
+# wait until a job into TABLE has stored a few batches (at most 20 s)
+under_way() {
+    for _ in $(seq 400); do
+        [ "$($P -c "SELECT coalesce(max(rows_done), 0) >= 60 FROM newsx_backfill_progress
+                    WHERE job LIKE '$1 %'")" = t ] && return 0
+        sleep 0.05
+    done
+    echo "backfill into $1 did not get under way" >&2
+    return 1
+}
+
 $P -c "DROP EXTENSION IF EXISTS newsx CASCADE" -c "CREATE EXTENSION newsx"
 $P -c "DROP TABLE IF EXISTS bf_articles, bf_q1, bf_q2, bf_q3, bf_q4, bf_e"
 $P -c "CREATE TABLE bf_articles (id int PRIMARY KEY, body text)"
@@ -64,7 +75,7 @@ done
 # cancelled after a few batches, then resumed
 start cancel "'bf_articles', 'body', 'quotes', 'bf_q1', batch_size => 20"
 pid=$(backend bf_q1)
-sleep 0.7
+under_way bf_q1
 $P -c "SELECT pg_cancel_backend($pid)" >/dev/null
 wait
 check "cancel: the call was cancelled" "SELECT $(grep -c 'canceling statement' "$tmp/cancel") = 1"
@@ -79,7 +90,7 @@ check "cancel: resumed, every row once" "$(differ extract_quotes bf_q1)"
 # the backend killed, then resumed
 start kill "'bf_articles', 'body', 'quotes', 'bf_q2', batch_size => 20"
 pid=$(backend bf_q2)
-sleep 0.7
+under_way bf_q2
 $P -c "SELECT pg_terminate_backend($pid)" >/dev/null
 wait || true
 check "terminate: progress matches what is stored" "
@@ -93,7 +104,7 @@ check "terminate: resumed, every row once" "$(differ extract_quotes bf_q2)"
 if [ -f "$PGHOST/data/PG_VERSION" ]; then
     start restart "'bf_articles', 'body', 'quotes', 'bf_q4', batch_size => 20"
     backend bf_q4 >/dev/null
-    sleep 0.7
+    under_way bf_q4
     tools/pg-cluster stop "$PGHOST"
     wait || true
     tools/pg-cluster start "$PGHOST" "$PGPORT"
