@@ -59,6 +59,27 @@ has_nul(const char *p, size_t n)
 	return memchr(p, '\0', n) != NULL;
 }
 
+/* The groups of classes of a parsed lexicon (NxLexicon), by class name. */
+static void
+lexicon_groups(NxLexicon *lex)
+{
+	static const char *const context[NX_LEX_NCONTEXT] = NX_LEX_CONTEXT_CLASSES;
+
+	for (uint32_t c = 0; c < lex->nclasses; c++)
+	{
+		const char *nm = lex->class_name[c];
+		uint32_t	bit = UINT32_C(1) << c;
+
+		if (strcmp(nm, "title") == 0)
+			lex->title_classes |= bit;
+		if (strncmp(nm, "train-", 6) == 0)
+			lex->seen_classes |= bit;
+		for (int k = 0; k < NX_LEX_NCONTEXT; k++)
+			if (strcmp(nm, context[k]) == 0)
+				lex->context_classes |= bit;
+	}
+}
+
 /* Validate a LEXICON section. */
 NxStatus
 nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
@@ -91,6 +112,7 @@ nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
 	lex->log2 = log2;
 	lex->maxlen = maxlen;
 	lex->nclasses = ncl;
+	lexicon_groups(lex);
 	return NX_OK;
 bad:
 	snprintf(errbuf, errlen, "newsx model has a malformed lexicon section");

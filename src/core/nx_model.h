@@ -73,7 +73,19 @@ typedef struct NxLexicon
 	uint32_t	maxlen;			/* tokens in the longest entry */
 	uint32_t	nclasses;
 	char		class_name[NX_LEX_MAX_CLASSES][NX_LEX_CLASS_LEN];
+	/*
+	 * Groups of classes the entity tagger reads, found by name once when
+	 * the lexicon is parsed (bit c: class c): titles ("title"), the
+	 * classes whose words beside a capitalised word tell what it names
+	 * (NX_LEX_CONTEXT_CLASSES), and names seen in training ("train-*").
+	 */
+	uint32_t	title_classes;
+	uint32_t	context_classes;
+	uint32_t	seen_classes;
 } NxLexicon;
+
+#define NX_LEX_CONTEXT_CLASSES	{"per-first", "per-last", "title", "org-suffix"}
+#define NX_LEX_NCONTEXT			4
 
 /* A word-cluster slot: a word's key and its bit string. */
 typedef struct NxClusterSlot

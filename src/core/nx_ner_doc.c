@@ -334,18 +334,6 @@ analyse_tokens(NxNerDoc *d)
 	}
 }
 
-/* The lexicon class of titles as a bit (0: none), which runs of capitalised words leave out. */
-static uint32_t
-title_class(const NxLexicon *lex)
-{
-	uint32_t	title = 0;
-
-	for (uint32_t c = 0; lex->slot && c < lex->nclasses && c < 32; c++)
-		if (strcmp(lex->class_name[c], "title") == 0)
-			title = UINT32_C(1) << c;
-	return title;
-}
-
 /*
  * Flags of a sentence's tokens: its first word, and all of them in a
  * headline in capitals or in title case (of its words of four letters or
@@ -521,29 +509,17 @@ agg_note(uint64_t *ag, uint64_t v)
 		}
 }
 
-/* The lexicon classes of AGG_CLASSES as bits. */
-static uint32_t
-agg_classes(const NxLexicon *lex)
-{
-	static const char *const names[AGG_NCLASSES] = AGG_CLASSES;
-	uint32_t	m = 0;
-
-	for (uint32_t c = 0; lex->slot && c < lex->nclasses && c < 32; c++)
-		for (int k = 0; k < AGG_NCLASSES; k++)
-			if (strcmp(lex->class_name[c], names[k]) == 0)
-				m |= UINT32_C(1) << c;
-	return m;
-}
-
 /*
  * Left and right neighbours (folded) of the first mentions of capitalised
- * words, and the AGG_CLASSES of the neighbours of all their mentions.
+ * words, and the context classes (NxLexicon) of the neighbours of all
+ * their mentions: Donald before one Trump makes every Trump a person's
+ * name, Inc after one Acme a company's.
  */
 static NxStatus
 context_aggregation(NxNerDoc *d)
 {
 	const NxDoc *doc = d->doc;
-	uint32_t	mask = agg_classes(d->res.lex);
+	uint32_t	mask = d->res.lex->context_classes;
 
 	d->agg = nx_alloc(d->a, (d->nwords + 1) * 2 * AGG_K * sizeof(uint64_t));
 	d->aggcls = nx_alloc(d->a, (d->nwords + 1) * 2 * sizeof(uint32_t));
@@ -597,7 +573,7 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 	if (doc_buffers(d) != NX_OK)
 		goto nomem;
 	analyse_tokens(d);
-	analyse_sentences(d, title_class(res->lex));
+	analyse_sentences(d, res->lex->title_classes);
 	if (word_ids(d) != NX_OK || word_case(d) != NX_OK ||
 		easy_tokens(d) != NX_OK || context_aggregation(d) != NX_OK)
 		goto nomem;
@@ -613,13 +589,7 @@ nomem:
 void
 nx_ner_doc_drop(NxNerDoc *d, const uint8_t *drop)
 {
-	const NxLexicon *lex = d->res.lex;
-
 	d->drop = drop;
-	d->seen_classes = 0;
-	for (uint32_t c = 0; lex->slot && c < lex->nclasses && c < 32; c++)
-		if (strncmp(lex->class_name[c], "train-", 6) == 0)
-			d->seen_classes |= UINT32_C(1) << c;
 }
 
 /* Forget labels seen so far. */

@@ -67,32 +67,42 @@ others_value(const NxNerDoc *d, size_t g)
 	return 1 + best * 4 + (bestc == total ? 0 : (2 * bestc > total ? 1 : 2));
 }
 
+/* The token's neighbours: one before and one after (NULL at the sentence's ends). */
+#define PREV(ti, k)		((k) >= 1 ? &(ti)[(k) - 1] : NULL)
+#define NEXT(ti, n, k)	((k) + 1 < (n) ? &(ti)[(k) + 1] : NULL)
+
+/* The token's case class and sentence flags as one value. */
+static inline uint32_t
+cap_value(const TokInfo *t)
+{
+	return (uint32_t) t->cap | ((uint32_t) t->flags << 4);
+}
+
+/* Is token g read without its identity (training, nx_ner_doc_drop)? */
+static inline int
+dropped(const NxNerDoc *d, size_t g)
+{
+	return d->drop && d->drop[g];
+}
+
 /*
- * Static features of sentence token k that do not depend on first-stage
- * labels, into out; returns the count.
+ * The words: the token, its neighbours two each way, word bigrams, shapes,
+ * affixes, case, and how the document writes the word elsewhere.
  */
 static size_t
-base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+word_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		   size_t g, uint32_t *out)
 {
-	const TokInfo *t = &ti[k];
-	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
-	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	const TokInfo *t = &ti[k],
+			   *m1 = PREV(ti, k),
+			   *p1 = NEXT(ti, n, k);
 	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
 				lp1 = p1 ? p1->hl : EOS_L,
-				lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
-				lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L,
 				sm1 = m1 ? m1->hs : BOS_L,
 				sp1 = p1 ? p1->hs : EOS_L;
-	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
-	int			drop = d->drop && d->drop[g];
-	uint32_t	gazB = drop ? t->gazB & ~d->seen_classes : t->gazB,
-				gazI = drop ? t->gazI & ~d->seen_classes : t->gazI;
+	uint32_t	capv = cap_value(t);
+	int			drop = dropped(d, g);
 	size_t		nf = 0;
-	static const int clp[4] = {4, 6, 10, 20},
-				clnear[2] = {6, 20},
-				vcp[3] = {4, 8, 12},
-				vcnear[2] = {8, 12};
 
 	out[nf++] = nx_feat(T_BIAS, 0);
 	if (!drop)
@@ -102,8 +112,8 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	}
 	out[nf++] = nx_feat(T_LM1, lm1);
 	out[nf++] = nx_feat(T_LP1, lp1);
-	out[nf++] = nx_feat(T_LM2, lm2);
-	out[nf++] = nx_feat(T_LP2, lp2);
+	out[nf++] = nx_feat(T_LM2, k >= 2 ? ti[k - 2].hl : BOS_L);
+	out[nf++] = nx_feat(T_LP2, k + 2 < n ? ti[k + 2].hl : EOS_L);
 	if (!drop)
 	{
 		out[nf++] = nx_feat2(T_LM1L, lm1, t->hl);
@@ -126,30 +136,52 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 	if (!drop)
 		out[nf++] = nx_feat2(T_CAPL, capv, t->hl);
 	out[nf++] = nx_feat(T_DOCCASE, (uint64_t) d->doccase[t->wid] | ((uint64_t) capv << 8));
+	return nf;
+}
+
+/*
+ * Word classes: the Brown and word-vector clusters of the token and its
+ * neighbours, and the lexicon classes of the matches it is in (without
+ * the names seen in training when its identity is dropped).
+ */
+static size_t
+class_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+			size_t g, uint32_t *out)
+{
+	const TokInfo *t = &ti[k],
+			   *m1 = PREV(ti, k),
+			   *p1 = NEXT(ti, n, k);
+	uint32_t	hide = dropped(d, g) ? d->res.lex->seen_classes : 0,
+				gazB = t->gazB & ~hide,
+				gazI = t->gazI & ~hide,
+				capv = cap_value(t);
+	size_t		nf = 0;
+	static const int clp[4] = {4, 6, 10, 20},
+				clnear[2] = {6, 20},
+				vcp[3] = {4, 8, 12},
+				vcnear[2] = {8, 12};
+
 	if (t->cllen)
 		nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
 	if (m1 && m1->cllen)
 		nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
 	if (p1 && p1->cllen)
 		nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
-	if (gazB | gazI)
-		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
-		{
-			if ((gazB >> c) & 1)
-				out[nf++] = nx_feat(T_GAZ, c * 4 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
-			if ((gazI >> c) & 1)
-				out[nf++] = nx_feat(T_GAZ, c * 4 + 2 + (p1 && ((p1->gazI >> c) & 1) ? 1 : 0));
-		}
-	if (m1 && (m1->gazB | m1->gazI))
-		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
-			if (((m1->gazB | m1->gazI) >> c) & 1)
-				out[nf++] = nx_feat(T_GAZM1, c);
-	if (p1 && (p1->gazB | p1->gazI))
-		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
-			if (((p1->gazB | p1->gazI) >> c) & 1)
-				out[nf++] = nx_feat(T_GAZP1, c);
+	for (uint32_t c = 0; (gazB | gazI) && c < NX_LEX_MAX_CLASSES; c++)
+	{
+		uint32_t	next_in = p1 && ((p1->gazI >> c) & 1) ? 1 : 0;
 
-	/* word-vector clusters of the token and its neighbours */
+		if ((gazB >> c) & 1)
+			out[nf++] = nx_feat(T_GAZ, c * 4 + next_in);
+		if ((gazI >> c) & 1)
+			out[nf++] = nx_feat(T_GAZ, c * 4 + 2 + next_in);
+	}
+	for (uint32_t c = 0; m1 && (m1->gazB | m1->gazI) && c < NX_LEX_MAX_CLASSES; c++)
+		if (((m1->gazB | m1->gazI) >> c) & 1)
+			out[nf++] = nx_feat(T_GAZM1, c);
+	for (uint32_t c = 0; p1 && (p1->gazB | p1->gazI) && c < NX_LEX_MAX_CLASSES; c++)
+		if (((p1->gazB | p1->gazI) >> c) & 1)
+			out[nf++] = nx_feat(T_GAZP1, c);
 	if (t->vclen)
 		nf += nx_cluster_feats(out + nf, T_VC, t->vcbits, t->vclen, vcp, 3);
 	if (m1 && m1->vclen)
@@ -163,69 +195,113 @@ base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		out[nf++] = nx_feat(T_CLP2, cl_prefix(&ti[k + 2], 10));
 	out[nf++] = nx_feat2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
 	/* lexicon classes with the token's case */
-	if (gazB | gazI)
-		for (uint32_t c = 0; c < NX_LEX_MAX_CLASSES; c++)
-			if (((gazB | gazI) >> c) & 1)
-				out[nf++] = nx_feat(T_GAZCAP, c * 64 + capv);
-	/* context aggregation: neighbours of the word's other mentions */
-	if (t->cap != CAP_LOWER && t->cap != CAP_NONE)
+	for (uint32_t c = 0; (gazB | gazI) && c < NX_LEX_MAX_CLASSES; c++)
+		if (((gazB | gazI) >> c) & 1)
+			out[nf++] = nx_feat(T_GAZCAP, c * 64 + capv);
+	return nf;
+}
+
+/*
+ * Context aggregation, for a capitalised word: the context classes beside any
+ * of its mentions, and the neighbours of its first mentions.
+ */
+static size_t
+aggregation_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+				  uint32_t *out)
+{
+	const TokInfo *t = &ti[k],
+			   *m1 = PREV(ti, k),
+			   *p1 = NEXT(ti, n, k);
+	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
+				lp1 = p1 ? p1->hl : EOS_L;
+	const uint64_t *ag = d->agg + (size_t) t->wid * 2 * AGG_K;
+	uint32_t	lc = d->aggcls[(size_t) t->wid * 2],
+				rc = d->aggcls[(size_t) t->wid * 2 + 1];
+	size_t		nf = 0;
+
+	if (t->cap == CAP_LOWER || t->cap == CAP_NONE)
+		return 0;
+	for (uint32_t c = 0; (lc | rc) && c < NX_LEX_MAX_CLASSES; c++)
 	{
-		const uint64_t *ag = d->agg + (size_t) t->wid * 2 * AGG_K;
-		uint32_t	lc = d->aggcls[(size_t) t->wid * 2],
-					rc = d->aggcls[(size_t) t->wid * 2 + 1];
-
-		for (uint32_t c = 0; (lc | rc) && c < NX_LEX_MAX_CLASSES; c++)
-		{
-			if ((lc >> c) & 1)
-				out[nf++] = nx_feat(T_AGCL, c);
-			if ((rc >> c) & 1)
-				out[nf++] = nx_feat(T_AGCR, c);
-		}
-
-		for (int j = 0; j < AGG_K; j++)
-		{
-			if (ag[j] && ag[j] != lm1)
-				out[nf++] = nx_feat(T_AGL, ag[j]);
-			if (ag[AGG_K + j] && ag[AGG_K + j] != lp1)
-				out[nf++] = nx_feat(T_AGR, ag[AGG_K + j]);
-		}
+		if ((lc >> c) & 1)
+			out[nf++] = nx_feat(T_AGCL, c);
+		if ((rc >> c) & 1)
+			out[nf++] = nx_feat(T_AGCR, c);
 	}
-	/* the run of capitalised words the token is in: its ends and neighbours */
-	if (t->rlen)
+	for (int j = 0; j < AGG_K; j++)
 	{
-		uint32_t	pc = t->rlen == 1 ? 3 : t->rpos == 0 ? 0 : t->rpos + 1 == t->rlen ? 2 : 1;
-		const TokInfo *first = t - t->rpos;
-		const TokInfo *last = first + (t->rlen - 1);
-		size_t		fk = k - t->rpos;
-		size_t		lk = fk + t->rlen - 1;
-
-		out[nf++] = nx_feat(T_RUNPOS, pc | (uint32_t) (t->rlen < 5 ? t->rlen : 5) << 4 | capv << 8);
-		if (t->rlen > 1)
-		{
-			if (pc != 2)
-			{
-				out[nf++] = nx_feat2(T_RUNEND, pc, last->hl);
-				out[nf++] = nx_feat2(T_RUNGAZ, pc, last->gazB | last->gazI);
-				out[nf++] = nx_feat2(T_RUNAFT, pc, lk + 1 < n ? ti[lk + 1].hl : EOS_L);
-			}
-			if (pc != 0)
-			{
-				out[nf++] = nx_feat2(T_RUNBEG, pc, first->hl);
-				out[nf++] = nx_feat2(T_RUNGAZB, pc, first->gazB | first->gazI);
-				out[nf++] = nx_feat2(T_RUNBEF, pc, fk >= 1 ? ti[fk - 1].hl : BOS_L);
-			}
-		}
+		if (ag[j] && ag[j] != lm1)
+			out[nf++] = nx_feat(T_AGL, ag[j]);
+		if (ag[AGG_K + j] && ag[AGG_K + j] != lp1)
+			out[nf++] = nx_feat(T_AGR, ag[AGG_K + j]);
 	}
-	/* token kinds around (quotation marks, clitics, attached hyphens) */
+	return nf;
+}
+
+/* The run of capitalised words the token is in: its ends and neighbours. */
+static size_t
+run_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+{
+	const TokInfo *t = &ti[k];
+	uint32_t	pc;
+	const TokInfo *first,
+			   *last;
+	size_t		fk,
+				lk,
+				nf = 0;
+
+	if (!t->rlen)
+		return 0;
+	pc = t->rlen == 1 ? 3 : t->rpos == 0 ? 0 : t->rpos + 1 == t->rlen ? 2 : 1;
+	first = t - t->rpos;
+	last = first + (t->rlen - 1);
+	fk = k - t->rpos;
+	lk = fk + t->rlen - 1;
+	out[nf++] = nx_feat(T_RUNPOS, pc | (uint32_t) (t->rlen < 5 ? t->rlen : 5) << 4 | cap_value(t) << 8);
+	if (t->rlen > 1 && pc != 2)
 	{
-		const NxToken *tk = &d->doc->tok[g];
-		uint32_t	kv = tk->kind | ((tk->flags & 7u) << 4);
-
-		kv |= (k >= 1 ? (uint32_t) d->doc->tok[g - 1].kind : 15u) << 8;
-		kv |= (k + 1 < n ? (uint32_t) d->doc->tok[g + 1].kind |
-			   ((d->doc->tok[g + 1].flags & 1u) << 4) : 31u) << 12;
-		out[nf++] = nx_feat(T_KIND, kv);
+		out[nf++] = nx_feat2(T_RUNEND, pc, last->hl);
+		out[nf++] = nx_feat2(T_RUNGAZ, pc, last->gazB | last->gazI);
+		out[nf++] = nx_feat2(T_RUNAFT, pc, lk + 1 < n ? ti[lk + 1].hl : EOS_L);
 	}
+	if (t->rlen > 1 && pc != 0)
+	{
+		out[nf++] = nx_feat2(T_RUNBEG, pc, first->hl);
+		out[nf++] = nx_feat2(T_RUNGAZB, pc, first->gazB | first->gazI);
+		out[nf++] = nx_feat2(T_RUNBEF, pc, fk >= 1 ? ti[fk - 1].hl : BOS_L);
+	}
+	return nf;
+}
+
+/* Token kinds around (quotation marks, clitics, attached hyphens). */
+static uint32_t
+kind_feat(const NxNerDoc *d, size_t n, size_t k, size_t g)
+{
+	const NxToken *tk = &d->doc->tok[g];
+	uint32_t	kv = tk->kind | ((tk->flags & 7u) << 4);
+
+	kv |= (k >= 1 ? (uint32_t) d->doc->tok[g - 1].kind : 15u) << 8;
+	kv |= (k + 1 < n ? (uint32_t) d->doc->tok[g + 1].kind |
+		   ((d->doc->tok[g + 1].flags & 1u) << 4) : 31u) << 12;
+	return nx_feat(T_KIND, kv);
+}
+
+/*
+ * Static features of sentence token k that do not depend on first-stage
+ * labels, into out; returns the count.  Their order is part of the model
+ * (training sums the weights in it), so the steps keep it.
+ */
+static size_t
+base_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
+		   size_t g, uint32_t *out)
+{
+	size_t		nf = 0;
+
+	nf += word_feats(d, ti, n, k, g, out + nf);
+	nf += class_feats(d, ti, n, k, g, out + nf);
+	nf += aggregation_feats(d, ti, n, k, out + nf);
+	nf += run_feats(ti, n, k, out + nf);
+	out[nf++] = kind_feat(d, n, k, g);
 	return nf;
 }
 
@@ -235,7 +311,7 @@ stage_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 			size_t g, uint32_t *out)
 {
 	const TokInfo *t = &ti[k];
-	uint32_t	capv = (uint32_t) t->cap | ((uint32_t) t->flags << 4);
+	uint32_t	capv = cap_value(t);
 	const uint8_t *s1 = d->stage1;
 	uint64_t	ov = others_value(d, g);
 	size_t		nf = 0;

@@ -11,18 +11,11 @@
 
 /* Neighbours kept on each side of a word's first mentions (context aggregation). */
 #define AGG_K		3
-/*
- * Lexicon classes whose words beside a capitalised word, anywhere in the
- * document, are features of all its mentions (Donald before Trump makes
- * every Trump a person's name; Inc after Acme a company's).
- */
-#define AGG_CLASSES	{"per-first", "per-last", "title", "org-suffix"}
-#define AGG_NCLASSES 4
 /* The word value before a sentence's first token and after its last. */
 #define BOS_L	UINT64_C(0x1111)
 #define EOS_L	UINT64_C(0x2222)
 /* Static features of one token, at most. */
-#define MAX_STATIC	(80 + 2 * AGG_NCLASSES + 5 * NX_LEX_MAX_CLASSES)
+#define MAX_STATIC	(80 + 2 * NX_LEX_NCONTEXT + 5 * NX_LEX_MAX_CLASSES)
 
 /* cap classes */
 enum
@@ -75,14 +68,13 @@ struct NxNerDoc
 	uint8_t    *doccase;		/* [nwords] */
 	uint8_t    *easy;			/* [ntok] lower-case word or punctuation, no lexicon match */
 	uint64_t   *agg;			/* [nwords][2 * AGG_K] neighbours of a word's first mentions */
-	uint32_t   *aggcls;			/* [nwords][2] AGG_CLASSES of the neighbours of its mentions */
+	uint32_t   *aggcls;			/* [nwords][2] context classes (NxLexicon) of its mentions' neighbours */
 	uint32_t   *hist;			/* [nwords] type bits seen so far, bit 31: seen as O */
 	size_t		hist_upto;
 	uint8_t    *stage1;			/* [ntok] or NULL */
 	uint8_t    *fixed;			/* [ntok] labels stage 2 keeps from stage 1, or 0xFF */
 	uint16_t   *s1count;		/* [nwords][ntypes + 1] stage-1 counts, last: O */
 	const uint8_t *drop;		/* [ntok] training only: tokens read without their identity */
-	uint32_t	seen_classes;	/* lexicon classes of names seen in training (train-*) */
 	uint32_t   *feat;
 	uint32_t   *off;
 	/*
