@@ -17,19 +17,11 @@ if [ -z "${PGHOST:-}" ]; then
     exec tools/pg-cluster run "$0" "$@"
 fi
 P="psql -X -q -At -v ON_ERROR_STOP=1 -d postgres"
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
-fail=0
-check() {    # check NAME SQL: the query must return t
-    local got
-    got=$($P -c "$2")
-    if [ "$got" = t ]; then echo "ok   $1"; else echo "FAIL $1 (got $got)"; fail=1; fi
-}
-# the rows that one query gives, against a stored table: 0 when the same
-differ() {    # differ FUNCTION TABLE
-    echo "SELECT count(*) = 0 FROM (
-        (SELECT a.id, x.* FROM bf_articles a, LATERAL $1(a.body) x EXCEPT ALL SELECT * FROM $2)
-        UNION ALL
-        (SELECT * FROM $2 EXCEPT ALL SELECT a.id, x.* FROM bf_articles a, LATERAL $1(a.body) x)) d"
+Q=$P
+. test/checks.sh
+# a stored table against the rows of one query over the articles
+stored() {    # stored NAME FUNCTION TABLE
+    same "$1" "SELECT * FROM $3" "SELECT a.id, x.* FROM bf_articles a, LATERAL $2(a.body) x"
 }
 # start a backfill call in the background; its output in $tmp/NAME
 tmp=$(mktemp -d)
@@ -85,7 +77,7 @@ check "cancel: progress matches what is stored" "
        AND p.results = (SELECT count(*) FROM bf_q1)
     FROM newsx_backfill_progress p WHERE p.job LIKE 'bf_q1 %'"
 $P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q1', batch_size => 20)"
-check "cancel: resumed, every row once" "$(differ extract_quotes bf_q1)"
+stored "cancel: resumed, every row once" extract_quotes bf_q1
 
 # the backend killed, then resumed
 start kill "'bf_articles', 'body', 'quotes', 'bf_q2', batch_size => 20"
@@ -97,7 +89,7 @@ check "terminate: progress matches what is stored" "
     SELECT p.rows_done > 0 AND p.finished IS NULL AND p.results = (SELECT count(*) FROM bf_q2)
     FROM newsx_backfill_progress p WHERE p.job LIKE 'bf_q2 %'"
 $P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q2', batch_size => 20)"
-check "terminate: resumed, every row once" "$(differ extract_quotes bf_q2)"
+stored "terminate: resumed, every row once" extract_quotes bf_q2
 
 # the server stopped mid-run (fast shutdown) and started again, when this
 # runs on a cluster of tools/pg-cluster (its data directory in PGHOST)
@@ -112,7 +104,7 @@ if [ -f "$PGHOST/data/PG_VERSION" ]; then
         SELECT p.rows_done > 0 AND p.finished IS NULL AND p.results = (SELECT count(*) FROM bf_q4)
         FROM newsx_backfill_progress p WHERE p.job LIKE 'bf_q4 %'"
     $P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q4', batch_size => 20)"
-    check "restart: resumed, every row once" "$(differ extract_quotes bf_q4)"
+    stored "restart: resumed, every row once" extract_quotes bf_q4
     $P -c "DROP TABLE bf_q4"
 fi
 
@@ -120,14 +112,14 @@ fi
 start part0 "'bf_articles', 'body', 'entities', 'bf_e', batch_size => 50, part => 0, parts => 2"
 start part1 "'bf_articles', 'body', 'entities', 'bf_e', batch_size => 50, part => 1, parts => 2"
 wait
-check "two parts at once: every row once" "$(differ extract_entities bf_e)"
+stored "two parts at once: every row once" extract_entities bf_e
 
 # two sessions on the same job: the job's row lock takes turns
 $P -c "CALL newsx_backfill('bf_articles', 'body', 'quotes', 'bf_q3', batch_size => 20, max_batches => 1)"
 start same0 "'bf_articles', 'body', 'quotes', 'bf_q3', batch_size => 20"
 start same1 "'bf_articles', 'body', 'quotes', 'bf_q3', batch_size => 20"
 wait
-check "one job in two sessions: every row once" "$(differ extract_quotes bf_q3)"
+stored "one job in two sessions: every row once" extract_quotes bf_q3
 
 $P -c "DROP TABLE bf_articles, bf_q1, bf_q2, bf_q3, bf_e" -c "DROP EXTENSION newsx"
 exit $fail

@@ -19,20 +19,9 @@ cd "$(dirname "$0")/.."
 if [ -z "${COORD:-}" ]; then
     exec tools/shard-cluster run "$0" "$@"
 fi
-export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 C="psql -X -q -At -v ON_ERROR_STOP=1 -h $COORD -p $COORD_PORT"
-fail=0
-check() {    # check NAME SQL: the query must return t
-    local got
-    got=$($C -c "$2" 2>&1) || true
-    if [ "$got" = t ]; then echo "ok   $1"; else echo "FAIL $1 (got $got)"; fail=1; fi
-}
-# the same rows, both ways: check NAME QUERY_SHARDED QUERY_LOCAL
-same() {
-    check "$1" "SELECT count(*) = 0 AND (SELECT count(*) FROM ($2) a) = (SELECT count(*) FROM ($3) b)
-                   AND (SELECT count(*) FROM ($3) b) > 0
-                FROM (($2 EXCEPT ALL $3) UNION ALL ($3 EXCEPT ALL $2)) d"
-}
+Q=$C
+. test/checks.sh
 
 n=0
 for f in samples/*.txt; do
