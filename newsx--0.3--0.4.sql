@@ -122,15 +122,11 @@ BEGIN
             EXECUTE format('CREATE TABLE %s (LIKE newsx_backfill_shape)', tname);
             tgts[k] := to_regclass(tname);
             EXECUTE format('CREATE INDEX ON %s (article_key)', tgts[k]);
-        ELSIF EXISTS (
-            SELECT attnum, attname, atttypid FROM pg_attribute
-             WHERE attrelid = 'newsx_backfill_shape'::regclass AND attnum > 0 AND NOT attisdropped
-            EXCEPT
-            SELECT attnum, attname, atttypid FROM pg_attribute
-             WHERE attrelid = tgts[k] AND attnum > 0 AND NOT attisdropped)
-           OR (SELECT count(*) FROM pg_attribute WHERE attrelid = tgts[k] AND attnum > 0 AND NOT attisdropped)
-              <> (SELECT count(*) FROM pg_attribute
-                   WHERE attrelid = 'newsx_backfill_shape'::regclass AND attnum > 0 AND NOT attisdropped)
+        ELSIF (SELECT array_agg(format('%I %s', attname, format_type(atttypid, atttypmod)) ORDER BY attnum)
+                 FROM pg_attribute WHERE attrelid = tgts[k] AND attnum > 0 AND NOT attisdropped)
+              IS DISTINCT FROM
+              (SELECT array_agg(format('%I %s', attname, format_type(atttypid, atttypmod)) ORDER BY attnum)
+                 FROM pg_attribute WHERE attrelid = 'newsx_backfill_shape'::regclass AND attnum > 0 AND NOT attisdropped)
         THEN
             RAISE EXCEPTION 'newsx_backfill: table % exists with other columns than the % of %', tgts[k], kinds[k], source
                 USING ERRCODE = 'invalid_table_definition',
