@@ -30,7 +30,7 @@
 #include "nx_ner.h"
 #include "nx_quotes.h"
 
-#define MINI_LOG2	4			/* weight buckets of the small model */
+#define MINI_LOG2	6			/* weight buckets of the small model */
 #define MINI_LEX	48			/* lexicon entries taken from the real model */
 
 static unsigned char *mini[2];	/* the small models: entities, quotes */
@@ -86,7 +86,7 @@ build_mini(int k, const char *path)
 	int16_t    *w;
 	void	   *wsec;
 	const unsigned char *data;
-	NxTagger	stage;
+	NxTagger	stage = {0};
 	NxLexSlot	lex[MINI_LEX];
 	size_t		nlex = 0;
 	const char *cn[NX_LEX_MAX_CLASSES];
@@ -202,7 +202,16 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 		const NxTagger *t = &m->stage[k];
 
 		FUZZ_CHECK(t->nlabels == m->labels.n);
-		FUZZ_CHECK(inside(t->w, ((size_t) 1 << t->log2) * t->nlabels * 2, b, len));
+		FUZZ_CHECK(t->w == NULL);
+		FUZZ_CHECK(inside(t->index, ((size_t) 1 << t->log2) / 64 * sizeof(NxWeightIndex), b, len));
+		FUZZ_CHECK(inside(t->rows, ((size_t) t->nrows * t->nlabels + NX_ROW_PAD) * 2, b, len));
+		/* every bucket's row, where there is one, lies inside the file */
+		for (uint32_t f = 0; f < (UINT32_C(1) << t->log2); f++)
+		{
+			const int16_t *row = nx_tagger_row(t, f);
+
+			FUZZ_CHECK(!row || inside(row, t->nlabels * 2, b, len));
+		}
 	}
 	if (m->lex.slot)
 		FUZZ_CHECK(inside(m->lex.slot, ((size_t) 1 << m->lex.log2) * sizeof(NxLexSlot), b, len));
@@ -305,7 +314,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if ((flags & 4) && len >= 64)
 	{
-		uint64_t	v = nx_fnv1a64(b + 64, len - 64);
+		uint64_t	v = nx_model_checksum(b + 64, len - 64);
 
 		memcpy(b + 24, &v, 8);
 	}

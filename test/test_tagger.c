@@ -117,7 +117,7 @@ test_tagger_greedy(void)
 	NxLabelSet	ls;
 	char		err[128];
 	int16_t		w[16 * 3] = {0};
-	NxTagger	t = {w, 4, 3, 10.0f};
+	NxTagger	t = {.w = w, .log2 = 4, .nlabels = 3, .scale = 10.0f};
 	uint32_t	feat[] = {1, 2, 2, 3};
 	uint32_t	off[] = {0, 1, 2, 3, 4};
 	uint8_t		lab[4];
@@ -186,7 +186,7 @@ test_tagger_train(void)
 	nx_trainer_export(&tr, w, &scale);
 	CHECK(scale > 0);
 	{
-		NxTagger	t = {w, 8, ls.n, scale};
+		NxTagger	t = {.w = w, .log2 = 8, .nlabels = ls.n, .scale = scale};
 
 		nx_tagger_greedy(&t, &ls, &seq, pred, NULL);
 		CHECK(memcmp(pred, gold, 6) == 0);
@@ -316,6 +316,7 @@ test_ner_tag(void)
 	w = malloc(sizeof(int16_t) * ((size_t) 1 << 16) * m.labels.n);
 	nx_trainer_export(&tr, w, &m.stage[0].scale);
 	m.stage[0].w = w;
+	m.stage[0].index = NULL;
 	m.stage[0].log2 = 16;
 	m.stage[0].nlabels = m.labels.n;
 	CHECK(nx_ner_doc_decode(nd, &m, 1, pred, NULL) == NX_OK);

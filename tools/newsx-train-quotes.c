@@ -716,7 +716,7 @@ main(int argc, char **argv)
 	m.namessec = namesec.p;
 	m.namesseclen = namesec.len;
 	if (o.clusters)
-		clusters_section(o.clusters, 0, &clsec, &m.clusters);
+		clusters_section(o.clusters, 1, &clsec, &m.clusters);
 	read_articles(o.train, &co);
 	ntrain = co.n;
 	ntok = co.ntok;

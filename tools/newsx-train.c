@@ -998,6 +998,7 @@ train_runs(const TrainSet *ts, const Opts *o, NxModel *m, int stage, size_t *idx
 	avg.scale = sc;
 	avg.epoch = (ep_sum + o->runs / 2) / o->runs;
 	m->stage[stage - 1].w = avg.w;
+	m->stage[stage - 1].index = NULL;
 	m->stage[stage - 1].scale = sc;
 	if (ts->score)
 	{

@@ -862,6 +862,7 @@ train_stage(const TrainSet *ts, NxModel *m, int stage, size_t *idx, size_t n,
 			mistakes += ts->learn(ts->ctx, &tr, &m->labels, stage, idx[k], &ntok);
 		nx_trainer_export(&tr, w, &scale);
 		t->w = w;
+		t->index = NULL;			/* dense while training */
 		t->log2 = (uint32_t) ts->bits;
 		t->nlabels = m->labels.n;
 		t->scale = scale;
@@ -896,6 +897,7 @@ train_stage(const TrainSet *ts, NxModel *m, int stage, size_t *idx, size_t n,
 		best.epoch = epochs;
 	}
 	t->w = best.w;
+	t->index = NULL;
 	t->scale = best.scale;
 	return best;
 }

@@ -11,7 +11,7 @@
  *	 8	uint32	 version		NX_MODEL_VERSION
  *	12	uint32	 nsections
  *	16	uint64	 file_size		must equal the buffer length
- *	24	uint64	 checksum		FNV-1a 64 of bytes [64, file_size)
+ *	24	uint64	 checksum		nx_model_checksum of bytes [64, file_size)
  *	32	char	 name[32]		NUL-terminated model name
  *	64	section table: nsections x { char tag[8]; uint64 offset; uint64 size;
  *		uint64 reserved }
@@ -20,8 +20,12 @@
  * Sections (tag: contents):
  *	 INFO	   uint32 featset, nstages, flags, reserved[5]; char task[16]
  *	 LABELS    uint32 n, reserved; n NUL-terminated names
- *	 WEIGHTS0  uint32 log2, nlabels; float scale; uint32 reserved;
- *	 WEIGHTS1	 int16 w[1 << log2][nlabels]	(stage 1 and 2)
+ *	 WEIGHTS0  uint32 log2, nlabels; float scale; uint32 nrows;
+ *	 WEIGHTS1	 NxWeightIndex index[(1 << log2) / 64];	(stage 1 and 2)
+ *			   int16 rows[nrows][nlabels]; int16 pad[NX_ROW_PAD] (zero)
+ *			   the sparse layout of nx_tagger.h: only rows not all zero, in
+ *			   bucket order; index[i].rank must count the rows before
+ *			   bucket 64 * i (checked when the model is opened)
  *	 LEXICON   uint32 log2, maxlen, nclasses, reserved;
  *			   char class_name[32][24]; NxLexSlot slot[1 << log2]
  *	 CLUSTERS  uint32 log2, n, layout, reserved; then, layout 0:
@@ -47,13 +51,18 @@
 #include "nx_tagger.h"
 
 #define NX_MODEL_MAGIC		"NEWSXMDL"
-#define NX_MODEL_VERSION	1
+/*
+ * Version 2: sparse weights, a word-wise checksum, lexicon tables filled
+ * to four fifths.  A file of version 1 is refused with a message naming
+ * both versions (rebuild it with `make models`).
+ */
+#define NX_MODEL_VERSION	2
 #define NX_MODEL_ALIGN		64
 #define NX_MODEL_NAME_LEN	31
 #define NX_MODEL_MAX_STAGES 2
 #define NX_LEX_MAX_CLASSES	32
 #define NX_LEX_CLASS_LEN	24
-#define NX_LEX_MAX_PROBE	64	/* builders guarantee shorter probe runs */
+#define NX_LEX_MAX_PROBE	256 /* builders guarantee shorter probe runs */
 
 /* A lexicon slot: a token sequence's key (0 = empty slot). */
 typedef struct NxLexSlot
@@ -185,6 +194,9 @@ nx_key_final(uint64_t h)
 
 	return k ? k : 1;
 }
+
+/* The checksum of a model file's bytes after its header (see nx_model.c). */
+extern uint64_t nx_model_checksum(const void *p, size_t n);
 
 /* Look up a key: the slot, or NULL. */
 extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key);

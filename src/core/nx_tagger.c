@@ -9,9 +9,9 @@
  * Training still learns from them (skipping them there too cost 0.3 F1 on
  * CoNLL-2003 dev: the weights learn less about what is not a name).
  *
- * Weight layout: bucket b = hash & ((1 << log2) - 1) owns the row
- * w[b * nlabels .. b * nlabels + nlabels).  A token's score for label l is
- * the sum of w[b][l] over its features' buckets.
+ * Weights: bucket b = hash & ((1 << log2) - 1) owns a row of one weight
+ * a label (nx_tagger_row: dense or sparse, nx_tagger.h).  A token's score
+ * for label l is the sum of row[l] over its features' buckets.
  */
 #include "nx_tagger.h"
 
@@ -288,6 +288,13 @@ nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch, size_t nch,
 	}
 }
 
+/*
+ * Scoring sums the rows of a token's features.  The rows are found first
+ * (row_of, below) into a ring of row
+ * pointers, rows[(start + k) & rmask] for k < n, so that decoding, which
+ * finds each static feature's row once while asking the CPU for it ahead
+ * of use, does not look it up again when it scores.
+ */
 #if defined(__SSE2__)
 /* Add the eight int16 of x, widened, to lo (first four) and hi. */
 static inline void
@@ -304,8 +311,8 @@ add_wide(__m128i x, __m128i *lo, __m128i *hi)
  * kept.  Inlined with a constant nv, the sums stay in registers.
  */
 static inline void
-score_wide(const int16_t *w, uint32_t mask, uint32_t L, uint32_t nv,
-		   const uint32_t *feat, size_t n, int32_t *scores)
+score_wide(uint32_t L, uint32_t nv, const int16_t *const *rows, size_t start,
+		   size_t n, size_t rmask, int32_t *scores)
 {
 	__m128i		acc[NX_MAX_LABELS / 4];
 	__m128i		tlo = _mm_setzero_si128(),
@@ -317,7 +324,7 @@ score_wide(const int16_t *w, uint32_t mask, uint32_t L, uint32_t nv,
 		acc[v] = _mm_setzero_si128();
 	for (size_t k = 0; k < n; k++)
 	{
-		const int16_t *row = w + (size_t) (feat[k] & mask) * L;
+		const int16_t *row = rows[(start + k) & rmask];
 
 		for (uint32_t v = 0; v < nv; v++)
 			add_wide(_mm_loadu_si128((const __m128i *) (row + 8 * v)),
@@ -337,36 +344,34 @@ score_wide(const int16_t *w, uint32_t mask, uint32_t L, uint32_t nv,
 }
 #endif
 
-/* Scores of all labels for one token's features. */
-void
-nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
-				int32_t *scores)
+/* Scores of all labels from the rows of a ring (see above). */
+static void
+score_rows(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n,
+		   size_t rmask, int32_t *scores)
 {
-	const uint32_t mask = (UINT32_C(1) << t->log2) - 1;
 	const uint32_t L = t->nlabels;
-	const int16_t *w = t->w;
-	uint32_t	l0 = 0;		/* first label not done by SIMD */
 
 #if defined(__SSE2__)
 	/*
 	 * Fewer than eight labels (the attribution model has seven): one
 	 * 16-byte load a row, its lanes past L ignored.  The load reads past
-	 * the row, so the table's last rows, where it would read past the
-	 * table, are copied first.
+	 * the row: sparse rows end in NX_ROW_PAD zeros, and the last rows of a
+	 * dense table, where it would read past the table, are copied first.
 	 */
 	if (L < 8)
 	{
+		const int16_t *dense_end = t->index ? NULL
+			: t->w + ((size_t) 1 << t->log2) * L;
 		__m128i		lo = _mm_setzero_si128(),
 					hi = _mm_setzero_si128();
 		int32_t		all[8];
 
 		for (size_t k = 0; k < n; k++)
 		{
-			const uint32_t b = feat[k] & mask;
-			const int16_t *row = w + (size_t) b * L;
+			const int16_t *row = rows[(start + k) & rmask];
 			__m128i		x;
 
-			if ((size_t) (mask - b) * L < 8 - L)
+			if (dense_end && (size_t) (dense_end - row) < 8)
 			{
 				int16_t		tmp[8] = {0};
 
@@ -386,20 +391,97 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 	}
 	/* eight labels at a time, widened to int32 (two vectors: the NER model) */
 	if (L / 8 == 2)
-		score_wide(w, mask, L, 2, feat, n, scores);
+		score_wide(L, 2, rows, start, n, rmask, scores);
 	else
-		score_wide(w, mask, L, L / 8, feat, n, scores);
+		score_wide(L, L / 8, rows, start, n, rmask, scores);
 	return;
 #endif
-	for (uint32_t l = l0; l < L; l++)
+	for (uint32_t l = 0; l < L; l++)
 		scores[l] = 0;
 	for (size_t k = 0; k < n; k++)
 	{
-		const int16_t *row = w + (size_t) (feat[k] & mask) * L;
+		const int16_t *row = rows[(start + k) & rmask];
 
-		for (uint32_t l = l0; l < L; l++)
+		for (uint32_t l = 0; l < L; l++)
 			scores[l] += row[l];
 	}
+}
+
+#define SCORE_CHUNK 256			/* rows score_feats finds at a time */
+
+/*
+ * Finding a sparse row counts bits (nx_popcount64).  x86-64 before 2008
+ * lacks the POPCNT instruction, so builds for any x86-64 do not use it;
+ * the decoder is compiled twice, with and without it, and the CPU picks
+ * (as pgvector picks its distance functions).  hw is a constant in each.
+ */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define NX_POPCNT_DISPATCH 1
+#define NX_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define NX_ALWAYS_INLINE inline
+#endif
+
+/* Where an all-zero sparse row reads from (its loads hit the L1 cache). */
+static const int16_t zero_row[NX_MAX_LABELS + NX_ROW_PAD];
+
+/*
+ * The row of feature hash f, zero_row for an all-zero sparse row: no
+ * branch on whether a bucket has a row, which the CPU could not predict.
+ */
+static NX_ALWAYS_INLINE const int16_t *
+row_of(const NxTagger *t, uint32_t f, int hw)
+{
+	const uint32_t b = f & ((UINT32_C(1) << t->log2) - 1);
+
+	if (t->index)
+	{
+		const NxWeightIndex *x = &t->index[b >> 6];
+		const uint64_t bit = UINT64_C(1) << (b & 63);
+		uint32_t	r;
+
+#if defined(NX_POPCNT_DISPATCH)
+		r = hw ? (uint32_t) __builtin_popcountll(x->bits & (bit - 1))
+			: nx_popcount64(x->bits & (bit - 1));
+#else
+		r = nx_popcount64(x->bits & (bit - 1));
+#endif
+		return (x->bits & bit) ? t->rows + (size_t) (x->rank + r) * t->nlabels : zero_row;
+	}
+	return t->w + (size_t) b * t->nlabels;
+}
+
+/* Scores of all labels for one token's features. */
+static NX_ALWAYS_INLINE void
+score_feats(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores, int hw)
+{
+	const int16_t *rows[SCORE_CHUNK];
+	int32_t		part[NX_MAX_LABELS];
+	size_t		done = 0;
+
+	do
+	{
+		size_t		m = n - done < SCORE_CHUNK ? n - done : SCORE_CHUNK;
+
+		for (size_t k = 0; k < m; k++)
+			rows[k] = row_of(t, feat[done + k], hw);
+		if (done == 0)
+			score_rows(t, rows, 0, m, SIZE_MAX, scores);
+		else
+		{
+			score_rows(t, rows, 0, m, SIZE_MAX, part);
+			for (uint32_t l = 0; l < t->nlabels; l++)
+				scores[l] += part[l];
+		}
+		done += m;
+	} while (done < n);
+}
+
+void
+nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
+				int32_t *scores)
+{
+	score_feats(t, feat, n, scores, 0);
 }
 
 /*
@@ -409,6 +491,7 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
  * helper function GCC found it free of side effects and dropped the call.
  */
 #define ROWS_AHEAD	96
+#define ROW_RING	512			/* rows found and not yet scored, at most */
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -454,17 +537,17 @@ static_of(const NxSeq *seq, size_t i, uint32_t *buf, size_t *n)
 	return seq->feat + seq->off[i];
 }
 
-/* Greedy decoding of one sequence. */
-void
-nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
-				 uint8_t *labels, float *prob)
+/* Greedy decoding of one sequence (hw: see row_of). */
+static NX_ALWAYS_INLINE void
+greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
+	   uint8_t *labels, float *prob, int hw)
 {
 	int32_t		sc[NX_MAX_LABELS];
 	int32_t		dsc[NX_MAX_LABELS];
 	uint32_t	dyn[NX_MAX_DYN_FEATS];
 	uint32_t	lazy[NX_MAX_LAZY_FEATS];
+	const int16_t *ring[ROW_RING];	/* rows of static features [pf - ROW_RING, pf) */
 	const uint32_t L = t->nlabels;
-	const uint32_t mask = (UINT32_C(1) << t->log2) - 1;
 	size_t		pf = 0;			/* static features whose rows were asked for */
 
 	for (size_t i = 0; i < seq->ntok; i++)
@@ -497,19 +580,23 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 				to = seq->off[seq->ntok];
 			for (; pf < to; pf++)
 			{
-				const int16_t *row = t->w + (size_t) (seq->feat[pf] & mask) * L;
+				const int16_t *row = row_of(t, seq->feat[pf], hw);
 
+				ring[pf % ROW_RING] = row;
 				PREFETCH(row);
 				PREFETCH(row + L - 1);
 			}
 		}
 		sf = static_of(seq, i, lazy, &ns);
-		nx_tagger_score(t, sf, ns, sc);
+		if (sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING)
+			score_rows(t, ring, seq->off[i], ns, ROW_RING - 1, sc);
+		else
+			score_feats(t, sf, ns, sc, hw);
 		if (seq->dyn)
 		{
 			size_t		k = seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS);
 
-			nx_tagger_score(t, dyn, k, dsc);
+			score_feats(t, dyn, k, dsc, hw);
 			for (uint32_t l = 0; l < L; l++)
 				sc[l] += dsc[l];
 		}
@@ -533,6 +620,37 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 			prob[i] = (float) (1.0 / z);
 		}
 	}
+}
+
+#if defined(NX_POPCNT_DISPATCH)
+__attribute__((target("popcnt")))
+static void
+greedy_popcnt(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
+			  uint8_t *labels, float *prob)
+{
+	greedy(t, ls, seq, labels, prob, 1);
+}
+#endif
+
+void
+nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
+				 uint8_t *labels, float *prob)
+{
+#if defined(NX_POPCNT_DISPATCH)
+	static int	has_popcnt = -1;
+
+	if (has_popcnt < 0)
+	{
+		__builtin_cpu_init();
+		has_popcnt = __builtin_cpu_supports("popcnt") ? 1 : 0;
+	}
+	if (has_popcnt)
+	{
+		greedy_popcnt(t, ls, seq, labels, prob);
+		return;
+	}
+#endif
+	greedy(t, ls, seq, labels, prob, 0);
 }
 
 /* Allocate zeroed float weights for training. */

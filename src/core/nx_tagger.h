@@ -83,16 +83,69 @@ extern void nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch,
  * The weights a tagger decodes with: int16 rows, weight = w / scale.  The
  * trainer writes a scale of at most NX_MAX_SCALE (a largest weight of at
  * least 32000 / NX_MAX_SCALE), and the model loader refuses a larger one.
+ *
+ * Two layouts of the same numbers.  Dense (w set; the training tools):
+ * bucket b = hash & ((1 << log2) - 1) owns w[b * nlabels ..].  Sparse
+ * (index set; model files): only the buckets whose row is not all zero
+ * keep a row (one in ten of the entity model's), in bucket order; a bit
+ * per bucket says whether it has one, and its row is the number of set
+ * bits before it: index[b / 64].rank plus the bits of index[b / 64].bits
+ * below b % 64.  The index (16 bytes a 64 buckets: 128 kB for 2^19
+ * buckets) stays in a CPU cache; a bucket without a row costs no read of
+ * the rows at all.
  */
 #define NX_MAX_SCALE 1.0e6f
+#define NX_ROW_PAD	8			/* zero int16 after the last sparse row */
+
+typedef struct NxWeightIndex
+{
+	uint64_t	bits;			/* bit j: bucket 64 * i + j has a row */
+	uint32_t	rank;			/* rows of the buckets before 64 * i */
+	uint32_t	reserved;
+} NxWeightIndex;
 
 typedef struct NxTagger
 {
-	const int16_t *w;			/* [1 << log2][nlabels] */
+	const int16_t *w;			/* dense: [1 << log2][nlabels], or NULL */
+	const NxWeightIndex *index; /* sparse: [(1 << log2) / 64], or NULL */
+	const int16_t *rows;		/* sparse: [nrows][nlabels], then NX_ROW_PAD */
+	uint32_t	nrows;
 	uint32_t	log2;			/* log2 of the number of buckets */
 	uint32_t	nlabels;
 	float		scale;
 } NxTagger;
+
+/* Bits set in x. */
+static inline uint32_t
+nx_popcount64(uint64_t x)
+{
+#if defined(__GNUC__) && defined(__POPCNT__)
+	return (uint32_t) __builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (uint32_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
+#endif
+}
+
+/* The weight row of a feature hash, or NULL when it is all zero (sparse). */
+static inline const int16_t *
+nx_tagger_row(const NxTagger *t, uint32_t f)
+{
+	const uint32_t b = f & ((UINT32_C(1) << t->log2) - 1);
+
+	if (t->index)
+	{
+		const NxWeightIndex *x = &t->index[b >> 6];
+		const uint64_t bit = UINT64_C(1) << (b & 63);
+
+		if (!(x->bits & bit))
+			return NULL;
+		return t->rows + (size_t) (x->rank + nx_popcount64(x->bits & (bit - 1))) * t->nlabels;
+	}
+	return t->w + (size_t) b * t->nlabels;
+}
 
 /*
  * Dynamic features of token i of the current sequence, given the labels
