@@ -128,12 +128,38 @@ build_mini(int k, const char *path)
 	nx_section(&sec[ns++], "WEIGHTS0", wsec, wlen);
 	nx_section(&sec[ns++], "WEIGHTS1", wsec, wlen);
 
-	/* the first lexicon entries and the class names of the real lexicon */
-	if (m.lex.slot)
+	/*
+	 * the real lexicon's entries for the article's words and two-word
+	 * prefixes (a packed lexicon keeps no whole keys to copy), and its
+	 * class names
+	 */
+	if (nx_lex_present(&m.lex))
 	{
-		for (size_t i = 0; i < ((size_t) 1 << m.lex.log2) && nlex < MINI_LEX; i++)
-			if (m.lex.slot[i].key)
-				lex[nlex++] = m.lex.slot[i];
+		static const char *const words[] = {
+			"moscow", "reuters", "president", "vladimir", "putin", "met", "marco",
+			"rubio", "in", "istanbul", "on", "thursday", "talks", "went", "well",
+			"kremlin", "spokesman", "dmitry", "peskov", "said", "the", "u.s.", "state",
+			"department", "and", "gazprom", "inc.", "declined", "to", "comment",
+			"later", "flew", "ankara"
+		};
+		const size_t nwords = sizeof(words) / sizeof(words[0]);
+
+		for (size_t i = 0; i < nwords && nlex < MINI_LEX; i++)
+			for (size_t j = i; j <= i + 1 && j < nwords && nlex < MINI_LEX; j++)
+			{
+				uint64_t	h = NX_FNV_OFFSET;
+				NxLexSlot	buf;
+				const NxLexSlot *sl;
+
+				for (size_t t = i; t <= j; t++)
+					h = nx_key_add(h, nx_fnv1a64(words[t], strlen(words[t])));
+				sl = nx_lex_find(&m.lex, nx_key_final(h), &buf);
+				if (sl)
+				{
+					lex[nlex] = *sl;
+					lex[nlex++].key = nx_key_final(h);
+				}
+			}
 		for (uint32_t c = 0; c < m.lex.nclasses; c++)
 			cn[c] = m.lex.class_name[c];
 		if (nx_lexicon_build(lex, nlex, m.lex.maxlen, cn, m.lex.nclasses,
@@ -215,6 +241,10 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 	}
 	if (m->lex.slot)
 		FUZZ_CHECK(inside(m->lex.slot, ((size_t) 1 << m->lex.log2) * sizeof(NxLexSlot), b, len));
+	if (m->lex.packed)
+		FUZZ_CHECK(inside(m->lex.packed, ((size_t) 1 << m->lex.log2) * sizeof(uint64_t), b, len));
+	if (m->names.packed)
+		FUZZ_CHECK(inside(m->names.packed, ((size_t) 1 << m->names.log2) * sizeof(uint64_t), b, len));
 	if (m->clusters.slot)
 		FUZZ_CHECK(inside(m->clusters.slot, ((size_t) 1 << m->clusters.log2) * sizeof(NxClusterSlot), b, len));
 	if (m->clusters.packed)
@@ -225,7 +255,12 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 		FUZZ_CHECK(inside(m->meta, m->metalen, b, len));
 	FUZZ_CHECK(memchr(m->name, '\0', sizeof(m->name)) != NULL);
 	FUZZ_CHECK(memchr(m->task, '\0', sizeof(m->task)) != NULL);
-	(void) nx_lex_find(&m->lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))));
+	{
+		NxLexSlot	buf;
+
+		(void) nx_lex_find(&m->lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))), &buf);
+		(void) nx_lex_find(&m->names, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))), &buf);
+	}
 	(void) nx_clusters_find(&m->clusters, nx_key_final(nx_fnv1a64("Putin", 5)));
 	{
 		uint32_t	bits,

@@ -266,6 +266,7 @@ test_model_tables(void)
 	NxModel		m;
 	char		err[256];
 	const NxLexSlot *ls;
+	NxLexSlot	buf;
 	const NxClusterSlot *cs;
 	NxLexSlot	many[3000];
 	void	   *sec;
@@ -274,9 +275,9 @@ test_model_tables(void)
 	int			found = 1;
 
 	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
-	ls = nx_lex_find(&m.lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))));
+	ls = nx_lex_find(&m.lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("paris", 5))), &buf);
 	CHECK(ls != NULL && ls->classes == 2 && (ls->flags & NX_LEX_ENTRY));
-	CHECK(nx_lex_find(&m.lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("rome", 4)))) == NULL);
+	CHECK(nx_lex_find(&m.lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, nx_fnv1a64("rome", 4))), &buf) == NULL);
 	cs = nx_clusters_find(&m.clusters, nx_key_final(nx_fnv1a64("Paris", 5)));
 	CHECK(cs != NULL && cs->bits == 5 && cs->len == 3);
 
@@ -291,13 +292,45 @@ test_model_tables(void)
 	CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
 	for (int i = 0; i < 1500; i++)
 	{
-		const NxLexSlot *s = nx_lex_find(&lex, nx_key_final((uint64_t) i + 1));
+		const NxLexSlot *s = nx_lex_find(&lex, nx_key_final((uint64_t) i + 1), &buf);
 
 		if (!s || s->classes != 3)
 			found = 0;
 	}
 	CHECK(found);
+	CHECK(lex.packed != NULL && lex.slot == NULL);
 	free(sec);
+
+	/*
+	 * more classes than a packed slot holds: 16-byte slots, the same
+	 * entries found; a packed section claiming such classes is refused
+	 */
+	{
+		const char *names[NX_LEX_PACKED_CLASSES + 1];
+		char		nm[NX_LEX_PACKED_CLASSES + 1][8];
+
+		for (int c = 0; c <= NX_LEX_PACKED_CLASSES; c++)
+		{
+			snprintf(nm[c], sizeof(nm[c]), "c%d", c);
+			names[c] = nm[c];
+		}
+		many[0].classes |= 1u << NX_LEX_PACKED_CLASSES;
+		CHECK(nx_lexicon_build(many, 3000, 1, names, NX_LEX_PACKED_CLASSES + 1, &sec, &seclen,
+							   &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
+		CHECK(lex.slot != NULL && lex.packed == NULL);
+		ls = nx_lex_find(&lex, many[0].key, &buf);
+		CHECK(ls != NULL && ls->classes == (3u | 1u << NX_LEX_PACKED_CLASSES));
+		{
+			uint32_t	layout = 1;
+
+			memcpy((unsigned char *) sec + 12, &layout, 4);
+			CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_EBADMODEL);
+		}
+		free(sec);
+		/* and a class bit past a packed slot's is refused when building */
+		CHECK(nx_lexicon_build(many, 3000, 1, NULL, 0, &sec, &seclen, &nx_malloc_alloc) == NX_EINVAL);
+	}
 	free(b);
 }
 

@@ -109,11 +109,13 @@ test_words_model_lexicon(void)
 		CHECK(nx_words_lexicon((const char *const *) files, (NxWordKind) kind, &sec, &seclen,
 							   &nx_malloc_alloc) == NX_OK);
 		CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
-		same = same && ml->slot && lex.log2 == ml->log2 && lex.maxlen == ml->maxlen &&
-			lex.nclasses == ml->nclasses;
+		same = same && nx_lex_present(ml) && lex.log2 == ml->log2 && lex.maxlen == ml->maxlen &&
+			lex.nclasses == ml->nclasses && !lex.packed == !ml->packed;
 		for (uint32_t k = 0; same && k < lex.nclasses; k++)
 			same = strcmp(lex.class_name[k], ml->class_name[k]) == 0;
-		for (size_t i = 0; same && i < ((size_t) 1 << lex.log2); i++)
+		if (same && lex.packed)
+			same = memcmp(lex.packed, ml->packed, ((size_t) 1 << lex.log2) * sizeof(uint64_t)) == 0;
+		for (size_t i = 0; same && lex.slot && i < ((size_t) 1 << lex.log2); i++)
 			same = lex.slot[i].key == ml->slot[i].key && lex.slot[i].classes == ml->slot[i].classes;
 		nx_free(&nx_malloc_alloc, sec);
 		sec = NULL;

@@ -99,9 +99,10 @@ tok_analyse(const NxDoc *doc, const NxToken *t, const NxLexicon *lex, TokInfo *t
 	else
 		ti->cap = t->kind == NX_TOK_WORD ? 1 : 0;
 	ti->lex = 0;
-	if (lex && lex->slot && t->kind == NX_TOK_WORD)
+	if (lex && nx_lex_present(lex) && t->kind == NX_TOK_WORD)
 	{
-		const NxLexSlot *sl = nx_lex_find(lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, ti->hl)));
+		NxLexSlot	buf;
+		const NxLexSlot *sl = nx_lex_find(lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, ti->hl)), &buf);
 
 		if (sl && (sl->flags & NX_LEX_ENTRY))
 			ti->lex = sl->classes;
@@ -218,7 +219,7 @@ lex_map(const NxLexicon *lex, uint32_t lexmap[LX__COUNT])
 	for (int c = 0; c < LX__COUNT; c++)
 	{
 		lexmap[c] = 0;
-		if (lex && lex->slot)
+		if (lex && nx_lex_present(lex))
 			for (uint32_t k = 0; k < lex->nclasses; k++)
 				if (strcmp(lex->class_name[k], nx_word_class_name((NxWordClass) c)) == 0)
 					lexmap[c] = UINT32_C(1) << k;

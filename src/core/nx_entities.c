@@ -22,7 +22,7 @@
 static int
 lex_class(const NxModel *m, const char *name)
 {
-	if (!m->lex.slot)
+	if (!nx_lex_present(&m->lex))
 		return -1;
 	for (uint32_t c = 0; c < m->lex.nclasses && c < NX_LEX_MAX_CLASSES; c++)
 		if (strncmp(m->lex.class_name[c], name, NX_LEX_CLASS_LEN) == 0)

@@ -63,10 +63,11 @@ title_at(const NxModel *m, int cls, const NxDoc *doc, uint32_t i, uint32_t n)
 		return 0;
 	for (uint32_t k = 0; k < n && k < m->lex.maxlen; k++)
 	{
+		NxLexSlot	buf;
 		const NxLexSlot *slot;
 
 		h = nx_key_add(h, tok_hash(doc, i + k));
-		slot = nx_lex_find(&m->lex, nx_key_final(h));
+		slot = nx_lex_find(&m->lex, nx_key_final(h), &buf);
 		if (!slot)
 			break;
 		if ((slot->flags & NX_LEX_ENTRY) && ((slot->classes >> cls) & 1))
@@ -82,13 +83,14 @@ static uint32_t
 lex_entry(const NxModel *m, const NxDoc *doc, uint32_t i, uint32_t n)
 {
 	uint64_t	h = NX_FNV_OFFSET;
+	NxLexSlot	buf;
 	const NxLexSlot *slot;
 
-	if (!m->lex.slot || n == 0 || n > m->lex.maxlen)
+	if (!nx_lex_present(&m->lex) || n == 0 || n > m->lex.maxlen)
 		return 0;
 	for (uint32_t k = 0; k < n; k++)
 		h = nx_key_add(h, tok_hash(doc, i + k));
-	slot = nx_lex_find(&m->lex, nx_key_final(h));
+	slot = nx_lex_find(&m->lex, nx_key_final(h), &buf);
 	return slot && (slot->flags & NX_LEX_ENTRY) ? slot->classes : 0;
 }
 

@@ -22,6 +22,7 @@
 #define LEX_HDR			(16 + NX_LEX_MAX_CLASSES * NX_LEX_CLASS_LEN)
 #define CLU_HDR			16
 #define CLU_PACKED		1		/* layout word of a packed CLUSTERS section */
+#define LEX_PACKED		1		/* layout word of a packed LEXICON section */
 #define PACKED_LOW_BITS	24		/* path length and path, below the key's tag */
 #define PACKED_LOW_MASK	((1U << PACKED_LOW_BITS) - 1)
 #define MAX_LOG2		28
@@ -155,7 +156,8 @@ nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
 	const unsigned char *b = p;
 	uint32_t	log2,
 				maxlen,
-				ncl;
+				ncl,
+				layout;
 
 	memset(lex, 0, sizeof(*lex));
 	if (size < LEX_HDR)
@@ -163,9 +165,12 @@ nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
 	log2 = rd32(b);
 	maxlen = rd32(b + 4);
 	ncl = rd32(b + 8);
-	if (log2 > MAX_LOG2 || maxlen == 0 || maxlen > 64 || ncl > NX_LEX_MAX_CLASSES)
+	layout = rd32(b + 12);
+	if (log2 > MAX_LOG2 || maxlen == 0 || maxlen > 64 || ncl > NX_LEX_MAX_CLASSES ||
+		layout > LEX_PACKED || (layout == LEX_PACKED && ncl > NX_LEX_PACKED_CLASSES))
 		goto bad;
-	if ((size - LEX_HDR) / sizeof(NxLexSlot) < ((size_t) 1 << log2))
+	if ((size - LEX_HDR) / (layout == LEX_PACKED ? sizeof(uint64_t) : sizeof(NxLexSlot)) <
+		((size_t) 1 << log2))
 		goto bad;
 	for (uint32_t c = 0; c < ncl; c++)
 	{
@@ -175,7 +180,10 @@ nx_lexicon_parse(const void *p, size_t size, NxLexicon *lex,
 			goto bad;
 		memcpy(lex->class_name[c], nm, NX_LEX_CLASS_LEN);
 	}
-	lex->slot = (const NxLexSlot *) (b + LEX_HDR);
+	if (layout == LEX_PACKED)
+		lex->packed = (const uint64_t *) (b + LEX_HDR);
+	else
+		lex->slot = (const NxLexSlot *) (b + LEX_HDR);
 	lex->log2 = log2;
 	lex->maxlen = maxlen;
 	lex->nclasses = ncl;
@@ -220,17 +228,47 @@ bad:
 	return NX_EBADMODEL;
 }
 
+/* The key bits a packed slot keeps (never 0): packed lexicons and clusters. */
+static inline uint64_t
+packed_tag(uint64_t key)
+{
+	uint64_t	t = key & ~(uint64_t) PACKED_LOW_MASK;
+
+	return t ? t : (uint64_t) 1 << PACKED_LOW_BITS;
+}
+
 /* Look up a lexicon key. */
 const NxLexSlot *
-nx_lex_find(const NxLexicon *lex, uint64_t key)
+nx_lex_find(const NxLexicon *lex, uint64_t key, NxLexSlot *buf)
 {
 	size_t		mask,
 				i;
 
-	if (!lex->slot)
-		return NULL;
 	mask = ((size_t) 1 << lex->log2) - 1;
 	i = (size_t) key & mask;
+	if (lex->packed)
+	{
+		uint64_t	tag = packed_tag(key);
+
+		for (int k = 0; k < NX_LEX_MAX_PROBE; k++)
+		{
+			uint64_t	v = lex->packed[i];
+
+			if (v == 0)
+				return NULL;
+			if ((v & ~(uint64_t) PACKED_LOW_MASK) == tag)
+			{
+				buf->key = key;
+				buf->classes = (uint32_t) v & ((UINT32_C(1) << NX_LEX_PACKED_CLASSES) - 1);
+				buf->flags = (uint32_t) (v >> NX_LEX_PACKED_CLASSES) & 3;
+				return buf;
+			}
+			i = (i + 1) & mask;
+		}
+		return NULL;
+	}
+	if (!lex->slot)
+		return NULL;
 	for (int k = 0; k < NX_LEX_MAX_PROBE; k++)
 	{
 		const NxLexSlot *s = &lex->slot[i];
@@ -266,15 +304,6 @@ nx_clusters_find(const NxClusters *cl, uint64_t key)
 		i = (i + 1) & mask;
 	}
 	return NULL;
-}
-
-/* The key bits a packed cluster slot keeps (never 0). */
-static inline uint64_t
-packed_tag(uint64_t key)
-{
-	uint64_t	t = key & ~(uint64_t) PACKED_LOW_MASK;
-
-	return t ? t : (uint64_t) 1 << PACKED_LOW_BITS;
 }
 
 /* Look up a cluster key in either layout. */
@@ -883,19 +912,83 @@ build_table(const void *in, size_t n, size_t hdr, int merge_or,
 	return NX_ETOOBIG;
 }
 
-/* Build a LEXICON section. */
+/*
+ * A packed lexicon table behind a header: 8-byte slots, the key's tag
+ * (as packed clusters keep it) above the flags and classes; duplicate
+ * keys merged by OR.  The smallest power of two of at least 5/4 slots a
+ * distinct key in which no probe run is too long.
+ */
+static NxStatus
+build_lex_packed(const NxLexSlot *in, size_t n, unsigned char **out, size_t *outlen,
+				 uint32_t *log2_out, const NxAlloc *a)
+{
+	uint32_t	log2 = 4;
+	size_t		distinct;
+
+	for (size_t i = 0; i < n; i++)
+		if ((in[i].classes >> NX_LEX_PACKED_CLASSES) != 0 || in[i].flags > 3)
+			return NX_EINVAL;
+	if (distinct_keys(in, n, &distinct, a) != NX_OK)
+		return NX_ENOMEM;
+	while (((size_t) 1 << log2) < distinct + distinct / 4 + 16)
+		log2++;
+	for (; log2 <= MAX_LOG2; log2++)
+	{
+		size_t		nslots = (size_t) 1 << log2,
+					mask = nslots - 1,
+					size = LEX_HDR + nslots * sizeof(uint64_t),
+					i;
+		unsigned char *b = nx_alloc(a, size);
+		uint64_t   *tab = (uint64_t *) (b + LEX_HDR);
+
+		if (!b)
+			return NX_ENOMEM;
+		memset(b, 0, size);
+		for (i = 0; i < n; i++)
+		{
+			uint64_t	tag = packed_tag(in[i].key);
+			size_t		j = (size_t) in[i].key & mask;
+			int			k;
+
+			if (in[i].key == 0)
+				continue;
+			for (k = 0; k < NX_LEX_MAX_PROBE - 1; k++, j = (j + 1) & mask)
+				if (tab[j] == 0 || (tab[j] & ~(uint64_t) PACKED_LOW_MASK) == tag)
+					break;
+			if (k == NX_LEX_MAX_PROBE - 1)
+				break;
+			tab[j] |= tag | (uint64_t) in[i].flags << NX_LEX_PACKED_CLASSES | in[i].classes;
+		}
+		if (i == n)
+		{
+			*out = b;
+			*outlen = size;
+			*log2_out = log2;
+			return NX_OK;
+		}
+		nx_free(a, b);
+	}
+	return NX_ETOOBIG;
+}
+
+/*
+ * Build a LEXICON section: packed when its classes fit a packed slot,
+ * else of 16-byte slots.
+ */
 NxStatus
 nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
 				 const char *const *class_names, size_t nclasses,
 				 void **out, size_t *outlen, const NxAlloc *a)
 {
 	unsigned char *b;
-	uint32_t	log2;
+	uint32_t	log2,
+				layout = nclasses <= NX_LEX_PACKED_CLASSES ? LEX_PACKED : 0;
 	NxStatus	st;
 
 	if (nclasses > NX_LEX_MAX_CLASSES || maxlen == 0 || maxlen > 64)
 		return NX_EINVAL;
-	st = build_table(in, n, LEX_HDR, 1, &b, outlen, &log2, a);
+	st = layout == LEX_PACKED ? build_lex_packed(in, n, &b, outlen, &log2, a)
+		: build_table(in, n, LEX_HDR, 1, &b, outlen, &log2, a);
 	if (st != NX_OK)
 		return st;
 	memcpy(b, &log2, 4);
@@ -905,6 +998,7 @@ nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
 
 		memcpy(b + 8, &nc, 4);
 	}
+	memcpy(b + 12, &layout, 4);
 	for (size_t c = 0; c < nclasses; c++)
 		snprintf((char *) b + 16 + c * NX_LEX_CLASS_LEN, NX_LEX_CLASS_LEN, "%s", class_names[c]);
 	*out = b;

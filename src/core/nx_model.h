@@ -26,8 +26,12 @@
  *			   the sparse layout of nx_tagger.h: only rows not all zero, in
  *			   bucket order; index[i].rank must count the rows before
  *			   bucket 64 * i (checked when the model is opened)
- *	 LEXICON   uint32 log2, maxlen, nclasses, reserved;
- *			   char class_name[32][24]; NxLexSlot slot[1 << log2]
+ *	 LEXICON   uint32 log2, maxlen, nclasses, layout;
+ *			   char class_name[32][24]; then, layout 0: NxLexSlot
+ *			   slot[1 << log2]; layout 1 (packed, at most
+ *			   NX_LEX_PACKED_CLASSES classes): uint64 slot[1 << log2], each
+ *			   the key's tag (as packed clusters), 2 bits of flags and
+ *			   NX_LEX_PACKED_CLASSES of classes
  *	 CLUSTERS  uint32 log2, n, layout, reserved; then, layout 0:
  *			   NxClusterSlot slot[1 << log2]; layout 1 (packed): uint64
  *			   slot[1 << log2], each the key's bits 24..63 (a key whose bits
@@ -75,9 +79,12 @@ typedef struct NxLexSlot
 #define NX_LEX_ENTRY	0x1		/* a whole entry */
 #define NX_LEX_PREFIX	0x2		/* a proper prefix of some longer entry */
 
+#define NX_LEX_PACKED_CLASSES 22	/* class bits of a packed lexicon slot */
+
 typedef struct NxLexicon
 {
-	const NxLexSlot *slot;		/* NULL: no lexicon */
+	const NxLexSlot *slot;		/* 16-byte slots, or NULL */
+	const uint64_t *packed;		/* packed slots, or NULL (both NULL: no lexicon) */
 	uint32_t	log2;
 	uint32_t	maxlen;			/* tokens in the longest entry */
 	uint32_t	nclasses;
@@ -198,8 +205,18 @@ nx_key_final(uint64_t h)
 /* The checksum of a model file's bytes after its header (see nx_model.c). */
 extern uint64_t nx_model_checksum(const void *p, size_t n);
 
-/* Look up a key: the slot, or NULL. */
-extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key);
+/* Is there a lexicon (a section was read)? */
+static inline int
+nx_lex_present(const NxLexicon *lex)
+{
+	return lex->slot != NULL || lex->packed != NULL;
+}
+
+/*
+ * Look up a lexicon key: its slot, or NULL.  A packed lexicon's slot is
+ * decoded into *buf, and buf returned.
+ */
+extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key, NxLexSlot *buf);
 extern const NxClusterSlot *nx_clusters_find(const NxClusters *cl, uint64_t key);
 
 /* Look up a cluster key in either layout: 1 and its path, or 0. */

@@ -193,7 +193,7 @@ is_connector(const char *s, size_t len)
 static void
 sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
 {
-	if (!lex->slot)
+	if (!nx_lex_present(lex))
 		return;
 	for (size_t i = 0; i < n; i++)
 	{
@@ -201,10 +201,11 @@ sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
 
 		for (size_t k = 0; k < lex->maxlen && i + k < n; k++)
 		{
+			NxLexSlot	buf;
 			const NxLexSlot *slot;
 
 			h = nx_key_add(h, ti[i + k].hf);
-			slot = nx_lex_find(lex, nx_key_final(h));
+			slot = nx_lex_find(lex, nx_key_final(h), &buf);
 			if (!slot)
 				break;
 			if (slot->flags & NX_LEX_ENTRY)

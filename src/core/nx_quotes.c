@@ -108,7 +108,7 @@ word_classes(QCtx *x)
 {
 	const NxDoc *doc = x->doc;
 
-	x->names = x->m->names.slot ? &x->m->names : &x->m->lex;
+	x->names = nx_lex_present(&x->m->names) ? &x->m->names : &x->m->lex;
 	nx_words_lexmap(x->names, x->lexmap);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{

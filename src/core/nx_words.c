@@ -353,7 +353,7 @@ nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON])
 		uint32_t	k = (uint32_t) (c - NX_W__MASK);
 
 		map[k] = 0;
-		if (!lex->slot)
+		if (!nx_lex_present(lex))
 			continue;
 		/* a NAMES section has the rows' classes in their order */
 		if (k < lex->nclasses && strcmp(lex->class_name[k], class_names[c]) == 0)
@@ -393,12 +393,13 @@ uint32_t
 nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON], uint64_t key,
 					int *starts)
 {
+	NxLexSlot	buf;
 	const NxLexSlot *sl;
 
 	*starts = 0;
-	if (!lex->slot || lex->maxlen == 0)
+	if (!nx_lex_present(lex) || lex->maxlen == 0)
 		return 0;
-	sl = nx_lex_find(lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, key)));
+	sl = nx_lex_find(lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, key)), &buf);
 	*starts = sl != NULL;
 	return slot_classes(sl, map);
 }
@@ -409,14 +410,15 @@ nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 				   const uint64_t *key, uint32_t s, uint32_t e)
 {
 	uint64_t	h = NX_FNV_OFFSET;
+	NxLexSlot	buf;
 	const NxLexSlot *sl = NULL;
 
-	if (!lex->slot || e <= s || e - s > lex->maxlen)
+	if (!nx_lex_present(lex) || e <= s || e - s > lex->maxlen)
 		return 0;
 	for (uint32_t i = s; i < e; i++)
 	{
 		h = nx_key_add(h, key[i]);
-		if ((sl = nx_lex_find(lex, nx_key_final(h))) == NULL)
+		if ((sl = nx_lex_find(lex, nx_key_final(h), &buf)) == NULL)
 			return 0;
 	}
 	return slot_classes(sl, map);
