@@ -228,9 +228,13 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 		const NxTagger *t = &m->stage[k];
 
 		FUZZ_CHECK(t->nlabels == m->labels.n);
-		FUZZ_CHECK(t->w == NULL);
-		FUZZ_CHECK(inside(t->index, ((size_t) 1 << t->log2) / 64 * sizeof(NxWeightIndex), b, len));
-		FUZZ_CHECK(inside(t->rows, ((size_t) t->nrows * t->nlabels + NX_ROW_PAD) * 2, b, len));
+		if (t->w)				/* a dense stage: every row, no index */
+			FUZZ_CHECK(!t->index && inside(t->w, (((size_t) 1 << t->log2) * t->nlabels + NX_ROW_PAD) * 2, b, len));
+		else
+		{
+			FUZZ_CHECK(inside(t->index, ((size_t) 1 << t->log2) / 64 * sizeof(NxWeightIndex), b, len));
+			FUZZ_CHECK(inside(t->rows, ((size_t) t->nrows * t->nlabels + NX_ROW_PAD) * 2, b, len));
+		}
 		/* every bucket's row, where there is one, lies inside the file */
 		for (uint32_t f = 0; f < (UINT32_C(1) << t->log2); f++)
 		{
