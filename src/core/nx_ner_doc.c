@@ -315,24 +315,68 @@ doc_buffers(NxNerDoc *d)
 	return NX_OK;
 }
 
-/* Properties of every token: its text's hashes, case and shape, its cluster. */
+/* Analyse one token (every TokInfo field but wid). */
+static void
+analyse_one(NxNerDoc *d, const char *s, size_t blen, TokInfo *ti)
+{
+	tok_analyse(s, blen, ti);
+	nx_fold_cluster(d->res.clusters, s, blen, &ti->clbits, &ti->cllen);
+	nx_fold_cluster(d->res.vclusters, s, blen, &ti->vcbits, &ti->vclen);
+	ti->conn = is_connector(s, blen);
+}
+
+/*
+ * Properties of every token: its text's hashes, case and shape, its
+ * clusters.  They depend on the token's bytes alone, so a text seen
+ * before in the document (most tokens of news: the, said, the names) is
+ * copied from its first token instead of analysed again: an
+ * open-addressing table (at most half full, 4 bytes a slot) of first
+ * tokens by a hash of the bytes, the bytes compared on a probe.  Without
+ * memory for the table every token is analysed.
+ */
 static void
 analyse_tokens(NxNerDoc *d)
 {
 	const NxDoc *doc = d->doc;
+	size_t		tabsize = 16;
+	uint32_t   *first = NULL;	/* token index + 1 of a text, 0: empty */
 
+	while (tabsize < 2 * doc->ntok)
+		tabsize <<= 1;
+	if (doc->ntok < UINT32_MAX)
+		first = nx_alloc(d->a, tabsize * sizeof(uint32_t));
+	if (first)
+		memset(first, 0, tabsize * sizeof(uint32_t));
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
 		const NxToken *t = &doc->tok[i];
 		const char *s = doc->text + t->b;
+		size_t		j;
 
 		if ((i & 1023) == 0)
 			nx_check_interrupts(d->a);
-		tok_analyse(s, t->blen, &d->ti[i]);
-		nx_fold_cluster(d->res.clusters, s, t->blen, &d->ti[i].clbits, &d->ti[i].cllen);
-		nx_fold_cluster(d->res.vclusters, s, t->blen, &d->ti[i].vcbits, &d->ti[i].vclen);
-		d->ti[i].conn = is_connector(s, t->blen);
+		if (!first)
+		{
+			analyse_one(d, s, t->blen, &d->ti[i]);
+			continue;
+		}
+		for (j = (size_t) nx_mix64(nx_fnv1a64(s, t->blen)) & (tabsize - 1); first[j];
+			 j = (j + 1) & (tabsize - 1))
+		{
+			const NxToken *u = &doc->tok[first[j] - 1];
+
+			if (u->blen == t->blen && memcmp(doc->text + u->b, s, t->blen) == 0)
+				break;
+		}
+		if (first[j])
+			d->ti[i] = d->ti[first[j] - 1];
+		else
+		{
+			analyse_one(d, s, t->blen, &d->ti[i]);
+			first[j] = (uint32_t) i + 1;
+		}
 	}
+	nx_free(d->a, first);
 }
 
 /*
