@@ -13,6 +13,7 @@ void		test_text_offsets(void);
 void		test_text_sentences(void);
 void		test_text_paragraphs(void);
 void		test_text_bad_input(void);
+void		test_text_same(void);
 
 /* Tokens of s joined by '|' with kinds as k:text; into buf. */
 static const char *
@@ -225,4 +226,52 @@ test_text_bad_input(void)
 		}
 	nx_doc_free(&d);
 	free(big);
+}
+
+/*
+ * nx_same_text: a token's first earlier token of the same bytes, kind
+ * and flags (but the white space before it), else itself; without a
+ * table (NULL), always itself.
+ */
+void
+test_text_same(void)
+{
+	const char *s = "Putin said. PUTIN said \"Putin\" putin, said Putin.";
+	NxDoc		d;
+	NxSameText	st;
+	size_t		first_putin = 0,
+				first_said = 1,
+				got[16];
+	int			ok = 1;
+
+	CHECK(nx_doc_parse(&d, s, strlen(s), &nx_malloc_alloc) == NX_OK);
+	nx_same_text_init(&st, &d, &nx_malloc_alloc);
+	CHECK(st.first != NULL);
+	for (size_t i = 0; i < d.ntok && i < 16; i++)
+		got[i] = nx_same_text(&st, &d, i);
+	for (size_t i = 0; i < d.ntok && i < 16; i++)
+	{
+		const NxToken *t = &d.tok[i];
+		size_t		want = i;
+
+		/* the first token of equal bytes, kind and flags before i */
+		for (size_t k = 0; k < i; k++)
+			if (d.tok[k].blen == t->blen && d.tok[k].kind == t->kind &&
+				((d.tok[k].flags ^ t->flags) & ~NX_TF_AROUND) == 0 &&
+				memcmp(s + d.tok[k].b, s + t->b, t->blen) == 0)
+			{
+				want = k;
+				break;
+			}
+		ok = ok && got[i] == want;
+	}
+	CHECK(ok);
+	/* Putin and said repeat; PUTIN and putin are other texts */
+	CHECK(got[0] == first_putin && got[1] == first_said);
+	CHECK(got[d.ntok - 2] == first_putin);
+	nx_same_text_free(&st, &nx_malloc_alloc);
+	CHECK(st.first == NULL);
+	st.first = NULL;
+	CHECK(nx_same_text(&st, &d, 3) == 3);
+	nx_doc_free(&d);
 }

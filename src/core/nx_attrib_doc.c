@@ -236,14 +236,23 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
 {
 	const NxDoc *doc = d->doc;
 	uint32_t	own[LX__COUNT];
+	NxSameText	same;
 
+	nx_same_text_init(&same, doc, d->a);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
 		TokInfo    *ti = &d->ti[i];
 		uint32_t	l;
+		size_t		f = nx_same_text(&same, doc, i);
 
 		if ((i & 1023) == 0)
 			nx_check_interrupts(d->a);
+		/* the same text, kind and flags: the same analysis (nothing else is set yet) */
+		if (f < i)
+		{
+			*ti = d->ti[f];
+			continue;
+		}
 		tok_analyse(doc, &doc->tok[i], lex, ti);
 		nx_fold_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
 						&ti->clbits, &ti->cllen);
@@ -255,6 +264,7 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
 				if (l & lexmap[c])
 					ti->lex |= UINT32_C(1) << c;
 	}
+	nx_same_text_free(&same, d->a);
 	for (int c = 0; c < LX__COUNT; c++)
 		own[c] = UINT32_C(1) << c;
 	for (size_t i = 0; i < doc->ntok; i++)

@@ -329,54 +329,27 @@ analyse_one(NxNerDoc *d, const char *s, size_t blen, TokInfo *ti)
  * Properties of every token: its text's hashes, case and shape, its
  * clusters.  They depend on the token's bytes alone, so a text seen
  * before in the document (most tokens of news: the, said, the names) is
- * copied from its first token instead of analysed again: an
- * open-addressing table (at most half full, 4 bytes a slot) of first
- * tokens by a hash of the bytes, the bytes compared on a probe.  Without
- * memory for the table every token is analysed.
+ * copied from its first token (nx_same_text) instead of analysed again.
  */
 static void
 analyse_tokens(NxNerDoc *d)
 {
 	const NxDoc *doc = d->doc;
-	size_t		tabsize = 16;
-	uint32_t   *first = NULL;	/* token index + 1 of a text, 0: empty */
+	NxSameText	same;
 
-	while (tabsize < 2 * doc->ntok)
-		tabsize <<= 1;
-	if (doc->ntok < UINT32_MAX)
-		first = nx_alloc(d->a, tabsize * sizeof(uint32_t));
-	if (first)
-		memset(first, 0, tabsize * sizeof(uint32_t));
+	nx_same_text_init(&same, doc, d->a);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
-		const NxToken *t = &doc->tok[i];
-		const char *s = doc->text + t->b;
-		size_t		j;
+		size_t		f = nx_same_text(&same, doc, i);
 
 		if ((i & 1023) == 0)
 			nx_check_interrupts(d->a);
-		if (!first)
-		{
-			analyse_one(d, s, t->blen, &d->ti[i]);
-			continue;
-		}
-		for (j = (size_t) nx_mix64(nx_fnv1a64(s, t->blen)) & (tabsize - 1); first[j];
-			 j = (j + 1) & (tabsize - 1))
-		{
-			const NxToken *u = &doc->tok[first[j] - 1];
-
-			if (u->blen == t->blen && memcmp(doc->text + u->b, s, t->blen) == 0)
-				break;
-		}
-		if (first[j])
-			d->ti[i] = d->ti[first[j] - 1];
+		if (f < i)
+			d->ti[i] = d->ti[f];
 		else
-		{
-			analyse_one(d, s, t->blen, &d->ti[i]);
-			first[j] = (uint32_t) i + 1;
-		}
+			analyse_one(d, doc->text + doc->tok[i].b, doc->tok[i].blen, &d->ti[i]);
 	}
-	nx_free(d->a, first);
+	nx_same_text_free(&same, d->a);
 }
 
 /*

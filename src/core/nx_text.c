@@ -31,6 +31,7 @@
  */
 #include <string.h>
 
+#include "nx_hash.h"
 #include "nx_text_int.h"
 
 static const char *const kind_names[NX_TOK__COUNT] = {
@@ -132,4 +133,48 @@ nx_doc_free(NxDoc *doc)
 	NX_FREE_CLEAR(doc->a, doc->tok);
 	NX_FREE_CLEAR(doc->a, doc->sent);
 	doc->ntok = doc->nsent = doc->npara = 0;
+}
+
+/* A table of first tokens for a document (nx_text.h). */
+void
+nx_same_text_init(NxSameText *st, const NxDoc *doc, const NxAlloc *a)
+{
+	size_t		tabsize = 16;
+
+	while (tabsize < 2 * doc->ntok)
+		tabsize <<= 1;
+	st->mask = tabsize - 1;
+	st->first = doc->ntok < UINT32_MAX ? nx_alloc(a, tabsize * sizeof(uint32_t)) : NULL;
+	if (st->first)
+		memset(st->first, 0, tabsize * sizeof(uint32_t));
+}
+
+void
+nx_same_text_free(NxSameText *st, const NxAlloc *a)
+{
+	NX_FREE_CLEAR(a, st->first);
+}
+
+/* The first token of token i's text. */
+size_t
+nx_same_text(NxSameText *st, const NxDoc *doc, size_t i)
+{
+	const NxToken *t = &doc->tok[i];
+	const char *s = doc->text + t->b;
+	size_t		j;
+
+	if (!st->first)
+		return i;
+	for (j = (size_t) nx_mix64(nx_fnv1a64(s, t->blen)) & st->mask; st->first[j];
+		 j = (j + 1) & st->mask)
+	{
+		const NxToken *u = &doc->tok[st->first[j] - 1];
+
+		if (u->blen == t->blen && u->kind == t->kind &&
+			((u->flags ^ t->flags) & ~NX_TF_AROUND) == 0 &&
+			memcmp(doc->text + u->b, s, t->blen) == 0)
+			return st->first[j] - 1;
+	}
+	st->first[j] = (uint32_t) i + 1;
+	return i;
 }

@@ -36,6 +36,8 @@ typedef enum NxTokKind
 #define NX_TF_UPPER_INITIAL	0x08	/* first letter is upper or title case */
 #define NX_TF_ALL_UPPER		0x10	/* has letters, none lower case */
 #define NX_TF_ABBREV		0x20	/* ends with a period that belongs to it (U.S., Sept.) */
+/* the flags that tell what is around a token, not the token itself */
+#define NX_TF_AROUND		(NX_TF_SPACE_BEFORE | NX_TF_LINE_BEFORE | NX_TF_PARA_BEFORE)
 
 typedef struct NxToken
 {
@@ -89,6 +91,29 @@ extern int	nx_tok_ieq(const NxDoc *doc, size_t i, const char *w);
 
 /* Is s[0..len) one of the n words (compared byte for byte)? */
 extern int	nx_word_in(const char *s, size_t len, const char *const *words, size_t n);
+
+/*
+ * Same texts: the first token of each distinct token in a document
+ * (bytes, kind and flags but NX_TF_AROUND alike), for taggers whose
+ * per-token analysis depends on those alone and is done once a text.  An open-addressing
+ * table of first tokens, at most half full, 4 bytes a slot; first is
+ * NULL where it could not be had (then every token is new).
+ */
+typedef struct NxSameText
+{
+	uint32_t   *first;			/* token index + 1, 0: empty */
+	size_t		mask;
+} NxSameText;
+
+extern void nx_same_text_init(NxSameText *st, const NxDoc *doc, const NxAlloc *a);
+extern void nx_same_text_free(NxSameText *st, const NxAlloc *a);
+
+/*
+ * The index of the first earlier token i is the same text as, or i
+ * itself (recorded as the first of its text) when it is new.  Tokens
+ * must be asked for in order.
+ */
+extern size_t nx_same_text(NxSameText *st, const NxDoc *doc, size_t i);
 
 /* Character offset one past the end of a token / sentence. */
 static inline uint32_t
