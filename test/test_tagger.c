@@ -277,7 +277,7 @@ test_ner_tag(void)
 	static const size_t ng[] = {2, 3, 3};
 	TDoc	   *td = malloc(sizeof(TDoc));
 	NxModel		m;
-	NxNerRes	res;
+	NxNerRes	res = {0};
 	NxNerDoc   *nd;
 	NxTrainer	tr;
 	uint8_t		gold[64],
