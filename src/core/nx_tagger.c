@@ -290,10 +290,10 @@ nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch, size_t nch,
 
 /*
  * Scoring sums the rows of a token's features.  The rows are found first
- * (row_of, below) into a ring of row
- * pointers, rows[(start + k) & rmask] for k < n, so that decoding, which
- * finds each static feature's row once while asking the CPU for it ahead
- * of use, does not look it up again when it scores.
+ * (row_of, below) into a ring of row pointers, rows[(start + k) & rmask]
+ * for k < n, so that decoding, which finds each static feature's row once
+ * while asking the CPU for it ahead of use, does not look it up again
+ * when it scores.
  */
 #if defined(__SSE2__)
 /* Add the eight int16 of x, widened, to lo (first four) and hi. */
