@@ -28,8 +28,6 @@
 #define MAX_LOG2		28
 #define WEIGHTS_MIN_LOG2 6		/* one index word of 64 buckets at least */
 
-static const int16_t zero_row[NX_MAX_LABELS];
-
 /* Does a weight row (NULL: none) hold a weight that is not 0? */
 static int
 row_nonzero(const int16_t *row, uint32_t L)
@@ -240,6 +238,25 @@ packed_tag(uint64_t key)
 	return t ? t : (uint64_t) 1 << PACKED_LOW_BITS;
 }
 
+/* The packed slot of a key in tab (1 << log2 slots), or 0. */
+static uint64_t
+packed_find(const uint64_t *tab, uint32_t log2, uint64_t key, int max_probe)
+{
+	size_t		mask = ((size_t) 1 << log2) - 1,
+				i = (size_t) key & mask;
+	uint64_t	tag = packed_tag(key);
+
+	for (int k = 0; k < max_probe; k++)
+	{
+		uint64_t	v = tab[i];
+
+		if (v == 0 || (v & ~(uint64_t) PACKED_LOW_MASK) == tag)
+			return v;
+		i = (i + 1) & mask;
+	}
+	return 0;
+}
+
 /* Look up a lexicon key. */
 const NxLexSlot *
 nx_lex_find(const NxLexicon *lex, uint64_t key, NxLexSlot *buf)
@@ -247,31 +264,21 @@ nx_lex_find(const NxLexicon *lex, uint64_t key, NxLexSlot *buf)
 	size_t		mask,
 				i;
 
-	mask = ((size_t) 1 << lex->log2) - 1;
-	i = (size_t) key & mask;
 	if (lex->packed)
 	{
-		uint64_t	tag = packed_tag(key);
+		uint64_t	v = packed_find(lex->packed, lex->log2, key, NX_LEX_MAX_PROBE);
 
-		for (int k = 0; k < NX_LEX_MAX_PROBE; k++)
-		{
-			uint64_t	v = lex->packed[i];
-
-			if (v == 0)
-				return NULL;
-			if ((v & ~(uint64_t) PACKED_LOW_MASK) == tag)
-			{
-				buf->key = key;
-				buf->classes = (uint32_t) v & ((UINT32_C(1) << NX_LEX_PACKED_CLASSES) - 1);
-				buf->flags = (uint32_t) (v >> NX_LEX_PACKED_CLASSES) & 3;
-				return buf;
-			}
-			i = (i + 1) & mask;
-		}
-		return NULL;
+		if (v == 0)
+			return NULL;
+		buf->key = key;
+		buf->classes = (uint32_t) v & ((UINT32_C(1) << NX_LEX_PACKED_CLASSES) - 1);
+		buf->flags = (uint32_t) (v >> NX_LEX_PACKED_CLASSES) & 3;
+		return buf;
 	}
 	if (!lex->slot)
 		return NULL;
+	mask = ((size_t) 1 << lex->log2) - 1;
+	i = (size_t) key & mask;
 	for (int k = 0; k < NX_LEX_MAX_PROBE; k++)
 	{
 		const NxLexSlot *s = &lex->slot[i];
@@ -313,9 +320,7 @@ nx_clusters_find(const NxClusters *cl, uint64_t key)
 int
 nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits, uint32_t *len)
 {
-	size_t		mask,
-				i;
-	uint64_t	tag;
+	uint64_t	v;
 
 	if (cl->slot)
 	{
@@ -329,24 +334,12 @@ nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits, uint32_t 
 	}
 	if (!cl->packed)
 		return 0;
-	mask = ((size_t) 1 << cl->log2) - 1;
-	i = (size_t) key & mask;
-	tag = packed_tag(key);
-	for (int k = 0; k < NX_PACKED_MAX_PROBE; k++)
-	{
-		uint64_t	v = cl->packed[i];
-
-		if (v == 0)
-			return 0;
-		if ((v & ~(uint64_t) PACKED_LOW_MASK) == tag)
-		{
-			*len = (uint32_t) (v >> NX_PACKED_PATH_MAX) & 31;
-			*bits = (uint32_t) v & ((1U << NX_PACKED_PATH_MAX) - 1);
-			return *len > 0;
-		}
-		i = (i + 1) & mask;
-	}
-	return 0;
+	v = packed_find(cl->packed, cl->log2, key, NX_PACKED_MAX_PROBE);
+	if (v == 0)
+		return 0;
+	*len = (uint32_t) (v >> NX_PACKED_PATH_MAX) & 31;
+	*bits = (uint32_t) v & ((1U << NX_PACKED_PATH_MAX) - 1);
+	return *len > 0;
 }
 
 /*
@@ -769,8 +762,12 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 	{
 		rows = (int16_t *) (b + NX_WEIGHTS_HDR);
 		for (size_t i = 0; i < nb; i++)
-			memcpy(rows + i * L, nx_tagger_row(t, (uint32_t) i) ? nx_tagger_row(t, (uint32_t) i)
-				   : zero_row, L * sizeof(int16_t));
+		{
+			const int16_t *row = nx_tagger_row(t, (uint32_t) i);
+
+			if (row)			/* else the zeros of the memset */
+				memcpy(rows + i * L, row, L * sizeof(int16_t));
+		}
 		*out = b;
 		*outlen = size;
 		return NX_OK;
@@ -915,52 +912,76 @@ build_table(const void *in, size_t n, size_t hdr, int merge_or,
 	return NX_ETOOBIG;
 }
 
+/* The bits below the key's tag of a packed slot, for one entry. */
+typedef uint64_t (*PackedLowFn) (const void *entry);
+
+/* A lexicon entry's: 2 bits of flags above NX_LEX_PACKED_CLASSES of classes. */
+static uint64_t
+lex_low(const void *entry)
+{
+	const NxLexSlot *s = entry;
+
+	return (uint64_t) s->flags << NX_LEX_PACKED_CLASSES | s->classes;
+}
+
+/* A word's cluster: 5 bits of path length above NX_PACKED_PATH_MAX of path. */
+static uint64_t
+cluster_low(const void *entry)
+{
+	const NxClusterSlot *s = entry;
+
+	return (uint64_t) s->len << NX_PACKED_PATH_MAX | s->bits;
+}
+
 /*
- * A packed lexicon table behind a header: 8-byte slots, the key's tag
- * (as packed clusters keep it) above the flags and classes; duplicate
- * keys merged by OR.  The smallest power of two of at least 5/4 slots a
- * distinct key in which no probe run is too long.
+ * Build a table of packed 8-byte slots (the key's tag over low(entry))
+ * behind a header of hdr bytes, for the n entries of in, stride bytes
+ * each, each starting with its uint64 key (0: no entry): the smallest
+ * power of two of at least 5/4 slots a key, for want keys, in which no
+ * probe run reaches max_probe.  A key met again ORs its low bits into its
+ * slot (merge_or) or leaves the first entry's.
  */
 static NxStatus
-build_lex_packed(const NxLexSlot *in, size_t n, unsigned char **out, size_t *outlen,
-				 uint32_t *log2_out, const NxAlloc *a)
+build_packed_table(const void *in, size_t n, size_t stride, PackedLowFn low, size_t want,
+				   size_t hdr, int max_probe, int merge_or, unsigned char **out,
+				   size_t *outlen, uint32_t *log2_out, const NxAlloc *a)
 {
 	uint32_t	log2 = 4;
-	size_t		distinct;
 
-	for (size_t i = 0; i < n; i++)
-		if ((in[i].classes >> NX_LEX_PACKED_CLASSES) != 0 || in[i].flags > 3)
-			return NX_EINVAL;
-	if (distinct_keys(in, n, &distinct, a) != NX_OK)
-		return NX_ENOMEM;
-	while (((size_t) 1 << log2) < distinct + distinct / 4 + 16)
+	while (((size_t) 1 << log2) < want + want / 4 + 16)
 		log2++;
 	for (; log2 <= MAX_LOG2; log2++)
 	{
 		size_t		nslots = (size_t) 1 << log2,
 					mask = nslots - 1,
-					size = LEX_HDR + nslots * sizeof(uint64_t),
+					size = hdr + nslots * sizeof(uint64_t),
 					i;
 		unsigned char *b = nx_alloc(a, size);
-		uint64_t   *tab = (uint64_t *) (b + LEX_HDR);
+		uint64_t   *tab = (uint64_t *) (b + hdr);
 
 		if (!b)
 			return NX_ENOMEM;
 		memset(b, 0, size);
 		for (i = 0; i < n; i++)
 		{
-			uint64_t	tag = packed_tag(in[i].key);
-			size_t		j = (size_t) in[i].key & mask;
+			const unsigned char *e = (const unsigned char *) in + i * stride;
+			uint64_t	key,
+						tag;
+			size_t		j;
 			int			k;
 
-			if (in[i].key == 0)
+			memcpy(&key, e, 8);
+			if (key == 0)
 				continue;
-			for (k = 0; k < NX_LEX_MAX_PROBE - 1; k++, j = (j + 1) & mask)
+			tag = packed_tag(key);
+			j = (size_t) key & mask;
+			for (k = 0; k < max_probe - 1; k++, j = (j + 1) & mask)
 				if (tab[j] == 0 || (tab[j] & ~(uint64_t) PACKED_LOW_MASK) == tag)
 					break;
-			if (k == NX_LEX_MAX_PROBE - 1)
+			if (k == max_probe - 1)
 				break;
-			tab[j] |= tag | (uint64_t) in[i].flags << NX_LEX_PACKED_CLASSES | in[i].classes;
+			if (tab[j] == 0 || merge_or)
+				tab[j] |= tag | low(e);
 		}
 		if (i == n)
 		{
@@ -972,6 +993,25 @@ build_lex_packed(const NxLexSlot *in, size_t n, unsigned char **out, size_t *out
 		nx_free(a, b);
 	}
 	return NX_ETOOBIG;
+}
+
+/*
+ * A packed lexicon table behind a header, sized by distinct keys,
+ * duplicates merged by OR.
+ */
+static NxStatus
+build_lex_packed(const NxLexSlot *in, size_t n, unsigned char **out, size_t *outlen,
+				 uint32_t *log2_out, const NxAlloc *a)
+{
+	size_t		distinct;
+
+	for (size_t i = 0; i < n; i++)
+		if ((in[i].classes >> NX_LEX_PACKED_CLASSES) != 0 || in[i].flags > 3)
+			return NX_EINVAL;
+	if (distinct_keys(in, n, &distinct, a) != NX_OK)
+		return NX_ENOMEM;
+	return build_packed_table(in, n, sizeof(NxLexSlot), lex_low, distinct, LEX_HDR,
+							  NX_LEX_MAX_PROBE, 1, out, outlen, log2_out, a);
 }
 
 /*
@@ -1008,59 +1048,16 @@ nx_lexicon_build(const NxLexSlot *in, size_t n, uint32_t maxlen,
 	return NX_OK;
 }
 
-/*
- * Build a packed cluster table behind a header: the smallest power of two
- * of at least 5/4 slots a word in which no probe run is too long.
- */
+/* A packed cluster table behind a header: the first of duplicate keys wins. */
 static NxStatus
 build_packed(const NxClusterSlot *in, size_t n, unsigned char **out,
 			 size_t *outlen, uint32_t *log2_out, const NxAlloc *a)
 {
-	uint32_t	log2 = 4;
-
 	for (size_t i = 0; i < n; i++)
 		if (in[i].len > NX_PACKED_PATH_MAX)
 			return NX_EINVAL;
-	while (((size_t) 1 << log2) < n + n / 4 + 16)
-		log2++;
-	for (; log2 <= MAX_LOG2; log2++)
-	{
-		size_t		nslots = (size_t) 1 << log2,
-					mask = nslots - 1,
-					size = CLU_HDR + nslots * sizeof(uint64_t),
-					i;
-		unsigned char *b = nx_alloc(a, size);
-		uint64_t   *tab = (uint64_t *) (b + CLU_HDR);
-
-		if (!b)
-			return NX_ENOMEM;
-		memset(b, 0, size);
-		for (i = 0; i < n; i++)
-		{
-			uint64_t	tag = packed_tag(in[i].key);
-			size_t		j = (size_t) in[i].key & mask;
-			int			k;
-
-			if (in[i].key == 0)
-				continue;
-			for (k = 0; k < NX_PACKED_MAX_PROBE - 1; k++, j = (j + 1) & mask)
-				if (tab[j] == 0 || (tab[j] & ~(uint64_t) PACKED_LOW_MASK) == tag)
-					break;
-			if (k == NX_PACKED_MAX_PROBE - 1)
-				break;
-			if (tab[j] == 0)	/* the first of duplicate keys wins */
-				tab[j] = tag | (uint64_t) in[i].len << NX_PACKED_PATH_MAX | in[i].bits;
-		}
-		if (i == n)
-		{
-			*out = b;
-			*outlen = size;
-			*log2_out = log2;
-			return NX_OK;
-		}
-		nx_free(a, b);
-	}
-	return NX_ETOOBIG;
+	return build_packed_table(in, n, sizeof(NxClusterSlot), cluster_low, n, CLU_HDR,
+							  NX_PACKED_MAX_PROBE, 0, out, outlen, log2_out, a);
 }
 
 /* Build a CLUSTERS section. */

@@ -451,6 +451,14 @@ row_of(const NxTagger *t, uint32_t f, int hw)
 	return t->w + (size_t) b * t->nlabels;
 }
 
+const int16_t *
+nx_tagger_row(const NxTagger *t, uint32_t f)
+{
+	const int16_t *row = row_of(t, f, 0);
+
+	return row == zero_row ? NULL : row;
+}
+
 /* Scores of all labels for one token's features. */
 static NX_ALWAYS_INLINE void
 score_feats(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores, int hw)

@@ -130,22 +130,7 @@ nx_popcount64(uint64_t x)
 }
 
 /* The weight row of a feature hash, or NULL when it is all zero (sparse). */
-static inline const int16_t *
-nx_tagger_row(const NxTagger *t, uint32_t f)
-{
-	const uint32_t b = f & ((UINT32_C(1) << t->log2) - 1);
-
-	if (t->index)
-	{
-		const NxWeightIndex *x = &t->index[b >> 6];
-		const uint64_t bit = UINT64_C(1) << (b & 63);
-
-		if (!(x->bits & bit))
-			return NULL;
-		return t->rows + (size_t) (x->rank + nx_popcount64(x->bits & (bit - 1))) * t->nlabels;
-	}
-	return t->w + (size_t) b * t->nlabels;
-}
+extern const int16_t *nx_tagger_row(const NxTagger *t, uint32_t f);
 
 /*
  * Dynamic features of token i of the current sequence, given the labels
