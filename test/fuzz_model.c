@@ -29,6 +29,7 @@
 #include "nx_entities.h"
 #include "nx_ner.h"
 #include "nx_quotes.h"
+#include "nx_words.h"
 
 #define MINI_LOG2	6			/* weight buckets of the small model */
 #define MINI_LEX	48			/* lexicon entries taken from the real model */
@@ -89,6 +90,7 @@ build_mini(int k, const char *path)
 	NxTagger	stage = {0};
 	NxLexSlot	lex[MINI_LEX];
 	size_t		nlex = 0;
+	NxDoc		doc;
 	const char *cn[NX_LEX_MAX_CLASSES];
 	void	   *lexsec = NULL,
 			   *clsec = NULL,
@@ -129,30 +131,23 @@ build_mini(int k, const char *path)
 	nx_section(&sec[ns++], "WEIGHTS1", wsec, wlen);
 
 	/*
-	 * the real lexicon's entries for the article's words and two-word
+	 * the real lexicon's entries for the article's tokens and two-token
 	 * prefixes (a packed lexicon keeps no whole keys to copy), and its
 	 * class names
 	 */
-	if (nx_lex_present(&m.lex))
+	if (nx_lex_present(&m.lex) && nx_doc_parse(&doc, article, sizeof(article) - 1,
+											   &nx_malloc_alloc) == NX_OK)
 	{
-		static const char *const words[] = {
-			"moscow", "reuters", "president", "vladimir", "putin", "met", "marco",
-			"rubio", "in", "istanbul", "on", "thursday", "talks", "went", "well",
-			"kremlin", "spokesman", "dmitry", "peskov", "said", "the", "u.s.", "state",
-			"department", "and", "gazprom", "inc.", "declined", "to", "comment",
-			"later", "flew", "ankara"
-		};
-		const size_t nwords = sizeof(words) / sizeof(words[0]);
+		for (size_t i = 0; i < doc.ntok && nlex < MINI_LEX; i++)
+		{
+			uint64_t	h = NX_FNV_OFFSET;
 
-		for (size_t i = 0; i < nwords && nlex < MINI_LEX; i++)
-			for (size_t j = i; j <= i + 1 && j < nwords && nlex < MINI_LEX; j++)
+			for (size_t j = i; j <= i + 1 && j < doc.ntok && nlex < MINI_LEX; j++)
 			{
-				uint64_t	h = NX_FNV_OFFSET;
 				NxLexSlot	buf;
 				const NxLexSlot *sl;
 
-				for (size_t t = i; t <= j; t++)
-					h = nx_key_add(h, nx_fnv1a64(words[t], strlen(words[t])));
+				h = nx_key_add(h, nx_words_key(article + doc.tok[j].b, doc.tok[j].blen));
 				sl = nx_lex_find(&m.lex, nx_key_final(h), &buf);
 				if (sl)
 				{
@@ -160,6 +155,8 @@ build_mini(int k, const char *path)
 					lex[nlex++].key = nx_key_final(h);
 				}
 			}
+		}
+		nx_doc_free(&doc);
 		for (uint32_t c = 0; c < m.lex.nclasses; c++)
 			cn[c] = m.lex.class_name[c];
 		if (nx_lexicon_build(lex, nlex, m.lex.maxlen, cn, m.lex.nclasses,
