@@ -118,7 +118,7 @@ build_mini(int k, const char *path)
 
 	/* tiny weights: the real label count, pseudo-random values */
 	nw = ((size_t) 1 << MINI_LOG2) * m.labels.n;
-	w = calloc(nw, sizeof(int16_t));
+	w = calloc(nw + NX_ROW_PAD, sizeof(int16_t));
 	for (size_t i = 0; i < nw; i++)
 		w[i] = (int16_t) ((i * 2654435761u >> 7) % 4001) - 2000;
 	stage.w = w;

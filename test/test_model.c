@@ -60,7 +60,7 @@ make_model(size_t *len)
 	nx_labels_make(&ls, 1, types, 2, err, sizeof(err));
 	nx_info_build(info, NX_NER_FEATSET, 2, "ner");
 	nx_labels_build(&ls, &labsec, &lablen, &nx_malloc_alloc);
-	w = calloc((1u << 6) * ls.n, sizeof(int16_t));
+	w = calloc(NX_DENSE_WEIGHTS(6, ls.n), sizeof(int16_t));
 	for (size_t i = 0; i < (1u << 6) * ls.n; i++)
 		w[i] = (int16_t) (i % 7);
 	stage.w = w;
@@ -476,7 +476,7 @@ test_model_sparse_weights(void)
 		int			same = 1;
 
 		CHECK(nx_labels_make(&ls, bilou[c], types, (size_t) nty[c], err, sizeof(err)) == NX_OK);
-		w = calloc(nb * ls.n, sizeof(int16_t));
+		w = calloc(nb * ls.n + NX_ROW_PAD, sizeof(int16_t));
 		for (size_t i = 0; i < nb; i++)
 		{
 			seed = seed * 6364136223846793005u + 1442695040888963407u;

@@ -116,7 +116,7 @@ test_tagger_greedy(void)
 	static const char *const names[] = {"O", "B-X", "I-X"};
 	NxLabelSet	ls;
 	char		err[128];
-	int16_t		w[16 * 3] = {0};
+	int16_t		w[16 * 3 + NX_ROW_PAD] = {0};
 	NxTagger	t = {.w = w, .log2 = 4, .nlabels = 3, .scale = 10.0f};
 	uint32_t	feat[] = {1, 2, 2, 3};
 	uint32_t	off[] = {0, 1, 2, 3, 4};
@@ -182,7 +182,7 @@ test_tagger_train(void)
 	for (int ep = 0; ep < 10; ep++)
 		mistakes = nx_trainer_learn(&tr, &ls, &seq, gold, pred);
 	CHECK(mistakes == 0);
-	w = malloc(sizeof(int16_t) * 256 * ls.n);
+	w = calloc(NX_DENSE_WEIGHTS(8, ls.n), sizeof(int16_t));
 	nx_trainer_export(&tr, w, &scale);
 	CHECK(scale > 0);
 	{

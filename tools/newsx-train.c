@@ -991,7 +991,7 @@ train_runs(const TrainSet *ts, const Opts *o, NxModel *m, int stage, size_t *idx
 		if (fabsf(sum[i]) > maxabs)
 			maxabs = fabsf(sum[i]);
 	sc = maxabs > 0 ? 32000.0f / maxabs : 1.0f;
-	avg.w = xalloc(nw * sizeof(int16_t));
+	avg.w = xalloc((nw + NX_ROW_PAD) * sizeof(int16_t));
 	for (size_t i = 0; i < nw; i++)
 		avg.w[i] = (int16_t) lrintf(sum[i] * sc);
 	free(sum);

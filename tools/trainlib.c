@@ -842,7 +842,7 @@ train_stage(const TrainSet *ts, NxModel *m, int stage, size_t *idx, size_t n,
 {
 	NxTrainer	tr;
 	size_t		nw = ((size_t) 1 << ts->bits) * m->labels.n;
-	int16_t    *w = xalloc(nw * sizeof(int16_t));
+	int16_t    *w = xalloc(NX_DENSE_WEIGHTS(ts->bits, m->labels.n) * sizeof(int16_t));
 	NxTagger   *t = &m->stage[stage - 1];
 	Stage		best = {NULL, 1, 0};
 	double		bestf = -1;
@@ -880,7 +880,7 @@ train_stage(const TrainSet *ts, NxModel *m, int stage, size_t *idx, size_t n,
 			{
 				bestf = f;
 				if (!best.w)
-					best.w = xalloc(nw * sizeof(int16_t));
+					best.w = xalloc(NX_DENSE_WEIGHTS(ts->bits, m->labels.n) * sizeof(int16_t));
 				memcpy(best.w, w, nw * sizeof(int16_t));
 				best.scale = scale;
 				best.epoch = ep;

@@ -289,12 +289,36 @@ nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch, size_t nch,
 }
 
 /*
- * Scoring sums the rows of a token's features.  The rows are found first
- * (row_of, below) into a ring of row pointers, rows[(start + k) & rmask]
- * for k < n, so that decoding, which finds each static feature's row once
- * while asking the CPU for it ahead of use, does not look it up again
- * when it scores.
+ * Finding a sparse row counts bits (nx_popcount64).  x86-64 before 2008
+ * lacks the POPCNT instruction, so builds for any x86-64 do not use it;
+ * the decoder is compiled twice, with and without it, and the CPU picks
+ * (as pgvector picks its distance functions).  hw is a constant in each.
  */
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define NX_POPCNT_DISPATCH 1
+#define NX_ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define NX_ALWAYS_INLINE inline
+#endif
+
+/*
+ * Scoring sums the rows of a token's features.  A sparse table's rows
+ * are found first (row_of, below) into a ring of row pointers,
+ * rows[(start + k) & rmask] for k < n, so that decoding, which finds each
+ * static feature's row once while asking the CPU for it ahead of use,
+ * does not look it up again when it scores.  A dense table's row is an
+ * address computed from the feature (rows NULL: the row of feat[k]), in
+ * one loop with the sums.
+ */
+static NX_ALWAYS_INLINE const int16_t *
+nth_row(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
+		size_t start, size_t k, size_t rmask)
+{
+	if (rows)
+		return rows[(start + k) & rmask];
+	return t->w + (size_t) (feat[k] & ((UINT32_C(1) << t->log2) - 1)) * t->nlabels;
+}
+
 #if defined(__SSE2__)
 /* Add the eight int16 of x, widened, to lo (first four) and hi. */
 static inline void
@@ -310,10 +334,12 @@ add_wide(__m128i x, __m128i *lo, __m128i *hi)
  * overlaps the last vector; of its sums only the lanes past 8 * nv are
  * kept.  Inlined with a constant nv, the sums stay in registers.
  */
-static inline void
-score_wide(uint32_t L, uint32_t nv, const int16_t *const *rows, size_t start,
-		   size_t n, size_t rmask, int32_t *scores)
+static NX_ALWAYS_INLINE void
+score_wide(const NxTagger *t, uint32_t nv, const int16_t *const *rows,
+		   const uint32_t *feat, size_t start, size_t n, size_t rmask,
+		   int32_t *scores)
 {
+	const uint32_t L = t->nlabels;
 	__m128i		acc[NX_MAX_LABELS / 4];
 	__m128i		tlo = _mm_setzero_si128(),
 				thi = _mm_setzero_si128();
@@ -324,7 +350,7 @@ score_wide(uint32_t L, uint32_t nv, const int16_t *const *rows, size_t start,
 		acc[v] = _mm_setzero_si128();
 	for (size_t k = 0; k < n; k++)
 	{
-		const int16_t *row = rows[(start + k) & rmask];
+		const int16_t *row = nth_row(t, rows, feat, start, k, rmask);
 
 		for (uint32_t v = 0; v < nv; v++)
 			add_wide(_mm_loadu_si128((const __m128i *) (row + 8 * v)),
@@ -344,10 +370,13 @@ score_wide(uint32_t L, uint32_t nv, const int16_t *const *rows, size_t start,
 }
 #endif
 
-/* Scores of all labels from the rows of a ring (see above). */
-static void
-score_rows(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n,
-		   size_t rmask, int32_t *scores)
+/*
+ * Scores of all labels from the rows of a ring, or (rows NULL) of the
+ * features feat[0..n) of a dense table.
+ */
+static NX_ALWAYS_INLINE void
+score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
+		   size_t start, size_t n, size_t rmask, int32_t *scores)
 {
 	const uint32_t L = t->nlabels;
 
@@ -355,31 +384,18 @@ score_rows(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n
 	/*
 	 * Fewer than eight labels (the attribution model has seven): one
 	 * 16-byte load a row, its lanes past L ignored.  The load reads past
-	 * the row: sparse rows end in NX_ROW_PAD zeros, and the last rows of a
-	 * dense table, where it would read past the table, are copied first.
+	 * the row, at worst into the NX_ROW_PAD int16 after the last one.
 	 */
 	if (L < 8)
 	{
-		const int16_t *dense_end = t->index ? NULL
-			: t->w + ((size_t) 1 << t->log2) * L;
 		__m128i		lo = _mm_setzero_si128(),
 					hi = _mm_setzero_si128();
 		int32_t		all[8];
 
 		for (size_t k = 0; k < n; k++)
 		{
-			const int16_t *row = rows[(start + k) & rmask];
-			__m128i		x;
+			__m128i		x = _mm_loadu_si128((const __m128i *) nth_row(t, rows, feat, start, k, rmask));
 
-			if (dense_end && (size_t) (dense_end - row) < 8)
-			{
-				int16_t		tmp[8] = {0};
-
-				memcpy(tmp, row, L * sizeof(int16_t));
-				x = _mm_loadu_si128((const __m128i *) tmp);
-			}
-			else
-				x = _mm_loadu_si128((const __m128i *) row);
 			lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
 			hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
 		}
@@ -391,16 +407,16 @@ score_rows(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n
 	}
 	/* eight labels at a time, widened to int32 (two vectors: the NER model) */
 	if (L / 8 == 2)
-		score_wide(L, 2, rows, start, n, rmask, scores);
+		score_wide(t, 2, rows, feat, start, n, rmask, scores);
 	else
-		score_wide(L, L / 8, rows, start, n, rmask, scores);
+		score_wide(t, L / 8, rows, feat, start, n, rmask, scores);
 	return;
 #endif
 	for (uint32_t l = 0; l < L; l++)
 		scores[l] = 0;
 	for (size_t k = 0; k < n; k++)
 	{
-		const int16_t *row = rows[(start + k) & rmask];
+		const int16_t *row = nth_row(t, rows, feat, start, k, rmask);
 
 		for (uint32_t l = 0; l < L; l++)
 			scores[l] += row[l];
@@ -408,19 +424,6 @@ score_rows(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n
 }
 
 #define SCORE_CHUNK 256			/* rows score_feats finds at a time */
-
-/*
- * Finding a sparse row counts bits (nx_popcount64).  x86-64 before 2008
- * lacks the POPCNT instruction, so builds for any x86-64 do not use it;
- * the decoder is compiled twice, with and without it, and the CPU picks
- * (as pgvector picks its distance functions).  hw is a constant in each.
- */
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-#define NX_POPCNT_DISPATCH 1
-#define NX_ALWAYS_INLINE __attribute__((always_inline)) inline
-#else
-#define NX_ALWAYS_INLINE inline
-#endif
 
 /* Where an all-zero sparse row reads from (its loads hit the L1 cache). */
 static const int16_t zero_row[NX_MAX_LABELS + NX_ROW_PAD];
@@ -467,6 +470,11 @@ score_feats(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores, 
 	int32_t		part[NX_MAX_LABELS];
 	size_t		done = 0;
 
+	if (!t->index)
+	{
+		score_rows(t, NULL, feat, 0, n, 0, scores);
+		return;
+	}
 	do
 	{
 		size_t		m = n - done < SCORE_CHUNK ? n - done : SCORE_CHUNK;
@@ -474,10 +482,10 @@ score_feats(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores, 
 		for (size_t k = 0; k < m; k++)
 			rows[k] = row_of(t, feat[done + k], hw);
 		if (done == 0)
-			score_rows(t, rows, 0, m, SIZE_MAX, scores);
+			score_rows(t, rows, NULL, 0, m, SIZE_MAX, scores);
 		else
 		{
-			score_rows(t, rows, 0, m, SIZE_MAX, part);
+			score_rows(t, rows, NULL, 0, m, SIZE_MAX, part);
 			for (uint32_t l = 0; l < t->nlabels; l++)
 				scores[l] += part[l];
 		}
@@ -590,14 +598,15 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 			{
 				const int16_t *row = row_of(t, seq->feat[pf], hw);
 
-				ring[pf % ROW_RING] = row;
+				if (t->index)
+					ring[pf % ROW_RING] = row;
 				PREFETCH(row);
 				PREFETCH(row + L - 1);
 			}
 		}
 		sf = static_of(seq, i, lazy, &ns);
-		if (sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING)
-			score_rows(t, ring, seq->off[i], ns, ROW_RING - 1, sc);
+		if (t->index && sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING)
+			score_rows(t, ring, NULL, seq->off[i], ns, ROW_RING - 1, sc);
 		else
 			score_feats(t, sf, ns, sc, hw);
 		if (seq->dyn)

@@ -95,7 +95,12 @@ extern void nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch,
  * the rows at all.
  */
 #define NX_MAX_SCALE 1.0e6f
-#define NX_ROW_PAD	8			/* zero int16 after the last sparse row */
+#define NX_ROW_PAD	8			/* int16 after the last row (zero in a model
+								 * file): a 16-byte load of a row of fewer than
+								 * eight labels stays inside */
+
+/* int16 to allocate for dense weights of 1 << log2 buckets, pad included. */
+#define NX_DENSE_WEIGHTS(log2, nlabels) (((size_t) 1 << (log2)) * (nlabels) + NX_ROW_PAD)
 
 typedef struct NxWeightIndex
 {
@@ -106,7 +111,8 @@ typedef struct NxWeightIndex
 
 typedef struct NxTagger
 {
-	const int16_t *w;			/* dense: [1 << log2][nlabels], or NULL */
+	const int16_t *w;			/* dense: [1 << log2][nlabels], then NX_ROW_PAD
+								 * readable int16 (NX_DENSE_WEIGHTS), or NULL */
 	const NxWeightIndex *index; /* sparse: [(1 << log2) / 64], or NULL */
 	const int16_t *rows;		/* sparse: [nrows][nlabels], then NX_ROW_PAD */
 	uint32_t	nrows;
