@@ -15,7 +15,7 @@
  *				  set, then every 3 bytes (offset low, offset high, value)
  *				  overwrite one byte;
  *	 bit 4:		  the template is the entity model (clear) or the
- *				  attribution model (set);
+ *				  attribution model (set; its second stage in int8 rows);
  *	 bit 1 set:	  the header's file size is set to the buffer's length;
  *	 bit 2 set:	  the header's checksum is recomputed,
  * so that mutations get past the size and checksum checks to the section
@@ -85,7 +85,9 @@ build_mini(int k, const char *path)
 	size_t		nw,
 				wlen;
 	int16_t    *w;
-	void	   *wsec;
+	void	   *wsec,
+			   *w8sec = NULL;
+	size_t		w8len = 0;
 	const unsigned char *data;
 	NxTagger	stage = {0};
 	NxLexSlot	lex[MINI_LEX];
@@ -128,7 +130,15 @@ build_mini(int k, const char *path)
 	if (nx_weights_build(&stage, &wsec, &wlen, &nx_malloc_alloc) != NX_OK)
 		exit(1);
 	nx_section(&sec[ns++], "WEIGHTS0", wsec, wlen);
-	nx_section(&sec[ns++], "WEIGHTS1", wsec, wlen);
+	/* the attribution model's second stage in int8 rows, as the shipped one */
+	if (k == 1)
+	{
+		if (nx_weights_build_int8(&stage, &w8sec, &w8len, &nx_malloc_alloc) != NX_OK)
+			exit(1);
+		nx_section(&sec[ns++], "WEIGHTS1", w8sec, w8len);
+	}
+	else
+		nx_section(&sec[ns++], "WEIGHTS1", wsec, wlen);
 
 	/*
 	 * the real lexicon's entries for the article's tokens and two-token
@@ -181,6 +191,7 @@ build_mini(int k, const char *path)
 	mini[k] = out;
 	free(w);
 	free(wsec);
+	free(w8sec);
 	free(lexsec);
 	free(clsec);
 	free(vcsec);
@@ -225,7 +236,14 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 		const NxTagger *t = &m->stage[k];
 
 		FUZZ_CHECK(t->nlabels == m->labels.n);
-		if (t->w)				/* a dense stage: every row, no index */
+		if (t->w8)				/* int8 rows: every row, its shift in bounds */
+		{
+			FUZZ_CHECK(!t->w && !t->index && t->nlabels <= NX_INT8_MAX_LABELS &&
+					   inside(t->w8, ((size_t) 1 << t->log2) * NX_INT8_ROW, b, len));
+			for (size_t i = 0; i < ((size_t) 1 << t->log2); i++)
+				FUZZ_CHECK((uint8_t) t->w8[i * NX_INT8_ROW + NX_INT8_ROW - 1] <= NX_INT8_MAX_SHIFT);
+		}
+		else if (t->w)			/* a dense stage: every row, no index */
 			FUZZ_CHECK(!t->index && inside(t->w, (((size_t) 1 << t->log2) * t->nlabels + NX_ROW_PAD) * 2, b, len));
 		else
 		{

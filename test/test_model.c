@@ -148,7 +148,12 @@ test_model_errors(void)
 	memcpy(c + 8, &v, 4);
 	CHECK(nx_model_open(c, len, &m, err, sizeof(err)) == NX_EBADMODEL);
 	CHECK(strstr(err, "version 99") != NULL);
-	CHECK(strstr(err, "needs version 2") != NULL);
+	{
+		char		want[32];
+
+		snprintf(want, sizeof(want), "needs version %d", NX_MODEL_VERSION);
+		CHECK(strstr(err, want) != NULL);
+	}
 
 	/* truncated */
 	CHECK(nx_model_open(b, len - 64, &m, err, sizeof(err)) == NX_EBADMODEL);
@@ -530,14 +535,14 @@ test_model_sparse_weights(void)
 			uint32_t	v;
 
 			memcpy(&off, b + 64 + 2 * 32 + 8, 8);	/* WEIGHTS0 is section 2 */
-			memcpy(&v, b + off + 16 + 5 * 16 + 8, 4);	/* index word 5's rank */
+			memcpy(&v, b + off + NX_WEIGHTS_HDR + 5 * 16 + 8, 4);	/* index word 5's rank */
 			v++;
-			memcpy(b + off + 16 + 5 * 16 + 8, &v, 4);
+			memcpy(b + off + NX_WEIGHTS_HDR + 5 * 16 + 8, &v, 4);
 			reseal(b, len);
 			CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
 			CHECK(strstr(err, "malformed weights") != NULL);
 			v--;
-			memcpy(b + off + 16 + 5 * 16 + 8, &v, 4);
+			memcpy(b + off + NX_WEIGHTS_HDR + 5 * 16 + 8, &v, 4);
 			memcpy(&v, b + off + 12, 4);	/* nrows */
 			v += 1000;
 			memcpy(b + off + 12, &v, 4);
@@ -547,4 +552,188 @@ test_model_sparse_weights(void)
 		free(b);
 		free(w);
 	}
+}
+
+/* A model of one stage over labels ls with weights t as int8 rows; NULL on failure. */
+static unsigned char *
+model_of_int8(const NxLabelSet *ls, const NxTagger *t, size_t *len)
+{
+	unsigned char info[NX_INFO_SIZE];
+	void	   *labsec = NULL,
+			   *wsec = NULL,
+			   *out = NULL;
+	size_t		lablen,
+				wlen;
+	NxModelSection sec[3];
+
+	nx_info_build(info, 1, 1, "test");
+	if (nx_labels_build(ls, &labsec, &lablen, &nx_malloc_alloc) != NX_OK ||
+		nx_weights_build_int8(t, &wsec, &wlen, &nx_malloc_alloc) != NX_OK)
+		goto done;
+	nx_section(&sec[0], "INFO", info, sizeof(info));
+	nx_section(&sec[1], "LABELS", labsec, lablen);
+	nx_section(&sec[2], "WEIGHTS0", wsec, wlen);
+	if (nx_model_write("int8", sec, 3, &out, len, &nx_malloc_alloc) != NX_OK)
+		out = NULL;
+done:
+	free(labsec);
+	free(wsec);
+	return out;
+}
+
+/*
+ * Int8 rows (model format 3, the quotation model): each row keeps the
+ * least shift s at which its largest weight over 2^s is at most 127, and
+ * its weights rounded half away from zero; scores and greedy labels of
+ * the int8 stage equal those of int16 weights holding exactly those
+ * rounded values, each within 2^(s-1) of the weight it came from.  A
+ * shift past NX_INT8_MAX_SHIFT, a cell type other than 0 and 1, and more
+ * labels than an int8 row holds are refused.
+ */
+void
+test_model_int8_weights(void)
+{
+	static const char *const types[] = {"SRC", "CUE", "CONTENT"};
+	NxLabelSet	ls;
+	char		err[256];
+	NxTagger	dense = {0},
+				rounded = {0};
+	int16_t    *w,
+			   *r;
+	size_t		nb = (size_t) 1 << 10,
+				len = 0;
+	uint64_t	seed = 7;
+	unsigned char *b;
+	NxModel		m;
+	int			same = 1,
+				near = 1,
+				labels_same = 1;
+	uint64_t	off;
+
+	CHECK(nx_labels_make(&ls, 0, types, 3, err, sizeof(err)) == NX_OK);
+	CHECK(ls.n == 7);
+	w = calloc(NX_DENSE_WEIGHTS(10, ls.n), sizeof(int16_t));
+	r = calloc(NX_DENSE_WEIGHTS(10, ls.n), sizeof(int16_t));
+	for (size_t i = 0; i < nb; i++)
+	{
+		/* rows of every magnitude: all zero, small (shift 0), up to 32767 */
+		int			mag = (int) (i % 17);
+		int32_t		most = 0;
+		int			s = 0;
+
+		for (uint32_t l = 0; l < ls.n && mag > 0; l++)
+		{
+			int32_t		range = mag >= 16 ? 32767 : (1 << mag) - 1;
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			w[i * ls.n + l] = (int16_t) ((int32_t) ((seed >> 33) % (uint64_t) (2 * range + 1)) - range);
+		}
+		if (i == 5)
+			w[i * ls.n] = -32767;
+		for (uint32_t l = 0; l < ls.n; l++)
+			if (abs(w[i * ls.n + l]) > most)
+				most = abs(w[i * ls.n + l]);
+		while ((most >> s) > 127)
+			s++;
+		for (uint32_t l = 0; l < ls.n; l++)
+		{
+			int32_t		v = w[i * ls.n + l],
+						half = s ? 1 << (s - 1) : 0,
+						q = v >= 0 ? (v + half) >> s : -((-v + half) >> s);
+
+			q = q > 127 ? 127 : q < -128 ? -128 : q;
+			r[i * ls.n + l] = (int16_t) (q * (1 << s));
+			near = near && abs(r[i * ls.n + l] - v) <= (s ? 1 << (s - 1) : 0) + (q == 127 ? (1 << s) : 0);
+		}
+	}
+	CHECK(near);
+	dense.w = w;
+	rounded.w = r;
+	dense.log2 = rounded.log2 = 10;
+	dense.nlabels = rounded.nlabels = ls.n;
+	dense.scale = rounded.scale = 1000.0f;
+	b = model_of_int8(&ls, &dense, &len);
+	CHECK(b != NULL);
+	if (!b)
+	{
+		free(w);
+		free(r);
+		return;
+	}
+	CHECK(len < nb * ls.n * sizeof(int16_t));
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	CHECK(m.stage[0].w8 != NULL && m.stage[0].w == NULL && m.stage[0].index == NULL);
+	CHECK(nx_tagger_row(&m.stage[0], 5) == NULL);
+	for (uint32_t f = 0; f < nb; f++)
+	{
+		int16_t		v[NX_MAX_LABELS];
+
+		nx_tagger_row_values(&m.stage[0], f, v);
+		same = same && memcmp(v, r + f * ls.n, ls.n * sizeof(int16_t)) == 0;
+	}
+	CHECK(same);
+	for (int k = 0; k < 500; k++)
+	{
+		uint32_t	feat[64],
+					off2[9] = {0};
+		int32_t		sr[NX_MAX_LABELS],
+					s8[NX_MAX_LABELS];
+		uint8_t		l8[8],
+					lr[8];
+		size_t		n = (size_t) k % 64;
+		NxSeq		seq = {0};
+
+		for (size_t j = 0; j < n; j++)
+		{
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			feat[j] = (uint32_t) (seed >> 32);
+		}
+		nx_tagger_score(&rounded, feat, n, sr);
+		nx_tagger_score(&m.stage[0], feat, n, s8);
+		same = same && memcmp(sr, s8, ls.n * sizeof(int32_t)) == 0;
+		/* eight tokens sharing the features out, decoded greedily */
+		for (int t = 1; t <= 8; t++)
+			off2[t] = (uint32_t) (n * (size_t) t / 8);
+		seq.ntok = 8;
+		seq.off = off2;
+		seq.feat = feat;
+		nx_tagger_greedy(&rounded, &ls, &seq, lr, NULL);
+		nx_tagger_greedy(&m.stage[0], &ls, &seq, l8, NULL);
+		labels_same = labels_same && memcmp(lr, l8, 8) == 0;
+	}
+	CHECK(same);
+	CHECK(labels_same);
+
+	/* a shift past the bound, an unknown cell type: refused */
+	memcpy(&off, b + 64 + 2 * 32 + 8, 8);	/* WEIGHTS0 is section 2 */
+	b[off + NX_WEIGHTS_HDR + 3 * NX_INT8_ROW + NX_INT8_ROW - 1] = NX_INT8_MAX_SHIFT + 1;
+	reseal(b, len);
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(strstr(err, "malformed weights") != NULL);
+	b[off + NX_WEIGHTS_HDR + 3 * NX_INT8_ROW + NX_INT8_ROW - 1] = 0;
+	b[off + 16] = 2;			/* the cell type */
+	reseal(b, len);
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+	b[off + 16] = 1;
+	reseal(b, len);
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	free(b);
+
+	/* more labels than an int8 row holds */
+	{
+		static const char *const four[] = {"PER", "LOC", "ORG", "MISC"};
+		NxLabelSet	ls17;
+		NxTagger	big = {0};
+		void	   *sec;
+		size_t		slen;
+
+		CHECK(nx_labels_make(&ls17, 1, four, 4, err, sizeof(err)) == NX_OK);
+		big.w = w;
+		big.log2 = 6;
+		big.nlabels = ls17.n;
+		big.scale = 1.0f;
+		CHECK(nx_weights_build_int8(&big, &sec, &slen, &nx_malloc_alloc) == NX_EINVAL);
+	}
+	free(w);
+	free(r);
 }

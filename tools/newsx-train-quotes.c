@@ -654,7 +654,8 @@ main(int argc, char **argv)
 	int			holdout = 10,
 				rows = 0,
 				speakers = 0,
-				learn = 0;
+				learn = 0,
+				int8 = 0;
 	const Opt	own[] = {
 		{"--holdout", OPT_INT, &holdout, "K", "without --dev: hold every K-th article out to\n"
 		"choose epochs on, 0 for none"},
@@ -663,6 +664,8 @@ main(int argc, char **argv)
 		"referee (../shared/eval/score_speakers.py)"},
 		{"--learn-speakers", OPT_FLAG, &learn, NULL, "learn the speakers pass's ranking (a SPEAKERS\n"
 		"section) instead of its explicit ordering"},
+		{"--int8", OPT_FLAG, &int8, NULL, "write the weights as int8 rows, each with its\n"
+		"own shift (half the size of int16)"},
 		{"--names", OPT_STR, &o.lexicon, "DIR", NULL},
 		{"--predict", OPT_STR, &o.dev, "FILE", NULL},
 		{NULL}
@@ -786,9 +789,9 @@ main(int argc, char **argv)
 
 	snprintf(meta, sizeof(meta),
 			 "trained by newsx-train-quotes: featset=%d bits=%d folds=%d holdout=%d seed=%lu "
-			 "epochs=%d best-epochs=%d,%d clusters=%s train-articles=%zu train-tokens=%zu\n",
+			 "epochs=%d best-epochs=%d,%d clusters=%s int8=%s train-articles=%zu train-tokens=%zu\n",
 			 NX_ATTRIB_FEATSET, o.bits, o.folds, holdout, o.seed, o.epochs,
-			 s1.epoch, s2.epoch, clsec.len ? "yes" : "no", nidx, ntok);
-	write_model(o.out, &m, &lexsec, &clsec, meta);
+			 s1.epoch, s2.epoch, clsec.len ? "yes" : "no", int8 ? "yes" : "no", nidx, ntok);
+	write_model(o.out, &m, &lexsec, &clsec, meta, int8);
 	return 0;
 }

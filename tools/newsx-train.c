@@ -1308,7 +1308,7 @@ main(int argc, char **argv)
 			 o.pred_history ? "predicted" : "gold", o.c.epochs,
 			 st[0].epoch, st[1].epoch, o.c.lexicon ? "yes" : "no", o.train_lexicon ? "+training" : "",
 			 o.c.clusters ? "yes" : "no", o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", o.drop_names, tr.ntok);
-	write_model(o.c.out, &m, &lexsec, &clsec, meta);
+	write_model(o.c.out, &m, &lexsec, &clsec, meta, 0);
 	if (devp)
 	{
 		Score		sc;

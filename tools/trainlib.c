@@ -699,7 +699,7 @@ clusters_section(const char *path, int packed, Blob *sec, NxClusters *cl)
 /* Lay out and write a model file. */
 void
 write_model(const char *path, const NxModel *m, const Blob *lexicon,
-			const Blob *clusters, const char *meta)
+			const Blob *clusters, const char *meta, int int8)
 {
 	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 5];
 	size_t		ns = 0;
@@ -716,8 +716,9 @@ write_model(const char *path, const NxModel *m, const Blob *lexicon,
 	nx_section(&sec[ns++], "LABELS", labels.p, labels.len);
 	for (uint32_t k = 0; k < m->nstages; k++)
 	{
-		if (nx_weights_build(&m->stage[k], &weights[k].p, &weights[k].len, A) != NX_OK)
-			die("out of memory");
+		if ((int8 ? nx_weights_build_int8 : nx_weights_build) (&m->stage[k], &weights[k].p,
+															   &weights[k].len, A) != NX_OK)
+			die("cannot build the weights of stage %u", k + 1);
 		nx_section(&sec[ns++], k ? "WEIGHTS1" : "WEIGHTS0", weights[k].p, weights[k].len);
 	}
 	if (lexicon && lexicon->len)

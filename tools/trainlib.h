@@ -224,10 +224,11 @@ extern void clusters_section(const char *path, int packed, Blob *sec, NxClusters
 /*
  * Write model m: INFO (its featset, stages and task), LABELS, the weights
  * of its stages, the lexicon and clusters when given (len 0: none), and
- * meta (how it was made), to path.
+ * meta (how it was made), to path; int8: the stages' rows as int8, each
+ * row with its own shift (nx_weights_build_int8), else int16.
  */
 extern void write_model(const char *path, const NxModel *m, const Blob *lexicon,
-						const Blob *clusters, const char *meta);
+						const Blob *clusters, const char *meta, int int8);
 
 /*
  * Open a model file (the buffer is returned and stays allocated) and check

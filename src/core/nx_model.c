@@ -28,28 +28,21 @@
 #define MAX_LOG2		28
 #define WEIGHTS_MIN_LOG2 6		/* one index word of 64 buckets at least */
 
-/* Does a weight row (NULL: none) hold a weight that is not 0? */
-static int
-row_nonzero(const int16_t *row, uint32_t L)
-{
-	if (!row)
-		return 0;
-	for (uint32_t l = 0; l < L; l++)
-		if (row[l] != 0)
-			return 1;
-	return 0;
-}
-
 /*
  * A stage's rows are stored sparse (an index and the rows not all zero)
  * when at most this share of its buckets has a row, else dense (every
  * row, no index): finding a sparse row costs an index read and a bit
  * count that the next read waits for, which pays only when nearly all
  * rows are zero.  The entity model's stages (10% and 9% of rows) are
- * sparse; the quotation model's (57% and 26%) dense: with its second
- * stage sparse (2.6 MB less) extract_quotes took 8 to 12% more CPU time.
+ * sparse.  The quotation model's (57% and 26%) are int8 rows
+ * (nx_weights_build_int8, its trainer's --int8), dense: sparse, its
+ * second stage cost 11% more time (newsx-train-quotes --bench).
  */
 #define SPARSE_MAX_SHARE 0.2
+
+/* A WEIGHTS section's cell: NX_CELL_INT16 (dense or sparse) or NX_CELL_INT8. */
+#define NX_CELL_INT16	0
+#define NX_CELL_INT8	1
 
 /* Is a section of nrows rows of 1 << log2 dense (no index)? */
 static int
@@ -60,10 +53,13 @@ weights_dense(uint32_t log2, uint32_t nrows)
 
 /* Bytes of a WEIGHTS section. */
 static size_t
-weights_size(uint32_t log2, uint32_t nlabels, uint32_t nrows)
+weights_size(uint32_t log2, uint32_t nlabels, uint32_t nrows, uint32_t cell)
 {
 	size_t		idx = weights_dense(log2, nrows) ? 0
 		: ((size_t) 1 << log2) / 64 * sizeof(NxWeightIndex);
+
+	if (cell == NX_CELL_INT8)
+		return NX_WEIGHTS_HDR + ((size_t) 1 << log2) * NX_INT8_ROW;
 
 	return NX_WEIGHTS_HDR + idx + ((size_t) nrows * nlabels + NX_ROW_PAD) * sizeof(int16_t);
 }
@@ -343,9 +339,10 @@ nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits, uint32_t 
 }
 
 /*
- * Validate one WEIGHTS section (sparse layout, nx_model.h) against the
- * label count: every index word's rank must be the rows before it, so
- * that any bucket's row lies inside the section.
+ * Validate one WEIGHTS section (nx_model.h) against the label count: in
+ * the sparse layout every index word's rank must be the rows before it,
+ * so that any bucket's row lies inside the section; in the int8 layout
+ * every row's shift must be at most NX_INT8_MAX_SHIFT.
  */
 static NxStatus
 parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
@@ -353,7 +350,8 @@ parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
 {
 	uint32_t	log2,
 				nl,
-				nrows;
+				nrows,
+				cell;
 	float		scale;
 	size_t		nidx;
 	const NxWeightIndex *idx;
@@ -365,21 +363,37 @@ parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
 	nl = rd32(b + 4);
 	memcpy(&scale, b + 8, 4);
 	nrows = rd32(b + 12);
+	cell = rd32(b + 16);
 	if (log2 < WEIGHTS_MIN_LOG2 || log2 > MAX_LOG2 || nl != nlabels || !isfinite(scale) ||
 		scale <= 0 || scale > NX_MAX_SCALE || nrows > ((size_t) 1 << log2))
 		goto bad;
+	if (cell != NX_CELL_INT16 &&
+		(cell != NX_CELL_INT8 || nl > NX_INT8_MAX_LABELS || !weights_dense(log2, nrows)))
+		goto bad;
 	nidx = ((size_t) 1 << log2) / 64;
-	if (size != weights_size(log2, nl, nrows))
+	if (size != weights_size(log2, nl, nrows, cell))
 		goto bad;
 	t->log2 = log2;
 	t->nlabels = nl;
 	t->scale = scale;
 	t->nrows = nrows;
+	t->w = NULL;
+	t->w8 = NULL;
+	t->index = NULL;
+	t->rows = NULL;
+	if (cell == NX_CELL_INT8)
+	{
+		const int8_t *w8 = (const int8_t *) (b + NX_WEIGHTS_HDR);
+
+		for (size_t i = 0; i < nrows; i++)
+			if ((uint8_t) w8[i * NX_INT8_ROW + NX_INT8_ROW - 1] > NX_INT8_MAX_SHIFT)
+				goto bad;
+		t->w8 = w8;
+		return NX_OK;
+	}
 	if (weights_dense(log2, nrows))
 	{
 		t->w = (const int16_t *) (b + NX_WEIGHTS_HDR);
-		t->index = NULL;
-		t->rows = NULL;
 		return NX_OK;
 	}
 	idx = (const NxWeightIndex *) (b + NX_WEIGHTS_HDR);
@@ -391,7 +405,6 @@ parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
 	}
 	if (rank != nrows)
 		goto bad;
-	t->w = NULL;
 	t->index = idx;
 	t->rows = (const int16_t *) (b + NX_WEIGHTS_HDR + nidx * sizeof(NxWeightIndex));
 	return NX_OK;
@@ -727,9 +740,28 @@ nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen, const NxAlloc 
 	return NX_OK;
 }
 
+/* A WEIGHTS section's buffer and header (the rest zero), or NULL. */
+static unsigned char *
+weights_alloc(const NxTagger *t, uint32_t nrows, uint32_t cell, size_t *size,
+			  const NxAlloc *a)
+{
+	uint32_t	hdr[NX_WEIGHTS_HDR / 4] = {t->log2, t->nlabels, 0, nrows, cell};
+	unsigned char *b;
+
+	*size = weights_size(t->log2, t->nlabels, nrows, cell);
+	b = nx_alloc(a, *size);
+	if (!b)
+		return NULL;
+	memset(b, 0, *size);
+	memcpy(&hdr[2], &t->scale, 4);
+	memcpy(b, hdr, NX_WEIGHTS_HDR);
+	return b;
+}
+
 /*
- * Build a WEIGHTS section from a tagger of either layout: log2, labels,
- * scale, the number of rows, the index, the rows that are not all zero.
+ * Build a WEIGHTS section of int16 rows from a tagger of any layout: the
+ * header, then every row (dense) or an index and the rows that are not
+ * all zero (sparse, when at most SPARSE_MAX_SHARE of them are not).
  */
 NxStatus
 nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a)
@@ -741,33 +773,23 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 	unsigned char *b;
 	NxWeightIndex *idx;
 	int16_t    *rows;
-	uint32_t	hdr[4] = {t->log2, L, 0, 0};
+	int16_t		row[NX_MAX_LABELS];
 
 	if (t->log2 < WEIGHTS_MIN_LOG2 || t->log2 > MAX_LOG2 || L == 0 || L > NX_MAX_LABELS)
 		return NX_EINVAL;
 	nb = (size_t) 1 << t->log2;
 	for (size_t i = 0; i < nb; i++)
-		nrows += row_nonzero(nx_tagger_row(t, (uint32_t) i), L);
+		nrows += nx_tagger_row_values(t, (uint32_t) i, row);
 	if (nrows > SPARSE_MAX_SHARE * (double) nb)
 		nrows = (uint32_t) nb;
-	size = weights_size(t->log2, L, nrows);
-	b = nx_alloc(a, size);
-	if (!b)
+	if (!(b = weights_alloc(t, nrows, NX_CELL_INT16, &size, a)))
 		return NX_ENOMEM;
-	memset(b, 0, size);
-	memcpy(&hdr[2], &t->scale, 4);
-	hdr[3] = nrows;
-	memcpy(b, hdr, NX_WEIGHTS_HDR);
 	if (weights_dense(t->log2, nrows))
 	{
 		rows = (int16_t *) (b + NX_WEIGHTS_HDR);
 		for (size_t i = 0; i < nb; i++)
-		{
-			const int16_t *row = nx_tagger_row(t, (uint32_t) i);
-
-			if (row)			/* else the zeros of the memset */
+			if (nx_tagger_row_values(t, (uint32_t) i, row)) /* else the zeros of the memset */
 				memcpy(rows + i * L, row, L * sizeof(int16_t));
-		}
 		*out = b;
 		*outlen = size;
 		return NX_OK;
@@ -777,14 +799,64 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 	nrows = 0;
 	for (size_t i = 0; i < nb; i++)
 	{
-		const int16_t *row = nx_tagger_row(t, (uint32_t) i);
-
 		if (i % 64 == 0)
 			idx[i / 64].rank = nrows;
-		if (!row_nonzero(row, L))
+		if (!nx_tagger_row_values(t, (uint32_t) i, row))
 			continue;
 		idx[i / 64].bits |= UINT64_C(1) << (i % 64);
 		memcpy(rows + (size_t) nrows++ * L, row, L * sizeof(int16_t));
+	}
+	*out = b;
+	*outlen = size;
+	return NX_OK;
+}
+
+/* w / 2^s rounded half away from zero, clamped to int8. */
+static int8_t
+int8_of(int32_t w, int s)
+{
+	int32_t		half = s > 0 ? INT32_C(1) << (s - 1) : 0;
+	int32_t		q = w >= 0 ? (w + half) >> s : -((-w + half) >> s);
+
+	return (int8_t) (q > 127 ? 127 : q < -128 ? -128 : q);
+}
+
+/*
+ * Build a WEIGHTS section of int8 rows (at most NX_INT8_MAX_LABELS labels)
+ * from a tagger of any layout: each row gets the least shift s at which
+ * its largest weight, divided by 2^s, is at most 127.
+ */
+NxStatus
+nx_weights_build_int8(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a)
+{
+	const uint32_t L = t->nlabels;
+	size_t		nb,
+				size;
+	unsigned char *b;
+	int8_t	   *w8;
+	int16_t		row[NX_MAX_LABELS];
+
+	if (t->log2 < WEIGHTS_MIN_LOG2 || t->log2 > MAX_LOG2 || L == 0 || L > NX_INT8_MAX_LABELS)
+		return NX_EINVAL;
+	nb = (size_t) 1 << t->log2;
+	if (!(b = weights_alloc(t, (uint32_t) nb, NX_CELL_INT8, &size, a)))
+		return NX_ENOMEM;
+	w8 = (int8_t *) (b + NX_WEIGHTS_HDR);
+	for (size_t i = 0; i < nb; i++)
+	{
+		int32_t		most = 0;
+		int			s = 0;
+
+		if (!nx_tagger_row_values(t, (uint32_t) i, row))
+			continue;
+		for (uint32_t l = 0; l < L; l++)
+			if (abs(row[l]) > most)
+				most = abs(row[l]);
+		while ((most >> s) > 127)
+			s++;
+		for (uint32_t l = 0; l < L; l++)
+			w8[i * NX_INT8_ROW + l] = int8_of(row[l], s);
+		w8[i * NX_INT8_ROW + NX_INT8_ROW - 1] = (int8_t) s;
 	}
 	*out = b;
 	*outlen = size;

@@ -20,12 +20,17 @@
  * Sections (tag: contents):
  *	 INFO	   uint32 featset, nstages, flags, reserved[5]; char task[16]
  *	 LABELS    uint32 n, reserved; n NUL-terminated names
- *	 WEIGHTS0  uint32 log2, nlabels; float scale; uint32 nrows;
- *	 WEIGHTS1	 NxWeightIndex index[(1 << log2) / 64];	(stage 1 and 2)
+ *	 WEIGHTS0  uint32 log2, nlabels; float scale; uint32 nrows, cell;
+ *	 WEIGHTS1	 uint32 reserved[3] (zero); then (stage 1 and 2), cell 0:
+ *			   NxWeightIndex index[(1 << log2) / 64] unless nrows is
+ *			   1 << log2 (dense: no index);
  *			   int16 rows[nrows][nlabels]; int16 pad[NX_ROW_PAD] (zero)
  *			   the sparse layout of nx_tagger.h: only rows not all zero, in
  *			   bucket order; index[i].rank must count the rows before
- *			   bucket 64 * i (checked when the model is opened)
+ *			   bucket 64 * i (checked when the model is opened);
+ *			   cell 1 (int8, dense, at most NX_INT8_MAX_LABELS labels):
+ *			   int8 rows[1 << log2][NX_INT8_ROW], nlabels weights and
+ *			   the row's shift (at most NX_INT8_MAX_SHIFT, checked) last
  *	 LEXICON   uint32 log2, maxlen, nclasses, layout;
  *			   char class_name[32][24]; then, layout 0: NxLexSlot
  *			   slot[1 << log2]; layout 1 (packed, at most
@@ -57,10 +62,11 @@
 #define NX_MODEL_MAGIC		"NEWSXMDL"
 /*
  * Version 2: sparse weights, a word-wise checksum, lexicon tables filled
- * to four fifths.  A file of version 1 is refused with a message naming
- * both versions (rebuild it with `make models`).
+ * to four fifths.  Version 3: a WEIGHTS header of 32 bytes with its cell
+ * type, int8 rows.  A file of another version is refused with a message
+ * naming both versions (rebuild it with `make models`).
  */
-#define NX_MODEL_VERSION	2
+#define NX_MODEL_VERSION	3
 #define NX_MODEL_ALIGN		64
 #define NX_MODEL_NAME_LEN	31
 #define NX_MODEL_MAX_STAGES 2
@@ -226,7 +232,7 @@ extern int	nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits
 /* ---- building (training tools, tests) ---- */
 
 /* Sizes of section headers, for callers laying out sections. */
-#define NX_WEIGHTS_HDR	16
+#define NX_WEIGHTS_HDR	32
 #define NX_INFO_SIZE	48
 
 /* A section to write. */
@@ -248,9 +254,13 @@ extern void nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset,
 extern NxStatus nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen,
 								const NxAlloc *a);
 
-/* Build a WEIGHTS0 / WEIGHTS1 section from a stage's weights. */
+/* Build a WEIGHTS0 / WEIGHTS1 section of int16 rows from a stage's weights. */
 extern NxStatus nx_weights_build(const NxTagger *t, void **out, size_t *outlen,
 								 const NxAlloc *a);
+
+/* The same of int8 rows (at most NX_INT8_MAX_LABELS labels: the quotation model). */
+extern NxStatus nx_weights_build_int8(const NxTagger *t, void **out, size_t *outlen,
+									  const NxAlloc *a);
 
 /* Lay out a model file into a new buffer from a (size in *outlen). */
 extern NxStatus nx_model_write(const char *name, const NxModelSection *sec,

@@ -10,7 +10,7 @@
  * CoNLL-2003 dev: the weights learn less about what is not a name).
  *
  * Weights: bucket b = hash & ((1 << log2) - 1) owns a row of one weight
- * a label (nx_tagger_row: dense or sparse, nx_tagger.h).  A token's score
+ * a label (dense, sparse or int8: nx_tagger.h).  A token's score
  * for label l is the sum of row[l] over its features' buckets.
  */
 #include "nx_tagger.h"
@@ -370,9 +370,59 @@ score_wide(const NxTagger *t, uint32_t nv, const int16_t *const *rows,
 }
 #endif
 
+/* The row of feature hash f of an int8 table. */
+static inline const int8_t *
+int8_row(const NxTagger *t, uint32_t f)
+{
+	return t->w8 + (size_t) (f & ((UINT32_C(1) << t->log2) - 1)) * NX_INT8_ROW;
+}
+
+/*
+ * Scores of all labels of the features feat[0..n) of an int8 table: each
+ * row is one 8-byte load, its int8 widened to int16, shifted by the row's
+ * shift (the last byte, whose own lane is ignored), widened to int32.
+ */
+static void
+score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
+{
+	const uint32_t L = t->nlabels;
+
+#if defined(__SSE2__)
+	__m128i		lo = _mm_setzero_si128(),
+				hi = _mm_setzero_si128();
+	int32_t		all[8];
+
+	for (size_t k = 0; k < n; k++)
+	{
+		const int8_t *row = int8_row(t, feat[k]);
+		__m128i		x = _mm_loadl_epi64((const __m128i *) row);
+
+		x = _mm_srai_epi16(_mm_unpacklo_epi8(x, x), 8);
+		x = _mm_sll_epi16(x, _mm_cvtsi32_si128(row[NX_INT8_ROW - 1]));
+		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+	}
+	_mm_storeu_si128((__m128i *) all, lo);
+	_mm_storeu_si128((__m128i *) (all + 4), hi);
+	for (uint32_t l = 0; l < L; l++)
+		scores[l] = all[l];
+#else
+	for (uint32_t l = 0; l < L; l++)
+		scores[l] = 0;
+	for (size_t k = 0; k < n; k++)
+	{
+		const int8_t *row = int8_row(t, feat[k]);
+		const int	s = row[NX_INT8_ROW - 1];
+
+		for (uint32_t l = 0; l < L; l++)
+			scores[l] += row[l] * (1 << s);
+	}
+#endif
+}
+
 /*
  * Scores of all labels from the rows of a ring, or (rows NULL) of the
- * features feat[0..n) of a dense table.
+ * features feat[0..n) of a dense or int8 table.
  */
 static NX_ALWAYS_INLINE void
 score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
@@ -380,6 +430,11 @@ score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 {
 	const uint32_t L = t->nlabels;
 
+	if (t->w8)
+	{
+		score_int8(t, feat, n, scores);
+		return;
+	}
 #if defined(__SSE2__)
 	/*
 	 * Fewer than eight labels (the attribution model has seven): one
@@ -457,9 +512,32 @@ row_of(const NxTagger *t, uint32_t f, int hw)
 const int16_t *
 nx_tagger_row(const NxTagger *t, uint32_t f)
 {
-	const int16_t *row = row_of(t, f, 0);
+	const int16_t *row;
 
+	if (t->w8)
+		return NULL;
+	row = row_of(t, f, 0);
 	return row == zero_row ? NULL : row;
+}
+
+int
+nx_tagger_row_values(const NxTagger *t, uint32_t f, int16_t *out)
+{
+	int			nonzero = 0;
+
+	for (uint32_t l = 0; l < t->nlabels; l++)
+	{
+		if (t->w8)
+		{
+			const int8_t *row = int8_row(t, f);
+
+			out[l] = (int16_t) (row[l] * (1 << row[NX_INT8_ROW - 1]));
+		}
+		else
+			out[l] = row_of(t, f, 0)[l];
+		nonzero |= out[l] != 0;
+	}
+	return nonzero;
 }
 
 /* Scores of all labels for one token's features. */
@@ -596,8 +674,14 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 				to = seq->off[seq->ntok];
 			for (; pf < to; pf++)
 			{
-				const int16_t *row = row_of(t, seq->feat[pf], hw);
+				const int16_t *row;
 
+				if (t->w8)
+				{
+					PREFETCH(int8_row(t, seq->feat[pf]));
+					continue;
+				}
+				row = row_of(t, seq->feat[pf], hw);
 				if (t->index)
 					ring[pf % ROW_RING] = row;
 				PREFETCH(row);
