@@ -212,17 +212,30 @@ doc_labels(NxAttribDoc *d, const NxLabelSet *labels)
 	d->lab_src[1] = label_of(labels, NX_ATTRIB_SRC, NX_LP_I);
 }
 
-/* The model's class bit of each of this build's classes (0: not in the model). */
+/*
+ * The model's class bit of each of this build's classes (0: not in the
+ * model).  The trainer writes them in this build's order, so class c is
+ * looked for at position c first (one string comparison a class, not
+ * one a pair, on every document).
+ */
 static void
 lex_map(const NxLexicon *lex, uint32_t lexmap[LX__COUNT])
 {
 	for (int c = 0; c < LX__COUNT; c++)
 	{
+		const char *name = nx_word_class_name((NxWordClass) c);
+
 		lexmap[c] = 0;
-		if (lex && nx_lex_present(lex))
-			for (uint32_t k = 0; k < lex->nclasses; k++)
-				if (strcmp(lex->class_name[k], nx_word_class_name((NxWordClass) c)) == 0)
-					lexmap[c] = UINT32_C(1) << k;
+		if (!lex || !nx_lex_present(lex))
+			continue;
+		if ((uint32_t) c < lex->nclasses && strcmp(lex->class_name[c], name) == 0)
+		{
+			lexmap[c] = UINT32_C(1) << c;
+			continue;
+		}
+		for (uint32_t k = 0; k < lex->nclasses; k++)
+			if (strcmp(lex->class_name[k], name) == 0)
+				lexmap[c] = UINT32_C(1) << k;
 	}
 }
 

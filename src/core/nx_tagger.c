@@ -382,7 +382,7 @@ int8_row(const NxTagger *t, uint32_t f)
  * row is one 8-byte load, its int8 widened to int16, shifted by the row's
  * shift (the last byte, whose own lane is ignored), widened to int32.
  */
-static void
+static NX_ALWAYS_INLINE void
 score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 {
 	const uint32_t L = t->nlabels;
@@ -390,8 +390,8 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 #if defined(__SSE2__)
 	__m128i		lo = _mm_setzero_si128(),
 				hi = _mm_setzero_si128();
-	int32_t		all[8];
 
+	(void) L;
 	for (size_t k = 0; k < n; k++)
 	{
 		const int8_t *row = int8_row(t, feat[k]);
@@ -402,10 +402,9 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 		lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
 		hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
 	}
-	_mm_storeu_si128((__m128i *) all, lo);
-	_mm_storeu_si128((__m128i *) (all + 4), hi);
-	for (uint32_t l = 0; l < L; l++)
-		scores[l] = all[l];
+	/* all eight lanes: scores has room for NX_MAX_LABELS (see score_rows) */
+	_mm_storeu_si128((__m128i *) scores, lo);
+	_mm_storeu_si128((__m128i *) (scores + 4), hi);
 #else
 	for (uint32_t l = 0; l < L; l++)
 		scores[l] = 0;
@@ -422,7 +421,9 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 
 /*
  * Scores of all labels from the rows of a ring, or (rows NULL) of the
- * features feat[0..n) of a dense or int8 table.
+ * features feat[0..n) of a dense or int8 table.  scores has room for
+ * NX_MAX_LABELS: fewer than eight labels are stored as eight lanes at
+ * once, the lanes past nlabels meaningless.
  */
 static NX_ALWAYS_INLINE void
 score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
@@ -445,7 +446,6 @@ score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 	{
 		__m128i		lo = _mm_setzero_si128(),
 					hi = _mm_setzero_si128();
-		int32_t		all[8];
 
 		for (size_t k = 0; k < n; k++)
 		{
@@ -454,10 +454,8 @@ score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 			lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
 			hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
 		}
-		_mm_storeu_si128((__m128i *) all, lo);
-		_mm_storeu_si128((__m128i *) (all + 4), hi);
-		for (uint32_t l = 0; l < L; l++)
-			scores[l] = all[l];
+		_mm_storeu_si128((__m128i *) scores, lo);
+		_mm_storeu_si128((__m128i *) (scores + 4), hi);
 		return;
 	}
 	/* eight labels at a time, widened to int32 (two vectors: the NER model) */
@@ -575,7 +573,10 @@ void
 nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 				int32_t *scores)
 {
-	score_feats(t, feat, n, scores, 0);
+	int32_t		all[NX_MAX_LABELS];
+
+	score_feats(t, feat, n, all, 0);
+	memcpy(scores, all, t->nlabels * sizeof(int32_t));
 }
 
 /*

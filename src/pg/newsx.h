@@ -8,6 +8,8 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
+
 #include "nx_alloc.h"
 #include "nx_model.h"
 #include "nx_text.h"
@@ -27,6 +29,13 @@ extern NewsxText newsx_text_in(text *t);
 
 /* Make a text datum from UTF-8 bytes (converted to the server encoding). */
 extern text *newsx_text_out(const char *utf8, size_t len);
+
+/*
+ * Set up a set-returning function's result as a tuplestore
+ * (InitMaterializedSRF), with the row type the executor expects when it
+ * passes one.
+ */
+extern void newsx_init_srf(FunctionCallInfo fcinfo);
 
 /* Parse a document, raising an error on failure. */
 extern void newsx_doc_parse(NxDoc *doc, NewsxText body, const NxAlloc *a);

@@ -183,7 +183,7 @@ newsx_updates(PG_FUNCTION_ARGS)
 	MemoryContext work,
 				old;
 
-	InitMaterializedSRF(fcinfo, 0);
+	newsx_init_srf(fcinfo);
 	body = newsx_text_in(PG_GETARG_TEXT_PP(0));
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "newsx updates",

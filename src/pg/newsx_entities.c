@@ -35,7 +35,7 @@ newsx_extract_entities(PG_FUNCTION_ARGS)
 	MemoryContext work,
 				old;
 
-	InitMaterializedSRF(fcinfo, 0);
+	newsx_init_srf(fcinfo);
 	m = newsx_model("ner", PG_NARGS() > 1 ? PG_GETARG_TEXT_PP(1) : cstring_to_text("en"));
 	body = newsx_text_in(PG_GETARG_TEXT_PP(0));
 

@@ -88,7 +88,7 @@ extract(FunctionCallInfo fcinfo, NewsxText *body, size_t *n, MemoryContext *work
 	NxQuote    *qs;
 	MemoryContext old;
 
-	InitMaterializedSRF(fcinfo, 0);
+	newsx_init_srf(fcinfo);
 	m = newsx_model("quotes", PG_NARGS() > 1 ? PG_GETARG_TEXT_PP(1) : cstring_to_text("en"));
 	*body = newsx_text_in(PG_GETARG_TEXT_PP(0));
 	*work = AllocSetContextCreate(CurrentMemoryContext, "newsx quotes",

@@ -31,7 +31,7 @@ newsx_sentences(PG_FUNCTION_ARGS)
 	MemoryContext work,
 				old;
 
-	InitMaterializedSRF(fcinfo, 0);
+	newsx_init_srf(fcinfo);
 	body = newsx_text_in(PG_GETARG_TEXT_PP(0));
 
 	work = AllocSetContextCreate(CurrentMemoryContext, "newsx sentences",
@@ -78,7 +78,7 @@ newsx_tokens(PG_FUNCTION_ARGS)
 				old;
 	Datum		kinds[NX_TOK__COUNT];
 
-	InitMaterializedSRF(fcinfo, 0);
+	newsx_init_srf(fcinfo);
 	body = newsx_text_in(PG_GETARG_TEXT_PP(0));
 	for (int k = 0; k < NX_TOK__COUNT; k++)
 		kinds[k] = CStringGetTextDatum(nx_tok_kind_name((NxTokKind) k));
