@@ -89,6 +89,13 @@ extern uint32_t nx_attrib_doc_lex(const NxAttribDoc *d, size_t i);
 extern uint64_t nx_attrib_doc_key(const NxAttribDoc *d, size_t i);
 
 /*
+ * The first token of the document with token i's text, kind and flags
+ * (nx_same_text): i itself, or an earlier token whose key, word classes
+ * and name-list classes are token i's.
+ */
+extern uint32_t nx_attrib_doc_first(const NxAttribDoc *d, size_t i);
+
+/*
  * Whether stage 1 or 2 tags paragraph p at all.  Stage 1 skips paragraphs
  * without a quotation mark, colon, dash or word of the cue classes;
  * stage 2 those without a quotation mark or stage-1 cue.  Skipped

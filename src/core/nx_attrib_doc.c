@@ -264,8 +264,10 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
 		if (f < i)
 		{
 			*ti = d->ti[f];
+			ti->first = (uint32_t) f;
 			continue;
 		}
+		ti->first = (uint32_t) i;
 		tok_analyse(doc, &doc->tok[i], lex, ti);
 		nx_fold_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
 						&ti->clbits, &ti->cllen);
@@ -494,6 +496,13 @@ uint64_t
 nx_attrib_doc_key(const NxAttribDoc *d, size_t i)
 {
 	return d->doc->tok[i].blen < MAXB / 3 ? d->ti[i].hl : 0;
+}
+
+/* The first token of token i's text (nx_same_text): i, or an earlier token. */
+uint32_t
+nx_attrib_doc_first(const NxAttribDoc *d, size_t i)
+{
+	return d->ti[i].first;
 }
 
 /* Whether a stage tags paragraph p. */

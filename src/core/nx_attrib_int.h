@@ -73,6 +73,7 @@ typedef struct TokInfo
 	uint8_t		sentend;		/* tokens to its sentence's end: 0, 1, 2, 3+ */
 	uint8_t		cllen;			/* bits of its Brown cluster (0: none) */
 	uint8_t		cuercomma;		/* commas between it and the reporting verb on the right: 0, 1, 2+ */
+	uint32_t	first;			/* the first token of its text (nx_same_text), in what was padding */
 	uint64_t	cuelw;			/* that verb on the left (folded word hash), 0 */
 	uint64_t	cuerw;			/* ... on the right */
 	uint32_t	clbits;			/* the cluster's bit string, first bit highest */

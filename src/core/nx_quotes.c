@@ -112,11 +112,23 @@ word_classes(QCtx *x)
 	nx_words_lexmap(x->names, x->lexmap);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
+		uint32_t	f = nx_attrib_doc_first(x->ad, i);
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(x->a);
+		/* a text seen before: its key and classes */
+		if (f < i)
+		{
+			x->key[i] = x->key[f];
+			x->wc[i] = x->wc[f];
+			continue;
+		}
 		x->key[i] = nx_attrib_doc_key(x->ad, i);
 		if (x->key[i] == 0)
 			x->key[i] = nx_words_key(doc->text + doc->tok[i].b, doc->tok[i].blen);
+		x->wc[i] = nx_words_rule_classes_key(x->key[i]);
 	}
-	nx_words_rule_classes_keys(doc, x->key, x->wc, x->a);
+	x->wc[doc->ntok] = 0;
 	for (size_t i = 0; i < doc->ntok; i++)
 		x->wc[i] |= nx_attrib_doc_lex(x->ad, i);
 }

@@ -491,8 +491,9 @@ has_class(const QCtx *x, size_t i, uint64_t bits)
 
 /*
  * The LEXICON classes of tokens [s, e) (NX_LB bits).  The name lists are
- * a table larger than a cache: each token is looked up once, and a span
- * only when an entry starts with its first token.
+ * a table larger than a cache: each text is looked up once (by its first
+ * token, nx_attrib_doc_first), and a span only when an entry starts with
+ * its first token.
  */
 static inline uint32_t
 q_lexicon(const QCtx *x, uint32_t s, uint32_t e)
@@ -503,10 +504,17 @@ q_lexicon(const QCtx *x, uint32_t s, uint32_t e)
 		return 0;
 	if (!(c & LEX1_DONE))
 	{
-		int			starts;
+		uint32_t	f = nx_attrib_doc_first(x->ad, s);	/* its text's first token */
 
-		c = nx_words_token_keys(x->names, x->lexmap, x->key[s], &starts) | LEX1_DONE |
-			(starts ? LEX1_STARTS : 0);
+		c = x->lex1[f];
+		if (!(c & LEX1_DONE))
+		{
+			int			starts;
+
+			c = nx_words_token_keys(x->names, x->lexmap, x->key[s], &starts) | LEX1_DONE |
+				(starts ? LEX1_STARTS : 0);
+			x->lex1[f] = c;
+		}
 		x->lex1[s] = c;
 	}
 	if (!(c & LEX1_STARTS))

@@ -173,22 +173,28 @@ nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a)
  * a word whose fold only is, with the long s or the Kelvin sign), and the
  * slot is found without folding or comparing it again.
  */
+uint64_t
+nx_words_rule_classes_key(uint64_t key)
+{
+	uint64_t	h = key | 1;
+	size_t		k = (size_t) nx_mix64(h) & (WORD_SLOTS - 1);
+
+	if (!table_ready)
+		table_build();
+	while (table[k].hash && table[k].hash != h)
+		k = (k + 1) & (WORD_SLOTS - 1);
+	return table[k].classes;
+}
+
 void
 nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
 						   const NxAlloc *a)
 {
-	if (!table_ready)
-		table_build();
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
-		uint64_t	h = key[i] | 1;
-		size_t		k = (size_t) nx_mix64(h) & (WORD_SLOTS - 1);
-
 		if ((i & 4095) == 0)
 			nx_check_interrupts(a);
-		while (table[k].hash && table[k].hash != h)
-			k = (k + 1) & (WORD_SLOTS - 1);
-		out[i] = table[k].classes;
+		out[i] = nx_words_rule_classes_key(key[i]);
 	}
 	out[doc->ntok] = 0;
 }

@@ -51,6 +51,9 @@ extern const char *nx_word_class_file(NxWordClass c);
 extern void nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a);
 
 /* The same, from the tokens' lexicon keys (key[i] = nx_words_key of token i). */
+extern uint64_t nx_words_rule_classes_key(uint64_t key);
+
+/* The same of every token of doc, from their lexicon keys. */
 extern void nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
 									   const NxAlloc *a);
 
