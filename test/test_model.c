@@ -422,9 +422,12 @@ test_model_packed_clusters(void)
 	free(in);
 }
 
-/* A model of one stage over labels ls with dense weights w; NULL on failure. */
+/*
+ * A model of one stage over labels ls with the weights of dense, as int16
+ * rows or (int8) int8 rows; NULL on failure.
+ */
 static unsigned char *
-model_of_weights(const NxLabelSet *ls, const NxTagger *dense, size_t *len)
+model_of_weights(const NxLabelSet *ls, const NxTagger *dense, int int8, size_t *len)
 {
 	unsigned char info[NX_INFO_SIZE];
 	void	   *labsec = NULL,
@@ -436,12 +439,13 @@ model_of_weights(const NxLabelSet *ls, const NxTagger *dense, size_t *len)
 
 	nx_info_build(info, 1, 1, "test");
 	if (nx_labels_build(ls, &labsec, &lablen, &nx_malloc_alloc) != NX_OK ||
-		nx_weights_build(dense, &wsec, &wlen, &nx_malloc_alloc) != NX_OK)
+		(int8 ? nx_weights_build_int8 : nx_weights_build) (dense, &wsec, &wlen,
+															 &nx_malloc_alloc) != NX_OK)
 		goto done;
 	nx_section(&sec[0], "INFO", info, sizeof(info));
 	nx_section(&sec[1], "LABELS", labsec, lablen);
 	nx_section(&sec[2], "WEIGHTS0", wsec, wlen);
-	if (nx_model_write("sparse", sec, 3, &out, len, &nx_malloc_alloc) != NX_OK)
+	if (nx_model_write(int8 ? "int8" : "sparse", sec, 3, &out, len, &nx_malloc_alloc) != NX_OK)
 		out = NULL;
 done:
 	free(labsec);
@@ -498,7 +502,7 @@ test_model_sparse_weights(void)
 		dense.log2 = 10;
 		dense.nlabels = ls.n;
 		dense.scale = 1000.0f;
-		b = model_of_weights(&ls, &dense, &len);
+		b = model_of_weights(&ls, &dense, 0, &len);
 		CHECK(b != NULL);
 		if (!b)
 		{
@@ -552,33 +556,6 @@ test_model_sparse_weights(void)
 		free(b);
 		free(w);
 	}
-}
-
-/* A model of one stage over labels ls with weights t as int8 rows; NULL on failure. */
-static unsigned char *
-model_of_int8(const NxLabelSet *ls, const NxTagger *t, size_t *len)
-{
-	unsigned char info[NX_INFO_SIZE];
-	void	   *labsec = NULL,
-			   *wsec = NULL,
-			   *out = NULL;
-	size_t		lablen,
-				wlen;
-	NxModelSection sec[3];
-
-	nx_info_build(info, 1, 1, "test");
-	if (nx_labels_build(ls, &labsec, &lablen, &nx_malloc_alloc) != NX_OK ||
-		nx_weights_build_int8(t, &wsec, &wlen, &nx_malloc_alloc) != NX_OK)
-		goto done;
-	nx_section(&sec[0], "INFO", info, sizeof(info));
-	nx_section(&sec[1], "LABELS", labsec, lablen);
-	nx_section(&sec[2], "WEIGHTS0", wsec, wlen);
-	if (nx_model_write("int8", sec, 3, &out, len, &nx_malloc_alloc) != NX_OK)
-		out = NULL;
-done:
-	free(labsec);
-	free(wsec);
-	return out;
 }
 
 /*
@@ -652,7 +629,7 @@ test_model_int8_weights(void)
 	dense.log2 = rounded.log2 = 10;
 	dense.nlabels = rounded.nlabels = ls.n;
 	dense.scale = rounded.scale = 1000.0f;
-	b = model_of_int8(&ls, &dense, &len);
+	b = model_of_weights(&ls, &dense, 1, &len);
 	CHECK(b != NULL);
 	if (!b)
 	{

@@ -423,6 +423,16 @@ is_cap(const NxDoc *doc, size_t i)
 	return is_word(doc, i) && (doc->tok[i].flags & NX_TF_UPPER_INITIAL);
 }
 
+/* Does token i (not the first) follow a hyphen with no space either side (Geun-hye)? */
+static inline int
+after_hyphen(const NxDoc *doc, size_t i)
+{
+	const NxToken *h = &doc->tok[i - 1];
+
+	return !(doc->tok[i].flags & NX_TF_SPACE_BEFORE) && h->kind == NX_TOK_PUNCT &&
+		doc->text[h->b] == '-' && !(h->flags & NX_TF_SPACE_BEFORE);
+}
+
 /*
  * Does token i end a capitalised word: capitalised itself, or the part
  * after a hyphen of one whose first part is (Park Geun-hye, Ban Ki-moon)?
@@ -431,9 +441,7 @@ static inline int
 ends_cap_word(const NxDoc *doc, size_t i)
 {
 	return is_cap(doc, i) ||
-		(i >= 2 && is_word(doc, i) && !(doc->tok[i].flags & NX_TF_SPACE_BEFORE) &&
-		 doc->tok[i - 1].kind == NX_TOK_PUNCT && doc->text[doc->tok[i - 1].b] == '-' &&
-		 !(doc->tok[i - 1].flags & NX_TF_SPACE_BEFORE) && is_cap(doc, i - 2));
+		(i >= 2 && is_word(doc, i) && after_hyphen(doc, i) && is_cap(doc, i - 2));
 }
 
 static inline int
