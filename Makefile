@@ -205,3 +205,9 @@ demo-stop:
 .PHONY: bench
 bench:
 	tools/bench $(CORPUS)
+
+# The same side by side with another revision, installed in turn
+# (tools/bench-against): make bench-against REV=... [CORPUS=FILE] [ROUNDS=N]
+.PHONY: bench-against
+bench-against:
+	tools/bench-against $(REV) "$(CORPUS)" $(or $(ROUNDS),4)
