@@ -50,6 +50,45 @@ nx_fold(const char *s, size_t len, char *out, size_t cap)
 void
 nx_fold_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits, uint8_t *nbits)
 {
+	nx_fold_cluster_key(cl, nx_cluster_key(s, len), s, len, bits, nbits);
+}
+
+uint64_t
+nx_cluster_key(const char *s, size_t len)
+{
+	return nx_key_final(nx_fnv1a64(s, len));
+}
+
+/* Token k's cluster key, its slots asked for. */
+static uint64_t
+key_asked(const NxDoc *doc, size_t k, const NxClusters *cl1, const NxClusters *cl2)
+{
+	uint64_t	key = nx_cluster_key(doc->text + doc->tok[k].b, doc->tok[k].blen);
+
+	nx_clusters_prefetch(cl1, key);
+	nx_clusters_prefetch(cl2, key);
+	return key;
+}
+
+uint64_t
+nx_cluster_key_ahead(const NxDoc *doc, size_t i, const NxClusters *cl1,
+					 const NxClusters *cl2, uint64_t ring[NX_CLUSTER_AHEAD])
+{
+	uint64_t	key;
+
+	if (i == 0)
+		for (size_t k = 0; k < NX_CLUSTER_AHEAD && k < doc->ntok; k++)
+			ring[k] = key_asked(doc, k, cl1, cl2);
+	key = ring[i % NX_CLUSTER_AHEAD];
+	if (i + NX_CLUSTER_AHEAD < doc->ntok)
+		ring[i % NX_CLUSTER_AHEAD] = key_asked(doc, i + NX_CLUSTER_AHEAD, cl1, cl2);
+	return key;
+}
+
+void
+nx_fold_cluster_key(const NxClusters *cl, uint64_t key, const char *s, size_t len,
+					uint32_t *bits, uint8_t *nbits)
+{
 	uint32_t	b = 0,
 				n = 0;
 	int			found;
@@ -58,7 +97,7 @@ nx_fold_cluster(const NxClusters *cl, const char *s, size_t len, uint32_t *bits,
 	*nbits = 0;
 	if (!cl || (!cl->slot && !cl->packed))
 		return;
-	found = nx_clusters_lookup(cl, nx_key_final(nx_fnv1a64(s, len)), &b, &n);
+	found = nx_clusters_lookup(cl, key, &b, &n);
 	if (!found)
 	{
 		char		buf[CLUSTER_WORD_MAX];

@@ -226,6 +226,9 @@ extern const NxLexSlot *nx_lex_find(const NxLexicon *lex, uint64_t key, NxLexSlo
 extern const NxClusterSlot *nx_clusters_find(const NxClusters *cl, uint64_t key);
 
 /* Look up a cluster key in either layout: 1 and its path, or 0. */
+/* Ask the CPU for a cluster key's first slot ahead of nx_clusters_lookup (cl may be NULL). */
+extern void nx_clusters_prefetch(const NxClusters *cl, uint64_t key);
+
 extern int	nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits,
 							   uint32_t *len);
 

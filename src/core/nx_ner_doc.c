@@ -315,15 +315,16 @@ doc_buffers(NxNerDoc *d)
 	return NX_OK;
 }
 
-/* Analyse one token (every TokInfo field but wid). */
+/* Analyse one token (every TokInfo field but wid); key: nx_cluster_key of it. */
 static void
-analyse_one(NxNerDoc *d, const char *s, size_t blen, TokInfo *ti)
+analyse_one(NxNerDoc *d, const char *s, size_t blen, uint64_t key, TokInfo *ti)
 {
 	tok_analyse(s, blen, ti);
-	nx_fold_cluster(d->res.clusters, s, blen, &ti->clbits, &ti->cllen);
-	nx_fold_cluster(d->res.vclusters, s, blen, &ti->vcbits, &ti->vclen);
+	nx_fold_cluster_key(d->res.clusters, key, s, blen, &ti->clbits, &ti->cllen);
+	nx_fold_cluster_key(d->res.vclusters, key, s, blen, &ti->vcbits, &ti->vclen);
 	ti->conn = is_connector(s, blen);
 }
+
 
 /*
  * Properties of every token: its text's hashes, case and shape, its
@@ -337,9 +338,12 @@ analyse_tokens(NxNerDoc *d)
 	const NxDoc *doc = d->doc;
 	NxSameText	same;
 
+	uint64_t	ahead[NX_CLUSTER_AHEAD];
+
 	nx_same_text_init(&same, doc, d->a);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
+		uint64_t	key = nx_cluster_key_ahead(doc, i, d->res.clusters, d->res.vclusters, ahead);
 		size_t		f = nx_same_text(&same, doc, i);
 
 		if ((i & 1023) == 0)
@@ -347,7 +351,7 @@ analyse_tokens(NxNerDoc *d)
 		if (f < i)
 			d->ti[i] = d->ti[f];
 		else
-			analyse_one(d, doc->text + doc->tok[i].b, doc->tok[i].blen, &d->ti[i]);
+			analyse_one(d, doc->text + doc->tok[i].b, doc->tok[i].blen, key, &d->ti[i]);
 	}
 	nx_same_text_free(&same, d->a);
 }
