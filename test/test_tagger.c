@@ -214,6 +214,67 @@ test_fold(void)
 	CHECK(n == 4);
 }
 
+/*
+ * nx_cluster_key_ahead gives every token's key in order, whatever the
+ * document's length against NX_CLUSTER_AHEAD, with or without tables to
+ * ask for; a lookup by that key finds what nx_fold_cluster finds.
+ */
+void
+test_cluster_key_ahead(void)
+{
+	static const char *const texts[] = {
+		"", "Paris", "Paris and Rome said", "one two three four five six seven eight",
+		"one two three four five six seven eight nine",
+		("In Paris , the mayor of Paris said on Monday that Rome and Paris would talk again , "
+		 "and Rome agreed : Paris , Rome , Paris .")
+	};
+	NxClusterSlot in[2] = {
+		{nx_key_final(nx_fnv1a64("Paris", 5)), 0x5, 3},
+		{nx_key_final(nx_fnv1a64("rome", 4)), 0x2, 2}
+	};
+	void	   *sec = NULL;
+	size_t		seclen = 0;
+	NxClusters	cl;
+	char		err[128];
+	int			same = 1,
+				found = 0;
+
+	CHECK(nx_clusters_build(in, 2, 1, &sec, &seclen, &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_clusters_parse(sec, seclen, &cl, err, sizeof(err)) == NX_OK);
+	for (size_t t = 0; t < sizeof(texts) / sizeof(texts[0]); t++)
+		for (int with = 0; with < 2; with++)
+		{
+			NxDoc		doc;
+			uint64_t	ring[NX_CLUSTER_AHEAD];
+
+			if (nx_doc_parse(&doc, texts[t], strlen(texts[t]), &nx_malloc_alloc) != NX_OK)
+			{
+				CHECK(0);
+				continue;
+			}
+			for (size_t i = 0; i < doc.ntok; i++)
+			{
+				const char *w = texts[t] + doc.tok[i].b;
+				uint64_t	key = nx_cluster_key_ahead(&doc, i, with ? &cl : NULL,
+													   with ? &cl : NULL, ring);
+				uint32_t	b1,
+							b2;
+				uint8_t		n1,
+							n2;
+
+				same = same && key == nx_cluster_key(w, doc.tok[i].blen);
+				nx_fold_cluster(&cl, w, doc.tok[i].blen, &b1, &n1);
+				nx_fold_cluster_key(&cl, key, w, doc.tok[i].blen, &b2, &n2);
+				same = same && b1 == b2 && n1 == n2;
+				found += n1 > 0;
+			}
+			nx_doc_free(&doc);
+		}
+	CHECK(same);
+	CHECK(found == 2 * (1 + 2 + 8));	/* each Paris (as written) and Rome (folded) */
+	free(sec);
+}
+
 /* A document from sentences of space-separated words (tokens only). */
 typedef struct TDoc
 {
