@@ -185,7 +185,9 @@ test_words_keys(void)
 		for (size_t i = 0; i < d2.ntok; i++)
 			key[i] = nx_words_key(d2.text + d2.tok[i].b, d2.tok[i].blen);
 		nx_words_rule_classes(&d2, by_text, &nx_malloc_alloc);
-		nx_words_rule_classes_keys(&d2, key, by_key, &nx_malloc_alloc);
+		for (size_t i = 0; i < d2.ntok; i++)
+			by_key[i] = nx_words_rule_classes_key(key[i]);
+		by_key[d2.ntok] = 0;
 		CHECK(memcmp(by_text, by_key, (d2.ntok + 1) * sizeof(uint64_t)) == 0);
 		CHECK(by_key[1] & NX_WB(SPEECH_VERB));
 		free(by_text);

@@ -214,29 +214,14 @@ doc_labels(NxAttribDoc *d, const NxLabelSet *labels)
 
 /*
  * The model's class bit of each of this build's classes (0: not in the
- * model).  The trainer writes them in this build's order, so class c is
- * looked for at position c first (one string comparison a class, not
- * one a pair, on every document).
+ * model); the trainer writes them in this build's order, so class c is
+ * looked for at position c first.
  */
 static void
 lex_map(const NxLexicon *lex, uint32_t lexmap[LX__COUNT])
 {
 	for (int c = 0; c < LX__COUNT; c++)
-	{
-		const char *name = nx_word_class_name((NxWordClass) c);
-
-		lexmap[c] = 0;
-		if (!lex || !nx_lex_present(lex))
-			continue;
-		if ((uint32_t) c < lex->nclasses && strcmp(lex->class_name[c], name) == 0)
-		{
-			lexmap[c] = UINT32_C(1) << c;
-			continue;
-		}
-		for (uint32_t k = 0; k < lex->nclasses; k++)
-			if (strcmp(lex->class_name[k], name) == 0)
-				lexmap[c] = UINT32_C(1) << k;
-	}
+		lexmap[c] = nx_words_class_bit(lex, (uint32_t) c, nx_word_class_name((NxWordClass) c));
 }
 
 /*

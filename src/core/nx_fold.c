@@ -59,30 +59,30 @@ nx_cluster_key(const char *s, size_t len)
 	return nx_key_final(nx_fnv1a64(s, len));
 }
 
-/* Token k's cluster key, its slots asked for. */
+/* The hash of token k's bytes, its cluster slots asked for. */
 static uint64_t
-key_asked(const NxDoc *doc, size_t k, const NxClusters *cl1, const NxClusters *cl2)
+hash_asked(const NxDoc *doc, size_t k, const NxClusters *cl1, const NxClusters *cl2)
 {
-	uint64_t	key = nx_cluster_key(doc->text + doc->tok[k].b, doc->tok[k].blen);
+	uint64_t	h = nx_fnv1a64(doc->text + doc->tok[k].b, doc->tok[k].blen);
 
-	nx_clusters_prefetch(cl1, key);
-	nx_clusters_prefetch(cl2, key);
-	return key;
+	nx_clusters_prefetch(cl1, nx_key_final(h));
+	nx_clusters_prefetch(cl2, nx_key_final(h));
+	return h;
 }
 
 uint64_t
-nx_cluster_key_ahead(const NxDoc *doc, size_t i, const NxClusters *cl1,
-					 const NxClusters *cl2, uint64_t ring[NX_CLUSTER_AHEAD])
+nx_cluster_hash_ahead(const NxDoc *doc, size_t i, const NxClusters *cl1,
+					  const NxClusters *cl2, uint64_t ring[NX_CLUSTER_AHEAD])
 {
-	uint64_t	key;
+	uint64_t	h;
 
 	if (i == 0)
 		for (size_t k = 0; k < NX_CLUSTER_AHEAD && k < doc->ntok; k++)
-			ring[k] = key_asked(doc, k, cl1, cl2);
-	key = ring[i % NX_CLUSTER_AHEAD];
+			ring[k] = hash_asked(doc, k, cl1, cl2);
+	h = ring[i % NX_CLUSTER_AHEAD];
 	if (i + NX_CLUSTER_AHEAD < doc->ntok)
-		ring[i % NX_CLUSTER_AHEAD] = key_asked(doc, i + NX_CLUSTER_AHEAD, cl1, cl2);
-	return key;
+		ring[i % NX_CLUSTER_AHEAD] = hash_asked(doc, i + NX_CLUSTER_AHEAD, cl1, cl2);
+	return h;
 }
 
 void

@@ -34,18 +34,20 @@ extern void nx_fold_cluster(const NxClusters *cl, const char *s, size_t len,
 extern uint64_t nx_cluster_key(const char *s, size_t len);
 
 /*
- * For the tokens of doc in order (i = 0, 1, ...): token i's cluster key,
- * having asked the CPU for the slots of token i + NX_CLUSTER_AHEAD's in
+ * For the tokens of doc in order (i = 0, 1, ...): the hash of token i's
+ * bytes (nx_fnv1a64: nx_key_final of it is its cluster key, and
+ * nx_same_text_hashed takes it, so the bytes are hashed once), having
+ * asked the CPU for the cluster slots of token i + NX_CLUSTER_AHEAD in
  * cl1 and cl2 (either may be NULL).  A word's first lookup in tables of
  * megabytes is a cache miss; asked for ahead, the misses overlap (the
  * entity tagger, with its 2 MB of word-vector clusters: 4% less time a
  * token; the attribution tagger's 0.5 MB of Brown clusters mostly stay
  * in cache, and there the hashing cost more than it saved).  ring keeps
- * the keys between calls.
+ * the hashes between calls.
  */
 #define NX_CLUSTER_AHEAD 8
-extern uint64_t nx_cluster_key_ahead(const NxDoc *doc, size_t i, const NxClusters *cl1,
-									 const NxClusters *cl2, uint64_t ring[NX_CLUSTER_AHEAD]);
+extern uint64_t nx_cluster_hash_ahead(const NxDoc *doc, size_t i, const NxClusters *cl1,
+									  const NxClusters *cl2, uint64_t ring[NX_CLUSTER_AHEAD]);
 
 /* nx_fold_cluster given that key (computed once for a prefetch and the lookup). */
 extern void nx_fold_cluster_key(const NxClusters *cl, uint64_t key, const char *s,

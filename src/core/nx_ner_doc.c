@@ -325,7 +325,6 @@ analyse_one(NxNerDoc *d, const char *s, size_t blen, uint64_t key, TokInfo *ti)
 	ti->conn = is_connector(s, blen);
 }
 
-
 /*
  * Properties of every token: its text's hashes, case and shape, its
  * clusters.  They depend on the token's bytes alone, so a text seen
@@ -337,21 +336,21 @@ analyse_tokens(NxNerDoc *d)
 {
 	const NxDoc *doc = d->doc;
 	NxSameText	same;
-
 	uint64_t	ahead[NX_CLUSTER_AHEAD];
 
 	nx_same_text_init(&same, doc, d->a);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
-		uint64_t	key = nx_cluster_key_ahead(doc, i, d->res.clusters, d->res.vclusters, ahead);
-		size_t		f = nx_same_text(&same, doc, i);
+		uint64_t	h = nx_cluster_hash_ahead(doc, i, d->res.clusters, d->res.vclusters, ahead);
+		size_t		f = nx_same_text_hashed(&same, doc, i, h);
 
 		if ((i & 1023) == 0)
 			nx_check_interrupts(d->a);
 		if (f < i)
 			d->ti[i] = d->ti[f];
 		else
-			analyse_one(d, doc->text + doc->tok[i].b, doc->tok[i].blen, key, &d->ti[i]);
+			analyse_one(d, doc->text + doc->tok[i].b, doc->tok[i].blen, nx_key_final(h),
+						&d->ti[i]);
 	}
 	nx_same_text_free(&same, d->a);
 }

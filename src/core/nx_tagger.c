@@ -310,13 +310,20 @@ nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch, size_t nch,
  * address computed from the feature (rows NULL: the row of feat[k]), in
  * one loop with the sums.
  */
+/* The bucket of feature hash f. */
+static inline size_t
+bucket_of(const NxTagger *t, uint32_t f)
+{
+	return f & ((UINT32_C(1) << t->log2) - 1);
+}
+
 static NX_ALWAYS_INLINE const int16_t *
 nth_row(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 		size_t start, size_t k, size_t rmask)
 {
 	if (rows)
 		return rows[(start + k) & rmask];
-	return t->w + (size_t) (feat[k] & ((UINT32_C(1) << t->log2) - 1)) * t->nlabels;
+	return t->w + bucket_of(t, feat[k]) * t->nlabels;
 }
 
 #if defined(__SSE2__)
@@ -374,7 +381,7 @@ score_wide(const NxTagger *t, uint32_t nv, const int16_t *const *rows,
 static inline const int8_t *
 int8_row(const NxTagger *t, uint32_t f)
 {
-	return t->w8 + (size_t) (f & ((UINT32_C(1) << t->log2) - 1)) * NX_INT8_ROW;
+	return t->w8 + bucket_of(t, f) * NX_INT8_ROW;
 }
 
 /*
@@ -488,7 +495,7 @@ static const int16_t zero_row[NX_MAX_LABELS + NX_ROW_PAD];
 static NX_ALWAYS_INLINE const int16_t *
 row_of(const NxTagger *t, uint32_t f, int hw)
 {
-	const uint32_t b = f & ((UINT32_C(1) << t->log2) - 1);
+	const size_t b = bucket_of(t, f);
 
 	if (t->index)
 	{
@@ -521,18 +528,13 @@ nx_tagger_row(const NxTagger *t, uint32_t f)
 int
 nx_tagger_row_values(const NxTagger *t, uint32_t f, int16_t *out)
 {
+	const int8_t *r8 = t->w8 ? int8_row(t, f) : NULL;
+	const int16_t *row = t->w8 ? NULL : row_of(t, f, 0);
 	int			nonzero = 0;
 
 	for (uint32_t l = 0; l < t->nlabels; l++)
 	{
-		if (t->w8)
-		{
-			const int8_t *row = int8_row(t, f);
-
-			out[l] = (int16_t) (row[l] * (1 << row[NX_INT8_ROW - 1]));
-		}
-		else
-			out[l] = row_of(t, f, 0)[l];
+		out[l] = r8 ? (int16_t) (r8[l] * (1 << r8[NX_INT8_ROW - 1])) : row[l];
 		nonzero |= out[l] != 0;
 	}
 	return nonzero;

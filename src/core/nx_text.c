@@ -159,13 +159,19 @@ nx_same_text_free(NxSameText *st, const NxAlloc *a)
 size_t
 nx_same_text(NxSameText *st, const NxDoc *doc, size_t i)
 {
+	return nx_same_text_hashed(st, doc, i, nx_fnv1a64(doc->text + doc->tok[i].b, doc->tok[i].blen));
+}
+
+size_t
+nx_same_text_hashed(NxSameText *st, const NxDoc *doc, size_t i, uint64_t h)
+{
 	const NxToken *t = &doc->tok[i];
 	const char *s = doc->text + t->b;
 	size_t		j;
 
 	if (!st->first)
 		return i;
-	for (j = (size_t) nx_mix64(nx_fnv1a64(s, t->blen)) & st->mask; st->first[j];
+	for (j = (size_t) nx_mix64(h) & st->mask; st->first[j];
 		 j = (j + 1) & st->mask)
 	{
 		const NxToken *u = &doc->tok[st->first[j] - 1];

@@ -115,6 +115,9 @@ extern void nx_same_text_free(NxSameText *st, const NxAlloc *a);
  */
 extern size_t nx_same_text(NxSameText *st, const NxDoc *doc, size_t i);
 
+/* The same, given h = nx_fnv1a64 of token i's bytes (computed once by the caller). */
+extern size_t nx_same_text_hashed(NxSameText *st, const NxDoc *doc, size_t i, uint64_t h);
+
 /* Character offset one past the end of a token / sentence. */
 static inline uint32_t
 nx_tok_cend(const NxToken *t)

@@ -167,7 +167,7 @@ nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a)
 }
 
 /*
- * The same from the tokens' lexicon keys: RULE words are lower-case
+ * The RULE classes of a token from its lexicon key: RULE words are lower-case
  * ASCII letters, their own case fold, so a token's key is the hash its
  * RULE word was entered with when its fold is that word (said, SAID; and
  * a word whose fold only is, with the long s or the Kelvin sign), and the
@@ -184,19 +184,6 @@ nx_words_rule_classes_key(uint64_t key)
 	while (table[k].hash && table[k].hash != h)
 		k = (k + 1) & (WORD_SLOTS - 1);
 	return table[k].classes;
-}
-
-void
-nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
-						   const NxAlloc *a)
-{
-	for (size_t i = 0; i < doc->ntok; i++)
-	{
-		if ((i & 4095) == 0)
-			nx_check_interrupts(a);
-		out[i] = nx_words_rule_classes_key(key[i]);
-	}
-	out[doc->ntok] = 0;
 }
 
 /* The RULE classes of a token with a final period dropped (Mr., Jr.). */
@@ -350,27 +337,29 @@ nx_words_lexicon(const char *const files[NX_W__COUNT], NxWordKind kind, void **s
 	return st;
 }
 
+/* The bit of the class called name in lex (nx_words.h). */
+uint32_t
+nx_words_class_bit(const NxLexicon *lex, uint32_t hint, const char *name)
+{
+	uint32_t	bit = 0;
+
+	if (!lex || !nx_lex_present(lex))
+		return 0;
+	if (hint < lex->nclasses && strcmp(lex->class_name[hint], name) == 0)
+		return UINT32_C(1) << hint;
+	for (uint32_t j = 0; j < lex->nclasses; j++)
+		if (strcmp(lex->class_name[j], name) == 0)
+			bit = UINT32_C(1) << j;
+	return bit;
+}
+
 /* The model's class bit of each LEXICON class. */
 void
 nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON])
 {
+	/* a NAMES section has the rows' classes in their order */
 	for (int c = NX_W__MASK; c < NX_W__COUNT; c++)
-	{
-		uint32_t	k = (uint32_t) (c - NX_W__MASK);
-
-		map[k] = 0;
-		if (!nx_lex_present(lex))
-			continue;
-		/* a NAMES section has the rows' classes in their order */
-		if (k < lex->nclasses && strcmp(lex->class_name[k], class_names[c]) == 0)
-		{
-			map[k] = UINT32_C(1) << k;
-			continue;
-		}
-		for (uint32_t j = 0; j < lex->nclasses; j++)
-			if (strcmp(lex->class_name[j], class_names[c]) == 0)
-				map[k] = UINT32_C(1) << j;
-	}
+		map[c - NX_W__MASK] = nx_words_class_bit(lex, (uint32_t) (c - NX_W__MASK), class_names[c]);
 }
 
 /* A token's lexicon key. */

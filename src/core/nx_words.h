@@ -50,12 +50,8 @@ extern const char *nx_word_class_file(NxWordClass c);
  */
 extern void nx_words_rule_classes(const NxDoc *doc, uint64_t *out, const NxAlloc *a);
 
-/* The same, from the tokens' lexicon keys (key[i] = nx_words_key of token i). */
+/* The RULE classes of one token from its lexicon key (nx_words_key of its text). */
 extern uint64_t nx_words_rule_classes_key(uint64_t key);
-
-/* The same of every token of doc, from their lexicon keys. */
-extern void nx_words_rule_classes_keys(const NxDoc *doc, const uint64_t *key, uint64_t *out,
-									   const NxAlloc *a);
 
 /* The RULE classes of token i of doc with a final period dropped (Mr., Jr.). */
 extern uint64_t nx_words_abbrev(const NxDoc *doc, size_t i);
@@ -79,6 +75,13 @@ typedef enum NxWordKind
  */
 extern NxStatus nx_words_lexicon(const char *const files[NX_W__COUNT], NxWordKind kind,
 								 void **sec, size_t *seclen, const NxAlloc *a);
+
+/*
+ * The bit of the class called name in a model's lexicon, 0 when it has
+ * none (or no lexicon): looked for at position hint first, where the
+ * trainers write a class of this build's word list, then anywhere.
+ */
+extern uint32_t nx_words_class_bit(const NxLexicon *lex, uint32_t hint, const char *name);
 
 /*
  * The model's class bit of each LEXICON class (map[c - NX_W__MASK]), 0
