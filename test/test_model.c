@@ -89,6 +89,22 @@ make_model(size_t *len)
 }
 
 /* Rewrite the checksum after editing a buffer (to reach later checks). */
+/* The next value of a test's pseudo-random sequence (a 64-bit LCG). */
+static uint64_t
+lcg(uint64_t *seed)
+{
+	*seed = *seed * 6364136223846793005u + 1442695040888963407u;
+	return *seed;
+}
+
+/* n pseudo-random feature hashes. */
+static void
+random_feats(uint32_t *feat, size_t n, uint64_t *seed)
+{
+	for (size_t k = 0; k < n; k++)
+		feat[k] = (uint32_t) (lcg(seed) >> 32);
+}
+
 static void
 reseal(unsigned char *b, size_t len)
 {
@@ -251,8 +267,7 @@ test_model_truncations(void)
 		{
 			size_t		pos;
 
-			seed = seed * 6364136223846793005u + 1442695040888963407u;
-			pos = (size_t) (seed >> 33) % 512;	/* header, table, first sections */
+			pos = (size_t) (lcg(&seed) >> 33) % 512;	/* header, table, first sections */
 			c[pos] = (unsigned char) (seed >> 13);
 		}
 		reseal(c, len);
@@ -488,14 +503,12 @@ test_model_sparse_weights(void)
 		w = calloc(nb * ls.n + NX_ROW_PAD, sizeof(int16_t));
 		for (size_t i = 0; i < nb; i++)
 		{
-			seed = seed * 6364136223846793005u + 1442695040888963407u;
-			if ((int) ((seed >> 40) % 10) >= tenths[c])
+			if ((int) ((lcg(&seed) >> 40) % 10) >= tenths[c])
 				continue;
 			nonzero++;
 			for (uint32_t l = 0; l < ls.n; l++)
 			{
-				seed = seed * 6364136223846793005u + 1442695040888963407u;
-				w[i * ls.n + l] = (int16_t) ((int) ((seed >> 33) % 20001) - 10000);
+				w[i * ls.n + l] = (int16_t) ((int) ((lcg(&seed) >> 33) % 20001) - 10000);
 			}
 		}
 		dense.w = w;
@@ -521,11 +534,7 @@ test_model_sparse_weights(void)
 						ss[NX_MAX_LABELS];
 			size_t		n = (size_t) r % 40;
 
-			for (size_t k = 0; k < n; k++)
-			{
-				seed = seed * 6364136223846793005u + 1442695040888963407u;
-				feat[k] = (uint32_t) (seed >> 32);
-			}
+			random_feats(feat, n, &seed);
 			nx_tagger_score(&dense, feat, n, sd);
 			nx_tagger_score(&m.stage[0], feat, n, ss);
 			same = same && memcmp(sd, ss, ls.n * sizeof(int32_t)) == 0;
@@ -602,8 +611,7 @@ test_model_int8_weights(void)
 		{
 			int32_t		range = mag >= 16 ? 32767 : (1 << mag) - 1;
 
-			seed = seed * 6364136223846793005u + 1442695040888963407u;
-			w[i * ls.n + l] = (int16_t) ((int32_t) ((seed >> 33) % (uint64_t) (2 * range + 1)) - range);
+			w[i * ls.n + l] = (int16_t) ((int32_t) ((lcg(&seed) >> 33) % (uint64_t) (2 * range + 1)) - range);
 		}
 		if (i == 5)
 			w[i * ls.n] = -32767;
@@ -660,11 +668,7 @@ test_model_int8_weights(void)
 		size_t		n = (size_t) k % 64;
 		NxSeq		seq = {0};
 
-		for (size_t j = 0; j < n; j++)
-		{
-			seed = seed * 6364136223846793005u + 1442695040888963407u;
-			feat[j] = (uint32_t) (seed >> 32);
-		}
+		random_feats(feat, n, &seed);
 		nx_tagger_score(&rounded, feat, n, sr);
 		nx_tagger_score(&m.stage[0], feat, n, s8);
 		same = same && memcmp(sr, s8, ls.n * sizeof(int32_t)) == 0;
