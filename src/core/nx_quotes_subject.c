@@ -311,6 +311,42 @@ comma_clause(QCtx *x, uint32_t sent, uint32_t *j, uint32_t *end)
 	return 1;
 }
 
+/* Words between a form of "be" and its participle, at most (was widely reported). */
+#define PASSIVE_GAP_MAX		2
+
+/*
+ * Is the cue passive, a form of "be" before its past participle (were
+ * admitted, was widely reported, had been told)?  Its subject is the one
+ * told or named, not who speaks: on PolNeAR train the source of such a
+ * cue is never its subject but for feelings (are concerned, were
+ * shocked), which the tagger marks itself.  Not so when a participle of
+ * speech follows (was quoted as saying, was heard saying).
+ */
+static int
+passive_cue(const QCtx *x, QSpan cue)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	v = cue.e - 1,
+				sent = doc->tok[v].sentence,
+				a = v + 1;
+
+	if (!is_word(doc, v) || !(ends_with(doc, v, "ed") || W(x, v, PAST_VERB)))
+		return 0;
+	if (in_sent(doc, a, sent) && nx_tok_ieq(doc, a, "as"))
+		a++;
+	if (in_sent(doc, a, sent) && ends_with(doc, a, "ing"))
+		return 0;
+	for (uint32_t k = v; k > 0 && v - k <= PASSIVE_GAP_MAX && in_sent(doc, k - 1, sent) &&
+		 is_word(doc, k - 1); k--)
+	{
+		if (W(x, k - 1, BE_FORM))
+			return 1;
+		if (!aux_or_adverb(x, k - 1))
+			break;
+	}
+	return 0;
+}
+
 /*
  * The subject of a cue the tagger gave no source: a pronoun or a run of
  * names and titles right before it ("Smith said"), the same with its
@@ -332,6 +368,11 @@ cue_subject(QCtx *x, QSpan cue, QSpan *src)
 				end = j;
 	int			clause = 0;
 
+	if (q_on(x, NX_QR_SUBJECT_PASSIVE) && passive_cue(x, cue))
+	{
+		q_fire(x, NX_QR_SUBJECT_PASSIVE);
+		return 0;
+	}
 	if (q_on(x, NX_QR_SUBJECT_PARTICIPLE) && participle_after_clause(x, j, cue.s, sent))
 	{
 		/* a participle after the main clause (Cruz belittled it, calling it

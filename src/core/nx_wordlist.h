@@ -255,6 +255,10 @@ NX_WORDCLASS(AUX, "aux", RULE, NULL,
 	"is was are were has have had will would also then later again once did "
 	"does do")
 
+/* forms of "be" before a participle: a cue in the passive (were admitted, was told) */
+NX_WORDCLASS(BE_FORM, "be-form", RULE, NULL,
+	"is was are were be been being")
+
 /* pronouns that can be a subject */
 NX_WORDCLASS(SUBJECT_PRONOUN, "subject-pronoun", RULE, NULL,
 	"he she they we i")
