@@ -18,6 +18,7 @@
 void		test_words_classes(void);
 void		test_words_model_lexicon(void);
 void		test_words_keys(void);
+void		test_words_hyphen_entries(void);
 
 /* The classes of the tokens of text. */
 static uint64_t *
@@ -199,4 +200,53 @@ test_words_keys(void)
 	CHECK(nx_words_key("O’Brien", strlen("O’Brien")) == nx_words_key("o'brien", 7));
 	nx_attrib_doc_free(ad);
 	nx_doc_free(&d);
+}
+
+/*
+ * A name list's entry with a hyphen inside a word (African-American,
+ * Wilkes-Barre) matches the tokens the tokenizer makes of it (African,
+ * -, American), as the one without does; a spaced dash is no inner
+ * hyphen, and a one-word entry is one token still.
+ */
+void
+test_words_hyphen_entries(void)
+{
+	static char demonyms[] = "African-American\nItalian\n";
+	static char cities[] = "Wilkes-Barre\nRome\n";
+	static const char text[] = "An African-American from Wilkes-Barre met an Italian in Rome.";
+	char	   *files[NX_W__COUNT] = {0};
+	void	   *sec = NULL;
+	size_t		seclen = 0;
+	NxLexicon	lex;
+	NxDoc		d;
+	uint32_t	map[NX_W__LEXICON];
+	uint64_t   *key;
+	char		err[200];
+
+	files[NX_W_DEMONYM] = demonyms;
+	files[NX_W_CITY] = cities;
+	CHECK(nx_words_lexicon((const char *const *) files, NX_WK_LEXICON, &sec, &seclen,
+						   &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
+	nx_words_lexmap(&lex, map);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	key = malloc((d.ntok + 1) * sizeof(uint64_t));
+	CHECK(key != NULL);
+	if (key)
+	{
+		for (size_t i = 0; i < d.ntok; i++)
+			key[i] = nx_words_key(d.text + d.tok[i].b, d.tok[i].blen);
+		/* An African - American from Wilkes - Barre met an Italian in Rome . */
+		CHECK(d.ntok == 14);
+		CHECK(nx_words_span_keys(&lex, map, key, 1, 4) == NX_LB(DEMONYM));
+		CHECK(nx_words_span_keys(&lex, map, key, 5, 8) == NX_LB(CITY));
+		CHECK(nx_words_span_keys(&lex, map, key, 10, 11) == NX_LB(DEMONYM));
+		CHECK(nx_words_span_keys(&lex, map, key, 12, 13) == NX_LB(CITY));
+		/* a prefix is no entry */
+		CHECK(nx_words_span_keys(&lex, map, key, 1, 3) == 0);
+		CHECK(nx_words_span_keys(&lex, map, key, 1, 2) == 0);
+	}
+	free(key);
+	nx_doc_free(&d);
+	nx_free(&nx_malloc_alloc, sec);
 }

@@ -245,13 +245,24 @@ fold_hash(const char *p, size_t n)
 	return nx_fnv1a64(fold, fl);
 }
 
+/* Does the word [p, e) hold a hyphen between two of its characters (African-American)? */
+static int
+inner_hyphen(const char *p, const char *e)
+{
+	for (const char *q = p + 1; q + 1 < e; q++)
+		if (*q == '-' && q[-1] != ' ' && q[1] != ' ')
+			return 1;
+	return 0;
+}
+
 /*
  * Add the space-separated words of list[0..len) as entries of class bit
  * cls: each word one entry (words), or all of them one entry of several
- * tokens, with its proper prefixes.
+ * tokens, with its proper prefixes.  With split, a hyphen inside a word
+ * is a token of its own, as the tokenizer makes it (African - American).
  */
 static void
-lex_add(LexBuild *lb, const char *list, size_t len, uint32_t cls, int words)
+lex_add(LexBuild *lb, const char *list, size_t len, uint32_t cls, int words, int split)
 {
 	const char *p = list,
 			   *end = list + len;
@@ -269,15 +280,25 @@ lex_add(LexBuild *lb, const char *list, size_t len, uint32_t cls, int words)
 		for (e = p; e < end && *e != ' '; e++)
 			;
 		if (words)
+		{
 			lex_push(lb, nx_key_final(nx_key_add(NX_FNV_OFFSET, fold_hash(p, (size_t) (e - p)))),
 					 cls, NX_LEX_ENTRY);
-		else
-		{
-			if (ntok > 0)
-				lex_push(lb, nx_key_final(h), 0, NX_LEX_PREFIX);
-			h = nx_key_add(h, fold_hash(p, (size_t) (e - p)));
-			ntok++;
+			p = e;
+			continue;
 		}
+		if (split && e > p + 1 && *p != '-')
+		{
+			const char *h2 = memchr(p + 1, '-', (size_t) (e - p - 1));
+
+			if (h2 && h2 + 1 < e)
+				e = h2;			/* the word before the hyphen; the hyphen next */
+		}
+		else if (split && *p == '-' && e > p + 1)
+			e = p + 1;			/* the hyphen itself; the rest next */
+		if (ntok > 0)
+			lex_push(lb, nx_key_final(h), 0, NX_LEX_PREFIX);
+		h = nx_key_add(h, fold_hash(p, (size_t) (e - p)));
+		ntok++;
 		p = e;
 	}
 	if (!words && ntok > 0)
@@ -303,7 +324,12 @@ lex_add_file(LexBuild *lb, const char *text, uint32_t cls, int words)
 		while (k > 0 && (p[k - 1] == '\r' || p[k - 1] == '\n'))
 			k--;
 		if (k > 0 && p[0] != '#')
-			lex_add(lb, p, k, cls, words);
+		{
+			lex_add(lb, p, k, cls, words, 0);
+			/* and as the tokenizer splits it, when a word has a hyphen inside */
+			if (!words && inner_hyphen(p, p + k))
+				lex_add(lb, p, k, cls, words, 1);
+		}
 		p += n + (e != NULL);
 	}
 }
@@ -325,7 +351,7 @@ nx_words_lexicon(const char *const files[NX_W__COUNT], NxWordKind kind, void **s
 		if (class_trained[c] == kind)
 			names[nc++] = class_names[c];
 	for (int c = 0; c < NX_W__TRAINED && kind == NX_WK_TRAINED; c++)
-		lex_add(&lb, class_words[c], strlen(class_words[c]), UINT32_C(1) << c, 1);
+		lex_add(&lb, class_words[c], strlen(class_words[c]), UINT32_C(1) << c, 1, 0);
 	for (int c = 0; c < NX_W__COUNT; c++)
 		if (files && files[c] && class_trained[c] == kind)
 			lex_add_file(&lb, files[c], UINT32_C(1) << (c - first), kind == NX_WK_TRAINED);
