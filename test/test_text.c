@@ -142,6 +142,9 @@ test_text_sentences(void)
 
 	CHECK(EQ(SENTS("He arrived in the U.S. on Monday. Gov. Smith met Julie A. Eadeh. Then he left."),
 			 "He arrived in the U.S. on Monday. / Gov. Smith met Julie A. Eadeh. / Then he left."));
+	/* a state delegate's title (Del.) ends no sentence either */
+	CHECK(EQ(SENTS("“It is a waste,” said Del. Stacey Plaskett of the Virgin Islands. She left."),
+			 "“It is a waste,” said Del. Stacey Plaskett of the Virgin Islands. / She left."));
 	CHECK(EQ(SENTS("“We will win,” he said. “Why?” she asked. He left."),
 			 "“We will win,” he said. / “Why?” she asked. / He left."));
 	CHECK(EQ(SENTS("He said “it is over.” The talks ended."),

@@ -53,7 +53,7 @@ nx_tok_kind_name(NxTokKind kind)
 static const char *const ab_title[] = {
 	"mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col",
 	"maj", "capt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig", "rev", "hon",
-	"msgr", "fr", "supt", "det", "insp", "pres", "mt", "messrs", "atty",
+	"msgr", "fr", "supt", "det", "insp", "pres", "mt", "messrs", "atty", "del",
 	"amb", "gens", "sens", "reps", "govs", "lts", "cmdt", "mme", "mlle",
 	"vs", "approx", "cf", "dept", "sgts", "drs", "profs", NULL
 };
