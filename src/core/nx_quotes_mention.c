@@ -416,11 +416,16 @@ drop_non_mention(const QCtx *x, NxQuote *q)
 	}
 }
 
-/* A mention inside its own content is none. */
+/*
+ * A mention inside its own content is none, but the main clause's subject
+ * after a participle opening the sentence, which the tagger's content
+ * may run past (After saying “…,” she was whisked off).
+ */
 static void
 drop_mention_in_content(const QCtx *x, NxQuote *q)
 {
 	if (q->mention.ntok > 0 && q->mention.tok >= q->content.tok &&
+		!nx_quote_rules_has(&q->rules, NX_QR_SUBJECT_OPENING_PARTICIPLE) &&
 		q->mention.tok < q->content.tok + q->content.ntok)
 	{
 		memset(&q->mention, 0, sizeof(q->mention));

@@ -259,6 +259,11 @@ NX_WORDCLASS(AUX, "aux", RULE, NULL,
 NX_WORDCLASS(BE_FORM, "be-form", RULE, NULL,
 	"is was are were be been being")
 
+/* words that open a sentence before a participle of speech, whose subject
+ * is the main clause's (After saying "…", she left; By offering …, Trump) */
+NX_WORDCLASS(PARTICIPLE_OPENER, "participle-opener", RULE, NULL,
+	"after before while when since despite by upon without in on through")
+
 /* pronouns that can be a subject */
 NX_WORDCLASS(SUBJECT_PRONOUN, "subject-pronoun", RULE, NULL,
 	"he she they we i")
