@@ -30,10 +30,41 @@ block_intro(const QCtx *x, QSpan c, uint32_t p)
 		count_words(doc, c.s, c.e, CLAUSE_MIN_WORDS) < CLAUSE_MIN_WORDS;
 }
 
+/* What stands before a content that is its cue (content_bounds). */
+#define PART_PARTICIPLE		1	/* a participle of speech after a comma */
+#define PART_ABOUT			2	/* a verb and "about" */
+
+/* Words that are no verb before "about" (a story about, all about). */
+#define NOT_ABOUT_VERB	(NX_WB(ARTICLE) | NX_WB(DETERMINER) | NX_WB(PREPOSITION) | \
+						 NX_WB(PRONOUN) | NX_WB(CONJUNCTION) | NX_WB(QUANTIFIER) | NX_WB(NOT_NAME))
+
+/*
+ * The start of the verb, and its particle, before the "about" at token a
+ * that opens a content (as Trump went on about “…”; she talked about …), or
+ * UINT32_MAX: on PolNeAR train such a content has its cue before
+ * "about", the verb and "about" together, in 56 of 63.
+ */
+static uint32_t
+about_verb(const QCtx *x, uint32_t a)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent = doc->tok[a].sentence,
+				v = a - 1;
+
+	if (!nx_tok_ieq(doc, a, "about") || a == 0 || !in_sent(doc, v, sent))
+		return UINT32_MAX;
+	if (W(x, v, ABOUT_PARTICLE) && v > 0 && in_sent(doc, v - 1, sent) && is_word(doc, v - 1))
+		v--;
+	if (!is_word(doc, v) || is_cap(doc, v) || has_class(x, v, NOT_ABOUT_VERB))
+		return UINT32_MAX;
+	return v;
+}
+
 /*
  * The bounds of content chunk c (step 1); 0 when it is no quotation of
  * its own.  *part: it starts at a quotation after a participle of speech
- * (…, singing “…”), which is its cue.
+ * (…, singing “…”), which is its cue (PART_PARTICIPLE), or after a verb
+ * and "about" (PART_ABOUT).
  */
 static int
 content_bounds(QCtx *x, QSpan *c, int *part)
@@ -49,7 +80,12 @@ content_bounds(QCtx *x, QSpan *c, int *part)
 	start0 = c->s;
 	c->s = trim_start(x, *c);
 	c->e = trim_end(x, *c);
-	*part = c->s != start0 && participle_before(x, c->s);
+	*part = c->s != start0 && participle_before(x, c->s) ? PART_PARTICIPLE : 0;
+	if (!*part && q_on(x, NX_QR_CUE_ABOUT) && c->e > c->s + 1 && about_verb(x, c->s) != UINT32_MAX)
+	{
+		*part = PART_ABOUT;
+		c->s++;					/* "about" is the cue's */
+	}
 	return 1;
 }
 
@@ -136,7 +172,14 @@ content_cue(QCtx *x, QSpan c, int part, QAttr *at)
 		q_fire(x, NX_QR_CUE_UNMARKED_SENTENCE);
 		cue = -1;
 	}
-	if (part && q_on(x, NX_QR_CUE_PARTICIPLE))
+	if (part == PART_ABOUT)
+	{
+		/* the verb and "about" before the content (went on about “…”) */
+		at->cue = QSPAN(about_verb(x, c.s - 1), c.s);
+		cue_subject(x, at->cue, &at->src);
+		q_fire(x, NX_QR_CUE_ABOUT);
+	}
+	else if (part && q_on(x, NX_QR_CUE_PARTICIPLE))
 	{
 		/* the participle before it (…, singing “…”) and its subject */
 		at->cue = QSPAN(c.s - 1, c.s);

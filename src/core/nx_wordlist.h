@@ -264,6 +264,10 @@ NX_WORDCLASS(BE_FORM, "be-form", RULE, NULL,
 NX_WORDCLASS(PARTICIPLE_OPENER, "participle-opener", RULE, NULL,
 	"after before while when since despite by upon without in on through")
 
+/* particles of a phrasal verb of speech before "about" (went on about, spoke out about) */
+NX_WORDCLASS(ABOUT_PARTICLE, "about-particle", RULE, NULL,
+	"on out up off back")
+
 /* pronouns that can be a subject */
 NX_WORDCLASS(SUBJECT_PRONOUN, "subject-pronoun", RULE, NULL,
 	"he she they we i")
