@@ -33,6 +33,7 @@ block_intro(const QCtx *x, QSpan c, uint32_t p)
 /* What stands before a content that is its cue (content_bounds). */
 #define PART_PARTICIPLE		1	/* a participle of speech after a comma */
 #define PART_ABOUT			2	/* a verb and "about" */
+#define PART_OWN			3	/* a name and a reporting verb (content_own_attribution) */
 
 /* Words that are no verb before "about" (a story about, all about). */
 #define NOT_ABOUT_VERB	(NX_WB(ARTICLE) | NX_WB(DETERMINER) | NX_WB(PREPOSITION) | \
@@ -61,16 +62,42 @@ about_verb(const QCtx *x, uint32_t a)
 }
 
 /*
+ * The reporting verb after a name that opens content c, when "that" or a
+ * quotation mark follows it and the content goes on (the tagger ran a
+ * content over its own attribution: Russia insisted that Pyongyang "stop
+ * …"), or UINT32_MAX.
+ */
+static uint32_t
+own_attribution(const QCtx *x, QSpan c)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent = doc->tok[c.s].sentence,
+				v = c.s;
+
+	while (v < c.e && v < c.s + NAME_RUN_MAX && is_cap(doc, v) && speaker_word(x, v))
+		v++;
+	if (v == c.s || !ends_cap_word(doc, v - 1) || v + 2 >= c.e || !in_sent(doc, v + 1, sent))
+		return UINT32_MAX;
+	if (!is_word(doc, v) || is_cap(doc, v) || !W(x, v, CUE_VERB))
+		return UINT32_MAX;
+	if (!nx_tok_ieq(doc, v + 1, "that") && !is_mark(doc, v + 1))
+		return UINT32_MAX;
+	return v;
+}
+
+/*
  * The bounds of content chunk c (step 1); 0 when it is no quotation of
  * its own.  *part: it starts at a quotation after a participle of speech
  * (…, singing “…”), which is its cue (PART_PARTICIPLE), or after a verb
- * and "about" (PART_ABOUT).
+ * and "about" (PART_ABOUT), or after a name and a reporting verb it
+ * opened with (PART_OWN).
  */
 static int
-content_bounds(QCtx *x, QSpan *c, int *part)
+content_bounds(QCtx *x, QSpan *c, int *part, QSpan *own)
 {
 	uint32_t	p = para_of(x->doc, c->s),
-				start0;
+				start0,
+				v;
 
 	if (x->block[p] >= 0)
 		return 0;				/* inside a block quote */
@@ -85,6 +112,12 @@ content_bounds(QCtx *x, QSpan *c, int *part)
 	{
 		*part = PART_ABOUT;
 		c->s++;					/* "about" is the cue's */
+	}
+	if (!*part && q_on(x, NX_QR_CONTENT_OWN_ATTRIBUTION) && (v = own_attribution(x, *c)) != UINT32_MAX)
+	{
+		*part = PART_OWN;
+		*own = QSPAN(c->s, v);
+		c->s = v + 1;
 	}
 	return 1;
 }
@@ -172,7 +205,13 @@ content_cue(QCtx *x, QSpan c, int part, QAttr *at)
 		q_fire(x, NX_QR_CUE_UNMARKED_SENTENCE);
 		cue = -1;
 	}
-	if (part == PART_ABOUT)
+	if (part == PART_OWN)
+	{
+		/* the name and verb the content opened with */
+		at->cue = QSPAN(c.s - 1, c.s);
+		q_fire(x, NX_QR_CONTENT_OWN_ATTRIBUTION);
+	}
+	else if (part == PART_ABOUT)
 	{
 		/* the verb and "about" before the content (went on about “…”) */
 		at->cue = QSPAN(about_verb(x, c.s - 1), c.s);
@@ -412,7 +451,7 @@ q_pass_contents(QCtx *x)
 		if ((i & (INTERRUPT_EVERY - 1)) == 0)
 			nx_check_interrupts(x->a);
 		memset(&x->fired, 0, sizeof(x->fired));
-		if (!content_bounds(x, &c, &part))
+		if (!content_bounds(x, &c, &part, &at.src))
 			continue;
 		cue = content_cue(x, c, part, &at);
 		if (cue >= 0)

@@ -62,6 +62,8 @@ NX_QRULE(CUE_OWN_SENTENCE, CONTENTS, "cue_own_sentence",
 		 "a reporting verb in the quotation's own sentence is nearer than a cue chunk in another")
 NX_QRULE(CUE_UNMARKED_SENTENCE, CONTENTS, "cue_unmarked_sentence",
 		 "reported speech without marks takes a cue only from its own sentences")
+NX_QRULE(CONTENT_OWN_ATTRIBUTION, CONTENTS, "content_own_attribution",
+		 "a content opening with a name and a reporting verb before \"that\" or a mark has them for its source and cue (Russia insisted that …)")
 NX_QRULE(CUE_ABOUT, CONTENTS, "cue_about",
 		 "a content opening with \"about\" after a verb has that verb and \"about\" for its cue (as Trump went on about “…”)")
 NX_QRULE(CUE_PARTICIPLE, CONTENTS, "cue_participle",
