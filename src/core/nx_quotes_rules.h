@@ -110,6 +110,8 @@ NX_QRULE(SUBJECT_PASSIVE, CONTENTS, "subject_passive",
 		 "a cue in the passive has no subject for its source (29 others were admitted; Smith was told)")
 NX_QRULE(SUBJECT_OPENING_PARTICIPLE, CONTENTS, "subject_opening_participle",
 		 "a participle opening its sentence takes the main clause's subject (After saying “…,” she left)")
+NX_QRULE(SUBJECT_BY_PARTICIPLE, CONTENTS, "subject_by_participle",
+		 "a participle after \"by\" takes the sentence's subject (Dean began by saying …)")
 NX_QRULE(SUBJECT_PARTICIPLE, CONTENTS, "subject_participle",
 		 "a participle after the main clause takes the sentence's subject (Cruz belittled it, calling it “…”)")
 NX_QRULE(SUBJECT_SECOND_VERB, CONTENTS, "subject_second_verb",

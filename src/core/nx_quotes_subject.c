@@ -425,6 +425,15 @@ cue_subject(QCtx *x, QSpan cue, QSpan *src)
 		q_fire(x, NX_QR_SUBJECT_OPENING_PARTICIPLE);
 		return 1;
 	}
+	if (q_on(x, NX_QR_SUBJECT_BY_PARTICIPLE) && j > doc->sent[sent].tok + 1 &&
+		nx_tok_ieq(doc, j - 1, "by") && ends_with(doc, cue.s, "ing"))
+	{
+		/* a participle after "by" (Dean began by saying …; Obama ended his
+		 * list by noting): the sentence's subject, as on PolNeAR train in
+		 * 58 of 76 */
+		q_fire(x, NX_QR_SUBJECT_BY_PARTICIPLE);
+		return sentence_subject(x, sent, cue.s, src);
+	}
 	if (q_on(x, NX_QR_SUBJECT_PARTICIPLE) && participle_after_clause(x, j, cue.s, sent))
 	{
 		/* a participle after the main clause (Cruz belittled it, calling it
