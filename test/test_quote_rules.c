@@ -706,6 +706,12 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_NAME,
 		"{s:The Committee to Protect Journalists} {c:said} {q:the plan would fail}.",
 		"the plan would fail|said|The Committee to Protect Journalists|Committee to Protect Journalists"},
+	/* and through a capitalised function word; its acronym names it too */
+	{NX_QR_SPEAKER_NAME,
+		"{s:The Alliance to Reclaim Our Schools (AROS)} {c:said} {q:the plan would fail}. "
+		"{s:AROS} {c:said} {q:the schools would close}.",
+		"the plan would fail|said|The Alliance to Reclaim Our Schools (AROS)|Alliance to Reclaim Our Schools"
+		" ## the schools would close|said|AROS|Alliance to Reclaim Our Schools"},
 	/* a hyphenated name is the subject before its cue (Park Geun-hye) */
 	{NX_QR_SUBJECT_NAME,
 		"South Korean President Park Geun-hye {c:said} {q:Kim's state is “spiraling out of control.”}",

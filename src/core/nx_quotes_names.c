@@ -139,6 +139,16 @@ name_word_goes_on(const QCtx *x, size_t i, size_t j)
 		!name_token(x, j + 1) && !(q_lexicon(x, (uint32_t) i, (uint32_t) j) & NX_LB(DEMONYM));
 }
 
+/* Is a word of tokens [i, j) the head of an organisation's name (Alliance, University)? */
+static int
+org_head_in(const QCtx *x, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (W(x, k, ORG_HEAD))
+			return 1;
+	return 0;
+}
+
 /* Does token j go on the name that starts at token i (a name word, a particle or joiner before one)? */
 static int
 name_goes_on(const QCtx *x, size_t i, size_t j)
@@ -163,10 +173,14 @@ name_goes_on(const QCtx *x, size_t i, size_t j)
 		return 0;
 	/* Pieter van Dam; University of Michigan, Commission on Presidential
 	 * Debates, Committee to Protect Journalists */
-	return W(x, j, NAME_PARTICLE) ||
+	if (W(x, j, NAME_PARTICLE) ||
 		(W(x, j - 1, ORG_HEAD) &&
 		 (nx_tok_ieq(doc, j, "of") || nx_tok_ieq(doc, j, "on") || nx_tok_ieq(doc, j, "for") ||
-		  nx_tok_ieq(doc, j, "to")));
+		  nx_tok_ieq(doc, j, "to"))))
+		return 1;
+	/* a capitalised function word inside an organisation's name (Alliance
+	 * to Reclaim Our Schools, Church of Jesus Christ of Latter-day Saints) */
+	return is_cap(doc, j) && has_class(x, j, FUNCTION_WORDS) && org_head_in(x, i, j);
 }
 
 
