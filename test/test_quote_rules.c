@@ -382,6 +382,9 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SUBJECT_PARTICIPLE,
 		"Cruz belittled the claim, {c:calling} it {q:“a paperwork error”}.",
 		"“a paperwork error”|calling|Cruz|Cruz"},
+	{NX_QR_SUBJECT_RELATIVE,
+		"They turned to the Chicago Police Department which {c:reported} {q:“2,521 shooting incidents”} in the city.",
+		"“2,521 shooting incidents”|reported|which|Chicago Police Department"},
 	{NX_QR_SUBJECT_PASSIVE,
 		"Smith {c:was told} {q:the plan would work}.",
 		"the plan would work|was told||"},
@@ -694,6 +697,11 @@ static const RuleCase speaker_cases[] = {
 		"Mitch McConnell spoke first. Obama met McConnell, now the majority leader, {s:who} {c:said} "
 		"{q:the plan would fail}.",
 		"the plan would fail|said|who|Mitch McConnell"},
+	/* right after a person's name, no comma: that name; not a body's name */
+	{NX_QR_SPEAKER_RELATIVE,
+		"It was Barack Obama {s:who} {c:pressed} {q:for a deal}. Megyn Kelly of Fox News {s:who} "
+		"{c:questioned} {q:his respect for women}.",
+		"for a deal|pressed|who|Barack Obama ## his respect for women|questioned|who|who"},
 	/* a surname misspelt by a letter is the person's (McLenney, McClenney) */
 	{NX_QR_SPEAKER_NAME,
 		"Tyresha McClenney and Bryan Anderson went to the rally. {s:McLenney} {c:said} {q:the plan would fail}.",

@@ -106,6 +106,8 @@ NX_QRULE(SOURCE_NOT_RELATIVE, CONTENTS, "source_not_relative",
 		 "a relative pronoun before another verb is not the source of a participle after a comma (an architect who said …, saying “…”)")
 NX_QRULE(SOURCE_INVERTED, CONTENTS, "source_inverted",
 		 "a noun phrase right after the cue wins over a source chunk past a comma (“…,” added his manager Jeff Weaver)")
+NX_QRULE(SUBJECT_RELATIVE, CONTENTS, "subject_relative",
+		 "a relative pronoun right before the cue is its source (the police department which reported)")
 NX_QRULE(SUBJECT_PASSIVE, CONTENTS, "subject_passive",
 		 "a cue in the passive has no subject for its source (29 others were admitted; Smith was told)")
 NX_QRULE(SUBJECT_OPENING_PARTICIPLE, CONTENTS, "subject_opening_participle",
@@ -209,7 +211,7 @@ NX_QRULE(KNOWING_PHRASE, MENTIONS, "knowing_phrase",
 NX_QRULE(SPEAKER_PRONOUN_HEAD, SPEAKERS, "speaker_pronoun_head",
 		 "a mention opening with a subject pronoun and holding no name speaks as the pronoun (she pointed to)")
 NX_QRULE(SPEAKER_RELATIVE, SPEAKERS, "speaker_relative",
-		 "a mention “who” after a comma speaks for the words before it, or the name an appositive there follows")
+		 "a mention “who” after a comma speaks for the words before it, or the name an appositive there follows; right after a name, for that name")
 NX_QRULE(SPEAKER_NAME, SPEAKERS, "speaker_name",
 		 "a mention holding a name gives its entity's fullest name (President Putin: Vladimir Putin)")
 NX_QRULE(SPEAKER_PRONOUN, SPEAKERS, "speaker_pronoun",

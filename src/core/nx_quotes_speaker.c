@@ -191,6 +191,32 @@ appositive_name(const QCtx *x, QSpan *m)
 	*m = QSPAN(x->name[k].s, x->name[k].e);
 }
 
+/*
+ * A mention that is only "who" right after the name of a person or a
+ * group (Republicans) or "which" right after another's, no comma between (it was Obama who pressed; the
+ * Chicago Police Department which reported): *m becomes that name.
+ */
+static int
+relative_after_name(const QCtx *x, QSpan *m)
+{
+	const NxDoc *doc = x->doc;
+	int32_t		n;
+	uint8_t		t;
+
+	if (m->e != m->s + 1 || m->s == 0 ||
+		!(nx_tok_ieq(doc, m->s, "who") || nx_tok_ieq(doc, m->s, "which")))
+		return 0;
+	n = x->name_of[m->s - 1];
+	if (n < 0 || x->name[n].e != m->s || x->name[n].entity < 0)
+		return 0;
+	/* who for a person, which for a body (not Megyn Kelly of Fox News who) */
+	t = x->ent[x->name[n].entity].type;
+	if (t != QT_UNKNOWN && (t == QT_PERSON || t == QT_GROUP) != nx_tok_ieq(doc, m->s, "who"))
+		return 0;
+	*m = QSPAN(x->name[n].s, x->name[n].e);
+	return 1;
+}
+
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
 static int32_t
 resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
@@ -206,7 +232,7 @@ resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
 		return -1;
 	if (q_on(x, NX_QR_SPEAKER_PRONOUN_HEAD) && pronoun_head(x, &m))
 		q_mark(q, NX_QR_SPEAKER_PRONOUN_HEAD);
-	if (q_on(x, NX_QR_SPEAKER_RELATIVE) && relative_source(x, &m))
+	if (q_on(x, NX_QR_SPEAKER_RELATIVE) && (relative_source(x, &m) || relative_after_name(x, &m)))
 	{
 		/* who: the words before it, or the name an appositive there is about */
 		appositive_name(x, &m);

@@ -461,6 +461,15 @@ cue_subject(QCtx *x, QSpan cue, QSpan *src)
 	{
 		uint32_t	s = j;
 
+		if (q_on(x, NX_QR_SUBJECT_RELATIVE) && j == end && !clause &&
+			(nx_tok_ieq(doc, j - 1, "who") || nx_tok_ieq(doc, j - 1, "which")))
+		{
+			/* a relative clause's verb (the police department which
+			 * reported): PolNeAR marks the pronoun its source */
+			*src = QSPAN(j - 1, j);
+			q_fire(x, NX_QR_SUBJECT_RELATIVE);
+			return 1;
+		}
 		if (q_on(x, NX_QR_SUBJECT_PRONOUN) && j == end && is_word(doc, j - 1) &&
 			W(x, j - 1, SUBJECT_PRONOUN))
 		{
