@@ -373,6 +373,10 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SENTENCE_SUBJECT,
 		"Mrs. Costa went on the offensive against the council and its {q:“endless delays and broken promises”}.",
 		"“endless delays and broken promises”||Mrs. Costa|Costa"},
+	/* a headline's subject may hold a title in capitals (CEO) */
+	{NX_QR_SENTENCE_SUBJECT,
+		"Elizabeth Warren Hammers Wells Fargo CEO: {q:‘You Should Be Criminally Investigated.’}",
+		"‘You Should Be Criminally Investigated.’||Elizabeth Warren Hammers Wells Fargo CEO|Elizabeth Warren"},
 	{NX_QR_SOURCE_NEAREST,
 		"{s:Putin} {c:said} {q:the port would reopen}.",
 		"the port would reopen|said|Putin|Putin"},

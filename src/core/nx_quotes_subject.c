@@ -143,7 +143,7 @@ np_subject(QCtx *x, uint32_t sent, uint32_t cs, QSpan *src)
  * Does src look like a person or a body that speaks, rather than an
  * adverb or a headline's capitals opening a sentence: he, she or they, a
  * phrase opened by an article or possessive, or words with a first name
- * or title in them, none of them all capitals?
+ * or title in them, none of them all capitals but a title (CEO)?
  */
 int
 person_like(const QCtx *x, QSpan src)
@@ -155,7 +155,8 @@ person_like(const QCtx *x, QSpan src)
 		return 1;
 	for (uint32_t t = src.s; t < src.e; t++)
 	{
-		if (is_word(doc, t) && (doc->tok[t].flags & NX_TF_ALL_UPPER) && doc->tok[t].blen > 1)
+		if (is_word(doc, t) && (doc->tok[t].flags & NX_TF_ALL_UPPER) && doc->tok[t].blen > 1 &&
+			!W(x, t, TITLE))
 			return 0;
 		known = known || has_class(x, t, NX_WB(FIRST_NAME) | NX_WB(TITLE));
 	}
