@@ -261,7 +261,10 @@ time_end(const QCtx *x, QSpan m)
 	return t > s && is_cap(doc, t - 1) ? t : e;
 }
 
-/* The first verb the tagger took into m (Mr. Trump tried to, Black Lives Matter issued a statement), or m.e. */
+/*
+ * The first verb the tagger took into m (Mr. Trump tried to, Black Lives
+ * Matter issued a statement, Hillary Clinton to make), or m.e.
+ */
 static uint32_t
 verb_end(const QCtx *x, QSpan m)
 {
@@ -272,6 +275,11 @@ verb_end(const QCtx *x, QSpan m)
 		if (doc->tok[i].kind != NX_TOK_WORD || W(x, i, CLAUSE_WORD))
 			break;
 		if (W(x, i, SOURCE_VERB) && is_word(doc, i - 1) && !W(x, i - 1, NOT_NAME))
+			return i;
+		/* an infinitive after a name (prompted Hillary Clinton to make a …) */
+		if (nx_tok_ieq(doc, i, "to") && is_cap(doc, i - 1) && !W(x, i - 1, NOT_NAME) && i + 1 < m.e &&
+			is_word(doc, i + 1) && !is_cap(doc, i + 1) &&
+			!has_class(x, i + 1, NX_WB(ARTICLE) | NX_WB(DETERMINER) | NX_WB(PRONOUN)))
 			return i;
 		if (i + 1 < m.e && is_cap(doc, i - 1) && !is_cap(doc, i) && !W(x, i - 1, NOT_NAME) &&
 			ends_with(doc, i, "ed") && W(x, i + 1, OBJECT_OPENER))
