@@ -727,6 +727,12 @@ static const RuleCase speaker_cases[] = {
 		"{s:AROS} {c:said} {q:the schools would close}.",
 		"the plan would fail|said|The Alliance to Reclaim Our Schools (AROS)|Alliance to Reclaim Our Schools"
 		" ## the schools would close|said|AROS|Alliance to Reclaim Our Schools"},
+	/* a person's name that opens the name of a day is the person's; not a
+	 * hyphenated surname (Eva Resnick-Day) */
+	{NX_QR_SPEAKER_NAME,
+		"Groups joined “Barack Obama Election Day.” {s:Mr. Obama} {c:said} {q:the plan would fail}. "
+		"{s:Eva Resnick-Day} {c:said} {q:it would not}.",
+		"the plan would fail|said|Mr. Obama|Barack Obama ## it would not|said|Eva Resnick-Day|Eva Resnick-Day"},
 	/* a hyphenated name is the subject before its cue (Park Geun-hye) */
 	{NX_QR_SUBJECT_NAME,
 		"South Korean President Park Geun-hye {c:said} {q:Kim's state is “spiraling out of control.”}",

@@ -319,6 +319,30 @@ person_name_end(const QCtx *x, uint32_t s, uint32_t e)
 }
 
 /*
+ * The end of a person's name [s, e) that opens the name of a day (Barack
+ * Obama Election Day, Martin Luther King Jr. Day): after the last family
+ * name of the lists before the day's words, else after the word that
+ * follows the given name; e when the run is no such name.
+ */
+static uint32_t
+day_name_end(const QCtx *x, uint32_t s, uint32_t e)
+{
+	uint32_t	k;
+
+	if (e - s < 3 || !given_name(x, s) || !W(x, e - 1, TIME_NOUN) ||
+		!(x->doc->tok[e - 1].flags & NX_TF_SPACE_BEFORE))
+		return e;				/* not Eva Resnick-Day */
+	for (k = e - 1; k-- > s + 1;)
+		if (q_lexicon(x, k, k + 1) & NX_LB(LAST_NAME))
+			break;
+	if (k <= s)
+		k = s + 1;
+	for (k++; k < e - 1 && initial_or_suffix(x, k); k++)
+		;
+	return k < e - 1 ? k : e;
+}
+
+/*
  * Is the name [s, e) weak, a name only when another names the same: a
  * lone capitalised word opening its sentence that is no known name, or a
  * nationality (Italian)?
@@ -477,7 +501,7 @@ find_names(QCtx *x)
 			}
 		memset(&n, 0, sizeof(n));
 		n.s = name_start(x, i, j);
-		n.e = person_name_end(x, n.s, j);
+		n.e = day_name_end(x, n.s, person_name_end(x, n.s, j));
 		/* a surname's suffix (Jr., II) stays, but is no last word */
 		n.sent = doc->tok[i].sentence;
 		n.entity = -1;
