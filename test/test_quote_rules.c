@@ -533,6 +533,9 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SPEAKER_RELATIVE,
 		"Graham, {s:who} has {c:vowed} {q:that the plan would fail}.",
 		"that the plan would fail|has vowed|who|Graham"},
+	{NX_QR_SPEAKER_AUTHOR,
+		"{s:I} {c:said} {q:that the law will change}.\n\nChris Smith.",
+		"that the law will change|said|I|Chris Smith"},
 	{NX_QR_SPEAKER_PRONOUN,
 		"Ana Costa spoke first. {s:She} {c:said} {q:the port would reopen}.",
 		"the port would reopen|said|She|Ana Costa"},
@@ -709,6 +712,15 @@ static const RuleCase speaker_cases[] = {
 		"It was Barack Obama {s:who} {c:pressed} {q:for a deal}. Megyn Kelly of Fox News {s:who} "
 		"{c:questioned} {q:his respect for women}.",
 		"for a deal|pressed|who|Barack Obama ## his respect for women|questioned|who|who"},
+	/* I outside quotation marks: the letter's signature after it, else the
+	 * person the article's closing line describes */
+	{NX_QR_SPEAKER_AUTHOR,
+		"{s:I} {c:hope} {q:that the law will change}.\n\nChris Smith.\n\n"
+		"Her record is long. {s:I} {c:think} {q:that she will win}.\n\nToni Williams.",
+		"that the law will change|hope|I|Chris Smith|belief ## that she will win|think|I|Toni Williams|belief"},
+	{NX_QR_SPEAKER_AUTHOR,
+		"{s:I} {c:believe} {q:that the law will change}.\n\nCharlotte Meehan is a playwright in Boston.",
+		"that the law will change|believe|I|Charlotte Meehan|belief"},
 	/* a surname misspelt by a letter is the person's (McLenney, McClenney) */
 	{NX_QR_SPEAKER_NAME,
 		"Tyresha McClenney and Bryan Anderson went to the rally. {s:McLenney} {c:said} {q:the plan would fail}.",

@@ -217,9 +217,90 @@ relative_after_name(const QCtx *x, QSpan *m)
 	return 1;
 }
 
+/* Paragraphs from the article's end read for its author's line, at most. */
+#define AUTHOR_LINE_PARAGRAPHS 2
+
+/*
+ * Who writes the article, for a first person outside quotation marks:
+ * the person whose name alone signs a paragraph (a letter: Chris Smith.),
+ * for the text before it; else the person a line at the article's end
+ * opens with and describes (an op-ed: Charlotte Meehan is
+ * playwright-in-residence at …).
+ */
+typedef struct QAuthors
+{
+	int32_t    *signer;			/* [npara] the entity signing the paragraphs after p, -1 */
+	int32_t		described;		/* the entity of the closing line, -1 */
+} QAuthors;
+
+/* The person whose name alone, and a period, is paragraph p (Chris Smith.), or -1. */
+static int32_t
+signature(const QCtx *x, uint32_t p)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	s = x->para_tok[p],
+				e = x->para_tok[p + 1];
+	int32_t		n;
+
+	if (e > s && is_punct(doc, e - 1, '.'))
+		e--;
+	if (e <= s || (n = x->name_of[s]) < 0 || x->name[n].s != s || x->name[n].e != e ||
+		!x->name[n].given || x->name[n].entity < 0)
+		return -1;
+	return x->name[n].entity;
+}
+
+/* The person a paragraph at the article's end opens with and describes (NAME is, NAME was), or -1. */
+static int32_t
+author_line(const QCtx *x)
+{
+	const NxDoc *doc = x->doc;
+
+	for (uint32_t p = (uint32_t) x->npara; p-- > 0 && p + AUTHOR_LINE_PARAGRAPHS >= x->npara;)
+	{
+		uint32_t	s = x->para_tok[p];
+		int32_t		n = s < doc->ntok ? x->name_of[s] : -1;
+
+		if (n >= 0 && x->name[n].s == s && x->name[n].given && x->name[n].entity >= 0 &&
+			x->name[n].e < doc->ntok && W(x, x->name[n].e, BE_FORM))
+			return x->name[n].entity;
+	}
+	return -1;
+}
+
+static NxStatus
+authors_init(QCtx *x, QAuthors *au)
+{
+	au->signer = nx_alloc(x->a, (x->npara + 1) * sizeof(int32_t));
+	if (!au->signer)
+		return NX_ENOMEM;
+	au->signer[x->npara] = -1;
+	for (uint32_t p = (uint32_t) x->npara; p-- > 0;)
+	{
+		int32_t		e = p + 1 < x->npara ? signature(x, p + 1) : -1;
+
+		au->signer[p] = e >= 0 ? e : au->signer[p + 1];
+	}
+	au->described = author_line(x);
+	return NX_OK;
+}
+
+/* The writer a mention "I" at token t outside quotation marks stands for, or -1. */
+static int32_t
+author_of(const QCtx *x, const QAuthors *au, uint32_t t)
+{
+	const NxDoc *doc = x->doc;
+	int32_t		e;
+
+	if (x->inquote[t] || doc->tok[t].blen != 1 || doc->text[doc->tok[t].b] != 'I')
+		return -1;
+	e = au->signer[para_of(doc, t)];
+	return e >= 0 ? e : au->described;
+}
+
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
 static int32_t
-resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
+resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, NxQuote *q, size_t before)
 {
 	QSpan		m = span_of(&q->mention);
 	QAgree		k;
@@ -239,7 +320,9 @@ resolve_speaker(QCtx *x, QSalience *sal, NxQuote *q, size_t before)
 		set_span(x->doc, &q->speaker, m);
 		q_mark(q, NX_QR_SPEAKER_RELATIVE);
 	}
-	if (m.e == m.s + 1 && (k = q_pronoun_kind(x, m.s)) != QA_NONE)
+	if (m.e == m.s + 1 && q_on(x, NX_QR_SPEAKER_AUTHOR) && (e = author_of(x, au, m.s)) >= 0)
+		speak_entity(x, q, e, NX_QR_SPEAKER_AUTHOR);
+	else if (m.e == m.s + 1 && (k = q_pronoun_kind(x, m.s)) != QA_NONE)
 	{
 		if (q_on(x, NX_QR_SPEAKER_PRONOUN) && (e = q_salience_resolve(x, sal, k, m.s)) >= 0)
 		{
@@ -310,11 +393,12 @@ NxStatus
 q_pass_speakers(QCtx *x)
 {
 	QSalience  *sal = NULL;
+	QAuthors	au = {NULL, -1};
 	size_t	   *order = NULL;
 	NxStatus	st;
 
 	if ((st = q_names_build(x)) != NX_OK || (st = q_salience_init(x, &sal)) != NX_OK ||
-		(st = mention_order(x, &order)) != NX_OK)
+		(st = mention_order(x, &order)) != NX_OK || (st = authors_init(x, &au)) != NX_OK)
 		goto done;
 	for (size_t i = 0; i < x->nq; i++)
 	{
@@ -325,13 +409,14 @@ q_pass_speakers(QCtx *x)
 		if ((i & (INTERRUPT_EVERY - 1)) == 0)
 			nx_check_interrupts(x->a);
 		q_salience_advance(x, sal, t);
-		e = resolve_speaker(x, sal, q, q_salience_names_read(sal));
+		e = resolve_speaker(x, sal, &au, q, q_salience_names_read(sal));
 		q_salience_advance(x, sal, t + (q->mention.ntok ? q->mention.ntok : 0));
 		if (e >= 0)
 			q_salience_spoke(sal, e, q->paragraph);
 	}
 done:
 	nx_free(x->a, order);
+	nx_free(x->a, au.signer);
 	q_salience_free(x, sal);
 	return st;
 }
