@@ -193,8 +193,9 @@ appositive_name(const QCtx *x, QSpan *m)
 
 /*
  * A mention that is only "who" right after the name of a person or a
- * group (Republicans) or "which" right after another's, no comma between (it was Obama who pressed; the
- * Chicago Police Department which reported): *m becomes that name.
+ * group (Republicans) or "which" right after another's, no comma
+ * between (it was Obama who pressed; the Chicago Police Department which
+ * reported): *m becomes that name.
  */
 static int
 relative_after_name(const QCtx *x, QSpan *m)
