@@ -46,4 +46,10 @@ SELECT count(*) AS wire_words_as_entities
 FROM extract_entities((SELECT body FROM news WHERE name = 'wire'))
 WHERE entity ~* '^(dec|pool|reporting|editing)$';
 
+-- a party tag after a legislator's name: the party's letter (MISC) and
+-- the state (LOC), each a span of its own
+SELECT entity, type FROM extract_entities(
+  'Rep. Trey Gowdy (R-S.C.) and Rep. Stephen Lynch (D-Mass.) met Del. Marcia Price (D-Newport News).')
+ORDER BY pos;
+
 DROP EXTENSION newsx;

@@ -33,6 +33,7 @@ static int	nx_test_pass,
 void		test_entities_types(void);
 void		test_entities_titles(void);
 void		test_entities_cuts(void);
+void		test_entities_party_tags(void);
 void		test_entities_canonical(void);
 void		test_entities_keys(void);
 void		test_entities_header(void);
@@ -224,6 +225,43 @@ test_entities_honorific(void)
 		CHECK(strcmp(e[3].type, "PERSON") == 0);
 		CHECK(ent_is(&d, &e[4], "Oxford", "ORG"));
 	}
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+/*
+ * A party tag gives its letter as MISC and its state as LOC, in place of
+ * a mention the tagger made over it; not with a space inside, nor a
+ * state in lower case, nor a lone letter.
+ */
+void
+test_entities_party_tags(void)
+{
+	static const char text[] =
+		"Rep. Trey Gowdy (R-S.C.) said. Lynch (D-Mass.) said. Price (D-Newport News) left. "
+		"Smith (R) and Jones (R - Ohio) and Lee (R-ohio) stayed.";
+	static const char *const want[][2] = {
+		{"Trey Gowdy", "PERSON"}, {"R", "MISC"}, {"S.C.", "LOC"}, {"Lynch", "PERSON"},
+		{"D", "MISC"}, {"Mass.", "LOC"}, {"D", "MISC"}, {"Newport News", "LOC"},
+		{"Smith", "PERSON"},
+	};
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[4];
+	NxEnt	   *e = NULL;
+	size_t		n = 0;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "Trey Gowdy", 2, PER);
+	in[1] = ment(&d, "S.C.", 1, ORG);	/* over the tag: gives way */
+	in[2] = ment(&d, "Lynch", 1, PER);
+	in[3] = ment(&d, "Smith", 1, PER);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 4, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
 	nx_free(&nx_malloc_alloc, e);
 	nx_doc_free(&d);
 	tmodel_free(&t);

@@ -219,6 +219,7 @@ ctx_init(EntCtx *x, const NxModel *m, const NxDoc *doc, const NxAlloc *a)
 	x->per = model_type(m, "PER");
 	x->org = model_type(m, "ORG");
 	x->loc = model_type(m, "LOC");
+	x->misc = model_type(m, "MISC");
 	x->title_cls = lex_class(m, "title");
 	x->nt = m->labels.ntypes;
 	for (size_t k = 0; k < 4; k++)

@@ -10,6 +10,9 @@
  * quotation marks and dashes (and a person of a possessive), loses the
  * titles that lead a person's name, becomes a person after an honorific
  * (Mr. Obama), and a place when a hyphen cut it from another place.
+ * A party tag after a legislator's name, (R-S.C.), gives its party's
+ * letter as MISC and its state as LOC, as the CoNLL guidelines split
+ * such compounds, in place of what the tagger made of it.
  */
 #include <string.h>
 
@@ -257,6 +260,86 @@ clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
 	return 1;
 }
 
+/* Tokens of a state in a party tag, at most (Newport News, S.C., Mass .). */
+#define PARTY_STATE_MAX		4
+
+/*
+ * The ")" that closes a party tag opened at token i: "(", R, D or I, a
+ * hyphen and a state's capitalised words, no space inside but between
+ * the state's words (Rep. Trey Gowdy (R-S.C.), Sen. Ted Cruz (R-Tex),
+ * Price (D-Newport News)); or 0.
+ */
+static uint32_t
+party_tag(const NxDoc *doc, uint32_t i)
+{
+	const NxToken *t = doc->tok;
+	uint32_t	j;
+
+	if (i + 4 >= doc->ntok || !is_mark(doc, i, '(') || t[i + 1].blen != 1 ||
+		(t[i + 1].flags & NX_TF_SPACE_BEFORE) || !strchr("RDI", doc->text[t[i + 1].b]))
+		return 0;				/* ( and the party's letter */
+	if (!is_mark(doc, i + 2, '-') || (t[i + 2].flags & NX_TF_SPACE_BEFORE) ||
+		(t[i + 3].flags & NX_TF_SPACE_BEFORE))
+		return 0;				/* a hyphen, and the state right after it */
+	for (j = i + 3; j < doc->ntok && j < i + 3 + PARTY_STATE_MAX && !is_mark(doc, j, ')'); j++)
+	{
+		char		c = doc->text[t[j].b];
+
+		if (is_mark(doc, j, '.') && !(t[j].flags & NX_TF_SPACE_BEFORE))
+			continue;			/* Mass . */
+		if (t[j].kind != NX_TOK_WORD || c < 'A' || c > 'Z')
+			return 0;
+	}
+	return j > i + 3 && j < doc->ntok && is_mark(doc, j, ')') &&
+		!(t[j].flags & NX_TF_SPACE_BEFORE) ? j : 0;
+}
+
+/* The party tags of the document: the "(" of each in open[], its ")" in close[]; returns how many. */
+static size_t
+party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
+{
+	const NxDoc *doc = x->doc;
+	size_t		n = 0;
+
+	for (uint32_t i = 0; i < doc->ntok; i++)
+	{
+		uint32_t	j;
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(x->a);
+		if (doc->tok[i].blen == 1 && doc->text[doc->tok[i].b] == '(' && (j = party_tag(doc, i)) > 0 &&
+			!(doc->sent[doc->tok[i].sentence].flags & NX_SF_HEADER))
+		{
+			if (open)
+			{
+				open[n] = i;
+				close[n] = j;
+			}
+			n++;
+			i = j;
+		}
+	}
+	return n;
+}
+
+/* Append party tag [open, close]'s letter (MISC) and state (LOC) to x->me. */
+static void
+add_party_tag(EntCtx *x, uint32_t open, uint32_t close)
+{
+	Ment	   *p = &x->me[x->nm];
+
+	memset(p, 0, 2 * sizeof(Ment));
+	p[0].tok = open + 1;
+	p[0].ntok = 1;
+	p[0].type = (uint32_t) x->misc;
+	p[0].conf = 1;
+	p[1].tok = open + 3;
+	p[1].ntok = close - open - 3;
+	p[1].type = (uint32_t) x->loc;
+	p[1].conf = 1;
+	x->nm += 2;
+}
+
 /* Is a tagged mention inside the document and of a type of the model? */
 static int
 mention_ok(const EntCtx *x, const NxEntity *in)
@@ -313,29 +396,54 @@ add_pieces(EntCtx *x, const NxEntity *in, size_t cap)
 	}
 }
 
-/* Pass clean: the mentions outside the header, cut into pieces and cleaned. */
+/*
+ * Pass clean: the mentions outside the header, cut into pieces and
+ * cleaned, with the party tags in place of what overlaps them, in the
+ * order of the text.
+ */
 NxStatus
 nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 {
 	const NxDoc *doc = x->doc;
-	size_t		cap = 0;
+	size_t		cap = 0,
+				ntag = x->misc >= 0 && x->loc >= 0 ? party_tags(x, NULL, NULL) : 0,
+				t = 0;
+	uint32_t   *open = NULL,
+			   *close = NULL;
 
-	/* pieces are at most one per token */
+	/* pieces are at most one per token; a tag gives two */
 	for (size_t i = 0; i < nin; i++)
 		if (in[i].tok < doc->ntok && in[i].ntok <= doc->ntok - in[i].tok)
 			cap += in[i].ntok;
+	cap += 2 * ntag;
 	x->me = nx_alloc(x->a, (cap + 1) * sizeof(Ment));
-	if (!x->me)
+	if (ntag && (open = nx_alloc(x->a, 2 * ntag * sizeof(uint32_t))) != NULL)
+	{
+		close = open + ntag;
+		party_tags(x, open, close);
+	}
+	if (!x->me || (ntag && !open))
+	{
+		nx_free(x->a, open);
 		return NX_ENOMEM;
+	}
 	for (size_t i = 0; i < nin; i++)
 	{
 		if ((i & 1023) == 0)
 			nx_check_interrupts(x->a);
 		if (!mention_ok(x, &in[i]))
 			continue;
+		for (; t < ntag && open[t] < in[i].tok; t++)
+			add_party_tag(x, open[t], close[t]);
+		/* a mention overlapping a tag gives way to it */
+		if ((t > 0 && close[t - 1] >= in[i].tok) || (t < ntag && open[t] < in[i].tok + in[i].ntok))
+			continue;
 		if (doc->sent[doc->tok[in[i].tok].sentence].flags & NX_SF_HEADER)
 			continue;
 		add_pieces(x, &in[i], cap);
 	}
+	for (; t < ntag; t++)
+		add_party_tag(x, open[t], close[t]);
+	nx_free(x->a, open);
 	return NX_OK;
 }

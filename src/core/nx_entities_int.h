@@ -112,6 +112,7 @@ typedef struct EntCtx
 	int			per;			/* model types, -1 where the model has none */
 	int			org;
 	int			loc;
+	int			misc;
 	int			title_cls;		/* lexicon class of titles, -1 */
 	uint32_t	places;			/* lexicon classes of places, as bits */
 	uint32_t	nt;				/* number of model types */
