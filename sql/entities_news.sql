@@ -46,10 +46,11 @@ SELECT count(*) AS wire_words_as_entities
 FROM extract_entities((SELECT body FROM news WHERE name = 'wire'))
 WHERE entity ~* '^(dec|pool|reporting|editing)$';
 
--- a party tag after a legislator's name: the party's letter (MISC) and
--- the state (LOC), each a span of its own
+-- a party tag after a legislator's name, in parentheses or between
+-- commas: the party's letter (MISC) and the state (LOC), each a span
 SELECT entity, type FROM extract_entities(
-  'Rep. Trey Gowdy (R-S.C.) and Rep. Stephen Lynch (D-Mass.) met Del. Marcia Price (D-Newport News).')
+  'Rep. Trey Gowdy (R-S.C.) and Rep. Stephen Lynch (D-Mass.) met Del. Marcia Price (D-Newport News). '
+  'Majority Leader Mitch McConnell, R-Ky., said so.')
 ORDER BY pos;
 
 DROP EXTENSION newsx;

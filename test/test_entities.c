@@ -231,20 +231,23 @@ test_entities_honorific(void)
 }
 
 /*
- * A party tag gives its letter as MISC and its state as LOC, in place of
- * a mention the tagger made over it; not with a space inside, nor a
- * state in lower case, nor a lone letter.
+ * A party tag, in parentheses or after a comma, gives its letter as MISC
+ * and its state as LOC, in place of a mention the tagger made over it;
+ * not with a space inside, nor a state in lower case, nor a lone letter,
+ * nor after a comma a word no state (R-Day).
  */
 void
 test_entities_party_tags(void)
 {
 	static const char text[] =
 		"Rep. Trey Gowdy (R-S.C.) said. Lynch (D-Mass.) said. Price (D-Newport News) left. "
-		"Smith (R) and Jones (R - Ohio) and Lee (R-ohio) stayed.";
+		"Smith (R) and Jones (R - Ohio) and Lee (R-ohio) stayed. "
+		"Mitch McConnell, R-Ky., said so; Paul Ryan, R-Wis., did not. "
+		"Troops landed on D-Day, R-Day, in Normandy.";
 	static const char *const want[][2] = {
 		{"Trey Gowdy", "PERSON"}, {"R", "MISC"}, {"S.C.", "LOC"}, {"Lynch", "PERSON"},
 		{"D", "MISC"}, {"Mass.", "LOC"}, {"D", "MISC"}, {"Newport News", "LOC"},
-		{"Smith", "PERSON"},
+		{"Smith", "PERSON"}, {"R", "MISC"}, {"Ky.", "LOC"}, {"R", "MISC"}, {"Wis.", "LOC"},
 	};
 	TModel		t;
 	NxDoc		d;

@@ -81,6 +81,13 @@ title_at(const NxModel *m, int cls, const NxDoc *doc, uint32_t i, uint32_t n)
 	return best;
 }
 
+/* Is token j in the sentence of token i? */
+static int
+in_sentence(const NxDoc *doc, uint32_t j, uint32_t i)
+{
+	return j < doc->ntok && doc->tok[j].sentence == doc->tok[i].sentence;
+}
+
 /* Lexicon classes of which tokens [i, i + n) are a whole entry (0: none). */
 static uint32_t
 lex_entry(const NxModel *m, const NxDoc *doc, uint32_t i, uint32_t n)
@@ -264,24 +271,48 @@ clean(const NxModel *m, const NxDoc *doc, int per, int title_cls, int piece,
 #define PARTY_STATE_MAX		4
 
 /*
- * The ")" that closes a party tag opened at token i: "(", R, D or I, a
- * hyphen and a state's capitalised words, no space inside but between
- * the state's words (Rep. Trey Gowdy (R-S.C.), Sen. Ted Cruz (R-Tex),
- * Price (D-Newport News)); or 0.
+ * Do tokens [s, e) name a state as a party tag after a comma may: a place
+ * of the lexicon (Utah, New York), an abbreviation (Ky., Wis ., S.C.) or
+ * two capitals (IN)?  Not D-Day.
+ */
+static int
+tag_state(const EntCtx *x, uint32_t s, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+	const NxToken *t = &doc->tok[s];
+
+	if (lex_entry(x->m, doc, s, e - s) & x->places)
+		return 1;
+	if (e == s + 2 && is_mark(doc, s + 1, '.'))
+		return 1;
+	return e == s + 1 && ((t->blen > 1 && doc->text[t->b + t->blen - 1] == '.') ||
+						  (t->blen == 2 && (t->flags & NX_TF_ALL_UPPER)));
+}
+
+/*
+ * The token that closes a party tag opened at token i, or 0: "(" or a
+ * comma, R, D or I, a hyphen and a state's capitalised words, no space
+ * inside but between the state's words, then ")" after "(" (Rep. Trey
+ * Gowdy (R-S.C.), Sen. Ted Cruz (R-Tex), Price (D-Newport News)), and
+ * after a comma a comma, a semicolon, ")" or the sentence's end, with a
+ * state tag_state knows (Mitch McConnell, R-Ky., said).
  */
 static uint32_t
-party_tag(const NxDoc *doc, uint32_t i)
+party_tag(const EntCtx *x, uint32_t i)
 {
+	const NxDoc *doc = x->doc;
 	const NxToken *t = doc->tok;
+	int			paren = is_mark(doc, i, '(');
 	uint32_t	j;
 
-	if (i + 4 >= doc->ntok || !is_mark(doc, i, '(') || t[i + 1].blen != 1 ||
-		(t[i + 1].flags & NX_TF_SPACE_BEFORE) || !strchr("RDI", doc->text[t[i + 1].b]))
-		return 0;				/* ( and the party's letter */
+	if (i + 3 >= doc->ntok || !(paren || is_mark(doc, i, ',')) || t[i + 1].blen != 1 ||
+		!strchr("RDI", doc->text[t[i + 1].b]) || (paren && (t[i + 1].flags & NX_TF_SPACE_BEFORE)))
+		return 0;				/* ( or a comma, and the party's letter */
 	if (!is_mark(doc, i + 2, '-') || (t[i + 2].flags & NX_TF_SPACE_BEFORE) ||
 		(t[i + 3].flags & NX_TF_SPACE_BEFORE))
 		return 0;				/* a hyphen, and the state right after it */
-	for (j = i + 3; j < doc->ntok && j < i + 3 + PARTY_STATE_MAX && !is_mark(doc, j, ')'); j++)
+	for (j = i + 3; j < doc->ntok && j < i + 3 + PARTY_STATE_MAX && in_sentence(doc, j, i) &&
+		 !is_mark(doc, j, ')') && !is_mark(doc, j, ','); j++)
 	{
 		char		c = doc->text[t[j].b];
 
@@ -290,11 +321,20 @@ party_tag(const NxDoc *doc, uint32_t i)
 		if (t[j].kind != NX_TOK_WORD || c < 'A' || c > 'Z')
 			return 0;
 	}
-	return j > i + 3 && j < doc->ntok && is_mark(doc, j, ')') &&
-		!(t[j].flags & NX_TF_SPACE_BEFORE) ? j : 0;
+	if (j == i + 3 || (j < doc->ntok && (t[j].flags & NX_TF_SPACE_BEFORE) && in_sentence(doc, j, i)))
+		return 0;
+	if (paren)
+		return j < doc->ntok && is_mark(doc, j, ')') ? j : 0;
+	if (j < doc->ntok && in_sentence(doc, j, i) && !is_mark(doc, j, ',') && !is_mark(doc, j, ';') &&
+		!is_mark(doc, j, ')'))
+		return 0;
+	return tag_state(x, i + 3, j) ? j : 0;
 }
 
-/* The party tags of the document: the "(" of each in open[], its ")" in close[]; returns how many. */
+/*
+ * The party tags of the document: the "(" or comma of each in open[],
+ * the token after its state in close[]; returns how many.
+ */
 static size_t
 party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
 {
@@ -307,8 +347,8 @@ party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
 
 		if ((i & 4095) == 0)
 			nx_check_interrupts(x->a);
-		if (doc->tok[i].blen == 1 && doc->text[doc->tok[i].b] == '(' && (j = party_tag(doc, i)) > 0 &&
-			!(doc->sent[doc->tok[i].sentence].flags & NX_SF_HEADER))
+		if (doc->tok[i].blen == 1 && (doc->text[doc->tok[i].b] == '(' || doc->text[doc->tok[i].b] == ',') &&
+			(j = party_tag(x, i)) > 0 && !(doc->sent[doc->tok[i].sentence].flags & NX_SF_HEADER))
 		{
 			if (open)
 			{
@@ -316,7 +356,7 @@ party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
 				close[n] = j;
 			}
 			n++;
-			i = j;
+			i = j - 1;			/* a comma that closes one may open the next */
 		}
 	}
 	return n;
