@@ -234,7 +234,8 @@ test_entities_honorific(void)
  * A party tag, in parentheses or after a comma, gives its letter as MISC
  * and its state as LOC, in place of a mention the tagger made over it;
  * not with a space inside, nor a state in lower case, nor a lone letter,
- * nor after a comma a word no state (R-Day).
+ * nor after a comma a word no state (R-Day); and the New York Times'
+ * "Democrat of Delaware" the same way.
  */
 void
 test_entities_party_tags(void)
@@ -243,15 +244,16 @@ test_entities_party_tags(void)
 		"Rep. Trey Gowdy (R-S.C.) said. Lynch (D-Mass.) said. Price (D-Newport News) left. "
 		"Smith (R) and Jones (R - Ohio) and Lee (R-ohio) stayed. "
 		"Mitch McConnell, R-Ky., said so; Paul Ryan, R-Wis., did not. "
-		"Troops landed on D-Day, R-Day, in Normandy.";
+		"Troops landed on D-Day, R-Day, in Normandy. Chris Coons, Democrat of Delaware, agreed.";
 	static const char *const want[][2] = {
 		{"Trey Gowdy", "PERSON"}, {"R", "MISC"}, {"S.C.", "LOC"}, {"Lynch", "PERSON"},
 		{"D", "MISC"}, {"Mass.", "LOC"}, {"D", "MISC"}, {"Newport News", "LOC"},
 		{"Smith", "PERSON"}, {"R", "MISC"}, {"Ky.", "LOC"}, {"R", "MISC"}, {"Wis.", "LOC"},
+		{"Democrat", "MISC"}, {"Delaware", "LOC"},
 	};
 	TModel		t;
 	NxDoc		d;
-	NxEntity	in[4];
+	NxEntity	in[5];
 	NxEnt	   *e = NULL;
 	size_t		n = 0;
 
@@ -261,7 +263,8 @@ test_entities_party_tags(void)
 	in[1] = ment(&d, "S.C.", 1, ORG);	/* over the tag: gives way */
 	in[2] = ment(&d, "Lynch", 1, PER);
 	in[3] = ment(&d, "Smith", 1, PER);
-	CHECK(nx_entities_from_mentions(&t.m, &d, in, 4, &e, &n, &nx_malloc_alloc) == NX_OK);
+	in[4] = ment(&d, "Democrat of", 3, ORG);	/* the New York Times' tag */
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 5, &e, &n, &nx_malloc_alloc) == NX_OK);
 	CHECK(n == sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
 		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));

@@ -362,6 +362,25 @@ party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
 	return n;
 }
 
+/*
+ * The "of" of a mention [s, s + n) that is a party member's word and a
+ * state, the New York Times' party tag (Senator Chris Coons, Democrat of
+ * Delaware), or 0.
+ */
+static uint32_t
+party_of(const NxDoc *doc, uint32_t s, uint32_t n)
+{
+	static const char *const party[] = {"Democrat", "Republican", "Independent"};
+	const NxToken *t = &doc->tok[s];
+
+	if (n < 3 || !(doc->tok[s + 1].blen == 2 && memcmp(doc->text + doc->tok[s + 1].b, "of", 2) == 0))
+		return 0;
+	for (size_t k = 0; k < sizeof(party) / sizeof(party[0]); k++)
+		if (t->blen == strlen(party[k]) && memcmp(doc->text + t->b, party[k], t->blen) == 0)
+			return s + 1;
+	return 0;
+}
+
 /* Append party tag [open, close]'s letter (MISC) and state (LOC) to x->me. */
 static void
 add_party_tag(EntCtx *x, uint32_t open, uint32_t close)
@@ -408,6 +427,24 @@ add_pieces(EntCtx *x, const NxEntity *in, size_t cap)
 	e.ntok = in->ntok;
 	e.type = in->type;
 	e.conf = in->conf;
+	if (x->misc >= 0 && x->loc >= 0 && party_of(doc, e.tok, e.ntok))
+	{
+		/* Democrat of Vermont: the member's word and the state */
+		Ment	   *p = &x->me[x->nm];
+
+		memset(p, 0, 2 * sizeof(Ment));
+		p[0].tok = e.tok;
+		p[0].ntok = 1;
+		p[0].type = (uint32_t) x->misc;
+		p[0].conf = e.conf;
+		p[1].tok = e.tok + 2;
+		p[1].ntok = e.ntok - 2;
+		p[1].type = (uint32_t) x->loc;
+		p[1].conf = e.conf;
+		if (x->nm + 2 <= cap && clean(x->m, doc, x->per, x->title_cls, 1, &p[1]))
+			x->nm += 2;
+		return;
+	}
 	nc = cuts(x->m, doc, &e, (int) e.type == x->per ? 0 : x->places, cut, 8);
 	s0 = e.tok;
 	for (size_t k = 0; k <= nc; k++)
