@@ -34,6 +34,7 @@ void		test_entities_types(void);
 void		test_entities_titles(void);
 void		test_entities_cuts(void);
 void		test_entities_party_tags(void);
+void		test_entities_org_heads(void);
 void		test_entities_canonical(void);
 void		test_entities_keys(void);
 void		test_entities_header(void);
@@ -265,6 +266,48 @@ test_entities_party_tags(void)
 	in[3] = ment(&d, "Smith", 1, PER);
 	in[4] = ment(&d, "Democrat of", 3, ORG);	/* the New York Times' tag */
 	CHECK(nx_entities_from_mentions(&t.m, &d, in, 5, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+/*
+ * An organisation's mention the tagger cut after its head word and "for"
+ * reaches back to it, taking in the mentions it covers; not over "and"
+ * right after the head (the University and Harvard), nor across a comma.
+ */
+void
+test_entities_org_heads(void)
+{
+	static const char text[] =
+		"He spoke at the Center for Strategic and International Studies and the "
+		"Committee for a Responsible Federal Budget. The University and Harvard met. "
+		"The Center, for Transatlantic Relations, spoke.";
+	static const char *const want[][2] = {
+		{"Center for Strategic and International Studies", "ORG"},
+		{"Committee for a Responsible Federal Budget", "ORG"},
+		{"University", "ORG"}, {"Harvard", "ORG"}, {"Center", "ORG"}, {"Transatlantic Relations", "ORG"},
+	};
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[8];
+	NxEnt	   *e = NULL;
+	size_t		n = 0;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "Center for Strategic", 3, LOC);
+	in[1] = ment(&d, "International Studies", 2, ORG);
+	in[2] = ment(&d, "Committee", 1, ORG);
+	in[3] = ment(&d, "Responsible", 3, ORG);
+	in[4] = ment(&d, "University", 1, ORG);
+	in[5] = ment(&d, "Harvard", 1, ORG);
+	in[6] = ment(&d, "Center,", 1, ORG);
+	in[7] = ment(&d, "Transatlantic", 2, ORG);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 8, &e, &n, &nx_malloc_alloc) == NX_OK);
 	CHECK(n == sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
 		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "nx_entities_int.h"
+#include "nx_words.h"
 
 /* Is token i the one-byte punctuation mark c? */
 static int
@@ -473,6 +474,83 @@ add_pieces(EntCtx *x, const NxEntity *in, size_t cap)
 	}
 }
 
+/* Tokens an organisation's name reaches back to its head word, at most (Committee for a Responsible …). */
+#define ORG_BACK_MAX		6
+
+/* Is token i the ASCII word w? */
+static int
+tok_is(const NxDoc *doc, uint32_t i, const char *w)
+{
+	const NxToken *t = &doc->tok[i];
+
+	return t->blen == strlen(w) && memcmp(doc->text + t->b, w, t->blen) == 0;
+}
+
+/* Is token i a lower-case word that joins an organisation's name (of, for, on, and, a, the)? */
+static int
+org_joiner(const NxDoc *doc, uint32_t i)
+{
+	return tok_is(doc, i, "of") || tok_is(doc, i, "for") || tok_is(doc, i, "on") ||
+		tok_is(doc, i, "and") || tok_is(doc, i, "a") || tok_is(doc, i, "the");
+}
+
+/*
+ * The head word an organisation's mention at token s reaches back to, or
+ * s: the tagger cut a name after its head and "of", "for" or "on" (Center
+ * for Strategic and International Studies, Committee for a Responsible
+ * Federal Budget, Center for Transatlantic Relations); back over
+ * capitalised words and joiners, in its sentence.
+ */
+static uint32_t
+org_head_before(const NxDoc *doc, uint32_t s)
+{
+	uint32_t	sent = doc->tok[s].sentence;
+
+	if (s < 2 || !org_joiner(doc, s - 1))
+		return s;
+	for (uint32_t j = s - 1; j > 0 && s - j < ORG_BACK_MAX && doc->tok[j - 1].sentence == sent; j--)
+	{
+		uint32_t	h = j - 1;
+
+		if (doc->tok[h].kind != NX_TOK_WORD)
+			return s;
+		if ((doc->tok[h].flags & NX_TF_UPPER_INITIAL) && (nx_words_abbrev(doc, h) & NX_WB(ORG_HEAD)))
+			return tok_is(doc, h + 1, "of") || tok_is(doc, h + 1, "for") || tok_is(doc, h + 1, "on") ?
+				h : s;
+		if (!(doc->tok[h].flags & NX_TF_UPPER_INITIAL) && !org_joiner(doc, h))
+			return s;
+	}
+	return s;
+}
+
+/*
+ * Organisations' mentions reach back to their head word (org_head_before),
+ * taking in the mentions they cover; x->me in order of the text.
+ */
+static void
+org_heads(EntCtx *x)
+{
+	const NxDoc *doc = x->doc;
+	size_t		n = 0;
+
+	for (size_t k = 0; k < x->nm; k++)
+	{
+		Ment	   *e = &x->me[k];
+		uint32_t	h;
+
+		if ((int) e->type == x->org && (h = org_head_before(doc, e->tok)) < e->tok)
+		{
+			/* drop the mentions kept so far that it now covers */
+			while (n > 0 && x->me[n - 1].tok + x->me[n - 1].ntok > h)
+				n--;
+			e->ntok += e->tok - h;
+			e->tok = h;
+		}
+		x->me[n++] = *e;
+	}
+	x->nm = n;
+}
+
 /*
  * Pass clean: the mentions outside the header, cut into pieces and
  * cleaned, with the party tags in place of what overlaps them, in the
@@ -522,5 +600,7 @@ nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 	for (; t < ntag; t++)
 		add_party_tag(x, open[t], close[t]);
 	nx_free(x->a, open);
+	if (x->org >= 0)
+		org_heads(x);
 	return NX_OK;
 }
