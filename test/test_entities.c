@@ -35,6 +35,7 @@ void		test_entities_titles(void);
 void		test_entities_cuts(void);
 void		test_entities_party_tags(void);
 void		test_entities_org_heads(void);
+void		test_entities_name_joins(void);
 void		test_entities_canonical(void);
 void		test_entities_keys(void);
 void		test_entities_header(void);
@@ -308,6 +309,49 @@ test_entities_org_heads(void)
 	in[6] = ment(&d, "Center,", 1, ORG);
 	in[7] = ment(&d, "Transatlantic", 2, ORG);
 	CHECK(nx_entities_from_mentions(&t.m, &d, in, 8, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+/*
+ * Two mentions with only a name's particles between are one person's;
+ * a person's name takes a comma and a suffix after it, and what the
+ * tagger made of the suffix goes.  Not a suffix in lower case, nor
+ * particles across a sentence.
+ */
+void
+test_entities_name_joins(void)
+{
+	static const char text[] =
+		"Joseph R. Biden, Jr. spoke. Osama bin Laden left. Ludwig van der Rohe came. "
+		"Ana Costa, jr. left. Ana de. Costa stayed.";
+	static const char *const want[][2] = {
+		{"Joseph R. Biden, Jr.", "PERSON"}, {"Osama bin Laden", "PERSON"},
+		{"Ludwig van der Rohe", "PERSON"}, {"Ana Costa", "PERSON"}, {"Ana", "PERSON"},
+		{"Costa", "PERSON"},
+	};
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[9];
+	NxEnt	   *e = NULL;
+	size_t		n = 0;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "Joseph", 3, PER);
+	in[1] = ment(&d, "Jr.", 1, LOC);
+	in[2] = ment(&d, "Osama", 1, MISC);
+	in[3] = ment(&d, "Laden", 1, ORG);
+	in[4] = ment(&d, "Ludwig", 1, PER);
+	in[5] = ment(&d, "Rohe", 1, PER);
+	in[6] = ment(&d, "Ana Costa", 2, PER);
+	in[7] = ment(&d, "Ana de", 1, PER);
+	in[8] = ment(&d, "Costa stayed", 1, PER);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 9, &e, &n, &nx_malloc_alloc) == NX_OK);
 	CHECK(n == sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
 		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));

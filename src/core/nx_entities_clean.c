@@ -551,6 +551,68 @@ org_heads(EntCtx *x)
 	x->nm = n;
 }
 
+/* Particles between two mentions that make them one person's name, at most (van der). */
+#define PARTICLES_MAX		2
+
+/* Does a person's name at [s, e) go on with a comma and a suffix (Joseph R. Biden, Jr.)? */
+static int
+comma_suffix(const NxDoc *doc, uint32_t e)
+{
+	return e + 1 < doc->ntok && is_mark(doc, e, ',') && doc->tok[e + 1].sentence == doc->tok[e].sentence &&
+		(nx_words_abbrev(doc, e + 1) & NX_WB(NAME_SUFFIX)) &&
+		(doc->tok[e + 1].flags & NX_TF_UPPER_INITIAL);
+}
+
+/* Are tokens [s, e) lower-case particles of a name (bin, van der), at most PARTICLES_MAX? */
+static int
+particles(const NxDoc *doc, uint32_t s, uint32_t e)
+{
+	if (e <= s || e - s > PARTICLES_MAX)
+		return 0;
+	for (uint32_t i = s; i < e; i++)
+		if (doc->tok[i].kind != NX_TOK_WORD || (doc->tok[i].flags & NX_TF_UPPER_INITIAL) ||
+			!(nx_words_abbrev(doc, i) & NX_WB(NAME_PARTICLE)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Names the tagger cut at their particle or suffix made whole: two
+ * mentions with only particles between are one person's (Osama | bin |
+ * Laden), and a person's name takes a comma and a suffix after it
+ * (Joseph R. Biden, Jr.), with what the tagger made of the suffix.
+ */
+static void
+name_joins(EntCtx *x)
+{
+	const NxDoc *doc = x->doc;
+	size_t		n = 0;
+
+	for (size_t k = 0; k < x->nm; k++)
+	{
+		Ment		e = x->me[k];
+
+		if (n > 0 && x->per >= 0)
+		{
+			Ment	   *p = &x->me[n - 1];
+			uint32_t	pe = p->tok + p->ntok;
+
+			if (e.tok < pe)
+				continue;		/* the suffix a person took in */
+			if (particles(doc, pe, e.tok) && doc->tok[pe].sentence == doc->tok[e.tok].sentence)
+			{
+				p->ntok = e.tok + e.ntok - p->tok;
+				p->type = (uint32_t) x->per;
+				continue;
+			}
+		}
+		if ((int) e.type == x->per && comma_suffix(doc, e.tok + e.ntok))
+			e.ntok += 2;
+		x->me[n++] = e;
+	}
+	x->nm = n;
+}
+
 /*
  * Pass clean: the mentions outside the header, cut into pieces and
  * cleaned, with the party tags in place of what overlaps them, in the
@@ -602,5 +664,6 @@ nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 	nx_free(x->a, open);
 	if (x->org >= 0)
 		org_heads(x);
+	name_joins(x);
 	return NX_OK;
 }
