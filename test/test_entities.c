@@ -36,6 +36,7 @@ void		test_entities_cuts(void);
 void		test_entities_party_tags(void);
 void		test_entities_org_heads(void);
 void		test_entities_name_joins(void);
+void		test_entities_lexicon_events(void);
 void		test_entities_canonical(void);
 void		test_entities_keys(void);
 void		test_entities_header(void);
@@ -85,9 +86,10 @@ lex_entry(NxLexSlot *s, const char *entry, uint32_t cls)
 static void
 tmodel_make(TModel *t)
 {
-	static const char *const classes[] = {"loc-country", "title"};
+	static const char *const classes[] = {"loc-country", "title", "misc-event"};
 	static const char *const countries[] = {"Ukraine", "U.S.", "Russia", "United States"};
 	static const char *const titles[] = {"President", "Secretary", "press secretary"};
+	static const char *const events[] = {"9/11", "Fifth Amendment", "Tour de France"};
 	NxLexSlot	s[32];
 	size_t		n = 0,
 				len;
@@ -100,7 +102,9 @@ tmodel_make(TModel *t)
 		n += lex_entry(s + n, countries[i], 0);
 	for (size_t i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
 		n += lex_entry(s + n, titles[i], 1);
-	CHECK(nx_lexicon_build(s, n, 2, classes, 2, &t->lexsec, &len, &nx_malloc_alloc) == NX_OK);
+	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		n += lex_entry(s + n, events[i], 2);
+	CHECK(nx_lexicon_build(s, n, 3, classes, 3, &t->lexsec, &len, &nx_malloc_alloc) == NX_OK);
 	CHECK(nx_lexicon_parse(t->lexsec, len, &t->m.lex, err, sizeof(err)) == NX_OK);
 }
 
@@ -352,6 +356,38 @@ test_entities_name_joins(void)
 	in[7] = ment(&d, "Ana de", 1, PER);
 	in[8] = ment(&d, "Costa stayed", 1, PER);
 	CHECK(nx_entities_from_mentions(&t.m, &d, in, 9, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+/*
+ * A named event or law of the lexicon the tagger left out is a MISC
+ * mention (9/11, Fifth Amendment); not one a mention covers in part,
+ * nor the entry's words out of case or across sentences.
+ */
+void
+test_entities_lexicon_events(void)
+{
+	static const char text[] =
+		"Families of 9/11 victims sued. He took the Fifth Amendment on 9/11/2016. "
+		"The Tour de France ended. Riders of the tour de france rested. The Fifth. Amendment.";
+	static const char *const want[][2] = {
+		{"9/11", "MISC"}, {"Fifth Amendment", "MISC"}, {"Tour de", "ORG"},
+	};
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[1];
+	NxEnt	   *e = NULL;
+	size_t		n = 0;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "Tour de", 2, ORG);	/* a mention over part of an entry: it stays */
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 1, &e, &n, &nx_malloc_alloc) == NX_OK);
 	CHECK(n == sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
 		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));

@@ -221,6 +221,7 @@ ctx_init(EntCtx *x, const NxModel *m, const NxDoc *doc, const NxAlloc *a)
 	x->loc = model_type(m, "LOC");
 	x->misc = model_type(m, "MISC");
 	x->title_cls = lex_class(m, "title");
+	x->event_cls = lex_class(m, "misc-event");
 	x->nt = m->labels.ntypes;
 	for (size_t k = 0; k < 4; k++)
 		if (lex_class(m, pl[k]) >= 0)

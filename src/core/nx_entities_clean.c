@@ -613,6 +613,106 @@ name_joins(EntCtx *x)
 	x->nm = n;
 }
 
+/* Tokens of a named event of the lexicon, at most (Second Battle of the Marne). */
+#define EVENT_TOKENS_MAX	6
+
+/*
+ * The tokens of the longest named event or law of the lexicon that starts
+ * at token i (9/11, Fifth Amendment, Tour de France), or 0: a
+ * capitalised word or a number to start, in one sentence.
+ */
+static uint32_t
+event_at(const EntCtx *x, uint32_t i)
+{
+	const NxDoc *doc = x->doc;
+	const NxModel *m = x->m;
+	uint64_t	h = NX_FNV_OFFSET;
+	uint32_t	best = 0;
+
+	if (!(doc->tok[i].flags & NX_TF_UPPER_INITIAL) && doc->tok[i].kind != NX_TOK_NUMBER)
+		return 0;
+	for (uint32_t k = 0; k < EVENT_TOKENS_MAX && k < m->lex.maxlen && i + k < doc->ntok &&
+		 doc->tok[i + k].sentence == doc->tok[i].sentence; k++)
+	{
+		NxLexSlot	buf;
+		const NxLexSlot *slot;
+
+		h = nx_key_add(h, tok_hash(doc, i + k));
+		if (!(slot = nx_lex_find(&m->lex, nx_key_final(h), &buf)))
+			break;
+		if ((slot->flags & NX_LEX_ENTRY) && ((slot->classes >> x->event_cls) & 1))
+			best = k + 1;
+	}
+	return best;
+}
+
+/*
+ * Named events and laws of the lexicon the tagger left out (9/11, the
+ * Fifth Amendment: 1996 Reuters never named them) become MISC mentions,
+ * where no mention covers any of their tokens; x->me stays in order of
+ * the text.  The mentions are read once, the tokens between them once.
+ */
+static NxStatus
+lexicon_events(EntCtx *x)
+{
+	const NxDoc *doc = x->doc;
+	Ment	   *out;
+	size_t		n = 0,
+				cap = x->nm + 1,
+				k = 0;
+
+	if (x->event_cls < 0 || x->misc < 0 || !nx_lex_present(&x->m->lex))
+		return NX_OK;
+	out = nx_alloc(x->a, cap * sizeof(Ment));
+	if (!out)
+		return NX_ENOMEM;
+	for (uint32_t i = 0; i < doc->ntok;)
+	{
+		uint32_t	len;
+
+		if ((i & 4095) == 0)
+			nx_check_interrupts(x->a);
+		if (k < x->nm && i >= x->me[k].tok)
+		{
+			i = x->me[k].tok + x->me[k].ntok;	/* inside a mention: none */
+			out[n++] = x->me[k++];
+			continue;
+		}
+		len = event_at(x, i);
+		if (len > 0 && (k == x->nm || i + len <= x->me[k].tok) &&
+			!(doc->sent[doc->tok[i].sentence].flags & NX_SF_HEADER))
+		{
+			/* room for it and every mention still to come */
+			if (n + 1 + (x->nm - k) >= cap)
+			{
+				Ment	   *g = nx_grow(x->a, out, sizeof(Ment), &cap, 2 * cap + (x->nm - k));
+
+				if (!g)
+				{
+					nx_free(x->a, out);
+					return NX_ENOMEM;
+				}
+				out = g;
+			}
+			memset(&out[n], 0, sizeof(Ment));
+			out[n].tok = i;
+			out[n].ntok = len;
+			out[n].type = (uint32_t) x->misc;
+			out[n].conf = 1;
+			n++;
+			i += len;
+			continue;
+		}
+		i++;
+	}
+	while (k < x->nm)
+		out[n++] = x->me[k++];
+	nx_free(x->a, x->me);
+	x->me = out;
+	x->nm = n;
+	return NX_OK;
+}
+
 /*
  * Pass clean: the mentions outside the header, cut into pieces and
  * cleaned, with the party tags in place of what overlaps them, in the
@@ -665,5 +765,5 @@ nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 	if (x->org >= 0)
 		org_heads(x);
 	name_joins(x);
-	return NX_OK;
+	return lexicon_events(x);
 }
