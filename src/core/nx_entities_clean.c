@@ -10,9 +10,18 @@
  * quotation marks and dashes (and a person of a possessive), loses the
  * titles that lead a person's name, becomes a person after an honorific
  * (Mr. Obama), and a place when a hyphen cut it from another place.
- * A party tag after a legislator's name, (R-S.C.), gives its party's
- * letter as MISC and its state as LOC, as the CoNLL guidelines split
- * such compounds, in place of what the tagger made of it.
+ * Then, over the mentions in order of the text:
+ *	 - a party tag after a legislator's name, (R-S.C.) or , R-Ky., and the
+ *	   New York Times' Democrat of Vermont, give the party's letter or
+ *	   word as MISC and the state as LOC, as the CoNLL guidelines split
+ *	   such compounds, in place of what the tagger made of them;
+ *	 - an organisation's name cut after its head word and "for" reaches
+ *	   back to it (Center for Strategic and International Studies);
+ *	 - a name cut at its particle or suffix is whole (Osama bin Laden,
+ *	   Joseph R. Biden, Jr.);
+ *	 - a named event or law of the lexicon the tagger left out is MISC
+ *	   (9/11, Fifth Amendment).
+ * Each reads the tokens once: the pass stays linear.
  */
 #include <string.h>
 
