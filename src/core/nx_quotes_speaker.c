@@ -4,7 +4,11 @@
  *	  the names and entities of the document (nx_quotes_names.c), in
  *	  document order:
  *	   - a relative pronoun after a comma (Graham, who …) speaks for the
- *		 words before it;
+ *		 words before it, and one right after a name for that name (it
+ *		 was Obama who …);
+ *	   - I outside quotation marks is the writer: the name that signs the
+ *		 letter after it, else the person the article's closing line
+ *		 describes;
  *	   - a mention holding a name (Sen. Marco Rubio, Jane Roe, an analyst
  *		 at Acme; not a name followed by 's) gives that name's entity;
  *	   - a personal pronoun (he, she, it) gives the entity that agrees
