@@ -721,6 +721,10 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_AUTHOR,
 		"{s:I} {c:believe} {q:that the law will change}.\n\nCharlotte Meehan is a playwright in Boston.",
 		"that the law will change|believe|I|Charlotte Meehan|belief"},
+	/* a pronoun that opens a mention and resolves to no one is the speaker, not the whole mention */
+	{NX_QR_SPEAKER_PRONOUN_HEAD,
+		"The sun rose. {s:It's denouncing what it} {c:calls} {q:“the biggest attack in history.”}",
+		"“the biggest attack in history.”|calls|It's denouncing what it|It"},
 	/* a surname misspelt by a letter is the person's (McLenney, McClenney) */
 	{NX_QR_SPEAKER_NAME,
 		"Tyresha McClenney and Bryan Anderson went to the rally. {s:McLenney} {c:said} {q:the plan would fail}.",

@@ -317,7 +317,11 @@ resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, NxQuote *q, size_t 
 	if (q->mention.ntok == 0)
 		return -1;
 	if (q_on(x, NX_QR_SPEAKER_PRONOUN_HEAD) && pronoun_head(x, &m))
+	{
+		/* the pronoun, when nothing it refers to is found */
+		set_span(x->doc, &q->speaker, m);
 		q_mark(q, NX_QR_SPEAKER_PRONOUN_HEAD);
+	}
 	if (q_on(x, NX_QR_SPEAKER_RELATIVE) && (relative_source(x, &m) || relative_after_name(x, &m)))
 	{
 		/* who: the words before it, or the name an appositive there is about */
