@@ -492,6 +492,16 @@ has_class(const QCtx *x, size_t i, uint64_t bits)
 /* Shorthand: is token i in class id (CUE_VERB, ARTICLE ...)? */
 #define W(x, i, id)		has_class((x), (i), NX_WB(id))
 
+/* Is a token of [s, e) of word class any of bits (an auxiliary, an organisation's head)? */
+static inline int
+span_has_class(const QCtx *x, size_t s, size_t e, uint64_t bits)
+{
+	for (size_t i = s; i < e; i++)
+		if (has_class(x, i, bits))
+			return 1;
+	return 0;
+}
+
 /* x->lex1 bits: looked up; an entry starts with the token; its classes */
 #define LEX1_DONE		UINT32_C(0x80000000)
 #define LEX1_STARTS		UINT32_C(0x40000000)

@@ -139,16 +139,6 @@ name_word_goes_on(const QCtx *x, size_t i, size_t j)
 		!name_token(x, j + 1) && !(q_lexicon(x, (uint32_t) i, (uint32_t) j) & NX_LB(DEMONYM));
 }
 
-/* Is a word of tokens [i, j) the head of an organisation's name (Alliance, University)? */
-static int
-org_head_in(const QCtx *x, size_t i, size_t j)
-{
-	for (size_t k = i; k < j; k++)
-		if (W(x, k, ORG_HEAD))
-			return 1;
-	return 0;
-}
-
 /* Does token j go on the name that starts at token i (a name word, a particle or joiner before one)? */
 static int
 name_goes_on(const QCtx *x, size_t i, size_t j)
@@ -180,7 +170,8 @@ name_goes_on(const QCtx *x, size_t i, size_t j)
 		return 1;
 	/* a capitalised function word inside an organisation's name (Alliance
 	 * to Reclaim Our Schools, Church of Jesus Christ of Latter-day Saints) */
-	return is_cap(doc, j) && has_class(x, j, FUNCTION_WORDS) && org_head_in(x, i, j);
+	return is_cap(doc, j) && has_class(x, j, FUNCTION_WORDS) &&
+		span_has_class(x, i, j, NX_WB(ORG_HEAD));
 }
 
 

@@ -59,16 +59,6 @@ typedef struct QPattern
 	QMerge		merge;
 } QPattern;
 
-/* Is there an auxiliary among tokens [s, e) (a clause, not a noun phrase)? */
-static int
-aux_between(const QCtx *x, uint32_t s, uint32_t e)
-{
-	for (uint32_t t = s; t < e; t++)
-		if (W(x, t, AUX))
-			return 1;
-	return 0;
-}
-
 /* Does the sentence hold ACCORDING_CLAUSE_MIN_WORDS words before token i (not just But, …)? */
 static int
 words_before(const NxDoc *doc, uint32_t first, uint32_t i)
@@ -131,7 +121,7 @@ match_according_to(const QCtx *x, uint32_t i, QPatternState *st, QMatch *m)
 	{
 		m->content = QSPAN(first, i - 1);
 		if (j + 1 < end && end <= j + ACCORDING_APPOSITIVE_MAX && is_punct(doc, j, ',') &&
-			(W(x, j + 1, CLAUSE_WORD) || (W(x, j + 1, ARTICLE) && !aux_between(x, j + 1, end))))
+			(W(x, j + 1, CLAUSE_WORD) || (W(x, j + 1, ARTICLE) && !span_has_class(x, j + 1, end, NX_WB(AUX)))))
 			m->at.src.e = end;
 	}
 	else if ((i == first || (i > first && is_punct(doc, i - 1, ','))) && j < end &&

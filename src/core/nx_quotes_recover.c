@@ -225,16 +225,6 @@ free_clause(const QCtx *x, QSpan c)
 	return words >= CLAUSE_MIN_WORDS && !W(x, c.s, NOT_CLAUSE);
 }
 
-/* Does cue chunk k hold a reporting word ("has consolidated support" reports nothing)? */
-static int
-reporting_cue(const QCtx *x, QSpan k)
-{
-	for (uint32_t t = k.s; t < k.e; t++)
-		if (has_class(x, t, NX_WB(CUE_VERB) | NX_WB(CUE_NOUN)))
-			return 1;
-	return 0;
-}
-
 /*
  * The bare cues pass: a cue with a source that no content took: the
  * tagger found who says, not what.  The clause it reports is a part of
@@ -266,7 +256,10 @@ q_pass_bare_cues(QCtx *x)
 			continue;			/* it introduces a quotation or block quote */
 		memset(&x->fired, 0, sizeof(x->fired));
 		c = bare_clause(x, cc, x->src.v[src], first, words_end(doc, first, end));
-		if (span_none(c) || !free_clause(x, c) || !reporting_cue(x, cc))
+		/* a cue chunk with a reporting word ("has consolidated support"
+		 * reports nothing) */
+		if (span_none(c) || !free_clause(x, c) ||
+			!span_has_class(x, cc.s, cc.e, NX_WB(CUE_VERB) | NX_WB(CUE_NOUN)))
 			continue;
 		at.cue = cc;
 		at.src = x->src.v[src];

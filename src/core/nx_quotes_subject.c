@@ -383,8 +383,7 @@ opening_participle(QCtx *x, QSpan cue, uint32_t sent, QSpan *src)
 			*src = QSPAN(s, s + 1);
 			return 1;
 		}
-		for (e = s; e < s + NAME_RUN_MAX && in_sent(doc, e, sent) && speaker_word(x, e); e++)
-			;
+		e = name_run(x, s, sent);
 		if (e > s && ends_cap_word(doc, e - 1))
 		{
 			*src = QSPAN(s, e);
