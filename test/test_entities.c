@@ -236,6 +236,44 @@ test_entities_honorific(void)
 	tmodel_free(&t);
 }
 
+/* A tagged mention for check_entities: its first words, tokens and type. */
+typedef struct MentSpec
+{
+	const char *at;
+	uint32_t	ntok;
+	uint32_t	type;
+} MentSpec;
+
+/*
+ * The entities post-processing of text makes of the mentions spec
+ * exactly want (text and type), in order.
+ */
+static void
+check_entities(const char *text, const MentSpec *spec, size_t nspec,
+			   const char *const want[][2], size_t nwant)
+{
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[16];
+	NxEnt	   *e = NULL;
+	size_t		n = 0;
+
+	CHECK(nspec <= sizeof(in) / sizeof(in[0]));
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	for (size_t i = 0; i < nspec && i < sizeof(in) / sizeof(in[0]); i++)
+		in[i] = ment(&d, spec[i].at, spec[i].ntok, spec[i].type);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, nspec, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == nwant);
+	for (size_t i = 0; i < n && i < nwant; i++)
+		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
 /*
  * A party tag, in parentheses or after a comma, gives its letter as MISC
  * and its state as LOC, in place of a mention the tagger made over it;
@@ -251,32 +289,21 @@ test_entities_party_tags(void)
 		"Smith (R) and Jones (R - Ohio) and Lee (R-ohio) stayed. "
 		"Mitch McConnell, R-Ky., said so; Paul Ryan, R-Wis., did not. "
 		"Troops landed on D-Day, R-Day, in Normandy. Chris Coons, Democrat of Delaware, agreed.";
+	static const MentSpec in[] = {
+		{"Trey Gowdy", 2, PER},
+		{"S.C.", 1, ORG},		/* over the tag: gives way */
+		{"Lynch", 1, PER},
+		{"Smith", 1, PER},
+		{"Democrat of", 3, ORG},	/* the New York Times' tag */
+	};
 	static const char *const want[][2] = {
 		{"Trey Gowdy", "PERSON"}, {"R", "MISC"}, {"S.C.", "LOC"}, {"Lynch", "PERSON"},
 		{"D", "MISC"}, {"Mass.", "LOC"}, {"D", "MISC"}, {"Newport News", "LOC"},
 		{"Smith", "PERSON"}, {"R", "MISC"}, {"Ky.", "LOC"}, {"R", "MISC"}, {"Wis.", "LOC"},
 		{"Democrat", "MISC"}, {"Delaware", "LOC"},
 	};
-	TModel		t;
-	NxDoc		d;
-	NxEntity	in[5];
-	NxEnt	   *e = NULL;
-	size_t		n = 0;
 
-	tmodel_make(&t);
-	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
-	in[0] = ment(&d, "Trey Gowdy", 2, PER);
-	in[1] = ment(&d, "S.C.", 1, ORG);	/* over the tag: gives way */
-	in[2] = ment(&d, "Lynch", 1, PER);
-	in[3] = ment(&d, "Smith", 1, PER);
-	in[4] = ment(&d, "Democrat of", 3, ORG);	/* the New York Times' tag */
-	CHECK(nx_entities_from_mentions(&t.m, &d, in, 5, &e, &n, &nx_malloc_alloc) == NX_OK);
-	CHECK(n == sizeof(want) / sizeof(want[0]));
-	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
-		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
-	nx_free(&nx_malloc_alloc, e);
-	nx_doc_free(&d);
-	tmodel_free(&t);
+	check_entities(text, in, NELEM(in), want, NELEM(want));
 }
 
 /*
@@ -291,34 +318,18 @@ test_entities_org_heads(void)
 		"He spoke at the Center for Strategic and International Studies and the "
 		"Committee for a Responsible Federal Budget. The University and Harvard met. "
 		"The Center, for Transatlantic Relations, spoke.";
+	static const MentSpec in[] = {
+		{"Center for Strategic", 3, LOC}, {"International Studies", 2, ORG},
+		{"Committee", 1, ORG}, {"Responsible", 3, ORG}, {"University", 1, ORG},
+		{"Harvard", 1, ORG}, {"Center,", 1, ORG}, {"Transatlantic", 2, ORG},
+	};
 	static const char *const want[][2] = {
 		{"Center for Strategic and International Studies", "ORG"},
 		{"Committee for a Responsible Federal Budget", "ORG"},
 		{"University", "ORG"}, {"Harvard", "ORG"}, {"Center", "ORG"}, {"Transatlantic Relations", "ORG"},
 	};
-	TModel		t;
-	NxDoc		d;
-	NxEntity	in[8];
-	NxEnt	   *e = NULL;
-	size_t		n = 0;
 
-	tmodel_make(&t);
-	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
-	in[0] = ment(&d, "Center for Strategic", 3, LOC);
-	in[1] = ment(&d, "International Studies", 2, ORG);
-	in[2] = ment(&d, "Committee", 1, ORG);
-	in[3] = ment(&d, "Responsible", 3, ORG);
-	in[4] = ment(&d, "University", 1, ORG);
-	in[5] = ment(&d, "Harvard", 1, ORG);
-	in[6] = ment(&d, "Center,", 1, ORG);
-	in[7] = ment(&d, "Transatlantic", 2, ORG);
-	CHECK(nx_entities_from_mentions(&t.m, &d, in, 8, &e, &n, &nx_malloc_alloc) == NX_OK);
-	CHECK(n == sizeof(want) / sizeof(want[0]));
-	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
-		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
-	nx_free(&nx_malloc_alloc, e);
-	nx_doc_free(&d);
-	tmodel_free(&t);
+	check_entities(text, in, NELEM(in), want, NELEM(want));
 }
 
 /*
@@ -333,35 +344,18 @@ test_entities_name_joins(void)
 	static const char text[] =
 		"Joseph R. Biden, Jr. spoke. Osama bin Laden left. Ludwig van der Rohe came. "
 		"Ana Costa, jr. left. Ana de. Costa stayed.";
+	static const MentSpec in[] = {
+		{"Joseph", 3, PER}, {"Jr.", 1, LOC}, {"Osama", 1, MISC}, {"Laden", 1, ORG},
+		{"Ludwig", 1, PER}, {"Rohe", 1, PER}, {"Ana Costa", 2, PER}, {"Ana de", 1, PER},
+		{"Costa stayed", 1, PER},
+	};
 	static const char *const want[][2] = {
 		{"Joseph R. Biden, Jr.", "PERSON"}, {"Osama bin Laden", "PERSON"},
 		{"Ludwig van der Rohe", "PERSON"}, {"Ana Costa", "PERSON"}, {"Ana", "PERSON"},
 		{"Costa", "PERSON"},
 	};
-	TModel		t;
-	NxDoc		d;
-	NxEntity	in[9];
-	NxEnt	   *e = NULL;
-	size_t		n = 0;
 
-	tmodel_make(&t);
-	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
-	in[0] = ment(&d, "Joseph", 3, PER);
-	in[1] = ment(&d, "Jr.", 1, LOC);
-	in[2] = ment(&d, "Osama", 1, MISC);
-	in[3] = ment(&d, "Laden", 1, ORG);
-	in[4] = ment(&d, "Ludwig", 1, PER);
-	in[5] = ment(&d, "Rohe", 1, PER);
-	in[6] = ment(&d, "Ana Costa", 2, PER);
-	in[7] = ment(&d, "Ana de", 1, PER);
-	in[8] = ment(&d, "Costa stayed", 1, PER);
-	CHECK(nx_entities_from_mentions(&t.m, &d, in, 9, &e, &n, &nx_malloc_alloc) == NX_OK);
-	CHECK(n == sizeof(want) / sizeof(want[0]));
-	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
-		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
-	nx_free(&nx_malloc_alloc, e);
-	nx_doc_free(&d);
-	tmodel_free(&t);
+	check_entities(text, in, NELEM(in), want, NELEM(want));
 }
 
 /*
@@ -375,25 +369,14 @@ test_entities_lexicon_events(void)
 	static const char text[] =
 		"Families of 9/11 victims sued. He took the Fifth Amendment on 9/11/2016. "
 		"The Tour de France ended. Riders of the tour de france rested. The Fifth. Amendment.";
+	static const MentSpec in[] = {
+		{"Tour de", 2, ORG},	/* a mention over part of an entry: it stays */
+	};
 	static const char *const want[][2] = {
 		{"9/11", "MISC"}, {"Fifth Amendment", "MISC"}, {"Tour de", "ORG"},
 	};
-	TModel		t;
-	NxDoc		d;
-	NxEntity	in[1];
-	NxEnt	   *e = NULL;
-	size_t		n = 0;
 
-	tmodel_make(&t);
-	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
-	in[0] = ment(&d, "Tour de", 2, ORG);	/* a mention over part of an entry: it stays */
-	CHECK(nx_entities_from_mentions(&t.m, &d, in, 1, &e, &n, &nx_malloc_alloc) == NX_OK);
-	CHECK(n == sizeof(want) / sizeof(want[0]));
-	for (size_t i = 0; i < n && i < sizeof(want) / sizeof(want[0]); i++)
-		CHECK(ent_is(&d, &e[i], want[i][0], want[i][1]));
-	nx_free(&nx_malloc_alloc, e);
-	nx_doc_free(&d);
-	tmodel_free(&t);
+	check_entities(text, in, NELEM(in), want, NELEM(want));
 }
 
 void

@@ -91,6 +91,13 @@ title_at(const NxModel *m, int cls, const NxDoc *doc, uint32_t i, uint32_t n)
 	return best;
 }
 
+/* Is token i the word w, in lower case (of, not Of)? */
+static int
+lower_word(const NxDoc *doc, uint32_t i, const char *w)
+{
+	return !(doc->tok[i].flags & NX_TF_UPPER_INITIAL) && nx_tok_ieq(doc, i, w);
+}
+
 /* Is token j in the sentence of token i? */
 static int
 in_sentence(const NxDoc *doc, uint32_t j, uint32_t i)
@@ -341,16 +348,25 @@ party_tag(const EntCtx *x, uint32_t i)
 	return tag_state(x, i + 3, j) ? j : 0;
 }
 
+/* A party tag: its "(" or comma, and the token after its state. */
+typedef struct PartyTag
+{
+	uint32_t	open;
+	uint32_t	close;
+} PartyTag;
+
 /*
- * The party tags of the document: the "(" or comma of each in open[],
- * the token after its state in close[]; returns how many.
+ * The party tags of the document, in order, into *tags (NULL when none):
+ * one scan.  Returns how many, or -1 when out of memory.
  */
-static size_t
-party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
+static long
+party_tags(EntCtx *x, PartyTag **tags)
 {
 	const NxDoc *doc = x->doc;
-	size_t		n = 0;
+	size_t		n = 0,
+				cap = 0;
 
+	*tags = NULL;
 	for (uint32_t i = 0; i < doc->ntok; i++)
 	{
 		uint32_t	j;
@@ -360,16 +376,25 @@ party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
 		if (doc->tok[i].blen == 1 && (doc->text[doc->tok[i].b] == '(' || doc->text[doc->tok[i].b] == ',') &&
 			(j = party_tag(x, i)) > 0 && !(doc->sent[doc->tok[i].sentence].flags & NX_SF_HEADER))
 		{
-			if (open)
+			if (n == cap)
 			{
-				open[n] = i;
-				close[n] = j;
+				PartyTag   *g = nx_grow(x->a, *tags, sizeof(PartyTag), &cap, cap ? 2 * cap : 8);
+
+				if (!g)
+				{
+					nx_free(x->a, *tags);
+					*tags = NULL;
+					return -1;
+				}
+				*tags = g;
 			}
+			(*tags)[n].open = i;
+			(*tags)[n].close = j;
 			n++;
 			i = j - 1;			/* a comma that closes one may open the next */
 		}
 	}
-	return n;
+	return (long) n;
 }
 
 /*
@@ -380,32 +405,38 @@ party_tags(EntCtx *x, uint32_t *open, uint32_t *close)
 static uint32_t
 party_of(const NxDoc *doc, uint32_t s, uint32_t n)
 {
-	static const char *const party[] = {"Democrat", "Republican", "Independent"};
-	const NxToken *t = &doc->tok[s];
-
-	if (n < 3 || !(doc->tok[s + 1].blen == 2 && memcmp(doc->text + doc->tok[s + 1].b, "of", 2) == 0))
+	if (n < 3 || !lower_word(doc, s + 1, "of") || !(doc->tok[s].flags & NX_TF_UPPER_INITIAL))
 		return 0;
-	for (size_t k = 0; k < sizeof(party) / sizeof(party[0]); k++)
-		if (t->blen == strlen(party[k]) && memcmp(doc->text + t->b, party[k], t->blen) == 0)
-			return s + 1;
-	return 0;
+	return nx_tok_ieq(doc, s, "Democrat") || nx_tok_ieq(doc, s, "Republican") ||
+		nx_tok_ieq(doc, s, "Independent") ? s + 1 : 0;
 }
 
-/* Append party tag [open, close]'s letter (MISC) and state (LOC) to x->me. */
-static void
-add_party_tag(EntCtx *x, uint32_t open, uint32_t close)
+/*
+ * A party's word or letter at token w (MISC) and its state [st, st + n)
+ * (LOC), written at the end of x->me but not counted yet.
+ */
+static Ment *
+party_pair(EntCtx *x, uint32_t w, uint32_t st, uint32_t n, float conf)
 {
 	Ment	   *p = &x->me[x->nm];
 
 	memset(p, 0, 2 * sizeof(Ment));
-	p[0].tok = open + 1;
+	p[0].tok = w;
 	p[0].ntok = 1;
 	p[0].type = (uint32_t) x->misc;
-	p[0].conf = 1;
-	p[1].tok = open + 3;
-	p[1].ntok = close - open - 3;
+	p[0].conf = conf;
+	p[1].tok = st;
+	p[1].ntok = n;
 	p[1].type = (uint32_t) x->loc;
-	p[1].conf = 1;
+	p[1].conf = conf;
+	return p;
+}
+
+/* Append party tag g's letter and state to x->me. */
+static void
+add_party_tag(EntCtx *x, const PartyTag *g)
+{
+	party_pair(x, g->open + 1, g->open + 3, g->close - g->open - 3, 1);
 	x->nm += 2;
 }
 
@@ -440,17 +471,8 @@ add_pieces(EntCtx *x, const NxEntity *in, size_t cap)
 	if (x->misc >= 0 && x->loc >= 0 && party_of(doc, e.tok, e.ntok))
 	{
 		/* Democrat of Vermont: the member's word and the state */
-		Ment	   *p = &x->me[x->nm];
+		Ment	   *p = party_pair(x, e.tok, e.tok + 2, e.ntok - 2, e.conf);
 
-		memset(p, 0, 2 * sizeof(Ment));
-		p[0].tok = e.tok;
-		p[0].ntok = 1;
-		p[0].type = (uint32_t) x->misc;
-		p[0].conf = e.conf;
-		p[1].tok = e.tok + 2;
-		p[1].ntok = e.ntok - 2;
-		p[1].type = (uint32_t) x->loc;
-		p[1].conf = e.conf;
 		if (x->nm + 2 <= cap && clean(x->m, doc, x->per, x->title_cls, 1, &p[1]))
 			x->nm += 2;
 		return;
@@ -486,21 +508,12 @@ add_pieces(EntCtx *x, const NxEntity *in, size_t cap)
 /* Tokens an organisation's name reaches back to its head word, at most (Committee for a Responsible …). */
 #define ORG_BACK_MAX		6
 
-/* Is token i the ASCII word w? */
-static int
-tok_is(const NxDoc *doc, uint32_t i, const char *w)
-{
-	const NxToken *t = &doc->tok[i];
-
-	return t->blen == strlen(w) && memcmp(doc->text + t->b, w, t->blen) == 0;
-}
-
 /* Is token i a lower-case word that joins an organisation's name (of, for, on, and, a, the)? */
 static int
 org_joiner(const NxDoc *doc, uint32_t i)
 {
-	return tok_is(doc, i, "of") || tok_is(doc, i, "for") || tok_is(doc, i, "on") ||
-		tok_is(doc, i, "and") || tok_is(doc, i, "a") || tok_is(doc, i, "the");
+	return lower_word(doc, i, "of") || lower_word(doc, i, "for") || lower_word(doc, i, "on") ||
+		lower_word(doc, i, "and") || lower_word(doc, i, "a") || lower_word(doc, i, "the");
 }
 
 /*
@@ -524,7 +537,8 @@ org_head_before(const NxDoc *doc, uint32_t s)
 		if (doc->tok[h].kind != NX_TOK_WORD)
 			return s;
 		if ((doc->tok[h].flags & NX_TF_UPPER_INITIAL) && (nx_words_abbrev(doc, h) & NX_WB(ORG_HEAD)))
-			return tok_is(doc, h + 1, "of") || tok_is(doc, h + 1, "for") || tok_is(doc, h + 1, "on") ?
+			return lower_word(doc, h + 1, "of") || lower_word(doc, h + 1, "for") ||
+				lower_word(doc, h + 1, "on") ?
 				h : s;
 		if (!(doc->tok[h].flags & NX_TF_UPPER_INITIAL) && !org_joiner(doc, h))
 			return s;
@@ -731,26 +745,22 @@ NxStatus
 nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 {
 	const NxDoc *doc = x->doc;
+	PartyTag   *tag = NULL;
+	long		ntag = x->misc >= 0 && x->loc >= 0 ? party_tags(x, &tag) : 0;
 	size_t		cap = 0,
-				ntag = x->misc >= 0 && x->loc >= 0 ? party_tags(x, NULL, NULL) : 0,
 				t = 0;
-	uint32_t   *open = NULL,
-			   *close = NULL;
 
+	if (ntag < 0)
+		return NX_ENOMEM;
 	/* pieces are at most one per token; a tag gives two */
 	for (size_t i = 0; i < nin; i++)
 		if (in[i].tok < doc->ntok && in[i].ntok <= doc->ntok - in[i].tok)
 			cap += in[i].ntok;
-	cap += 2 * ntag;
+	cap += 2 * (size_t) ntag;
 	x->me = nx_alloc(x->a, (cap + 1) * sizeof(Ment));
-	if (ntag && (open = nx_alloc(x->a, 2 * ntag * sizeof(uint32_t))) != NULL)
+	if (!x->me)
 	{
-		close = open + ntag;
-		party_tags(x, open, close);
-	}
-	if (!x->me || (ntag && !open))
-	{
-		nx_free(x->a, open);
+		nx_free(x->a, tag);
 		return NX_ENOMEM;
 	}
 	for (size_t i = 0; i < nin; i++)
@@ -759,18 +769,19 @@ nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 			nx_check_interrupts(x->a);
 		if (!mention_ok(x, &in[i]))
 			continue;
-		for (; t < ntag && open[t] < in[i].tok; t++)
-			add_party_tag(x, open[t], close[t]);
+		for (; t < (size_t) ntag && tag[t].open < in[i].tok; t++)
+			add_party_tag(x, &tag[t]);
 		/* a mention overlapping a tag gives way to it */
-		if ((t > 0 && close[t - 1] >= in[i].tok) || (t < ntag && open[t] < in[i].tok + in[i].ntok))
+		if ((t > 0 && tag[t - 1].close >= in[i].tok) ||
+			(t < (size_t) ntag && tag[t].open < in[i].tok + in[i].ntok))
 			continue;
 		if (doc->sent[doc->tok[in[i].tok].sentence].flags & NX_SF_HEADER)
 			continue;
 		add_pieces(x, &in[i], cap);
 	}
-	for (; t < ntag; t++)
-		add_party_tag(x, open[t], close[t]);
-	nx_free(x->a, open);
+	for (; t < (size_t) ntag; t++)
+		add_party_tag(x, &tag[t]);
+	nx_free(x->a, tag);
 	if (x->org >= 0)
 		org_heads(x);
 	name_joins(x);
