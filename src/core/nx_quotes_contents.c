@@ -90,10 +90,11 @@ own_attribution(const QCtx *x, QSpan c)
  * its own.  *part: it starts at a quotation after a participle of speech
  * (…, singing “…”), which is its cue (PART_PARTICIPLE), or after a verb
  * and "about" (PART_ABOUT), or after a name and a reporting verb it
- * opened with (PART_OWN).
+ * opened with (PART_OWN); *at then holds the cue, and for PART_OWN the
+ * source.
  */
 static int
-content_bounds(QCtx *x, QSpan *c, int *part, QSpan *own)
+content_bounds(QCtx *x, QSpan *c, int *part, QAttr *at)
 {
 	uint32_t	p = para_of(x->doc, c->s),
 				start0,
@@ -108,15 +109,19 @@ content_bounds(QCtx *x, QSpan *c, int *part, QSpan *own)
 	c->s = trim_start(x, *c);
 	c->e = trim_end(x, *c);
 	*part = c->s != start0 && participle_before(x, c->s) ? PART_PARTICIPLE : 0;
-	if (!*part && q_on(x, NX_QR_CUE_ABOUT) && c->e > c->s + 1 && about_verb(x, c->s) != UINT32_MAX)
+	if (!*part && q_on(x, NX_QR_CUE_ABOUT) && c->e > c->s + 1 &&
+		(v = about_verb(x, c->s)) != UINT32_MAX)
 	{
 		*part = PART_ABOUT;
-		c->s++;					/* "about" is the cue's */
+		at->cue = QSPAN(v, c->s + 1);	/* "about" is the cue's */
+		c->s++;
 	}
-	if (!*part && q_on(x, NX_QR_CONTENT_OWN_ATTRIBUTION) && (v = own_attribution(x, *c)) != UINT32_MAX)
+	if (!*part && q_on(x, NX_QR_CONTENT_OWN_ATTRIBUTION) &&
+		(v = own_attribution(x, *c)) != UINT32_MAX)
 	{
 		*part = PART_OWN;
-		*own = QSPAN(c->s, v);
+		at->src = QSPAN(c->s, v);
+		at->cue = QSPAN(v, v + 1);
 		c->s = v + 1;
 	}
 	return 1;
@@ -206,15 +211,10 @@ content_cue(QCtx *x, QSpan c, int part, QAttr *at)
 		cue = -1;
 	}
 	if (part == PART_OWN)
-	{
-		/* the name and verb the content opened with */
-		at->cue = QSPAN(c.s - 1, c.s);
-		q_fire(x, NX_QR_CONTENT_OWN_ATTRIBUTION);
-	}
+		q_fire(x, NX_QR_CONTENT_OWN_ATTRIBUTION);	/* the name and verb it opened with */
 	else if (part == PART_ABOUT)
 	{
-		/* the verb and "about" before the content (went on about “…”) */
-		at->cue = QSPAN(about_verb(x, c.s - 1), c.s);
+		/* the verb and "about" before it (went on about “…”): its subject */
 		cue_subject(x, at->cue, &at->src);
 		q_fire(x, NX_QR_CUE_ABOUT);
 	}
@@ -451,7 +451,7 @@ q_pass_contents(QCtx *x)
 		if ((i & (INTERRUPT_EVERY - 1)) == 0)
 			nx_check_interrupts(x->a);
 		memset(&x->fired, 0, sizeof(x->fired));
-		if (!content_bounds(x, &c, &part, &at.src))
+		if (!content_bounds(x, &c, &part, &at))
 			continue;
 		cue = content_cue(x, c, part, &at);
 		if (cue >= 0)
