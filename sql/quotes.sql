@@ -79,6 +79,12 @@ SELECT q.speaker, q.speaker_key,
          'Russian President Vladimir Putin met the envoy. “The talks were useful,” Putin said.')) AS entity_key
 FROM extract_quotes('Russian President Vladimir Putin met the envoy. “The talks were useful,” Putin said.') q;
 
+-- a campaign speaks as the organisation "NAME campaign", however the
+-- article refers to it (her campaign, the Clinton campaign): one org: key
+SELECT quote, speaker, speaker_key FROM extract_quotes(
+  'Hillary Clinton spoke in Ohio on Monday. Her campaign said the debate would be fair. "We are ready for Monday," the Clinton campaign said in a statement.')
+ORDER BY pos;
+
 -- speech: what was said or written; a belief, intention or feeling is a row, but no speech
 SELECT quote, cue, speech FROM extract_quotes(
   'Costa said the port would reopen. Reyes fears the strike will last. According to the union, talks resume on Monday. Okonkwo wants a new contract.')

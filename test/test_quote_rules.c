@@ -561,6 +561,23 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_BELIEF_CUE,
 		"{s:Costa} {c:fears} {q:the port will close for good}.",
 		"the port will close for good|fears|Costa|Costa|belief"},
+	/* a person's campaign speaks as "NAME campaign", its own words or the
+	 * article's for a possessive or a pronoun; not with another after "and" */
+	{NX_QR_SPEAKER_CAMPAIGN,
+		"Bernie Sanders spoke in Iowa. {s:The Sanders campaign} {c:said} {q:the plan would fail}. "
+		"{s:Sanders' campaign} {c:said} {q:it would win}. {s:His campaign} {c:added} {q:that it had won}. "
+		"{s:The Sanders campaign and the party} {c:said} {q:they agreed}.",
+		"the plan would fail|said|The Sanders campaign|Sanders campaign ## "
+		"it would win|said|Sanders' campaign|Sanders campaign ## "
+		"that it had won|added|His campaign|Sanders campaign ## "
+		"they agreed|said|The Sanders campaign and the party|The Sanders campaign and the party"},
+	/* a possessive takes "NAME campaign" wherever the article writes it;
+	 * where it never does, the mention stays its own speaker */
+	{NX_QR_SPEAKER_CAMPAIGN,
+		"Hillary Clinton spoke. {s:Clinton's campaign} {c:said} {q:the plan would fail}. "
+		"The Clinton campaign met. Donald Trump spoke. {s:Trump's campaign} {c:said} {q:it would win}.",
+		"the plan would fail|said|Clinton's campaign|Clinton campaign ## "
+		"it would win|said|Trump's campaign|Trump's campaign"},
 };
 
 /* Every rule has a case, every case runs. */

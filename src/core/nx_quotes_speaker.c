@@ -16,6 +16,8 @@
  *		 other way round, it an organisation) and is likeliest in view
  *		 there (nx_quotes_salience.c); they none: most often several
  *		 people;
+ *	   - a person's campaign (The Clinton campaign, Trump's campaign, his
+ *		 campaign) is the organisation the article calls "NAME campaign";
  *	   - a definite description (the mayor, the Indiana governor, the
  *		 newspaper) gives the entity named before it with that role
  *		 (nx_quotes_roles.c);
@@ -303,9 +305,105 @@ author_of(const QCtx *x, const QAuthors *au, uint32_t t)
 	return e >= 0 ? e : au->described;
 }
 
+/*
+ * For each entity, the first name of it the article follows with
+ * "campaign" as an organisation's (the Clinton campaign), or -1; one scan
+ * of the names, so that each quotation looks it up in O(1).
+ */
+static NxStatus
+campaigns_init(QCtx *x, int32_t **out)
+{
+	int32_t    *c = nx_alloc(x->a, (x->nent + 1) * sizeof(int32_t));
+
+	*out = c;
+	if (!c)
+		return NX_ENOMEM;
+	for (size_t e = 0; e <= x->nent; e++)
+		c[e] = -1;
+	for (size_t i = 0; i < x->nname; i++)
+	{
+		const QName *n = &x->name[i];
+
+		if (n->entity < 0 || n->possessive || n->e >= x->doc->ntok ||
+			!nx_tok_ieq(x->doc, n->e, "campaign"))
+			continue;
+		/* the first, but one in running text before a headline's (Clinton Campaign Wants) */
+		if (c[n->entity] < 0 || (is_cap(x->doc, x->name[c[n->entity]].e) && !is_cap(x->doc, n->e)))
+			c[n->entity] = (int32_t) i;
+	}
+	return NX_OK;
+}
+
+/* May entity e run a campaign: a person, or a name of no known type (Trump)? */
+static int
+campaigner(const QCtx *x, int32_t e)
+{
+	return e >= 0 && (x->ent[e].type == QT_PERSON || x->ent[e].type == QT_UNKNOWN);
+}
+
+/*
+ * A mention whose first noun phrase is a person's campaign: [the] NAME
+ * campaign, NAME's campaign or his/her campaign, "campaign" ending the
+ * phrase.  The speaker is the organisation "NAME campaign": those words
+ * of the mention, or for a possessive the first place the article writes
+ * the same person's name before "campaign" (none: the mention stays its
+ * own speaker).  Returns 1 when q's speaker is set.
+ */
+static int
+campaign_speaker(QCtx *x, QSalience *sal, const int32_t *campaign, NxQuote *q, QSpan m)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	t = m.s,
+				c;
+	int32_t		k,
+				e = -1;
+	QSpan		sp = QNONE;
+	QAgree		pk;
+
+	if (t < m.e && W(x, t, ARTICLE))
+		t++;
+	if (t >= m.e)
+		return 0;
+	if ((k = x->name_of[t]) >= 0 && x->name[k].s == t)
+	{
+		e = x->name[k].entity;
+		c = x->name[k].e;
+		if (c < m.e && (is_kind(doc, c, NX_TOK_CLITIC) || is_kind(doc, c, NX_TOK_APOSTROPHE)))
+			c++;				/* Clinton's, Sanders' */
+		else
+			sp = QSPAN(t, c + 1);	/* the Clinton campaign: its own words */
+	}
+	else if ((pk = q_pronoun_kind(x, t)) == QA_MALE || pk == QA_FEMALE)
+	{
+		if (!nx_tok_ieq(doc, t, "his") && !nx_tok_ieq(doc, t, "her"))
+			return 0;
+		e = q_salience_resolve(x, sal, pk, t);
+		c = t + 1;
+	}
+	else
+		return 0;
+	if (!campaigner(x, e) || c >= m.e || !nx_tok_ieq(doc, c, "campaign"))
+		return 0;
+	/* the phrase ends at "campaign"; not with "and" after it (The Clinton campaign and DNC: two) */
+	if (c + 1 < m.e && (!phrase_end(x, c + 1) || nx_tok_ieq(doc, c + 1, "and") ||
+						nx_tok_ieq(doc, c + 1, "or")))
+		return 0;
+	if (sp.e == sp.s)
+	{
+		if (campaign[e] < 0)
+			return 0;
+		sp = QSPAN(x->name[campaign[e]].s, x->name[campaign[e]].e + 1);
+	}
+	set_span(doc, &q->speaker, sp);
+	q->speaker_type = NX_ST_ORG;
+	q_mark(q, NX_QR_SPEAKER_CAMPAIGN);
+	return 1;
+}
+
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
 static int32_t
-resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, NxQuote *q, size_t before)
+resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, const int32_t *campaign,
+				NxQuote *q, size_t before)
 {
 	QSpan		m = span_of(&q->mention);
 	QAgree		k;
@@ -341,6 +439,8 @@ resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, NxQuote *q, size_t 
 			speak_entity(x, q, e, NX_QR_SPEAKER_PRONOUN);
 		}
 	}
+	else if (q_on(x, NX_QR_SPEAKER_CAMPAIGN) && campaign_speaker(x, sal, campaign, q, m))
+		;						/* an organisation not among the entities */
 	else if ((n = head_name(x, m)) >= 0 && q_on(x, NX_QR_SPEAKER_NAME))
 	{
 		e = x->name[n].entity;
@@ -404,10 +504,12 @@ q_pass_speakers(QCtx *x)
 	QSalience  *sal = NULL;
 	QAuthors	au = {NULL, -1};
 	size_t	   *order = NULL;
+	int32_t    *campaign = NULL;
 	NxStatus	st;
 
 	if ((st = q_names_build(x)) != NX_OK || (st = q_salience_init(x, &sal)) != NX_OK ||
-		(st = mention_order(x, &order)) != NX_OK || (st = authors_init(x, &au)) != NX_OK)
+		(st = mention_order(x, &order)) != NX_OK || (st = authors_init(x, &au)) != NX_OK ||
+		(st = campaigns_init(x, &campaign)) != NX_OK)
 		goto done;
 	for (size_t i = 0; i < x->nq; i++)
 	{
@@ -418,7 +520,7 @@ q_pass_speakers(QCtx *x)
 		if ((i & (INTERRUPT_EVERY - 1)) == 0)
 			nx_check_interrupts(x->a);
 		q_salience_advance(x, sal, t);
-		e = resolve_speaker(x, sal, &au, q, q_salience_names_read(sal));
+		e = resolve_speaker(x, sal, &au, campaign, q, q_salience_names_read(sal));
 		q_salience_advance(x, sal, t + (q->mention.ntok ? q->mention.ntok : 0));
 		if (e >= 0)
 			q_salience_spoke(sal, e, q->paragraph);
@@ -426,6 +528,7 @@ q_pass_speakers(QCtx *x)
 done:
 	nx_free(x->a, order);
 	nx_free(x->a, au.signer);
+	nx_free(x->a, campaign);
 	q_salience_free(x, sal);
 	return st;
 }
