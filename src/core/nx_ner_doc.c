@@ -189,7 +189,14 @@ is_connector(const char *s, size_t len)
 	return nx_word_in(s, len, words, sizeof(words) / sizeof(words[0]));
 }
 
-/* Mark lexicon matches (every match, not only the longest) in a sentence. */
+/* TokInfo.lex1f: the token alone has a slot in the lexicon */
+#define LEX1_FOUND	0x80
+
+/*
+ * Mark lexicon matches (every match, not only the longest) in a
+ * sentence.  The slot of a token alone was looked up with its text
+ * (analyse_one); longer matches are looked up here.
+ */
 static void
 sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
 {
@@ -205,7 +212,14 @@ sent_lexicon(const NxLexicon *lex, TokInfo *ti, size_t n)
 			const NxLexSlot *slot;
 
 			h = nx_key_add(h, ti[i + k].hf);
-			slot = nx_lex_find(lex, nx_key_final(h), &buf);
+			if (k == 0)
+			{
+				buf.classes = ti[i].lex1;
+				buf.flags = ti[i].lex1f;
+				slot = (ti[i].lex1f & LEX1_FOUND) ? &buf : NULL;
+			}
+			else
+				slot = nx_lex_find(lex, nx_key_final(h), &buf);
 			if (!slot)
 				break;
 			if (slot->flags & NX_LEX_ENTRY)
@@ -323,6 +337,20 @@ analyse_one(NxNerDoc *d, const char *s, size_t blen, uint64_t key, TokInfo *ti)
 	nx_fold_cluster_key(d->res.clusters, key, s, blen, &ti->clbits, &ti->cllen);
 	nx_fold_cluster_key(d->res.vclusters, key, s, blen, &ti->vcbits, &ti->vclen);
 	ti->conn = is_connector(s, blen);
+	ti->lex1f = 0;
+	ti->lex1 = 0;
+	if (nx_lex_present(d->res.lex))
+	{
+		NxLexSlot	buf;
+		const NxLexSlot *slot = nx_lex_find(d->res.lex,
+											nx_key_final(nx_key_add(NX_FNV_OFFSET, ti->hf)), &buf);
+
+		if (slot)
+		{
+			ti->lex1f = (uint8_t) (slot->flags & (NX_LEX_ENTRY | NX_LEX_PREFIX)) | LEX1_FOUND;
+			ti->lex1 = slot->classes;
+		}
+	}
 }
 
 /*

@@ -53,6 +53,8 @@ typedef struct TokInfo
 	uint8_t		cap;
 	uint8_t		flags;
 	uint8_t		conn;			/* a word that joins capitalised words (of, &) */
+	uint8_t		lex1f;			/* the lexicon's slot of the token alone: NX_LEX_* flags, 0 none */
+	uint32_t	lex1;			/* ... and its classes */
 	uint16_t	rpos;			/* position in its run of capitalised words */
 	uint16_t	rlen;			/* length of that run, 0 if in none */
 } TokInfo;

@@ -75,12 +75,18 @@ nx_tok_ieq(const NxDoc *doc, size_t i, const char *w)
 		ascii_ieq((const uint8_t *) doc->text + doc->tok[i].b, doc->tok[i].blen, w);
 }
 
-/* Is s[0..len) one of the n words, byte for byte? */
+/*
+ * Is s[0..len) one of the n words, byte for byte?  The first byte is
+ * compared before the word's length is counted: most tokens of a text
+ * ask and match none.
+ */
 int
 nx_word_in(const char *s, size_t len, const char *const *words, size_t n)
 {
+	if (len == 0)
+		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
+		if (words[i][0] == s[0] && strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
 			return 1;
 	return 0;
 }
