@@ -311,7 +311,7 @@ static const RuleCase rule_cases[] = {
 		"Sen. David Vitter spoke next. {q:“Why is this not proof that the bank is too big?”} {c:Vitter demanded}.",
 		"“Why is this not proof that the bank is too big?”|demanded|Vitter|David Vitter"},
 	{NX_QR_CUE_AFTER_SUBORDINATE,
-		"The ad shows {s:Trump} {c:saying} at the debate, {q:“That makes me smart,”} when {s:Clinton} {c:blasted} him.",
+		"The ad has {s:Trump} {c:saying} at the debate, {q:“That makes me smart,”} when {s:Clinton} {c:blasted} him.",
 		"“That makes me smart,”|saying|Trump|Trump"},
 	{NX_QR_CUE_OWN_SENTENCE,
 		"{s:Trump} {c:said} the talks failed. Clinton added {q:“We lost the vote today.”}",
@@ -561,6 +561,14 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_BELIEF_CUE,
 		"{s:Costa} {c:fears} {q:the port will close for good}.",
 		"the port will close for good|fears|Costa|Costa|belief"},
+	/* a participle of speech after a name shown is the cue, the name the
+	 * source, though the tagger took the footage's subject; not after
+	 * another "of" (the share of Republicans saying) */
+	{NX_QR_CUE_SHOWN_PARTICIPLE,
+		"{s:The ad} {c:uses footage of} Hillary Clinton asking, {q:“Why am I not ahead?”} "
+		"{s:The poll} {c:found} the share of Republicans saying {q:“guns matter”} rose.",
+		"“Why am I not ahead?”|asking|Hillary Clinton|Hillary Clinton ## "
+		"“guns matter”|found|The poll|The poll"},
 	/* a person's campaign speaks as "NAME campaign", its own words or the
 	 * article's for a possessive or a pronoun; not with another after "and" */
 	{NX_QR_SPEAKER_CAMPAIGN,

@@ -64,6 +64,8 @@ NX_QRULE(CUE_UNMARKED_SENTENCE, CONTENTS, "cue_unmarked_sentence",
 		 "reported speech without marks takes a cue only from its own sentences")
 NX_QRULE(CONTENT_OWN_ATTRIBUTION, CONTENTS, "content_own_attribution",
 		 "a content opening with a name and a reporting verb before \"that\" or a mark has them for its source and cue (Russia insisted that …)")
+NX_QRULE(CUE_SHOWN_PARTICIPLE, CONTENTS, "cue_shown_participle",
+		 "a participle of speech after a name shown (footage of Trump saying, “…”) is the cue, the name its source")
 NX_QRULE(CUE_ABOUT, CONTENTS, "cue_about",
 		 "a content opening with \"about\" after a verb has that verb and \"about\" for its cue (as Trump went on about “…”)")
 NX_QRULE(CUE_PARTICIPLE, CONTENTS, "cue_participle",

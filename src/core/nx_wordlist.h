@@ -209,6 +209,12 @@ NX_WORDCLASS(FIRST_NAME, "first-name", TRAINED, "per-first.txt", "")
 
 /* ---- rules: read by the quotation rules only ---- */
 
+/* what shows someone speaking: its participle then reports the quotation
+ * (footage of Trump saying, “…”; an ad featuring voters telling …) */
+NX_WORDCLASS(SHOWING, "showing", RULE, NULL,
+	"footage video videos clip clips tape tapes recording recordings "
+	"showing shows featuring features")
+
 /* verbs of speech that a short quotation right after them reports (chanted “Build the wall!”) */
 NX_WORDCLASS(SPEECH_VERB, "speech-verb", RULE, NULL,
 	"said says say saying chanted chanting chant chants shouted shouting "
@@ -218,7 +224,7 @@ NX_WORDCLASS(SPEECH_VERB, "speech-verb", RULE, NULL,
 /* participles of speech that report the quotation after them (…, singing “…”) */
 NX_WORDCLASS(SPEECH_PARTICIPLE, "speech-participle", RULE, NULL,
 	"saying chanting shouting yelling screaming singing reading crying "
-	"adding declaring exclaiming tweeting writing")
+	"adding declaring exclaiming tweeting writing asking")
 
 /* verbs that come before their source after a quotation (…,” says the narrator) */
 NX_WORDCLASS(INVERTING_VERB, "inverting-verb", RULE, NULL,
