@@ -569,6 +569,11 @@ static const RuleCase rule_cases[] = {
 		"{s:The poll} {c:found} the share of Republicans saying {q:“guns matter”} rose.",
 		"“Why am I not ahead?”|asking|Hillary Clinton|Hillary Clinton ## "
 		"“guns matter”|found|The poll|The poll"},
+	/* a lone word that opens an organisation's longer name is that
+	 * organisation; not a given name (Hillary) */
+	{NX_QR_ORG_FIRST_WORD,
+		"The Pew Research Center ran the poll. {s:Pew} {c:said} {q:the plan would fail}.",
+		"the plan would fail|said|Pew|Pew Research Center"},
 	/* a person's campaign speaks as "NAME campaign", its own words or the
 	 * article's for a possessive or a pronoun; not with another after "and" */
 	{NX_QR_SPEAKER_CAMPAIGN,

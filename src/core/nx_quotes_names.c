@@ -851,18 +851,37 @@ first_name_entity(const QCtx *x, const LastTable *f, const QName *n)
 	return f->ent[b] >= 0 ? f->ent[b] : -1;
 }
 
+/*
+ * The organisation a lone word names when it opens the longer name of one
+ * organisation only named before (Peabody: Peabody Energy; Patriot:
+ * Patriot Coal), or -1.  Not a given name (Hillary), nor a person's.
+ */
+static int32_t
+org_first_entity(const QCtx *x, const LastTable *o, const QName *n)
+{
+	size_t		b;
+
+	if (n->e != n->s + 1 || n->title || n->given || n->type == QT_PERSON || n->type == QT_GROUP ||
+		given_name(x, n->s))
+		return -1;
+	b = last_slot(o, n->last_h);
+	return o->ent[b] >= 0 && o->key[b] == n->last_h ? o->ent[b] : -1;
+}
+
 /* Link the names to entities, in document order. */
 static NxStatus
 link_names(QCtx *x)
 {
 	LastTable	t,
-				f;				/* entities by given name */
+				f,				/* entities by given name */
+				o;				/* organisations by the first word of a longer name */
 	size_t		cap = 0;
 	NxStatus	st = NX_OK;
 
 	memset(&f, 0, sizeof(f));
-	if ((st = table_init(x, &t)) == NX_OK)
-		st = table_init(x, &f);
+	memset(&o, 0, sizeof(o));
+	if ((st = table_init(x, &t)) == NX_OK && (st = table_init(x, &f)) == NX_OK)
+		st = table_init(x, &o);
 	for (size_t k = 0; st == NX_OK && k < x->nname; k++)
 	{
 		QName	   *n = &x->name[k];
@@ -874,6 +893,8 @@ link_names(QCtx *x)
 		e = link_name(x, &t, n);
 		if (e < 0 && q_on(x, NX_QR_SPEAKER_NAME))
 			e = first_name_entity(x, &f, n);
+		if (e < 0 && q_on(x, NX_QR_ORG_FIRST_WORD) && (e = org_first_entity(x, &o, n)) >= 0)
+			q_fire(x, NX_QR_ORG_FIRST_WORD);
 
 		if (e < 0 && n->weak)
 			continue;			/* a capitalised word opening a sentence, no name known */
@@ -894,11 +915,15 @@ link_names(QCtx *x)
 		settle(&x->ent[e]);
 		if (n->given)
 			first_name_add(&f, n, e);
+		if (x->ent[e].type == QT_ORG && n->e > n->s + 1 && !n->given)
+			first_name_add(&o, n, e);
 	}
 	nx_free(x->a, t.key);
 	nx_free(x->a, t.ent);
 	nx_free(x->a, f.key);
 	nx_free(x->a, f.ent);
+	nx_free(x->a, o.key);
+	nx_free(x->a, o.ent);
 	return st;
 }
 
