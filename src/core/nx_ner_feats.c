@@ -78,6 +78,21 @@ cap_value(const TokInfo *t)
 	return (uint32_t) t->cap | ((uint32_t) t->flags << 4);
 }
 
+/* The lowest lexicon class of the non-zero class set m (its classes are read lowest first). */
+static inline uint32_t
+class_of(uint32_t m)
+{
+#if defined(__GNUC__)
+	return (uint32_t) __builtin_ctz(m);
+#else
+	uint32_t	c = 0;
+
+	while (!((m >> c) & 1))
+		c++;
+	return c;
+#endif
+}
+
 /* Is token g read without its identity (training, nx_ner_doc_drop)? */
 static inline int
 dropped(const NxNerDoc *d, size_t g)
@@ -167,21 +182,20 @@ class_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
 	if (p1 && p1->cllen)
 		nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
-	for (uint32_t c = 0; (gazB | gazI) && c < NX_LEX_MAX_CLASSES; c++)
+	for (uint32_t m = gazB | gazI; m; m &= m - 1)
 	{
-		uint32_t	next_in = p1 && ((p1->gazI >> c) & 1) ? 1 : 0;
+		uint32_t	c = class_of(m),
+					next_in = p1 && ((p1->gazI >> c) & 1) ? 1 : 0;
 
 		if ((gazB >> c) & 1)
 			out[nf++] = nx_feat(T_GAZ, c * 4 + next_in);
 		if ((gazI >> c) & 1)
 			out[nf++] = nx_feat(T_GAZ, c * 4 + 2 + next_in);
 	}
-	for (uint32_t c = 0; m1 && (m1->gazB | m1->gazI) && c < NX_LEX_MAX_CLASSES; c++)
-		if (((m1->gazB | m1->gazI) >> c) & 1)
-			out[nf++] = nx_feat(T_GAZM1, c);
-	for (uint32_t c = 0; p1 && (p1->gazB | p1->gazI) && c < NX_LEX_MAX_CLASSES; c++)
-		if (((p1->gazB | p1->gazI) >> c) & 1)
-			out[nf++] = nx_feat(T_GAZP1, c);
+	for (uint32_t m = m1 ? m1->gazB | m1->gazI : 0; m; m &= m - 1)
+		out[nf++] = nx_feat(T_GAZM1, class_of(m));
+	for (uint32_t m = p1 ? p1->gazB | p1->gazI : 0; m; m &= m - 1)
+		out[nf++] = nx_feat(T_GAZP1, class_of(m));
 	if (t->vclen)
 		nf += nx_cluster_feats(out + nf, T_VC, t->vcbits, t->vclen, vcp, 3);
 	if (m1 && m1->vclen)
@@ -195,9 +209,8 @@ class_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 		out[nf++] = nx_feat(T_CLP2, cl_prefix(&ti[k + 2], 10));
 	out[nf++] = nx_feat2(T_CLBI, m1 ? cl_prefix(m1, 10) : BOS_L, cl_prefix(t, 10));
 	/* lexicon classes with the token's case */
-	for (uint32_t c = 0; (gazB | gazI) && c < NX_LEX_MAX_CLASSES; c++)
-		if (((gazB | gazI) >> c) & 1)
-			out[nf++] = nx_feat(T_GAZCAP, c * 64 + capv);
+	for (uint32_t m = gazB | gazI; m; m &= m - 1)
+		out[nf++] = nx_feat(T_GAZCAP, class_of(m) * 64 + capv);
 	return nf;
 }
 
@@ -221,8 +234,10 @@ aggregation_feats(const NxNerDoc *d, const TokInfo *ti, size_t n, size_t k,
 
 	if (t->cap == CAP_LOWER || t->cap == CAP_NONE)
 		return 0;
-	for (uint32_t c = 0; (lc | rc) && c < NX_LEX_MAX_CLASSES; c++)
+	for (uint32_t m = lc | rc; m; m &= m - 1)
 	{
+		uint32_t	c = class_of(m);
+
 		if ((lc >> c) & 1)
 			out[nf++] = nx_feat(T_AGCL, c);
 		if ((rc >> c) & 1)
