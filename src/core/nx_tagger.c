@@ -292,7 +292,8 @@ nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch, size_t nch,
  * Finding a sparse row counts bits (nx_popcount64).  x86-64 before 2008
  * lacks the POPCNT instruction, so builds for any x86-64 do not use it;
  * the decoder is compiled twice, with and without it, and the CPU picks
- * (as pgvector picks its distance functions).  hw is a constant in each.
+ * (as pgvector picks its distance functions); TAB_POPCNT, below, is a
+ * constant in each.
  */
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define NX_POPCNT_DISPATCH 1
@@ -427,6 +428,21 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 }
 
 /*
+ * How the scoring functions read a table: a constant in each copy of the
+ * decoder (nx_tagger_greedy), so that the kind of table is not tested
+ * again for every feature; tab_mode(t) where speed does not matter.
+ */
+#define TAB_POPCNT	1			/* count bits with the POPCNT instruction */
+#define TAB_SPARSE	2			/* rows behind an index (t->index) */
+#define TAB_INT8	4			/* int8 rows (t->w8) */
+
+static inline int
+tab_mode(const NxTagger *t)
+{
+	return t->w8 ? TAB_INT8 : t->index ? TAB_SPARSE : 0;
+}
+
+/*
  * Scores of all labels from the rows of a ring, or (rows NULL) of the
  * features feat[0..n) of a dense or int8 table.  scores has room for
  * NX_MAX_LABELS: fewer than eight labels are stored as eight lanes at
@@ -434,11 +450,11 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
  */
 static NX_ALWAYS_INLINE void
 score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
-		   size_t start, size_t n, size_t rmask, int32_t *scores)
+		   size_t start, size_t n, size_t rmask, int32_t *scores, int mode)
 {
 	const uint32_t L = t->nlabels;
 
-	if (t->w8)
+	if (mode & TAB_INT8)
 	{
 		score_int8(t, feat, n, scores);
 		return;
@@ -493,18 +509,18 @@ static const int16_t zero_row[NX_MAX_LABELS + NX_ROW_PAD];
  * branch on whether a bucket has a row, which the CPU could not predict.
  */
 static NX_ALWAYS_INLINE const int16_t *
-row_of(const NxTagger *t, uint32_t f, int hw)
+row_of(const NxTagger *t, uint32_t f, int mode)
 {
 	const size_t b = bucket_of(t, f);
 
-	if (t->index)
+	if (mode & TAB_SPARSE)
 	{
 		const NxWeightIndex *x = &t->index[b >> 6];
 		const uint64_t bit = UINT64_C(1) << (b & 63);
 		uint32_t	r;
 
 #if defined(NX_POPCNT_DISPATCH)
-		r = hw ? (uint32_t) __builtin_popcountll(x->bits & (bit - 1))
+		r = (mode & TAB_POPCNT) ? (uint32_t) __builtin_popcountll(x->bits & (bit - 1))
 			: nx_popcount64(x->bits & (bit - 1));
 #else
 		r = nx_popcount64(x->bits & (bit - 1));
@@ -521,7 +537,7 @@ nx_tagger_row(const NxTagger *t, uint32_t f)
 
 	if (t->w8)
 		return NULL;
-	row = row_of(t, f, 0);
+	row = row_of(t, f, tab_mode(t));
 	return row == zero_row ? NULL : row;
 }
 
@@ -529,7 +545,7 @@ int
 nx_tagger_row_values(const NxTagger *t, uint32_t f, int16_t *out)
 {
 	const int8_t *r8 = t->w8 ? int8_row(t, f) : NULL;
-	const int16_t *row = t->w8 ? NULL : row_of(t, f, 0);
+	const int16_t *row = t->w8 ? NULL : row_of(t, f, tab_mode(t));
 	int			nonzero = 0;
 
 	for (uint32_t l = 0; l < t->nlabels; l++)
@@ -542,15 +558,15 @@ nx_tagger_row_values(const NxTagger *t, uint32_t f, int16_t *out)
 
 /* Scores of all labels for one token's features. */
 static NX_ALWAYS_INLINE void
-score_feats(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores, int hw)
+score_feats(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores, int mode)
 {
 	const int16_t *rows[SCORE_CHUNK];
 	int32_t		part[NX_MAX_LABELS];
 	size_t		done = 0;
 
-	if (!t->index)
+	if (!(mode & TAB_SPARSE))
 	{
-		score_rows(t, NULL, feat, 0, n, 0, scores);
+		score_rows(t, NULL, feat, 0, n, 0, scores, mode);
 		return;
 	}
 	do
@@ -558,12 +574,12 @@ score_feats(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores, 
 		size_t		m = n - done < SCORE_CHUNK ? n - done : SCORE_CHUNK;
 
 		for (size_t k = 0; k < m; k++)
-			rows[k] = row_of(t, feat[done + k], hw);
+			rows[k] = row_of(t, feat[done + k], mode);
 		if (done == 0)
-			score_rows(t, rows, NULL, 0, m, SIZE_MAX, scores);
+			score_rows(t, rows, NULL, 0, m, SIZE_MAX, scores, mode);
 		else
 		{
-			score_rows(t, rows, NULL, 0, m, SIZE_MAX, part);
+			score_rows(t, rows, NULL, 0, m, SIZE_MAX, part, mode);
 			for (uint32_t l = 0; l < t->nlabels; l++)
 				scores[l] += part[l];
 		}
@@ -577,7 +593,7 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 {
 	int32_t		all[NX_MAX_LABELS];
 
-	score_feats(t, feat, n, all, 0);
+	score_feats(t, feat, n, all, tab_mode(t));
 	memcpy(scores, all, t->nlabels * sizeof(int32_t));
 }
 
@@ -634,10 +650,10 @@ static_of(const NxSeq *seq, size_t i, uint32_t *buf, size_t *n)
 	return seq->feat + seq->off[i];
 }
 
-/* Greedy decoding of one sequence (hw: see row_of). */
+/* Greedy decoding of one sequence (mode: TAB_*, a constant where it is inlined). */
 static NX_ALWAYS_INLINE void
 greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
-	   uint8_t *labels, float *prob, int hw)
+	   uint8_t *labels, float *prob, int mode)
 {
 	int32_t		sc[NX_MAX_LABELS];
 	int32_t		dsc[NX_MAX_LABELS];
@@ -679,28 +695,28 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 			{
 				const int16_t *row;
 
-				if (t->w8)
+				if (mode & TAB_INT8)
 				{
 					PREFETCH(int8_row(t, seq->feat[pf]));
 					continue;
 				}
-				row = row_of(t, seq->feat[pf], hw);
-				if (t->index)
+				row = row_of(t, seq->feat[pf], mode);
+				if (mode & TAB_SPARSE)
 					ring[pf % ROW_RING] = row;
 				PREFETCH(row);
 				PREFETCH(row + L - 1);
 			}
 		}
 		sf = static_of(seq, i, lazy, &ns);
-		if (t->index && sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING)
-			score_rows(t, ring, NULL, seq->off[i], ns, ROW_RING - 1, sc);
+		if ((mode & TAB_SPARSE) && sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING)
+			score_rows(t, ring, NULL, seq->off[i], ns, ROW_RING - 1, sc, mode);
 		else
-			score_feats(t, sf, ns, sc, hw);
+			score_feats(t, sf, ns, sc, mode);
 		if (seq->dyn)
 		{
 			size_t		k = seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS);
 
-			score_feats(t, dyn, k, dsc, hw);
+			score_feats(t, dyn, k, dsc, mode);
 			for (uint32_t l = 0; l < L; l++)
 				sc[l] += dsc[l];
 		}
@@ -732,7 +748,7 @@ static void
 greedy_popcnt(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 			  uint8_t *labels, float *prob)
 {
-	greedy(t, ls, seq, labels, prob, 1);
+	greedy(t, ls, seq, labels, prob, TAB_SPARSE | TAB_POPCNT);
 }
 #endif
 
@@ -748,13 +764,25 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		__builtin_cpu_init();
 		has_popcnt = __builtin_cpu_supports("popcnt") ? 1 : 0;
 	}
-	if (has_popcnt)
+	if (has_popcnt && tab_mode(t) == TAB_SPARSE)
 	{
 		greedy_popcnt(t, ls, seq, labels, prob);
 		return;
 	}
 #endif
-	greedy(t, ls, seq, labels, prob, 0);
+	/* one copy of the decoder for each kind of table */
+	switch (tab_mode(t))
+	{
+		case TAB_INT8:
+			greedy(t, ls, seq, labels, prob, TAB_INT8);
+			break;
+		case TAB_SPARSE:
+			greedy(t, ls, seq, labels, prob, TAB_SPARSE);
+			break;
+		default:
+			greedy(t, ls, seq, labels, prob, 0);
+			break;
+	}
 }
 
 /* Allocate zeroed float weights for training. */
