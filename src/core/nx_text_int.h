@@ -30,26 +30,33 @@ enum
 	C_OTHER
 };
 
-/* ASCII characters that are symbols, not punctuation: $ + < = > ^ ` | ~ */
-static inline int
-is_ascii_symbol(UChar32 c)
-{
-	switch (c)
-	{
-		case '$':
-		case '+':
-		case '<':
-		case '=':
-		case '>':
-		case '^':
-		case '`':
-		case '|':
-		case '~':
-			return 1;
-		default:
-			return 0;
-	}
-}
+/*
+ * Classes of the ASCII code points, for cls: white space and controls
+ * (S), line breaks (N: \n \v \f \r), letters, digits, the symbols $ + <
+ * = > ^ ` | ~ (Y), other punctuation (P).  Sixteen a row.
+ */
+#define S C_SPACE
+#define N C_NEWLINE
+#define L C_LETTER
+#define D C_DIGIT
+#define P C_PUNCT
+#define Y C_SYMBOL
+static const uint8_t ascii_class[128] = {
+	S, S, S, S, S, S, S, S, S, S, N, N, N, N, S, S,
+	S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+	S, P, P, P, Y, P, P, P, P, P, P, Y, P, P, P, P,
+	D, D, D, D, D, D, D, D, D, D, P, P, Y, Y, Y, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, Y, P,
+	Y, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, Y, P, Y, S,
+};
+#undef S
+#undef N
+#undef L
+#undef D
+#undef P
+#undef Y
 
 /* Class of a code point (negative: an ill-formed byte sequence). */
 static inline int
@@ -58,19 +65,7 @@ cls(UChar32 c)
 	if (c < 0)
 		return C_OTHER;
 	if (c < 128)
-	{
-		if (c == '\n' || c == '\r' || c == '\v' || c == '\f')
-			return C_NEWLINE;
-		if (c <= ' ' || c == 127)
-			return C_SPACE;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-			return C_LETTER;
-		if (c >= '0' && c <= '9')
-			return C_DIGIT;
-		if (is_ascii_symbol(c))
-			return C_SYMBOL;
-		return C_PUNCT;
-	}
+		return ascii_class[c];
 	if (c == 0x2028 || c == 0x2029 || c == 0x85)
 		return C_NEWLINE;
 	switch (u_charType(c))
