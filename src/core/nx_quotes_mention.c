@@ -473,24 +473,6 @@ relative_to_end(const QCtx *x, NxQuote *q)
 		set_mention(doc, q, QSPAN(s, end), NX_QR_RELATIVE_TO_END);
 }
 
-/* Do tokens i and i + 1 spell a word pair of nx_wordlist.h (familiar with)? */
-static int
-knowing_pair(const NxDoc *doc, uint32_t i)
-{
-	static const char *const pairs[][2] = {
-#define NX_WORDPAIR(a, b) {a, b},
-#define NX_WORDCLASS(id, name, kind, file, words)
-#include "nx_wordlist.h"
-#undef NX_WORDCLASS
-#undef NX_WORDPAIR
-	};
-
-	for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++)
-		if (nx_tok_ieq(doc, i, pairs[k][0]) && nx_tok_ieq(doc, i + 1, pairs[k][1]))
-			return 1;
-	return 0;
-}
-
 /*
  * A source followed by the phrase that says how its people know (three
  * people briefed on the discussions, officials familiar with the plan):
@@ -511,7 +493,7 @@ knowing_phrase(const QCtx *x, NxQuote *q)
 	end = sentence_words_end(doc, s);
 	if (q->cue.ntok > 0 && q->cue.tok >= e && q->cue.tok < end)
 		end = aux_start(x, q->cue.tok, e);
-	if (e + 2 > end || !knowing_pair(doc, e))
+	if (e + 2 > end || !nx_words_pair(doc, e))
 		return;
 	for (k = e + 2; k < end; k++)
 		if (is_phrase_break(doc, k))

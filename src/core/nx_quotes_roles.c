@@ -39,22 +39,15 @@
 static uint64_t
 word_key(const NxDoc *doc, uint32_t t)
 {
-	static const char *const abbrev[][2] = {
-#define NX_ROLEABBREV(a, r) {a, r},
-#define NX_WORDCLASS(id, name, kind, file, words)
-#include "nx_wordlist.h"
-#undef NX_WORDCLASS
-#undef NX_ROLEABBREV
-	};
+	const char *role;
 	char		buf[64];
 	size_t		n = nx_fold(doc->text + doc->tok[t].b, doc->tok[t].blen, buf, sizeof(buf) - 1);
 
 	if (n > 1 && buf[n - 1] == '.')
 		n--;
 	buf[n] = '\0';
-	for (size_t k = 0; k < sizeof(abbrev) / sizeof(abbrev[0]); k++)
-		if (strcmp(buf, abbrev[k][0]) == 0)
-			return nx_fnv1a64(abbrev[k][1], strlen(abbrev[k][1]));
+	if ((role = nx_words_role_of(buf)) != NULL)
+		return nx_fnv1a64(role, strlen(role));
 	return nx_fnv1a64(buf, n);
 }
 

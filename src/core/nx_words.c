@@ -51,6 +51,28 @@ static const uint8_t class_trained[NX_W__COUNT] = {
 #undef NX_WORDCLASS
 };
 
+/* The word pairs of nx_wordlist.h: two words read together, and a role's abbreviation. */
+enum
+{
+	PAIR_WORDS,					/* NX_WORDPAIR: familiar with */
+	PAIR_ROLE					/* NX_ROLEABBREV: gov, governor */
+};
+
+static const struct
+{
+	uint8_t		kind;
+	const char *a;
+	const char *b;
+}			word_pairs[] = {
+#define NX_WORDPAIR(a, b) {PAIR_WORDS, a, b},
+#define NX_ROLEABBREV(a, r) {PAIR_ROLE, a, r},
+#define NX_WORDCLASS(id, name, kind, file, words)
+#include "nx_wordlist.h"
+#undef NX_WORDCLASS
+#undef NX_ROLEABBREV
+#undef NX_WORDPAIR
+};
+
 /* TRAINED rows, then RULE rows, then LEXICON rows; masks of 64 bits, sections of 32 classes */
 typedef char order_ok[NX_W__MASK <= 64 && NX_W__TRAINED <= NX_LEX_MAX_CLASSES &&
 					  NX_W__LEXICON <= NX_LEX_MAX_CLASSES ? 1 : -1];
@@ -443,4 +465,25 @@ nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 			return 0;
 	}
 	return slot_classes(sl, map);
+}
+
+/* The role the abbreviation w (folded, no final period) stands for (gov: governor), or NULL. */
+const char *
+nx_words_role_of(const char *w)
+{
+	for (size_t k = 0; k < sizeof(word_pairs) / sizeof(word_pairs[0]); k++)
+		if (word_pairs[k].kind == PAIR_ROLE && strcmp(w, word_pairs[k].a) == 0)
+			return word_pairs[k].b;
+	return NULL;
+}
+
+/* Do tokens i and i + 1 of doc spell a word pair (familiar with, briefed on)? */
+int
+nx_words_pair(const NxDoc *doc, size_t i)
+{
+	for (size_t k = 0; k < sizeof(word_pairs) / sizeof(word_pairs[0]); k++)
+		if (word_pairs[k].kind == PAIR_WORDS && nx_tok_ieq(doc, i, word_pairs[k].a) &&
+			nx_tok_ieq(doc, i + 1, word_pairs[k].b))
+			return 1;
+	return 0;
 }

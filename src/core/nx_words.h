@@ -107,4 +107,13 @@ extern uint32_t nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_
 /* A token's lexicon key: FNV-1a 64 of its case fold (nx_fold). */
 extern uint64_t nx_words_key(const char *p, size_t n);
 
+/*
+ * The word pairs of nx_wordlist.h: the role an abbreviation stands for in
+ * a description (w folded, without its final period: gov gives governor;
+ * NULL for none), and whether tokens i and i + 1 spell a pair read
+ * together (familiar with).
+ */
+extern const char *nx_words_role_of(const char *w);
+extern int	nx_words_pair(const NxDoc *doc, size_t i);
+
 #endif							/* NX_WORDS_H */
