@@ -180,13 +180,16 @@ tok_analyse(const char *s, size_t len, TokInfo *ti)
 	ti->rpos = ti->rlen = 0;
 }
 
+/* Bytes of the longest connector word, so that longer tokens are not looked up. */
+#define CONNECTOR_MAX_BYTES 3
+
 /* Is a token a lower-case word that joins the words of a name? */
 static int
 is_connector(const char *s, size_t len)
 {
 	static const char *const words[] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
 
-	return nx_word_in(s, len, words, sizeof(words) / sizeof(words[0]));
+	return len <= CONNECTOR_MAX_BYTES && nx_word_in(s, len, words, sizeof(words) / sizeof(words[0]));
 }
 
 /* TokInfo.lex1f: the token alone has a slot in the lexicon */
