@@ -111,56 +111,68 @@ stage2_feats(const NxAttribDoc *d, const TokInfo *t, const TokInfo *m1,
 	return nf;
 }
 
-/* Static features of paragraph token k (document token g) into out. */
+/*
+ * The features of token k of a paragraph ti of n tokens (document token
+ * g) in four parts: the words (the token's and its neighbours') and the
+ * context (shape, case, word classes, quotation marks, place in the
+ * sentence), which both stages read, and stage 1's wider words and its
+ * cues and clusters.  They are emitted in the order the models were
+ * trained with (stage 1: words, wider words, context, cues; stage 2:
+ * words, context, then stage2_feats).
+ */
 static size_t
-static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
-			 size_t k, size_t g, uint32_t *out)
+word_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
 {
 	const TokInfo *t = &ti[k];
-	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
-	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
-	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
-				lp1 = p1 ? p1->hl : EOS_L;
-	uint32_t	lex = t->lex;
-	uint32_t	q = t->q;
-	uint64_t	spanv = 0;
-	uint32_t	cuelr = (uint32_t) t->cuel | ((uint32_t) t->cuer << 4);
+	uint64_t	lm1 = k >= 1 ? ti[k - 1].hl : BOS_L,
+				lp1 = k + 1 < n ? ti[k + 1].hl : EOS_L;
 	size_t		nf = 0;
-	static const int clp[4] = {4, 6, 10, 20},
-				clnear[2] = {6, 10};
 
-	if (t->span >= 0)
-	{
-		const SpanInfo *si = &d->si[t->span];
-
-		spanv = 1 | ((uint64_t) si->nw << 4) | ((uint64_t) si->endp << 8) |
-			((uint64_t) si->before << 12) | ((uint64_t) si->after << 16) |
-			((uint64_t) (si->flags & 7) << 20) | ((uint64_t) si->atstart << 24);
-	}
-	out[nf++] = nx_feat(T_BIAS, (uint64_t) stage);
 	out[nf++] = nx_feat(T_W, t->hl);
 	out[nf++] = nx_feat(T_WM1, lm1);
 	out[nf++] = nx_feat(T_WP1, lp1);
 	out[nf++] = nx_feat2(T_WM1W, lm1, t->hl);
 	out[nf++] = nx_feat2(T_WWP1, t->hl, lp1);
-	if (stage == 1)
-	{
-		/* wider context for sources and cues; stage 2 reads stage 1's chunks */
-		uint64_t	lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
-					lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
+	return nf;
+}
 
-		out[nf++] = nx_feat(T_WM2, lm2);
-		out[nf++] = nx_feat(T_WP2, lp2);
-		out[nf++] = nx_feat2(T_WM2M1, lm2, lm1);
-		out[nf++] = nx_feat2(T_WP1P2, lp1, lp2);
-		out[nf++] = nx_feat(T_S3, nx_hash3(m1 ? m1->hs : BOS_L, t->hs, p1 ? p1->hs : EOS_L));
-		out[nf++] = nx_feat(T_SUF, t->hsuf);
-		out[nf++] = nx_feat(T_LEXM2, k >= 2 ? ti[k - 2].lex | ((uint64_t) ti[k - 2].cx << 16) : 0xFFFF);
-		out[nf++] = nx_feat(T_LEXP2, k + 2 < n ? ti[k + 2].lex | ((uint64_t) ti[k + 2].cx << 16) : 0xFFFF);
-	}
+/* Stage 1's wider context for sources and cues: two words each side, shapes, suffix. */
+static size_t
+wide_word_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+{
+	const TokInfo *t = &ti[k];
+	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
+	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
+				lp1 = p1 ? p1->hl : EOS_L,
+				lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
+				lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
+	size_t		nf = 0;
+
+	out[nf++] = nx_feat(T_WM2, lm2);
+	out[nf++] = nx_feat(T_WP2, lp2);
+	out[nf++] = nx_feat2(T_WM2M1, lm2, lm1);
+	out[nf++] = nx_feat2(T_WP1P2, lp1, lp2);
+	out[nf++] = nx_feat(T_S3, nx_hash3(m1 ? m1->hs : BOS_L, t->hs, p1 ? p1->hs : EOS_L));
+	out[nf++] = nx_feat(T_SUF, t->hsuf);
+	out[nf++] = nx_feat(T_LEXM2, k >= 2 ? ti[k - 2].lex | ((uint64_t) ti[k - 2].cx << 16) : 0xFFFF);
+	out[nf++] = nx_feat(T_LEXP2, k + 2 < n ? ti[k + 2].lex | ((uint64_t) ti[k + 2].cx << 16) : 0xFFFF);
+	return nf;
+}
+
+/* Shape, case, word classes, quotation marks and place in the sentence. */
+static size_t
+context_feats(const NxAttribDoc *d, const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+{
+	const TokInfo *t = &ti[k];
+	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
+	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	uint32_t	q = t->q;
+	size_t		nf = 0;
+
 	out[nf++] = nx_feat(T_S, t->hs);
 	out[nf++] = nx_feat(T_CAPK, (uint64_t) t->cap | ((uint64_t) t->kind << 4));
-	out[nf++] = nx_feat(T_LEX, lex);
+	out[nf++] = nx_feat(T_LEX, t->lex);
 	out[nf++] = nx_feat(T_LEXM1, m1 ? m1->lex | ((uint64_t) m1->cx << 16) : 0xFFFF);
 	out[nf++] = nx_feat(T_LEXP1, p1 ? p1->lex | ((uint64_t) p1->cx << 16) : 0xFFFF);
 	out[nf++] = nx_feat(T_CX3, (uint64_t) (m1 ? m1->cx : 15) | ((uint64_t) t->cx << 4) |
@@ -169,9 +181,12 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	out[nf++] = nx_feat(T_QM1P1, (uint64_t) q | ((uint64_t) (m1 ? m1->q : 0xFF) << 8) |
 				   ((uint64_t) (p1 ? p1->q : 0xFF) << 16));
 	out[nf++] = nx_feat2(T_QW, q, t->hl);
-	if (spanv)
+	if (t->span >= 0)
 	{
 		const SpanInfo *si = &d->si[t->span];
+		uint64_t	spanv = 1 | ((uint64_t) si->nw << 4) | ((uint64_t) si->endp << 8) |
+			((uint64_t) si->before << 12) | ((uint64_t) si->after << 16) |
+			((uint64_t) (si->flags & 7) << 20) | ((uint64_t) si->atstart << 24);
 
 		out[nf++] = nx_feat(T_SPAN, spanv);
 		out[nf++] = nx_feat(T_SPANNW, (uint64_t) si->nw | ((uint64_t) q << 8));
@@ -182,43 +197,74 @@ static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 	}
 	out[nf++] = nx_feat(T_SENTPOS, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4) |
 				   ((uint64_t) t->cx << 8) | ((uint64_t) (k == 0) << 12));
-	if (stage == 1)
-	{
-		out[nf++] = nx_feat(T_CUELR, cuelr);
-		out[nf++] = nx_feat(T_CUELRLEX, (uint64_t) cuelr | ((uint64_t) t->cx << 8) | ((uint64_t) q << 12));
-		out[nf++] = nx_feat(T_CUELRCAP, (uint64_t) cuelr | ((uint64_t) t->cap << 8) | ((uint64_t) t->sentpos << 12));
-		out[nf++] = nx_feat2(T_SENTPOSW, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4), t->hl);
-		if (t->cuel)
-			out[nf++] = nx_feat2(T_CUELW, t->cuel, t->hl);
-		if (t->cuer)
-		{
-			out[nf++] = nx_feat2(T_CUERW, t->cuer, t->hl);
-			out[nf++] = nx_feat2(T_CUEV, t->cuerw, (uint64_t) t->cuer | ((uint64_t) t->cap << 4));
-			out[nf++] = nx_feat(T_CUERC, (uint64_t) t->cuer | ((uint64_t) t->cuercomma << 4) |
-						   ((uint64_t) t->cx << 8) | ((uint64_t) t->cap << 12) |
-						   ((uint64_t) (m1 ? m1->cx : 15) << 16));
-		}
-		if (t->cuel)
-			out[nf++] = nx_feat2(T_CUEV + 1, t->cuelw, (uint64_t) t->cuel | ((uint64_t) t->cap << 4));
-		for (int c = 0; c < LX__COUNT; c++)
-			if (lex & (1u << c))
-				out[nf++] = nx_feat(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
-		/* word clusters: the word, its neighbours, and the word near a reporting verb */
-		if (t->cllen)
-		{
-			nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
-			out[nf++] = nx_feat(T_CLCUE, cl_prefix(t, 10) ^ ((uint64_t) cuelr << 40) ^ ((uint64_t) q << 52));
-			out[nf++] = nx_feat(T_CLCUE + 1, cl_prefix(t, 6) ^ ((uint64_t) t->sentpos << 40) ^
-						   ((uint64_t) (m1 ? m1->cx : 15) << 44));
-		}
-		if (m1 && m1->cllen)
-			nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
-		if (p1 && p1->cllen)
-			nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
-	}
+	return nf;
+}
 
+/* Stage 1's reporting verbs either side, word classes with case, and word clusters. */
+static size_t
+cue_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+{
+	const TokInfo *t = &ti[k];
+	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
+	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	uint32_t	lex = t->lex;
+	uint32_t	q = t->q;
+	uint32_t	cuelr = (uint32_t) t->cuel | ((uint32_t) t->cuer << 4);
+	size_t		nf = 0;
+	static const int clp[4] = {4, 6, 10, 20},
+				clnear[2] = {6, 10};
+
+	out[nf++] = nx_feat(T_CUELR, cuelr);
+	out[nf++] = nx_feat(T_CUELRLEX, (uint64_t) cuelr | ((uint64_t) t->cx << 8) | ((uint64_t) q << 12));
+	out[nf++] = nx_feat(T_CUELRCAP, (uint64_t) cuelr | ((uint64_t) t->cap << 8) | ((uint64_t) t->sentpos << 12));
+	out[nf++] = nx_feat2(T_SENTPOSW, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4), t->hl);
+	if (t->cuel)
+		out[nf++] = nx_feat2(T_CUELW, t->cuel, t->hl);
+	if (t->cuer)
+	{
+		out[nf++] = nx_feat2(T_CUERW, t->cuer, t->hl);
+		out[nf++] = nx_feat2(T_CUEV, t->cuerw, (uint64_t) t->cuer | ((uint64_t) t->cap << 4));
+		out[nf++] = nx_feat(T_CUERC, (uint64_t) t->cuer | ((uint64_t) t->cuercomma << 4) |
+					   ((uint64_t) t->cx << 8) | ((uint64_t) t->cap << 12) |
+					   ((uint64_t) (m1 ? m1->cx : 15) << 16));
+	}
+	if (t->cuel)
+		out[nf++] = nx_feat2(T_CUEV + 1, t->cuelw, (uint64_t) t->cuel | ((uint64_t) t->cap << 4));
+	for (int c = 0; c < LX__COUNT; c++)
+		if (lex & (1u << c))
+			out[nf++] = nx_feat(T_LEXW, (uint64_t) c | ((uint64_t) t->cap << 8) | ((uint64_t) q << 12));
+	/* word clusters: the word, its neighbours, and the word near a reporting verb */
+	if (t->cllen)
+	{
+		nf += nx_cluster_feats(out + nf, T_CL, t->clbits, t->cllen, clp, 4);
+		out[nf++] = nx_feat(T_CLCUE, cl_prefix(t, 10) ^ ((uint64_t) cuelr << 40) ^ ((uint64_t) q << 52));
+		out[nf++] = nx_feat(T_CLCUE + 1, cl_prefix(t, 6) ^ ((uint64_t) t->sentpos << 40) ^
+					   ((uint64_t) (m1 ? m1->cx : 15) << 44));
+	}
+	if (m1 && m1->cllen)
+		nf += nx_cluster_feats(out + nf, T_CLM1, m1->clbits, m1->cllen, clnear, 2);
+	if (p1 && p1->cllen)
+		nf += nx_cluster_feats(out + nf, T_CLP1, p1->clbits, p1->cllen, clnear, 2);
+	return nf;
+}
+
+/* Static features of paragraph token k (document token g) into out. */
+static size_t
+static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
+			 size_t k, size_t g, uint32_t *out)
+{
+	size_t		nf = 0;
+
+	out[nf++] = nx_feat(T_BIAS, (uint64_t) stage);
+	nf += word_feats(ti, n, k, out + nf);
+	if (stage == 1)
+		nf += wide_word_feats(ti, n, k, out + nf);
+	nf += context_feats(d, ti, n, k, out + nf);
+	if (stage == 1)
+		nf += cue_feats(ti, n, k, out + nf);
 	if (stage == 2 && d->s2)
-		nf += stage2_feats(d, t, m1, p1, g, out + nf);
+		nf += stage2_feats(d, &ti[k], k >= 1 ? &ti[k - 1] : NULL, k + 1 < n ? &ti[k + 1] : NULL,
+						   g, out + nf);
 	return nf;
 }
 

@@ -559,6 +559,7 @@ extern int	aux_or_adverb(const QCtx *x, size_t i);
 extern uint32_t aux_start(const QCtx *x, uint32_t t, uint32_t floor);
 extern int	speaker_word(const QCtx *x, size_t i);
 extern uint32_t name_run(const QCtx *x, uint32_t s, uint32_t sent);
+extern void q_find_headlines(QCtx *x);	/* x->headline: sentences of capitalised words */
 extern int	ends_in_mark(const NxDoc *doc, uint32_t floor, uint32_t close);
 extern int	participle_before(const QCtx *x, uint32_t o);
 extern int	is_pronoun(const QCtx *x, QSpan m);

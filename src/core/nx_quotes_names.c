@@ -927,36 +927,6 @@ link_names(QCtx *x)
 	return st;
 }
 
-/* Words of a headline, at least, and the share of them capitalised, in percent. */
-#define HEADLINE_MIN_WORDS	6
-#define HEADLINE_CAP_PERCENT 80
-
-/* Which sentences are headlines, their words capitalised (Hillary Clinton Goes After Trump). */
-static void
-find_headlines(QCtx *x)
-{
-	const NxDoc *doc = x->doc;
-
-	for (size_t k = 0; k < doc->nsent; k++)
-	{
-		const NxSentence *sn = &doc->sent[k];
-		uint32_t	words = 0,
-					caps = 0;
-
-		for (uint32_t t = sn->tok; t < sn->tok + sn->ntok; t++)
-		{
-			if ((t & 4095) == 0)
-				nx_check_interrupts(x->a);
-			if (is_word(doc, t))
-			{
-				words++;
-				caps += is_cap(doc, t);
-			}
-		}
-		x->headline[k] = words >= HEADLINE_MIN_WORDS && caps * 100 >= words * HEADLINE_CAP_PERCENT;
-	}
-}
-
 /* The names and entities of the document. */
 NxStatus
 q_names_build(QCtx *x)
@@ -968,7 +938,7 @@ q_names_build(QCtx *x)
 	x->headline = nx_alloc(x->a, doc->nsent + 1);
 	if (!x->name_of || !x->headline)
 		return NX_ENOMEM;
-	find_headlines(x);
+	q_find_headlines(x);
 	for (size_t i = 0; i <= doc->ntok; i++)
 		x->name_of[i] = -1;
 	if ((st = find_names(x)) != NX_OK || (st = link_names(x)) != NX_OK)

@@ -2,7 +2,8 @@
  * nx_quotes_phrase.c
  *	  Phrases around a token, for the quotation rules: word counts, the
  *	  ends of sentences and phrases, auxiliaries before a verb, runs of
- *	  names and titles, pronouns and relative pronouns.  Every scan is
+ *	  names and titles, pronouns and relative pronouns, and which
+ *	  sentences are headlines.  Every scan is
  *	  bounded by its caller's limit or by a named bound.
  */
 #include "nx_quotes_int.h"
@@ -200,4 +201,34 @@ relative_source(const QCtx *x, QSpan *m)
 		return 0;
 	*m = QSPAN(k, s - 1);
 	return 1;
+}
+
+/* Words of a headline, at least, and the share of them capitalised, in percent. */
+#define HEADLINE_MIN_WORDS	6
+#define HEADLINE_CAP_PERCENT 80
+
+/* Which sentences are headlines, their words capitalised (Hillary Clinton Goes After Trump). */
+void
+q_find_headlines(QCtx *x)
+{
+	const NxDoc *doc = x->doc;
+
+	for (size_t k = 0; k < doc->nsent; k++)
+	{
+		const NxSentence *sn = &doc->sent[k];
+		uint32_t	words = 0,
+					caps = 0;
+
+		for (uint32_t t = sn->tok; t < sn->tok + sn->ntok; t++)
+		{
+			if ((t & 4095) == 0)
+				nx_check_interrupts(x->a);
+			if (is_word(doc, t))
+			{
+				words++;
+				caps += is_cap(doc, t);
+			}
+		}
+		x->headline[k] = words >= HEADLINE_MIN_WORDS && caps * 100 >= words * HEADLINE_CAP_PERCENT;
+	}
 }
