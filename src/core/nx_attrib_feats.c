@@ -111,6 +111,19 @@ stage2_feats(const NxAttribDoc *d, const TokInfo *t, const TokInfo *m1,
 	return nf;
 }
 
+/* Token k of a paragraph ti of n tokens, with its neighbours (NULL past the paragraph's ends). */
+typedef struct Around
+{
+	const TokInfo *ti;
+	size_t		n;
+	size_t		k;
+	const TokInfo *t;
+	const TokInfo *m1;
+	const TokInfo *p1;
+	uint64_t	lm1;			/* the words either side, BOS_L and EOS_L past the ends */
+	uint64_t	lp1;
+} Around;
+
 /*
  * The features of token k of a paragraph ti of n tokens (document token
  * g) in four parts: the words (the token's and its neighbours') and the
@@ -121,11 +134,11 @@ stage2_feats(const NxAttribDoc *d, const TokInfo *t, const TokInfo *m1,
  * words, context, then stage2_feats).
  */
 static size_t
-word_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+word_feats(const Around *a, uint32_t *out)
 {
-	const TokInfo *t = &ti[k];
-	uint64_t	lm1 = k >= 1 ? ti[k - 1].hl : BOS_L,
-				lp1 = k + 1 < n ? ti[k + 1].hl : EOS_L;
+	const TokInfo *t = a->t;
+	uint64_t	lm1 = a->lm1,
+				lp1 = a->lp1;
 	size_t		nf = 0;
 
 	out[nf++] = nx_feat(T_W, t->hl);
@@ -138,13 +151,16 @@ word_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
 
 /* Stage 1's wider context for sources and cues: two words each side, shapes, suffix. */
 static size_t
-wide_word_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+wide_word_feats(const Around *a, uint32_t *out)
 {
-	const TokInfo *t = &ti[k];
-	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
-	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
-	uint64_t	lm1 = m1 ? m1->hl : BOS_L,
-				lp1 = p1 ? p1->hl : EOS_L,
+	const TokInfo *ti = a->ti,
+			   *t = a->t,
+			   *m1 = a->m1,
+			   *p1 = a->p1;
+	size_t		n = a->n,
+				k = a->k;
+	uint64_t	lm1 = a->lm1,
+				lp1 = a->lp1,
 				lm2 = k >= 2 ? ti[k - 2].hl : BOS_L,
 				lp2 = k + 2 < n ? ti[k + 2].hl : EOS_L;
 	size_t		nf = 0;
@@ -162,11 +178,11 @@ wide_word_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
 
 /* Shape, case, word classes, quotation marks and place in the sentence. */
 static size_t
-context_feats(const NxAttribDoc *d, const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+context_feats(const NxAttribDoc *d, const Around *a, uint32_t *out)
 {
-	const TokInfo *t = &ti[k];
-	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
-	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	const TokInfo *t = a->t,
+			   *m1 = a->m1,
+			   *p1 = a->p1;
 	uint32_t	q = t->q;
 	size_t		nf = 0;
 
@@ -196,17 +212,17 @@ context_feats(const NxAttribDoc *d, const TokInfo *ti, size_t n, size_t k, uint3
 					   ((uint64_t) q << 8) | ((uint64_t) t->sentend << 16));
 	}
 	out[nf++] = nx_feat(T_SENTPOS, (uint64_t) t->sentpos | ((uint64_t) t->sentend << 4) |
-				   ((uint64_t) t->cx << 8) | ((uint64_t) (k == 0) << 12));
+				   ((uint64_t) t->cx << 8) | ((uint64_t) (a->k == 0) << 12));
 	return nf;
 }
 
 /* Stage 1's reporting verbs either side, word classes with case, and word clusters. */
 static size_t
-cue_feats(const TokInfo *ti, size_t n, size_t k, uint32_t *out)
+cue_feats(const Around *a, uint32_t *out)
 {
-	const TokInfo *t = &ti[k];
-	const TokInfo *m1 = k >= 1 ? &ti[k - 1] : NULL;
-	const TokInfo *p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	const TokInfo *t = a->t,
+			   *m1 = a->m1,
+			   *p1 = a->p1;
 	uint32_t	lex = t->lex;
 	uint32_t	q = t->q;
 	uint32_t	cuelr = (uint32_t) t->cuel | ((uint32_t) t->cuer << 4);
@@ -253,18 +269,26 @@ static size_t
 static_feats(const NxAttribDoc *d, int stage, const TokInfo *ti, size_t n,
 			 size_t k, size_t g, uint32_t *out)
 {
+	Around		a;
 	size_t		nf = 0;
 
+	a.ti = ti;
+	a.n = n;
+	a.k = k;
+	a.t = &ti[k];
+	a.m1 = k >= 1 ? &ti[k - 1] : NULL;
+	a.p1 = k + 1 < n ? &ti[k + 1] : NULL;
+	a.lm1 = a.m1 ? a.m1->hl : BOS_L;
+	a.lp1 = a.p1 ? a.p1->hl : EOS_L;
 	out[nf++] = nx_feat(T_BIAS, (uint64_t) stage);
-	nf += word_feats(ti, n, k, out + nf);
+	nf += word_feats(&a, out + nf);
 	if (stage == 1)
-		nf += wide_word_feats(ti, n, k, out + nf);
-	nf += context_feats(d, ti, n, k, out + nf);
+		nf += wide_word_feats(&a, out + nf);
+	nf += context_feats(d, &a, out + nf);
 	if (stage == 1)
-		nf += cue_feats(ti, n, k, out + nf);
+		nf += cue_feats(&a, out + nf);
 	if (stage == 2 && d->s2)
-		nf += stage2_feats(d, &ti[k], k >= 1 ? &ti[k - 1] : NULL, k + 1 < n ? &ti[k + 1] : NULL,
-						   g, out + nf);
+		nf += stage2_feats(d, a.t, a.m1, a.p1, g, out + nf);
 	return nf;
 }
 
