@@ -577,11 +577,11 @@ org_heads(EntCtx *x)
 /* Particles between two mentions that make them one person's name, at most (van der). */
 #define PARTICLES_MAX		2
 
-/* Does a person's name at [s, e) go on with a comma and a suffix (Joseph R. Biden, Jr.)? */
+/* Does a person's name ending before token e go on with a comma and a suffix (Joseph R. Biden, Jr.)? */
 static int
 comma_suffix(const NxDoc *doc, uint32_t e)
 {
-	return e + 1 < doc->ntok && is_mark(doc, e, ',') && doc->tok[e + 1].sentence == doc->tok[e].sentence &&
+	return e + 1 < doc->ntok && is_mark(doc, e, ',') && in_sentence(doc, e + 1, e) &&
 		(nx_words_abbrev(doc, e + 1) & NX_WB(NAME_SUFFIX)) &&
 		(doc->tok[e + 1].flags & NX_TF_UPPER_INITIAL);
 }
@@ -622,7 +622,7 @@ name_joins(EntCtx *x)
 
 			if (e.tok < pe)
 				continue;		/* the suffix a person took in */
-			if (particles(doc, pe, e.tok) && doc->tok[pe].sentence == doc->tok[e.tok].sentence)
+			if (particles(doc, pe, e.tok) && in_sentence(doc, pe, e.tok))
 			{
 				p->ntok = e.tok + e.ntok - p->tok;
 				p->type = (uint32_t) x->per;
@@ -654,8 +654,7 @@ event_at(const EntCtx *x, uint32_t i)
 
 	if (!(doc->tok[i].flags & NX_TF_UPPER_INITIAL) && doc->tok[i].kind != NX_TOK_NUMBER)
 		return 0;
-	for (uint32_t k = 0; k < EVENT_TOKENS_MAX && k < m->lex.maxlen && i + k < doc->ntok &&
-		 doc->tok[i + k].sentence == doc->tok[i].sentence; k++)
+	for (uint32_t k = 0; k < EVENT_TOKENS_MAX && k < m->lex.maxlen && in_sentence(doc, i + k, i); k++)
 	{
 		NxLexSlot	buf;
 		const NxLexSlot *slot;

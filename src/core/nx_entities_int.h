@@ -113,8 +113,8 @@ typedef struct EntCtx
 	int			org;
 	int			loc;
 	int			misc;
-	int			title_cls;
-	int			event_cls;		/* lexicon class of named events and laws, -1 */		/* lexicon class of titles, -1 */
+	int			title_cls;		/* lexicon class of titles, -1 */
+	int			event_cls;		/* lexicon class of named events and laws, -1 */
 	uint32_t	places;			/* lexicon classes of places, as bits */
 	uint32_t	nt;				/* number of model types */
 	/* clean: the mentions cut into pieces and cleaned */

@@ -16,8 +16,6 @@
  *	  x->prev is the last quotation made, which steps 3 and 4 read.
  */
 #include "nx_quotes_int.h"
-#include <stdio.h>
-#include <stdlib.h>
 
 /* Is the content c in the paragraph before a block quote the words that introduce it (told the FSB that:)? */
 static int

@@ -472,6 +472,13 @@ is_phrase_break(const NxDoc *doc, size_t i)
 		is_mark(doc, i) || is_kind(doc, i, NX_TOK_DASH);
 }
 
+/* Is token i the relative pronoun "who" or "which" (a source's stand-in)? */
+static inline int
+is_relative(const NxDoc *doc, size_t i)
+{
+	return nx_tok_ieq(doc, i, "who") || nx_tok_ieq(doc, i, "which");
+}
+
 /* Is token i a word of five bytes or more ending in suffix (-ing, -ed)? */
 static inline int
 ends_with(const NxDoc *doc, size_t i, const char *suffix)

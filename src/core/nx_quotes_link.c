@@ -372,8 +372,7 @@ others_relative(const QCtx *x, QSpan sc, QSpan k)
 	const NxDoc *doc = x->doc;
 
 	int			participle = k.s > 0 && is_punct(doc, k.s - 1, ',') && ends_with(doc, k.s, "ing");
-	int			relative = sc.e == sc.s + 1 &&
-		(nx_tok_ieq(doc, sc.s, "who") || nx_tok_ieq(doc, sc.s, "which"));
+	int			relative = sc.e == sc.s + 1 && is_relative(doc, sc.s);
 
 	return participle && relative && sc.e + 1 < k.s && is_word(doc, sc.e) && !is_cap(doc, sc.e);
 }

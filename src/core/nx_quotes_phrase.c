@@ -193,8 +193,7 @@ relative_source(const QCtx *x, QSpan *m)
 	uint32_t	s = m->s,
 				k;
 
-	if (m->e != s + 1 || s < 2 || !(nx_tok_ieq(doc, s, "who") || nx_tok_ieq(doc, s, "which")) ||
-		!is_punct(doc, s - 1, ','))
+	if (m->e != s + 1 || s < 2 || !is_relative(doc, s) || !is_punct(doc, s - 1, ','))
 		return 0;
 	k = phrase_start(doc, s - 1, doc->tok[s].sentence, RELATIVE_ANTECEDENT_MAX);
 	if (k + RELATIVE_ANTECEDENT_MAX + 1 <= s || k + 1 >= s || !is_word(doc, k))

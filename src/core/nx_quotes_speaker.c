@@ -57,6 +57,15 @@ head_preposition(const QCtx *x, uint32_t t)
 	return 0;
 }
 
+/* The name that starts at token t, or -1. */
+static int32_t
+name_at(const QCtx *x, uint32_t t)
+{
+	int32_t		n = t < x->doc->ntok ? x->name_of[t] : -1;
+
+	return n >= 0 && x->name[n].s == t ? n : -1;
+}
+
 /*
  * The name a mention m is about, or -1: in its first noun phrase, the last
  * name no lower-case word of the phrase follows (White House press
@@ -72,7 +81,8 @@ head_name(const QCtx *x, QSpan m)
 {
 	const NxDoc *doc = x->doc;
 	int32_t		head = -1,
-				last = -1;		/* the last name, a possessive too */
+				last = -1,		/* the last name, a possessive too */
+				n;
 	uint32_t	t,
 				prep = UINT32_MAX;	/* the preposition before, when no head yet */
 
@@ -112,13 +122,11 @@ head_name(const QCtx *x, QSpan m)
 	/* a name set off after a description */
 	for (; t < m.e && (is_punct(doc, t, ',') || !is_word(doc, t)); t++)
 		;
-	if (t > m.s && t < m.e && is_punct(doc, t - 1, ',') && x->name_of[t] >= 0 &&
-		x->name[x->name_of[t]].s == t)
-		return x->name_of[t];
+	if (t > m.s && t < m.e && is_punct(doc, t - 1, ',') && name_at(x, t) >= 0)
+		return name_at(x, t);
 	/* a possessive name alone (Stumpf's) */
-	if (x->name_of[m.s] >= 0 && x->name[x->name_of[m.s]].s == m.s &&
-		x->name[x->name_of[m.s]].e + 1 == m.e && x->name[x->name_of[m.s]].possessive)
-		return x->name_of[m.s];
+	if ((n = name_at(x, m.s)) >= 0 && x->name[n].e + 1 == m.e && x->name[n].possessive)
+		return n;
 	return -1;
 }
 
@@ -210,8 +218,7 @@ relative_after_name(const QCtx *x, QSpan *m)
 	int32_t		n;
 	uint8_t		t;
 
-	if (m->e != m->s + 1 || m->s == 0 ||
-		!(nx_tok_ieq(doc, m->s, "who") || nx_tok_ieq(doc, m->s, "which")))
+	if (m->e != m->s + 1 || m->s == 0 || !is_relative(doc, m->s))
 		return 0;
 	n = x->name_of[m->s - 1];
 	if (n < 0 || x->name[n].e != m->s || x->name[n].entity < 0)
@@ -251,8 +258,8 @@ signature(const QCtx *x, uint32_t p)
 
 	if (e > s && is_punct(doc, e - 1, '.'))
 		e--;
-	if (e <= s || (n = x->name_of[s]) < 0 || x->name[n].s != s || x->name[n].e != e ||
-		!x->name[n].given || x->name[n].entity < 0)
+	if (e <= s || (n = name_at(x, s)) < 0 || x->name[n].e != e || !x->name[n].given ||
+		x->name[n].entity < 0)
 		return -1;
 	return x->name[n].entity;
 }
@@ -265,10 +272,9 @@ author_line(const QCtx *x)
 
 	for (uint32_t p = (uint32_t) x->npara; p-- > 0 && p + AUTHOR_LINE_PARAGRAPHS >= x->npara;)
 	{
-		uint32_t	s = x->para_tok[p];
-		int32_t		n = s < doc->ntok ? x->name_of[s] : -1;
+		int32_t		n = name_at(x, x->para_tok[p]);
 
-		if (n >= 0 && x->name[n].s == s && x->name[n].given && x->name[n].entity >= 0 &&
+		if (n >= 0 && x->name[n].given && x->name[n].entity >= 0 &&
 			x->name[n].e < doc->ntok && W(x, x->name[n].e, BE_FORM))
 			return x->name[n].entity;
 	}
@@ -341,6 +347,14 @@ campaigner(const QCtx *x, int32_t e)
 	return e >= 0 && (x->ent[e].type == QT_PERSON || x->ent[e].type == QT_UNKNOWN);
 }
 
+/* The speakers pass's state over a document, made once before its quotations. */
+typedef struct QSpeakers
+{
+	QSalience  *sal;			/* who is in view */
+	QAuthors	au;				/* who writes */
+	int32_t    *campaign;		/* [nent] the name of entity e before "campaign", -1 */
+} QSpeakers;
+
 /*
  * A mention whose first noun phrase is a person's campaign: [the] NAME
  * campaign, NAME's campaign or his/her campaign, "campaign" ending the
@@ -350,34 +364,34 @@ campaigner(const QCtx *x, int32_t e)
  * own speaker).  Returns 1 when q's speaker is set.
  */
 static int
-campaign_speaker(QCtx *x, QSalience *sal, const int32_t *campaign, NxQuote *q, QSpan m)
+campaign_speaker(QCtx *x, const QSpeakers *sp, NxQuote *q, QSpan m)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	t = m.s,
 				c;
 	int32_t		k,
 				e = -1;
-	QSpan		sp = QNONE;
+	QSpan		own = QNONE;	/* the words "NAME campaign" */
 	QAgree		pk;
 
 	if (t < m.e && W(x, t, ARTICLE))
 		t++;
 	if (t >= m.e)
 		return 0;
-	if ((k = x->name_of[t]) >= 0 && x->name[k].s == t)
+	if ((k = name_at(x, t)) >= 0)
 	{
 		e = x->name[k].entity;
 		c = x->name[k].e;
 		if (c < m.e && (is_kind(doc, c, NX_TOK_CLITIC) || is_kind(doc, c, NX_TOK_APOSTROPHE)))
 			c++;				/* Clinton's, Sanders' */
 		else
-			sp = QSPAN(t, c + 1);	/* the Clinton campaign: its own words */
+			own = QSPAN(t, c + 1);	/* the Clinton campaign: its own words */
 	}
 	else if ((pk = q_pronoun_kind(x, t)) == QA_MALE || pk == QA_FEMALE)
 	{
 		if (!nx_tok_ieq(doc, t, "his") && !nx_tok_ieq(doc, t, "her"))
 			return 0;
-		e = q_salience_resolve(x, sal, pk, t);
+		e = q_salience_resolve(x, sp->sal, pk, t);
 		c = t + 1;
 	}
 	else
@@ -388,13 +402,13 @@ campaign_speaker(QCtx *x, QSalience *sal, const int32_t *campaign, NxQuote *q, Q
 	if (c + 1 < m.e && (!phrase_end(x, c + 1) || nx_tok_ieq(doc, c + 1, "and") ||
 						nx_tok_ieq(doc, c + 1, "or")))
 		return 0;
-	if (sp.e == sp.s)
+	if (own.e == own.s)
 	{
-		if (campaign[e] < 0)
+		if (sp->campaign[e] < 0)
 			return 0;
-		sp = QSPAN(x->name[campaign[e]].s, x->name[campaign[e]].e + 1);
+		own = QSPAN(x->name[sp->campaign[e]].s, x->name[sp->campaign[e]].e + 1);
 	}
-	set_span(doc, &q->speaker, sp);
+	set_span(doc, &q->speaker, own);
 	q->speaker_type = NX_ST_ORG;
 	q_mark(q, NX_QR_SPEAKER_CAMPAIGN);
 	return 1;
@@ -402,8 +416,7 @@ campaign_speaker(QCtx *x, QSalience *sal, const int32_t *campaign, NxQuote *q, Q
 
 /* Resolve the speaker of quotation q; returns its entity, or -1. */
 static int32_t
-resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, const int32_t *campaign,
-				NxQuote *q, size_t before)
+resolve_speaker(QCtx *x, QSpeakers *sp, NxQuote *q, size_t before)
 {
 	QSpan		m = span_of(&q->mention);
 	QAgree		k;
@@ -427,11 +440,11 @@ resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, const int32_t *camp
 		set_span(x->doc, &q->speaker, m);
 		q_mark(q, NX_QR_SPEAKER_RELATIVE);
 	}
-	if (m.e == m.s + 1 && q_on(x, NX_QR_SPEAKER_AUTHOR) && (e = author_of(x, au, m.s)) >= 0)
+	if (m.e == m.s + 1 && q_on(x, NX_QR_SPEAKER_AUTHOR) && (e = author_of(x, &sp->au, m.s)) >= 0)
 		speak_entity(x, q, e, NX_QR_SPEAKER_AUTHOR);
 	else if (m.e == m.s + 1 && (k = q_pronoun_kind(x, m.s)) != QA_NONE)
 	{
-		if (q_on(x, NX_QR_SPEAKER_PRONOUN) && (e = q_salience_resolve(x, sal, k, m.s)) >= 0)
+		if (q_on(x, NX_QR_SPEAKER_PRONOUN) && (e = q_salience_resolve(x, sp->sal, k, m.s)) >= 0)
 		{
 			/* he or she says what a name of no known type is: a person */
 			if ((k == QA_MALE || k == QA_FEMALE) && x->ent[e].type == QT_UNKNOWN)
@@ -439,7 +452,7 @@ resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, const int32_t *camp
 			speak_entity(x, q, e, NX_QR_SPEAKER_PRONOUN);
 		}
 	}
-	else if (q_on(x, NX_QR_SPEAKER_CAMPAIGN) && campaign_speaker(x, sal, campaign, q, m))
+	else if (q_on(x, NX_QR_SPEAKER_CAMPAIGN) && campaign_speaker(x, sp, q, m))
 		;						/* an organisation not among the entities */
 	else if ((n = head_name(x, m)) >= 0 && q_on(x, NX_QR_SPEAKER_NAME))
 	{
@@ -447,7 +460,7 @@ resolve_speaker(QCtx *x, QSalience *sal, const QAuthors *au, const int32_t *camp
 		speak_entity(x, q, e, NX_QR_SPEAKER_NAME);
 	}
 	else if (n < 0 && q_on(x, NX_QR_SPEAKER_DESCRIPTION))
-		e = description_speaker(x, sal, q, m, before);
+		e = description_speaker(x, sp->sal, q, m, before);
 	return e;
 }
 
@@ -501,15 +514,13 @@ mention_order(QCtx *x, size_t **order)
 NxStatus
 q_pass_speakers(QCtx *x)
 {
-	QSalience  *sal = NULL;
-	QAuthors	au = {NULL, -1};
+	QSpeakers	sp = {NULL, {NULL, -1}, NULL};
 	size_t	   *order = NULL;
-	int32_t    *campaign = NULL;
 	NxStatus	st;
 
-	if ((st = q_names_build(x)) != NX_OK || (st = q_salience_init(x, &sal)) != NX_OK ||
-		(st = mention_order(x, &order)) != NX_OK || (st = authors_init(x, &au)) != NX_OK ||
-		(st = campaigns_init(x, &campaign)) != NX_OK)
+	if ((st = q_names_build(x)) != NX_OK || (st = q_salience_init(x, &sp.sal)) != NX_OK ||
+		(st = mention_order(x, &order)) != NX_OK || (st = authors_init(x, &sp.au)) != NX_OK ||
+		(st = campaigns_init(x, &sp.campaign)) != NX_OK)
 		goto done;
 	for (size_t i = 0; i < x->nq; i++)
 	{
@@ -519,16 +530,16 @@ q_pass_speakers(QCtx *x)
 
 		if ((i & (INTERRUPT_EVERY - 1)) == 0)
 			nx_check_interrupts(x->a);
-		q_salience_advance(x, sal, t);
-		e = resolve_speaker(x, sal, &au, campaign, q, q_salience_names_read(sal));
-		q_salience_advance(x, sal, t + (q->mention.ntok ? q->mention.ntok : 0));
+		q_salience_advance(x, sp.sal, t);
+		e = resolve_speaker(x, &sp, q, q_salience_names_read(sp.sal));
+		q_salience_advance(x, sp.sal, t + (q->mention.ntok ? q->mention.ntok : 0));
 		if (e >= 0)
-			q_salience_spoke(sal, e, q->paragraph);
+			q_salience_spoke(sp.sal, e, q->paragraph);
 	}
 done:
 	nx_free(x->a, order);
-	nx_free(x->a, au.signer);
-	nx_free(x->a, campaign);
-	q_salience_free(x, sal);
+	nx_free(x->a, sp.au.signer);
+	nx_free(x->a, sp.campaign);
+	q_salience_free(x, sp.sal);
 	return st;
 }

@@ -461,8 +461,7 @@ cue_subject(QCtx *x, QSpan cue, QSpan *src)
 	{
 		uint32_t	s = j;
 
-		if (q_on(x, NX_QR_SUBJECT_RELATIVE) && j == end && !clause &&
-			(nx_tok_ieq(doc, j - 1, "who") || nx_tok_ieq(doc, j - 1, "which")))
+		if (q_on(x, NX_QR_SUBJECT_RELATIVE) && j == end && !clause && is_relative(doc, j - 1))
 		{
 			/* a relative clause's verb (the police department which
 			 * reported): PolNeAR marks the pronoun its source */
