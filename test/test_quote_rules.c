@@ -354,7 +354,7 @@ static const RuleCase rule_cases[] = {
 		"“The plan is a disaster,”|says|the ad's narrator|the ad's narrator"},
 	{NX_QR_SOURCE_NOT_RELATIVE,
 		"Trump was defensive about an architect {s:who} {c:said} {q:he was never paid}, {c:saying} {q:“Maybe he did a bad job.”}",
-		"he was never paid|said|who|who ## “Maybe he did a bad job.”|saying|Trump|Trump"},
+		"he was never paid|said|who|an architect ## “Maybe he did a bad job.”|saying|Trump|Trump"},
 	{NX_QR_INVERTED_CLAUSE,
 		"However debates are not likely to alter the race, {c:noted} {q:NBC’s Dante Chinni}.",
 		"debates are not likely to alter the race|noted|NBC’s Dante Chinni|Dante Chinni"},
@@ -533,6 +533,9 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SPEAKER_RELATIVE,
 		"Graham, {s:who} has {c:vowed} {q:that the plan would fail}.",
 		"that the plan would fail|has vowed|who|Graham"},
+	{NX_QR_SPEAKER_RELATIVE_NP,
+		"The ruling set off a wave of alarm among legal experts, {s:who} {c:worry} {q:that it will stand}.",
+		"that it will stand|worry|who|legal experts|belief"},
 	{NX_QR_SPEAKER_AUTHOR,
 		"{s:I} {c:said} {q:that the law will change}.\n\nChris Smith.",
 		"that the law will change|said|I|Chris Smith"},
@@ -737,11 +740,26 @@ static const RuleCase speaker_cases[] = {
 		"Mitch McConnell spoke first. Obama met McConnell, now the majority leader, {s:who} {c:said} "
 		"{q:the plan would fail}.",
 		"the plan would fail|said|who|Mitch McConnell"},
-	/* right after a person's name, no comma: that name; not a body's name */
+	/* right after a person's name, no comma: that name; not a body's name, but the person "of" it */
 	{NX_QR_SPEAKER_RELATIVE,
 		"It was Barack Obama {s:who} {c:pressed} {q:for a deal}. Megyn Kelly of Fox News {s:who} "
 		"{c:questioned} {q:his respect for women}.",
-		"for a deal|pressed|who|Barack Obama ## his respect for women|questioned|who|who"},
+		"for a deal|pressed|who|Barack Obama ## his respect for women|questioned|who|Megyn Kelly"},
+	/* a relative pronoun after a long phrase: the noun phrase or name right before it */
+	{NX_QR_SPEAKER_RELATIVE_NP,
+		"The strategy could open Ana Costa up to further attacks by Mr. Reyes, {s:who} {c:said} "
+		"{q:the plan would fail}. It won support from superdelegates {s:who} {c:said} {q:they liked it}.",
+		"the plan would fail|said|who|Reyes ## they liked it|said|who|superdelegates"},
+	/* past a time, and past a place and its preposition */
+	{NX_QR_SPEAKER_RELATIVE_NP,
+		"Voters are pumped to re-elect Sen. Rob Portman this year, {s:who} {c:said} {q:the plan would work}. "
+		"Attacks were echoed by Democrats across the country, {s:who} {c:said} {q:the plan would fail}.",
+		"the plan would work|said|who|Rob Portman ## the plan would fail|said|who|Democrats"},
+	/* a determiner opens the phrase; a number is part of it */
+	{NX_QR_SPEAKER_RELATIVE_NP,
+		"That is a sharp rise from the 12 percent {s:who} {c:said} {q:they liked it}. The ad stars an "
+		"Abraham Lincoln impersonator {s:who} {c:promises} {q:that Johnson will win}.",
+		"they liked it|said|who|the 12 percent ## that Johnson will win|promises|who|an Abraham Lincoln impersonator"},
 	/* I outside quotation marks: the letter's signature after it, else the
 	 * person the article's closing line describes */
 	{NX_QR_SPEAKER_AUTHOR,

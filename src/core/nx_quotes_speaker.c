@@ -231,6 +231,128 @@ relative_after_name(const QCtx *x, QSpan *m)
 	return 1;
 }
 
+/* Tokens of the noun phrase a relative pronoun refers to, at most. */
+#define RELATIVE_NP_MAX		5
+
+/* May a name of type t be what "who" (a person or group) or "which" (anything else) refers to? */
+static int
+relative_agrees(const QCtx *x, uint8_t t, uint32_t r)
+{
+	return t == QT_UNKNOWN || (t == QT_PERSON || t == QT_GROUP) == nx_tok_ieq(x->doc, r, "who");
+}
+
+/* Is token t a noun of a place, which "who" does not refer to (Democrats across the country, who)? */
+static int
+place_noun(const QCtx *x, uint32_t t)
+{
+	static const char *const words[] = {"country", "world", "nation", "state", "city", "area", "region"};
+
+	if (W(x, t, PLACE_HEAD))
+		return 1;
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (nx_tok_ieq(x->doc, t, words[k]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The noun phrase that ends right before token e, for the relative
+ * pronoun at r: a name that ends there if r may refer to it, past a place
+ * or body it is "of" (Marco Rubio of Florida); else the words back to a
+ * determiner (included), a preposition, a verb or a phrase break, a few
+ * at most.  Returns 0 when there is none.
+ */
+static int
+antecedent(const QCtx *x, uint32_t r, uint32_t e, QSpan *out)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent = doc->tok[r].sentence,
+				s;
+	int32_t		n;
+
+	if (e == 0 || !in_sent(doc, e - 1, sent) || !is_word(doc, e - 1))
+		return 0;
+	if ((n = x->name_of[e - 1]) >= 0 && x->name[n].e == e && x->name[n].entity >= 0)
+	{
+		const QName *nm = &x->name[n];
+
+		if (!relative_agrees(x, x->ent[nm->entity].type, r) && nm->s >= 2 &&
+			W(x, nm->s - 1, PREPOSITION) && (n = x->name_of[nm->s - 2]) >= 0 &&
+			x->name[n].e == nm->s - 1 && x->name[n].entity >= 0)
+			nm = &x->name[n];
+		if (!relative_agrees(x, x->ent[nm->entity].type, r))
+			return 0;
+		*out = QSPAN(nm->s, nm->e);
+		return 1;
+	}
+	for (s = e; s > 0 && e - s < RELATIVE_NP_MAX && in_sent(doc, s - 1, sent); s--)
+	{
+		uint32_t	t = s - 1;
+
+		if (W(x, t, DETERMINER) && !W(x, t, PERSONAL_PRONOUN))
+		{
+			s--;				/* its first word (the voters, those, an impersonator) */
+			break;
+		}
+		if (is_phrase_break(doc, t) || (!is_word(doc, t) && !is_kind(doc, t, NX_TOK_NUMBER)) ||
+			has_class(x, t, NX_WB(NP_STOP) | NX_WB(PREPOSITION) | NX_WB(CUE_VERB) | NX_WB(AUX) |
+					  NX_WB(BE_FORM) | NX_WB(MODAL) | NX_WB(PAST_VERB) | NX_WB(PRONOUN)) ||
+			(!is_cap(doc, t) && (ends_with(doc, t, "ing") || ends_with(doc, t, "ed"))))
+			break;
+	}
+	if (s == e || e - s >= RELATIVE_NP_MAX || (W(x, s, NOT_NAME) && !W(x, s, DETERMINER)))
+		return 0;
+	*out = QSPAN(s, e);
+	return 1;
+}
+
+/* Are words m more than a noun phrase: longer than one, or with a verb (were echoed, set off)? */
+static int
+clause_words(const QCtx *x, QSpan m)
+{
+	if (m.e - m.s >= RELATIVE_NP_MAX)
+		return 1;
+	for (uint32_t t = m.s; t < m.e; t++)
+		if (has_class(x, t, NX_WB(AUX) | NX_WB(MODAL) | NX_WB(PAST_VERB) | NX_WB(CUE_VERB)) ||
+			(!is_cap(x->doc, t) && ends_with(x->doc, t, "ed")))
+			return 1;
+	return 0;
+}
+
+/*
+ * A mention that is only a relative pronoun whose words before are no
+ * phrase relative_source reads (longer than a subject) nor a name right
+ * before it: the noun phrase right before its comma or dash, or right
+ * before it (antecedent: legal experts, who worry; superdelegates who've
+ * said; Sen. Rob Portman this year, who), or for "who" the one before a
+ * place and its preposition (Democrats across the country, who).  *m
+ * becomes it; returns 0 when there is none.
+ */
+static int
+relative_np(const QCtx *x, QSpan *m)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	r = m->s,
+				e = r;
+	QSpan		a;
+
+	if (m->e != r + 1 || r < 2 || !is_relative(doc, r))
+		return 0;
+	if (is_punct(doc, r - 1, ',') || is_kind(doc, r - 1, NX_TOK_DASH))
+		e = r - 1;
+	/* a time between (this year, last week) */
+	if (e >= 3 && has_class(x, e - 1, NX_WB(TIME_WORD) | NX_WB(TIME_NOUN)) &&
+		W(x, e - 2, TIME_OPENER))
+		e -= 2;
+	if (!antecedent(x, r, e, &a))
+		return 0;
+	if (nx_tok_ieq(doc, r, "who") && place_noun(x, a.e - 1) && a.s >= 2 &&
+		W(x, a.s - 1, PREPOSITION) && !antecedent(x, r, a.s - 1, &a))
+		return 0;
+	*m = a;
+	return 1;
+}
+
 /* Paragraphs from the article's end read for its author's line, at most. */
 #define AUTHOR_LINE_PARAGRAPHS 2
 
@@ -435,10 +557,26 @@ resolve_speaker(QCtx *x, QSpeakers *sp, NxQuote *q, size_t before)
 	}
 	if (q_on(x, NX_QR_SPEAKER_RELATIVE) && (relative_source(x, &m) || relative_after_name(x, &m)))
 	{
-		/* who: the words before it, or the name an appositive there is about */
+		QSpan		np = span_of(&q->mention);
+
+		/* who: the words before it, or the name an appositive there is about;
+		 * words with no name that are a clause, the noun phrase before "who" */
 		appositive_name(x, &m);
+		if (q_on(x, NX_QR_SPEAKER_RELATIVE_NP) && head_name(x, m) < 0 && clause_words(x, m) &&
+			relative_np(x, &np))
+		{
+			m = np;
+			q_mark(q, NX_QR_SPEAKER_RELATIVE_NP);
+		}
+		else
+			q_mark(q, NX_QR_SPEAKER_RELATIVE);
 		set_span(x->doc, &q->speaker, m);
-		q_mark(q, NX_QR_SPEAKER_RELATIVE);
+	}
+	else if (q_on(x, NX_QR_SPEAKER_RELATIVE) && q_on(x, NX_QR_SPEAKER_RELATIVE_NP) &&
+			 relative_np(x, &m))
+	{
+		set_span(x->doc, &q->speaker, m);
+		q_mark(q, NX_QR_SPEAKER_RELATIVE_NP);
 	}
 	if (m.e == m.s + 1 && q_on(x, NX_QR_SPEAKER_AUTHOR) && (e = author_of(x, &sp->au, m.s)) >= 0)
 		speak_entity(x, q, e, NX_QR_SPEAKER_AUTHOR);

@@ -321,7 +321,7 @@ NX_WORDCLASS(OBJECT_OPENER, "object-opener", RULE, NULL,
 NX_WORDCLASS(PREPOSITION, "preposition", RULE, NULL,
 	"at in on of for with from by to into over about after before like than "
 	"as inside outside near under against among within without during "
-	"through behind")
+	"through behind across around between throughout toward towards")
 
 /* words that end a noun phrase on its left */
 NX_WORDCLASS(NP_STOP, "np-stop", RULE, NULL,
