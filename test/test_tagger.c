@@ -194,6 +194,35 @@ test_tagger_train(void)
 	free(w);
 	nx_trainer_free(&tr);
 	CHECK(nx_trainer_init(&tr, 2, ls.n, &nx_malloc_alloc) == NX_EINVAL);
+
+	/*
+	 * Learning from predicted history: the labels allowed at a token come
+	 * from the gold labels before it.  Token 101 opens a chunk in one
+	 * sequence and is O in the other, so it is often missed; the chunk's
+	 * L-X (token 105 alone says it) is still predicted, where a predicted
+	 * O before it used to forbid it and count a mistake every time.
+	 */
+	{
+		uint32_t	f2[4] = {101, 105, 101, 106};
+		uint8_t		g2[4];
+		NxSeq		sa = {2, off, f2, NULL, NULL, NULL, NULL, NULL, 0},
+					sb = {2, off, f2 + 2, NULL, NULL, NULL, NULL, NULL, 0};
+		int			second_wrong = 0;
+
+		g2[0] = ls.label_of[0][NX_LP_B];
+		g2[1] = ls.label_of[0][NX_LP_L];
+		g2[2] = g2[3] = ls.outside;
+		CHECK(nx_trainer_init(&tr, 8, ls.n, &nx_malloc_alloc) == NX_OK);
+		tr.gold_history = 0;
+		for (int ep = 0; ep < 20; ep++)
+		{
+			nx_trainer_learn(&tr, &ls, &sb, g2 + 2, pred);
+			nx_trainer_learn(&tr, &ls, &sa, g2, pred);
+			second_wrong += ep >= 5 && pred[1] != g2[1];
+		}
+		CHECK(second_wrong == 0);
+		nx_trainer_free(&tr);
+	}
 }
 
 void

@@ -869,7 +869,7 @@ nx_trainer_learn(NxTrainer *tr, const NxLabelSet *ls, const NxSeq *seq,
 
 	for (size_t i = 0; i < seq->ntok; i++)
 	{
-		uint64_t	m = allowed_mask(ls, i, seq->ntok, hist);
+		uint64_t	m = allowed_mask(ls, i, seq->ntok, gold);
 		const uint32_t *sf;
 		size_t		ns;
 		size_t		nd = 0;

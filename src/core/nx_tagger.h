@@ -227,8 +227,10 @@ extern void nx_trainer_free(NxTrainer *tr);
 /*
  * Decode one sequence with the current weights and update on every token
  * whose predicted label differs from gold.  pred gets the predictions
- * (used as history by dyn unless gold_history).  Returns the number of
- * mistakes.
+ * (used as history by dyn unless gold_history).  The labels allowed at a
+ * token follow the gold labels before it either way, so that the gold
+ * label can always win (after a predicted O where the gold chunk goes
+ * on, its I- label would be forbidden).  Returns the number of mistakes.
  */
 extern size_t nx_trainer_learn(NxTrainer *tr, const NxLabelSet *ls,
 							   const NxSeq *seq, const uint8_t *gold,
