@@ -957,59 +957,6 @@ label_stage1(void *ctx, const NxModel *m, size_t d)
 	nx_ner_doc_decode(cd->nd, m, 1, cd->stage1, NULL);
 }
 
-/*
- * train_stage over o->runs shuffles (seeds seed, seed + 1, ...), each
- * stopped at its best dev epoch, and the weights averaged: the average of
- * several perceptrons varies less from one seed to the next than one.
- */
-static Stage
-train_runs(const TrainSet *ts, const Opts *o, NxModel *m, int stage, size_t *idx,
-		   size_t n, const char *what)
-{
-	size_t		nw = ((size_t) 1 << ts->bits) * m->labels.n;
-	float	   *sum;
-	float		maxabs = 0,
-				sc;
-	int			ep_sum = 0;
-	Stage		avg;
-
-	if (o->runs <= 1)
-		return train_stage(ts, m, stage, idx, n, o->c.epochs, what);
-	sum = xalloc(nw * sizeof(float));
-	for (int r = 0; r < o->runs; r++)
-	{
-		Stage		s;
-
-		rng_seed(o->c.seed + (unsigned long) r);
-		s = train_stage(ts, m, stage, idx, n, o->c.epochs, what);
-		for (size_t i = 0; i < nw; i++)
-			sum[i] += (float) s.w[i] / s.scale;
-		ep_sum += s.epoch;
-		free(s.w);
-	}
-	for (size_t i = 0; i < nw; i++)
-		if (fabsf(sum[i]) > maxabs)
-			maxabs = fabsf(sum[i]);
-	sc = maxabs > 0 ? 32000.0f / maxabs : 1.0f;
-	avg.w = xalloc((nw + NX_ROW_PAD) * sizeof(int16_t));
-	for (size_t i = 0; i < nw; i++)
-		avg.w[i] = (int16_t) lrintf(sum[i] * sc);
-	free(sum);
-	avg.scale = sc;
-	avg.epoch = (ep_sum + o->runs / 2) / o->runs;
-	m->stage[stage - 1].w = avg.w;
-	m->stage[stage - 1].index = NULL;
-	m->stage[stage - 1].scale = sc;
-	if (ts->score)
-	{
-		char		lab[64];
-
-		snprintf(lab, sizeof(lab), "%s average of %d runs %s", what, o->runs, ts->held_out);
-		ts->score(ts->ctx, m, stage, lab);
-	}
-	return avg;
-}
-
 /* --model: evaluate and time a model file. */
 static int
 run_eval(const Opts *o)
@@ -1286,7 +1233,7 @@ main(int argc, char **argv)
 
 	/* stage 1 on all training data */
 	m.nstages = 1;
-	st[0] = train_runs(&ts, &o, &m, 1, idx, tr.n, "stage 1");
+	st[0] = train_runs(&ts, &m, 1, idx, tr.n, o.c.epochs, o.runs, o.c.seed, "stage 1");
 
 	if (o.stages == 2)
 	{
@@ -1298,7 +1245,7 @@ main(int argc, char **argv)
 		train_folds(&ts, &m, all, tr.n, o.c.folds, st[0].epoch);
 		free(all);
 		m.nstages = 2;
-		st[1] = train_runs(&ts, &o, &m, 2, idx, tr.n, "stage 2");
+		st[1] = train_runs(&ts, &m, 2, idx, tr.n, o.c.epochs, o.runs, o.c.seed, "stage 2");
 	}
 
 	snprintf(meta, sizeof(meta),

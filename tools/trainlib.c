@@ -903,6 +903,55 @@ train_stage(const TrainSet *ts, NxModel *m, int stage, size_t *idx, size_t n,
 	return best;
 }
 
+/* See trainlib.h. */
+Stage
+train_runs(const TrainSet *ts, NxModel *m, int stage, size_t *idx, size_t n, int epochs,
+		   int runs, unsigned long seed, const char *what)
+{
+	size_t		nw = ((size_t) 1 << ts->bits) * m->labels.n;
+	float	   *sum;
+	float		maxabs = 0,
+				sc;
+	int			ep_sum = 0;
+	Stage		avg;
+
+	if (runs <= 1)
+		return train_stage(ts, m, stage, idx, n, epochs, what);
+	sum = xalloc(nw * sizeof(float));
+	for (int r = 0; r < runs; r++)
+	{
+		Stage		s;
+
+		rng_seed(seed + (unsigned long) r);
+		s = train_stage(ts, m, stage, idx, n, epochs, what);
+		for (size_t i = 0; i < nw; i++)
+			sum[i] += (float) s.w[i] / s.scale;
+		ep_sum += s.epoch;
+		free(s.w);
+	}
+	for (size_t i = 0; i < nw; i++)
+		if (fabsf(sum[i]) > maxabs)
+			maxabs = fabsf(sum[i]);
+	sc = maxabs > 0 ? 32000.0f / maxabs : 1.0f;
+	avg.w = xalloc((nw + NX_ROW_PAD) * sizeof(int16_t));
+	for (size_t i = 0; i < nw; i++)
+		avg.w[i] = (int16_t) lrintf(sum[i] * sc);
+	free(sum);
+	avg.scale = sc;
+	avg.epoch = (ep_sum + runs / 2) / runs;
+	m->stage[stage - 1].w = avg.w;
+	m->stage[stage - 1].index = NULL;
+	m->stage[stage - 1].scale = sc;
+	if (ts->score)
+	{
+		char		lab[64];
+
+		snprintf(lab, sizeof(lab), "%s average of %d runs %s", what, runs, ts->held_out);
+		ts->score(ts->ctx, m, stage, lab);
+	}
+	return avg;
+}
+
 /* Stage-1 labels of every document from the models of the other folds. */
 void
 train_folds(const TrainSet *ts, const NxModel *m, const size_t *docs, size_t n,

@@ -336,6 +336,15 @@ extern Stage train_stage(const TrainSet *ts, NxModel *m, int stage, size_t *idx,
 						 size_t n, int epochs, const char *what);
 
 /*
+ * train_stage over runs shuffles (rng seeds seed, seed + 1, ...), each
+ * stopped at its best held-out epoch, and the weights averaged (runs <= 1:
+ * train_stage itself).  The average of several perceptrons varies less
+ * from one seed to the next than one does.  Its epoch is the runs' mean.
+ */
+extern Stage train_runs(const TrainSet *ts, NxModel *m, int stage, size_t *idx, size_t n,
+						int epochs, int runs, unsigned long seed, const char *what);
+
+/*
  * Stage-1 labels of documents docs[0..n) from models not trained on them:
  * for each fold f of folds, a stage-1 model trained for epochs epochs on
  * the documents d with d % folds != f gives the others theirs
