@@ -214,6 +214,8 @@ NX_QRULE(SPEAKER_PRONOUN_HEAD, SPEAKERS, "speaker_pronoun_head",
 		 "a mention opening with a subject pronoun and holding no name speaks as the pronoun (she pointed to)")
 NX_QRULE(SPEAKER_RELATIVE, SPEAKERS, "speaker_relative",
 		 "a mention “who” after a comma speaks for the words before it, or the name an appositive there follows; right after a name, for that name")
+NX_QRULE(SPEAKER_APPOSITIVE_NAME, SPEAKERS, "speaker_appositive_name",
+		 "a description with no name of its own gives the name set off after it (Another Clinton ally, Agriculture Secretary Tom Vilsack,)")
 NX_QRULE(SPEAKER_RELATIVE_NP, SPEAKERS, "speaker_relative_np",
 		 "a lone who or which no phrase before took speaks for the noun phrase right before it (alarm among legal experts, who worry)")
 NX_QRULE(ORG_FIRST_WORD, SPEAKERS, "org_first_word",

@@ -231,6 +231,33 @@ relative_after_name(const QCtx *x, QSpan *m)
 	return 1;
 }
 
+/*
+ * The name set off by commas after a description with no name of its
+ * own that opens mention m (Another Clinton ally, Agriculture Secretary
+ * Tom Vilsack,; her husband, former President Bill Clinton,): its index,
+ * or -1.  The words between the commas are titles and the name.
+ */
+static int32_t
+appositive_after(const QCtx *x, QSpan m)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	c,
+				e;
+	int32_t		n;
+
+	for (c = m.s; c < m.e && !is_punct(doc, c, ','); c++)
+		if (!is_word(doc, c) && doc->tok[c].kind != NX_TOK_CLITIC && !is_kind(doc, c, NX_TOK_APOSTROPHE))
+			return -1;
+	if (c == m.s || c + 2 >= m.e)
+		return -1;
+	for (e = c + 1; e < m.e && speaker_word(x, e); e++)
+		;
+	if (e == c + 1 || (e < m.e && !is_punct(doc, e, ',') && !is_punct(doc, e, '(')) ||
+		(n = x->name_of[e - 1]) < 0 || x->name[n].e != e || x->name[n].entity < 0)
+		return -1;
+	return n;
+}
+
 /* Tokens of the noun phrase a relative pronoun refers to, at most. */
 #define RELATIVE_NP_MAX		5
 
@@ -592,7 +619,9 @@ resolve_speaker(QCtx *x, QSpeakers *sp, NxQuote *q, size_t before)
 	}
 	else if (q_on(x, NX_QR_SPEAKER_CAMPAIGN) && campaign_speaker(x, sp, q, m))
 		;						/* an organisation not among the entities */
-	else if ((n = head_name(x, m)) >= 0 && q_on(x, NX_QR_SPEAKER_NAME))
+	else if (((n = head_name(x, m)) >= 0 ||
+			  (q_on(x, NX_QR_SPEAKER_APPOSITIVE_NAME) && (n = appositive_after(x, m)) >= 0)) &&
+			 q_on(x, NX_QR_SPEAKER_NAME))
 	{
 		e = x->name[n].entity;
 		speak_entity(x, q, e, NX_QR_SPEAKER_NAME);
