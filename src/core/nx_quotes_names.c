@@ -105,6 +105,11 @@ name_token(const QCtx *x, size_t i)
 					   NX_WB(PREPOSITION) | NX_WB(CONJUNCTION));	/* Will, May */
 	if (!has_class(x, i, VERB_WORDS | NX_WB(TITLE)))
 		return 1;
+	/* a verb's or title's word before a body's noun is that body's name (State Department) */
+	if (q_on(x, NX_QR_NAME_VERB_WORD) && i + 1 < x->doc->ntok &&
+		is_cap(x->doc, i + 1) && W(x, i + 1, ORG_HEAD) &&
+		x->doc->tok[i + 1].sentence == x->doc->tok[i].sentence)
+		return 1;
 	/* a title after an honorific is a surname (Mr. King, Gov. Earl Ray Tomblin) */
 	return i > 0 && W(x, i, TITLE) && title_abbrev(x, i - 1);
 }

@@ -218,6 +218,8 @@ NX_QRULE(SPEAKER_APPOSITIVE_NAME, SPEAKERS, "speaker_appositive_name",
 		 "a description with no name of its own gives the name set off after it (Another Clinton ally, Agriculture Secretary Tom Vilsack,)")
 NX_QRULE(SPEAKER_RELATIVE_NP, SPEAKERS, "speaker_relative_np",
 		 "a lone who or which no phrase before took speaks for the noun phrase right before it (alarm among legal experts, who worry)")
+NX_QRULE(NAME_VERB_WORD, SPEAKERS, "name_verb_word",
+		 "a capitalised word of a verb before a body's noun opens its name (The State Department said)")
 NX_QRULE(ORG_FIRST_WORD, SPEAKERS, "org_first_word",
 		 "a lone word that opens the longer name of one organisation named before is that organisation (Peabody: Peabody Energy)")
 NX_QRULE(SPEAKER_NAME, SPEAKERS, "speaker_name",
