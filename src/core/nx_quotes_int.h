@@ -631,4 +631,11 @@ extern int32_t q_description_entity(const QCtx *x, QSpan m, size_t before,
 									uint32_t *role);	/* nx_quotes_roles.c */
 extern void q_names_free(QCtx *x);
 
+/* Is token i a given name; an initial (J.) or a suffix (Jr., II)? (nx_quotes_names.c) */
+extern int	q_given_name(const QCtx *x, uint32_t i);
+extern int	q_initial_or_suffix(const QCtx *x, uint32_t i);
+
+/* Link the names of x into entities (nx_quotes_referents.c), after they are found. */
+extern NxStatus q_link_names(QCtx *x);
+
 #endif							/* NX_QUOTES_INT_H */
