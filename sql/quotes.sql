@@ -85,6 +85,16 @@ SELECT quote, speaker, speaker_key FROM extract_quotes(
   'Hillary Clinton spoke in Ohio on Monday. Her campaign said the debate would be fair. "We are ready for Monday," the Clinton campaign said in a statement.')
 ORDER BY pos;
 
+-- keys: a state's party members are a group, no person (Virginia is also a
+-- given name); a network whose first word is a given name is an
+-- organisation; a headline's surname is the person named later with it
+SELECT quote, speaker, speaker_key FROM extract_quotes(
+  'Virginia Democrats met on Monday. "We will fight it," the Virginia Democrats said. Fox News reported the poll. "The race is close," Fox said.')
+ORDER BY pos;
+SELECT quote, speaker, speaker_key FROM extract_quotes(
+  E'Trump says the plan will fail.\n\nDonald Trump spoke in Ohio on Monday.')
+ORDER BY pos;
+
 -- speech: what was said or written; a belief, intention or feeling is a row, but no speech
 SELECT quote, cue, speech FROM extract_quotes(
   'Costa said the port would reopen. Reyes fears the strike will last. According to the union, talks resume on Monday. Okonkwo wants a new contract.')

@@ -374,8 +374,9 @@ org_first_entity(const QCtx *x, const LastTable *o, const QName *n)
 {
 	size_t		b;
 
-	if (n->e != n->s + 1 || n->title || n->given || n->type == QT_PERSON || n->type == QT_GROUP ||
-		q_given_name(x, n->s))
+	/* not a titled name or a group's; a given or family name only when no
+	 * person of that name came first (Fox: Fox News) */
+	if (n->e != n->s + 1 || n->title || n->type == QT_GROUP)
 		return -1;
 	b = last_slot(o, n->last_h);
 	return o->ent[b] >= 0 && o->key[b] == n->last_h ? o->ent[b] : -1;
@@ -443,7 +444,12 @@ q_link_names(QCtx *x)
 		if (e < 0 && q_on(x, NX_QR_SPEAKER_NAME))
 			e = first_name_entity(x, &f, n);
 		if (e < 0 && q_on(x, NX_QR_ORG_FIRST_WORD) && (e = org_first_entity(x, &o, n)) >= 0)
+		{
+			/* the word stands for the organisation, not a given name (Fox: Fox News) */
+			n->type = QT_ORG;
+			n->gender = QG_UNKNOWN;
 			q_fire(x, NX_QR_ORG_FIRST_WORD);
+		}
 
 		if (e < 0 && n->weak)
 			continue;			/* a capitalised word opening a sentence, no name known */
@@ -462,9 +468,10 @@ q_link_names(QCtx *x)
 		}
 		attach(x, e, (int32_t) k);
 		settle(&x->ent[e]);
-		if (n->given)
+		/* an organisation's first word is no given name (Fox News: Fox) */
+		if (n->given && x->ent[e].type != QT_ORG)
 			first_name_add(&f, n, e);
-		if (x->ent[e].type == QT_ORG && n->e > n->s + 1 && !n->given)
+		if (x->ent[e].type == QT_ORG && n->e > n->s + 1)
 			first_name_add(&o, n, e);
 	}
 	if (st == NX_OK && q_on(x, NX_QR_NAME_LATER_SURNAME))
