@@ -16,17 +16,13 @@
  *		  head word (the name lists are LEXICON rows of nx_wordlist.h);
  *	   3. the entities they name, their types, genders and fullest names
  *		  (nx_quotes_referents.c).
- *	  Linear in the document: names are apart, each is looked up in a
- *	  table by its last word.
+ *	  Linear in the document.
  */
 #include "nx_quotes_int.h"
 
 #ifdef NX_NAMES_TRACE
 #include <stdio.h>
 #endif
-
-#include "nx_fold.h"
-#include "nx_hash.h"
 
 /* Tokens of a name, at most (Commission on Presidential Debates, Martin Luther King Jr.). */
 #define NAME_TOKENS_MAX		8

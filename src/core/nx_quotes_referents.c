@@ -15,7 +15,6 @@
  */
 #include "nx_quotes_int.h"
 
-#include "nx_fold.h"
 #include "nx_hash.h"
 
 /*
