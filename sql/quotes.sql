@@ -94,6 +94,10 @@ ORDER BY pos;
 SELECT quote, speaker, speaker_key FROM extract_quotes(
   E'Trump says the plan will fail.\n\nDonald Trump spoke in Ohio on Monday.')
 ORDER BY pos;
+-- a possessive campaign the article never writes as "NAME campaign"
+SELECT quote, speaker, speaker_key FROM extract_quotes(
+  'Bernie Sanders spoke in Iowa on Monday. "We will win the state," Bernie Sanders’ campaign said.')
+ORDER BY pos;
 
 -- speech: what was said or written; a belief, intention or feeling is a row, but no speech
 SELECT quote, cue, speech FROM extract_quotes(

@@ -97,6 +97,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_span(&doc, &q[i].cue);
 		check_span(&doc, &q[i].mention);
 		check_span(&doc, &q[i].speaker);
+		/* the bytes a speaker's name leaves out lie inside its span */
+		FUZZ_CHECK(q[i].speaker_skip_blen == 0 ||
+				   (q[i].speaker.ntok && q[i].speaker_skip_b >= q[i].speaker.b &&
+					q[i].speaker_skip_b + q[i].speaker_skip_blen <= q[i].speaker.b + q[i].speaker.blen));
+		if (q[i].speaker.ntok)
+		{
+			char	   *name = malloc(q[i].speaker.blen + 1);
+
+			FUZZ_CHECK(name != NULL);
+			FUZZ_CHECK(nx_quote_speaker_name(doc.text, &q[i], name) <= q[i].speaker.blen);
+			free(name);
+		}
 		FUZZ_CHECK(q[i].kind < NX_QK__COUNT);
 		FUZZ_CHECK(nx_quote_kind_name((NxQuoteKind) q[i].kind) != NULL);
 		FUZZ_CHECK(q[i].sentence < doc.nsent);

@@ -209,7 +209,8 @@ run_rows_key(const RuleModel *rm, const char *marked, const NxQuoteRules *off, c
 		buf[o++] = '|';
 		o = put_span(buf, o, &d, &q[i].mention);
 		buf[o++] = '|';
-		o = put_span(buf, o, &d, &q[i].speaker);
+		if (q[i].speaker.ntok && o + q[i].speaker.blen + 1 < ROWS_MAX)
+			o += nx_quote_speaker_name(d.text, &q[i], buf + o);
 		if (!q[i].speech && o + 8 < ROWS_MAX)
 			o += (size_t) snprintf(buf + o, ROWS_MAX - o, "|belief");
 		buf[o] = '\0';
@@ -533,6 +534,9 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_SPEAKER_RELATIVE,
 		"Graham, {s:who} has {c:vowed} {q:that the plan would fail}.",
 		"that the plan would fail|has vowed|who|Graham"},
+	{NX_QR_CAMPAIGN_POSSESSIVE,
+		"Hillary Clinton spoke in Ohio. {s:Hillary Clinton’s campaign} {c:said} {q:the debate would be fair}.",
+		"the debate would be fair|said|Hillary Clinton’s campaign|Clinton campaign"},
 	{NX_QR_NAME_LATER_SURNAME,
 		"{s:Trump} {c:says} {q:the plan will fail}.\n\nDonald Trump spoke on Monday in Ohio.",
 		"the plan will fail|says|Trump|Donald Trump"},
@@ -597,12 +601,12 @@ static const RuleCase rule_cases[] = {
 		"that it had won|added|His campaign|Sanders campaign ## "
 		"they agreed|said|The Sanders campaign and the party|The Sanders campaign and the party"},
 	/* a possessive takes "NAME campaign" wherever the article writes it;
-	 * where it never does, the mention stays its own speaker */
+	 * where it never does, its own words without the 's (campaign_possessive) */
 	{NX_QR_SPEAKER_CAMPAIGN,
 		"Hillary Clinton spoke. {s:Clinton's campaign} {c:said} {q:the plan would fail}. "
 		"The Clinton campaign met. Donald Trump spoke. {s:Trump's campaign} {c:said} {q:it would win}.",
 		"the plan would fail|said|Clinton's campaign|Clinton campaign ## "
-		"it would win|said|Trump's campaign|Trump's campaign"},
+		"it would win|said|Trump's campaign|Trump campaign"},
 };
 
 /* Every rule has a case, every case runs. */

@@ -453,29 +453,33 @@ put_pos(const NxSpan *s)
 static void
 put_key(const NxDoc *doc, const NxQuote *q)
 {
-	char	   *key;
+	char	   *key,
+			   *name;
 
 	putchar('\t');
 	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
 		return;
+	name = xalloc(q->speaker.blen + 1);
 	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org",
-					  doc->text + q->speaker.b, q->speaker.blen, A);
+					  name, nx_quote_speaker_name(doc->text, q, name), A);
+	free(name);
 	if (key)
 		fputs(key, stdout);
 	nx_free(A, key);
 }
 
-/* The speaker's name with tabs and line breaks as spaces, for the speakers referee. */
+/* The speaker's name (nx_quote_speaker_name) with tabs and line breaks as spaces, after a tab when tab. */
 static void
-put_name(const NxDoc *doc, const NxSpan *s)
+put_name(const NxDoc *doc, const NxQuote *q, int tab)
 {
-	putchar('\t');
-	for (uint32_t i = 0; s->ntok && i < s->blen; i++)
-	{
-		char		c = doc->text[s->b + i];
+	char	   *name = xalloc(q->speaker.blen + 1);
+	size_t		n = nx_quote_speaker_name(doc->text, q, name);
 
-		putchar(c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-	}
+	if (tab)
+		putchar('\t');
+	for (size_t i = 0; i < n; i++)
+		putchar(name[i] == '\t' || name[i] == '\n' || name[i] == '\r' ? ' ' : name[i]);
+	free(name);
 }
 
 /* --model: rows for the referee, every column with --rows, the speakers referee's with --speakers. */
@@ -508,7 +512,7 @@ run_predict(const TrainOpts *o, int rows, int speakers)
 				put_pos(&x->content);
 				put_pos(&x->mention);
 				put_pos(&x->cue);
-				put_name(&q->doc, &x->speaker);
+				put_name(&q->doc, x, 1);
 				put_key(&q->doc, x);
 				printf("\t%s\n", nx_quote_kind_name((NxQuoteKind) x->kind));
 			}
@@ -517,7 +521,10 @@ run_predict(const TrainOpts *o, int rows, int speakers)
 				putchar('\t');
 				put_field(&q->doc, &x->text);
 				printf("\t%s\t", nx_quote_kind_name((NxQuoteKind) x->kind));
-				put_field(&q->doc, &x->speaker);
+				if (x->speaker.ntok == 0)
+					fputs("\\N", stdout);
+				else
+					put_name(&q->doc, x, 0);
 				put_pos(&x->mention);
 				putchar('\t');
 				put_field(&q->doc, &x->cue);

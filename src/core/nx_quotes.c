@@ -75,6 +75,23 @@ nx_quote_kind_name(NxQuoteKind kind)
 	return (unsigned) kind < NX_QK__COUNT ? kind_names[kind] : "indirect";
 }
 
+/* See nx_quotes.h. */
+size_t
+nx_quote_speaker_name(const char *text, const NxQuote *q, char *out)
+{
+	uint32_t	b = q->speaker.b,
+				n = q->speaker.blen,
+				k = 0;
+
+	if (q->speaker.ntok == 0)
+		return 0;
+	for (uint32_t i = b; i < b + n; i++)
+		if (q->speaker_skip_blen == 0 || i < q->speaker_skip_b ||
+			i >= q->speaker_skip_b + q->speaker_skip_blen)
+			out[k++] = text[i];
+	return k;
+}
+
 /* Name of a rule as quotes_debug() shows it. */
 const char *
 nx_quote_rule_name(NxQuoteRule r)

@@ -75,6 +75,8 @@ typedef struct NxQuote
 	NxSpan		mention;		/* the speaker as mentioned (a name, "he"), or ntok 0 */
 	NxSpan		speaker;		/* the name the mention resolves to (a span of the
 								 * document, often the mention itself), or ntok 0 */
+	uint32_t	speaker_skip_b; /* bytes of the speaker span its name leaves out */
+	uint32_t	speaker_skip_blen;	/* (Clinton’s campaign: ’s), 0 for none */
 	uint8_t		speaker_type;	/* NxSpeakerType: what the speaker's name names */
 	uint32_t	paragraph;		/* of the content's first token, 0-based */
 	uint32_t	sentence;		/* likewise */
@@ -101,6 +103,13 @@ nx_quote_rules_has(const NxQuoteRules *rs, NxQuoteRule r)
 /* Name of a rule as quotes_debug() shows it ("according_to"), and of its pass. */
 extern const char *nx_quote_rule_name(NxQuoteRule r);
 extern const char *nx_quote_rule_pass(NxQuoteRule r);
+
+/*
+ * The speaker's name of q in out, which has room for q->speaker.blen
+ * bytes: the bytes of its span in text without those it leaves out
+ * (Clinton’s campaign gives Clinton campaign).  Returns the bytes written.
+ */
+extern size_t nx_quote_speaker_name(const char *text, const NxQuote *q, char *out);
 
 /* Name of a quote kind as SQL shows it ("direct", "mixed" ...). */
 extern const char *nx_quote_kind_name(NxQuoteKind kind);

@@ -232,6 +232,8 @@ NX_QRULE(SPEAKER_AUTHOR, SPEAKERS, "speaker_author",
 		 "I outside quotation marks is the writer: the name that signs the letter after it, else the person a closing line describes (Charlotte Meehan is a playwright …)")
 NX_QRULE(SPEAKER_CAMPAIGN, SPEAKERS, "speaker_campaign",
 		 "a person's campaign speaks as the organisation “NAME campaign” (The Clinton campaign; Clinton's or her campaign where the article writes Clinton campaign)")
+NX_QRULE(CAMPAIGN_POSSESSIVE, SPEAKERS, "campaign_possessive",
+		 "NAME's campaign, when the article never writes NAME campaign, speaks as the surname and campaign (Clinton’s campaign: Clinton campaign)")
 NX_QRULE(SPEAKER_DESCRIPTION, SPEAKERS, "speaker_description",
 		 "a definite description gives the entity the article described so before (the mayor: Bill de Blasio)")
 

@@ -521,6 +521,7 @@ campaign_speaker(QCtx *x, const QSpeakers *sp, NxQuote *q, QSpan m)
 	int32_t		k,
 				e = -1;
 	QSpan		own = QNONE;	/* the words "NAME campaign" */
+	uint32_t	clitic = UINT32_MAX;	/* the 's of NAME's campaign */
 	QAgree		pk;
 
 	if (t < m.e && W(x, t, ARTICLE))
@@ -532,7 +533,7 @@ campaign_speaker(QCtx *x, const QSpeakers *sp, NxQuote *q, QSpan m)
 		e = x->name[k].entity;
 		c = x->name[k].e;
 		if (c < m.e && (is_kind(doc, c, NX_TOK_CLITIC) || is_kind(doc, c, NX_TOK_APOSTROPHE)))
-			c++;				/* Clinton's, Sanders' */
+			clitic = c++;		/* Clinton's, Sanders' */
 		else
 			own = QSPAN(t, c + 1);	/* the Clinton campaign: its own words */
 	}
@@ -551,11 +552,21 @@ campaign_speaker(QCtx *x, const QSpeakers *sp, NxQuote *q, QSpan m)
 	if (c + 1 < m.e && (!phrase_end(x, c + 1) || nx_tok_ieq(doc, c + 1, "and") ||
 						nx_tok_ieq(doc, c + 1, "or")))
 		return 0;
-	if (own.e == own.s)
-	{
-		if (sp->campaign[e] < 0)
-			return 0;
+	if (own.e == own.s && sp->campaign[e] >= 0)
 		own = QSPAN(x->name[sp->campaign[e]].s, x->name[sp->campaign[e]].e + 1);
+	else if (own.e == own.s)
+	{
+		/* never written so: the surname and "campaign", without the 's
+		 * (Hillary Clinton’s campaign: Clinton campaign) */
+		if (clitic == UINT32_MAX || !q_on(x, NX_QR_CAMPAIGN_POSSESSIVE))
+			return 0;
+		own = QSPAN(clitic - 1, c + 1);
+		set_span(doc, &q->speaker, own);
+		q->speaker_skip_b = doc->tok[clitic].b;
+		q->speaker_skip_blen = doc->tok[clitic].blen;
+		q->speaker_type = NX_ST_ORG;
+		q_mark(q, NX_QR_CAMPAIGN_POSSESSIVE);
+		return 1;
 	}
 	set_span(doc, &q->speaker, own);
 	q->speaker_type = NX_ST_ORG;
@@ -573,6 +584,7 @@ resolve_speaker(QCtx *x, QSpeakers *sp, NxQuote *q, size_t before)
 				n;
 
 	q->speaker = q->mention;
+	q->speaker_skip_b = q->speaker_skip_blen = 0;
 	q->speaker_type = NX_ST_NONE;
 	if (q->mention.ntok == 0)
 		return -1;

@@ -38,6 +38,28 @@ span_text(NewsxText body, const NxSpan *s, bool *isnull)
 	return PointerGetDatum(newsx_text_out(body.data + s->b, s->blen));
 }
 
+/* The speaker's name of q as a text datum (NULL flag when none): nx_quote_speaker_name. */
+static Datum
+speaker_text(NewsxText body, const NxQuote *q, bool *isnull)
+{
+	char	   *name;
+	size_t		n;
+	Datum		d;
+
+	if (q->speaker.ntok == 0)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	if (q->speaker_skip_blen == 0)
+		return span_text(body, &q->speaker, isnull);
+	name = palloc(q->speaker.blen + 1);
+	n = nx_quote_speaker_name(body.data, q, name);
+	d = PointerGetDatum(newsx_text_out(name, n));
+	pfree(name);
+	return d;
+}
+
 /*
  * The key of a speaker that names a person or an organisation, as
  * extract_entities writes keys (person:vladimir putin, org:new york
@@ -46,7 +68,8 @@ span_text(NewsxText body, const NxSpan *s, bool *isnull)
 static Datum
 speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 {
-	char	   *key;
+	char	   *key,
+			   *name;
 	Datum		d;
 
 	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
@@ -54,8 +77,10 @@ speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 		*isnull = true;
 		return (Datum) 0;
 	}
+	name = palloc(q->speaker.blen + 1);
 	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org",
-					  body.data + q->speaker.b, q->speaker.blen, a);
+					  name, nx_quote_speaker_name(body.data, q, name), a);
+	pfree(name);
 	if (!key)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
@@ -142,7 +167,7 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 		values[i] = span_text(body, &q->text, &nulls[i]);
 		i++;
 		values[i++] = CStringGetTextDatum(nx_quote_kind_name((NxQuoteKind) q->kind));
-		values[i] = span_text(body, &q->speaker, &nulls[i]);
+		values[i] = speaker_text(body, q, &nulls[i]);
 		i++;
 		if (q->mention.ntok)
 		{
@@ -224,7 +249,7 @@ newsx_quotes_debug(PG_FUNCTION_ARGS)
 		values[i] = span_text(body, &q->text, &nulls[i]);
 		i++;
 		values[i++] = CStringGetTextDatum(nx_quote_kind_name((NxQuoteKind) q->kind));
-		values[i] = span_text(body, &q->speaker, &nulls[i]);
+		values[i] = speaker_text(body, q, &nulls[i]);
 		i++;
 		values[i] = span_text(body, &q->cue, &nulls[i]);
 		i++;
