@@ -664,6 +664,13 @@ test_quote_rule_table(void)
  * type, surname antecedents, the name a source phrase is about.
  */
 static const RuleCase speaker_cases[] = {
+	/* the words before a given name of either sex stay in the name (Aung
+	 * San Suu Kyi); before a man's or a woman's they go (Rival Hillary
+	 * Clinton) */
+	{NX_QR_SPEAKER_PRONOUN,
+		"Aung San Suu Kyi visited the White House. {q:“Unity matters,”} {s:she} {c:said}.\n\n"
+		"{s:Rival Hillary Clinton} {c:said} {q:the plan would work}.",
+		"“Unity matters,”|said|she|Aung San Suu Kyi ## the plan would work|said|Rival Hillary Clinton|Hillary Clinton"},
 	/* a surname gives the fullest name of the article */
 	{NX_QR_SPEAKER_NAME,
 		"Vladimir Putin arrived on Monday. Later, {s:Putin} {c:said} {q:the talks would go on}.",

@@ -246,7 +246,10 @@ name_evidence(const QCtx *x, QName *n)
 
 /*
  * The start of a name run [s, e) without the capitalised words before a
- * given name inside it (Rival Hillary Clinton, Sens. Jon Tester).
+ * given name inside it (Rival Hillary Clinton, Sens. Jon Tester): a name
+ * of a man or a woman, as the births or the tagger's list know it; one
+ * given to either sex (San, Jordan) is too weak a sign that a person's
+ * name starts there (Aung San Suu Kyi).
  */
 static uint32_t
 name_start(const QCtx *x, uint32_t s, uint32_t e)
@@ -257,7 +260,7 @@ name_start(const QCtx *x, uint32_t s, uint32_t e)
 	if (e - s < 3 || q_given_name(x, s) || q_initial_or_suffix(x, s) || W(x, e - 1, ORG_HEAD))
 		return s;
 	for (uint32_t k = s + 1; k + 1 < e; k++)
-		if (q_given_name(x, k))
+		if (W(x, k, FIRST_NAME) || (q_lexicon(x, k, k + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME))))
 			/* not the name of a place or body before it (New York Times) */
 			return (q_lexicon(x, s, k) | q_lexicon(x, s, k + 1)) & named ? s : k;
 	return s;
