@@ -537,6 +537,11 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_CAMPAIGN_POSSESSIVE,
 		"Hillary Clinton spoke in Ohio. {s:Hillary Clinton’s campaign} {c:said} {q:the debate would be fair}.",
 		"the debate would be fair|said|Hillary Clinton’s campaign|Clinton campaign"},
+	{NX_QR_NAME_NICKNAME,
+		"{s:His niece, state Del. Marcia \"Cia\" Price (D-Newport News),} {c:said} {q:the plan would work}. "
+		"Robert C. \"Bobby\" Scott spoke. Bobby Scott won. {s:Scott} {c:said} {q:he was glad}.",
+		"the plan would work|said|His niece, state Del. Marcia \"Cia\" Price (D-Newport News),|Marcia Price ## "
+		"he was glad|said|Scott|Bobby Scott"},
 	{NX_QR_NAME_LATER_SURNAME,
 		"{s:Trump} {c:says} {q:the plan will fail}.\n\nDonald Trump spoke on Monday in Ohio.",
 		"the plan will fail|says|Trump|Donald Trump"},

@@ -243,6 +243,8 @@ typedef struct QName
 	uint8_t		weak;			/* a lone capitalised word opening its sentence */
 	uint8_t		joined;			/* has "of", "on" or "for" inside after an organisation's word */
 	uint8_t		particled;		/* a surname with its particles only (De Blasio, van Dam) */
+	uint32_t	nick;			/* the opening mark of a nickname inside it
+								 * (Marcia "Cia" Price), 0 for none */
 } QName;
 
 /* An entity: the names of one person, organisation or place. */

@@ -267,6 +267,27 @@ name_start(const QCtx *x, uint32_t s, uint32_t e)
 }
 
 /*
+ * The opening mark of a nickname in quotation marks right after the
+ * given name (and initial) that is name run [i, j), before the rest of
+ * the name (Marcia "Cia" Price, Robert C. "Bobby" Scott): one
+ * capitalised word between the marks, a name's word after them; or 0.
+ */
+static uint32_t
+nickname(const QCtx *x, uint32_t i, uint32_t j)
+{
+	const NxDoc *doc = x->doc;
+
+	/* a given name alone before it, or with an initial (Robert C.) */
+	if (j - i > 2 || (j - i == 2 && !q_initial_or_suffix(x, i + 1)))
+		return 0;
+	if (!q_on(x, NX_QR_NAME_NICKNAME) || j + 3 >= doc->ntok || !q_given_name(x, i) ||
+		!is_kind(doc, j, NX_TOK_OPEN_QUOTE) || !is_word(doc, j + 1) || !is_cap(doc, j + 1) ||
+		!is_kind(doc, j + 2, NX_TOK_CLOSE_QUOTE) || doc->tok[j + 3].sentence != doc->tok[i].sentence)
+		return 0;
+	return name_token(x, j + 3) ? j : 0;
+}
+
+/*
  * The end of a person's name [s, e) in a headline (a sentence whose
  * words are capitalised) that opens with a given name:
  * after its last family name when words that are none follow it
@@ -449,13 +470,17 @@ find_names(QCtx *x)
 
 	for (uint32_t i = 0; i < doc->ntok;)
 	{
-		uint32_t	j = i;
+		uint32_t	j = i,
+					nick = 0;
 		QName		n;
 
 		if ((i & 4095) == 0)
 			nx_check_interrupts(x->a);
 		while (name_goes_on(x, i, j))
 			j++;
+		if (j > i && (nick = nickname(x, i, j)) != 0)
+			for (j = nick + 3; name_goes_on(x, i, j); j++)
+				;				/* Marcia "Cia" Price */
 		if (j == i && title_surname(x, i))
 			j = i + 1;			/* a weak name, below */
 		if (j == i)
@@ -479,6 +504,7 @@ find_names(QCtx *x)
 		n.entity = -1;
 		n.weak = weak_name(x, n.s, n.e) || (n.e == n.s + 1 && title_surname(x, n.s));
 		n.possessive = is_kind(doc, j, NX_TOK_CLITIC);
+		n.nick = nick > n.s && nick + 3 < n.e ? nick : 0;
 		n.inquote = x->inquote[i];
 		n.subject = opens_sentence(x, n.s, n.e);
 		for (uint32_t k = n.s + 1; k < n.e; k++)

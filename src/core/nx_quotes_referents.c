@@ -213,6 +213,14 @@ gender_clash(const QName *n, const QEntity *e)
 		e->gender_votes[n->gender == QG_MALE ? QG_FEMALE : QG_MALE] > 0;
 }
 
+/* Is name b its nickname and last word of name a (Bobby Scott: Robert C. "Bobby" Scott)? */
+static int
+nickname_of(const QCtx *x, const QName *a, const QName *b)
+{
+	return a->nick && b->e == b->s + 2 && b->last_h == a->last_h &&
+		(x->key[a->nick + 1] | 1) == b->first_h;
+}
+
 /* The entity a name links to among those named before it, or -1. */
 static int32_t
 link_name(QCtx *x, const LastTable *t, const QName *n)
@@ -242,7 +250,7 @@ link_name(QCtx *x, const LastTable *t, const QName *n)
 			}
 		}
 		else if ((one_word(b) && !gender_clash(n, &x->ent[e])) || same_full_name(n, b) ||
-				 name_suffix(x, n, b))
+				 name_suffix(x, n, b) || nickname_of(x, n, b) || nickname_of(x, b, n))
 			return e;
 	}
 	if (best >= 0)
@@ -268,6 +276,10 @@ fuller(const QCtx *x, const QName *a, const QName *b)
 	int			ia = 0,
 				ib = 0;
 
+	/* a name as written before one with a nickname to leave out (Bobby
+	 * Scott before Robert C. "Bobby" Scott) */
+	if ((a->nick != 0) != (b->nick != 0) && (a->nick ? b : a)->e - (a->nick ? b : a)->s >= 2)
+		return b->nick != 0;
 	if (a->given != b->given)
 		return a->given > b->given;
 	if (same_full_name(a, b) && a->given)

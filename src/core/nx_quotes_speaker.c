@@ -138,6 +138,13 @@ speak_entity(QCtx *x, NxQuote *q, int32_t e, NxQuoteRule r)
 	const QName *b = &x->name[ent->best];
 
 	set_span(x->doc, &q->speaker, QSPAN(b->s, b->e));
+	q->speaker_skip_b = q->speaker_skip_blen = 0;
+	if (b->nick)
+	{
+		/* the nickname, its marks and the space after them (Marcia Price) */
+		q->speaker_skip_b = x->doc->tok[b->nick].b;
+		q->speaker_skip_blen = x->doc->tok[b->nick + 3].b - x->doc->tok[b->nick].b;
+	}
 	q->speaker_type = ent->type == QT_PERSON ? NX_ST_PERSON :
 		ent->type == QT_ORG || ent->type == QT_PLACE ? NX_ST_ORG : NX_ST_NONE;
 	q_mark(q, r);
@@ -250,8 +257,13 @@ appositive_after(const QCtx *x, QSpan m)
 			return -1;
 	if (c == m.s || c + 2 >= m.e)
 		return -1;
-	for (e = c + 1; e < m.e && speaker_word(x, e); e++)
-		;
+	for (e = c + 1; e < m.e;)
+		if ((n = name_at(x, e)) >= 0)
+			e = x->name[n].e;	/* a name, its nickname too */
+		else if (speaker_word(x, e))
+			e++;
+		else
+			break;
 	if (e == c + 1 || (e < m.e && !is_punct(doc, e, ',') && !is_punct(doc, e, '(')) ||
 		(n = x->name_of[e - 1]) < 0 || x->name[n].e != e || x->name[n].entity < 0)
 		return -1;
