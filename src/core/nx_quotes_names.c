@@ -281,8 +281,11 @@ nickname(const QCtx *x, uint32_t i, uint32_t j)
 	if (j - i > 2 || (j - i == 2 && !q_initial_or_suffix(x, i + 1)))
 		return 0;
 	if (!q_on(x, NX_QR_NAME_NICKNAME) || j + 3 >= doc->ntok || !q_given_name(x, i) ||
-		!is_kind(doc, j, NX_TOK_OPEN_QUOTE) || !is_word(doc, j + 1) || !is_cap(doc, j + 1) ||
-		!is_kind(doc, j + 2, NX_TOK_CLOSE_QUOTE) || doc->tok[j + 3].sentence != doc->tok[i].sentence)
+		doc->tok[j + 3].sentence != doc->tok[i].sentence)
+		return 0;
+	/* "Cia": a mark, one capitalised word, a mark */
+	if (!is_kind(doc, j, NX_TOK_OPEN_QUOTE) || !is_word(doc, j + 1) || !is_cap(doc, j + 1) ||
+		!is_kind(doc, j + 2, NX_TOK_CLOSE_QUOTE))
 		return 0;
 	return name_token(x, j + 3) ? j : 0;
 }
