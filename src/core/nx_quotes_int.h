@@ -633,6 +633,13 @@ extern int32_t q_description_entity(const QCtx *x, QSpan m, size_t before,
 									uint32_t *role);	/* nx_quotes_roles.c */
 extern void q_names_free(QCtx *x);
 
+/* Hash of token i case-folded, never 0: QName's first_h and last_h. */
+static inline uint64_t
+q_folded_hash(const QCtx *x, size_t i)
+{
+	return x->key[i] | 1;
+}
+
 /* Is token i a given name; an initial (J.) or a suffix (Jr., II)? (nx_quotes_names.c) */
 extern int	q_given_name(const QCtx *x, uint32_t i);
 extern int	q_initial_or_suffix(const QCtx *x, uint32_t i);

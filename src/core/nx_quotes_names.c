@@ -44,13 +44,6 @@
 /* Words of speech that open no name either (Says, Post), and titles (President). */
 #define VERB_WORDS		(NX_WB(CUE_VERB) | NX_WB(CUE_NOUN) | NX_WB(SUBORD) | NX_WB(MODAL) | NX_WB(AUX))
 
-/* Hash of token i case-folded (never 0). */
-static uint64_t
-folded_hash(const QCtx *x, size_t i)
-{
-	return x->key[i] | 1;
-}
-
 /* Is token i a title abbreviation or honorific (Mr., Gov., Sen.)? */
 static int
 title_abbrev(const QCtx *x, size_t i)
@@ -512,11 +505,11 @@ find_names(QCtx *x)
 		n.subject = opens_sentence(x, n.s, n.e);
 		for (uint32_t k = n.s + 1; k < n.e; k++)
 			n.joined = n.joined || (is_word(doc, k) && !is_cap(doc, k) && W(x, k - 1, ORG_HEAD));
-		n.first_h = folded_hash(x, n.s);
+		n.first_h = q_folded_hash(x, n.s);
 		n.last = n.e - 1;
 		while (n.last > n.s && q_initial_or_suffix(x, n.last))
 			n.last--;
-		n.last_h = folded_hash(x, n.last);
+		n.last_h = q_folded_hash(x, n.last);
 		n.particled = n.last > n.s;
 		for (uint32_t k = n.s; k < n.last; k++)
 			n.particled = n.particled && W(x, k, NAME_PARTICLE);

@@ -218,7 +218,7 @@ static int
 nickname_of(const QCtx *x, const QName *a, const QName *b)
 {
 	return a->nick && b->e == b->s + 2 && b->last_h == a->last_h &&
-		(x->key[a->nick + 1] | 1) == b->first_h;
+		q_folded_hash(x, a->nick + 1) == b->first_h;
 }
 
 /* The entity a name links to among those named before it, or -1. */

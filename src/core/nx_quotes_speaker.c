@@ -66,6 +66,15 @@ name_at(const QCtx *x, uint32_t t)
 	return n >= 0 && x->name[n].s == t ? n : -1;
 }
 
+/* The name that ends right before token t, or -1. */
+static int32_t
+name_before(const QCtx *x, uint32_t t)
+{
+	int32_t		n = t > 0 && t <= x->doc->ntok ? x->name_of[t - 1] : -1;
+
+	return n >= 0 && x->name[n].e == t ? n : -1;
+}
+
 /*
  * The name a mention m is about, or -1: in its first noun phrase, the last
  * name no lower-case word of the phrase follows (White House press
@@ -130,6 +139,14 @@ head_name(const QCtx *x, QSpan m)
 	return -1;
 }
 
+/* The bytes [from, to) of q's speaker span its name leaves out (none when equal). */
+static void
+skip_bytes(NxQuote *q, uint32_t from, uint32_t to)
+{
+	q->speaker_skip_b = from;
+	q->speaker_skip_blen = to - from;
+}
+
 /* Set q's speaker to entity e's fullest name. */
 static void
 speak_entity(QCtx *x, NxQuote *q, int32_t e, NxQuoteRule r)
@@ -138,13 +155,8 @@ speak_entity(QCtx *x, NxQuote *q, int32_t e, NxQuoteRule r)
 	const QName *b = &x->name[ent->best];
 
 	set_span(x->doc, &q->speaker, QSPAN(b->s, b->e));
-	q->speaker_skip_b = q->speaker_skip_blen = 0;
-	if (b->nick)
-	{
-		/* the nickname, its marks and the space after them (Marcia Price) */
-		q->speaker_skip_b = x->doc->tok[b->nick].b;
-		q->speaker_skip_blen = x->doc->tok[b->nick + 3].b - x->doc->tok[b->nick].b;
-	}
+	/* the nickname, its marks and the space after them (Marcia Price) */
+	skip_bytes(q, b->nick ? x->doc->tok[b->nick].b : 0, b->nick ? x->doc->tok[b->nick + 3].b : 0);
 	q->speaker_type = ent->type == QT_PERSON ? NX_ST_PERSON :
 		ent->type == QT_ORG || ent->type == QT_PLACE ? NX_ST_ORG : NX_ST_NONE;
 	q_mark(q, r);
@@ -207,9 +219,16 @@ appositive_name(const QCtx *x, QSpan *m)
 	int32_t		k;
 
 	if (m->s < 2 || head_name(x, *m) >= 0 || !is_punct(doc, m->s - 1, ',') ||
-		(k = x->name_of[m->s - 2]) < 0 || x->name[k].e != m->s - 1)
+		(k = name_before(x, m->s - 1)) < 0)
 		return;
 	*m = QSPAN(x->name[k].s, x->name[k].e);
+}
+
+/* May a name of type t be what "who" (a person or group) or "which" (anything else) refers to? */
+static int
+relative_agrees(const QCtx *x, uint8_t t, uint32_t r)
+{
+	return t == QT_UNKNOWN || (t == QT_PERSON || t == QT_GROUP) == nx_tok_ieq(x->doc, r, "who");
 }
 
 /*
@@ -223,16 +242,11 @@ relative_after_name(const QCtx *x, QSpan *m)
 {
 	const NxDoc *doc = x->doc;
 	int32_t		n;
-	uint8_t		t;
 
 	if (m->e != m->s + 1 || m->s == 0 || !is_relative(doc, m->s))
 		return 0;
-	n = x->name_of[m->s - 1];
-	if (n < 0 || x->name[n].e != m->s || x->name[n].entity < 0)
-		return 0;
 	/* who for a person, which for a body (not Megyn Kelly of Fox News who) */
-	t = x->ent[x->name[n].entity].type;
-	if (t != QT_UNKNOWN && (t == QT_PERSON || t == QT_GROUP) != nx_tok_ieq(doc, m->s, "who"))
+	if ((n = name_before(x, m->s)) < 0 || !relative_agrees(x, x->ent[x->name[n].entity].type, m->s))
 		return 0;
 	*m = QSPAN(x->name[n].s, x->name[n].e);
 	return 1;
@@ -264,21 +278,13 @@ appositive_after(const QCtx *x, QSpan m)
 			e++;
 		else
 			break;
-	if (e == c + 1 || (e < m.e && !is_punct(doc, e, ',') && !is_punct(doc, e, '(')) ||
-		(n = x->name_of[e - 1]) < 0 || x->name[n].e != e || x->name[n].entity < 0)
+	if (e == c + 1 || (e < m.e && !is_punct(doc, e, ',') && !is_punct(doc, e, '(')))
 		return -1;
-	return n;
+	return name_before(x, e);
 }
 
 /* Tokens of the noun phrase a relative pronoun refers to, at most. */
 #define RELATIVE_NP_MAX		5
-
-/* May a name of type t be what "who" (a person or group) or "which" (anything else) refers to? */
-static int
-relative_agrees(const QCtx *x, uint8_t t, uint32_t r)
-{
-	return t == QT_UNKNOWN || (t == QT_PERSON || t == QT_GROUP) == nx_tok_ieq(x->doc, r, "who");
-}
 
 /* Is token t a noun of a place, which "who" does not refer to (Democrats across the country, who)? */
 static int
@@ -311,13 +317,12 @@ antecedent(const QCtx *x, uint32_t r, uint32_t e, QSpan *out)
 
 	if (e == 0 || !in_sent(doc, e - 1, sent) || !is_word(doc, e - 1))
 		return 0;
-	if ((n = x->name_of[e - 1]) >= 0 && x->name[n].e == e && x->name[n].entity >= 0)
+	if ((n = name_before(x, e)) >= 0)
 	{
 		const QName *nm = &x->name[n];
 
 		if (!relative_agrees(x, x->ent[nm->entity].type, r) && nm->s >= 2 &&
-			W(x, nm->s - 1, PREPOSITION) && (n = x->name_of[nm->s - 2]) >= 0 &&
-			x->name[n].e == nm->s - 1 && x->name[n].entity >= 0)
+			W(x, nm->s - 1, PREPOSITION) && (n = name_before(x, nm->s - 1)) >= 0)
 			nm = &x->name[n];
 		if (!relative_agrees(x, x->ent[nm->entity].type, r))
 			return 0;
@@ -534,6 +539,7 @@ campaign_speaker(QCtx *x, const QSpeakers *sp, NxQuote *q, QSpan m)
 				e = -1;
 	QSpan		own = QNONE;	/* the words "NAME campaign" */
 	uint32_t	clitic = UINT32_MAX;	/* the 's of NAME's campaign */
+	NxQuoteRule rule = NX_QR_SPEAKER_CAMPAIGN;
 	QAgree		pk;
 
 	if (t < m.e && W(x, t, ARTICLE))
@@ -573,16 +579,13 @@ campaign_speaker(QCtx *x, const QSpeakers *sp, NxQuote *q, QSpan m)
 		if (clitic == UINT32_MAX || !q_on(x, NX_QR_CAMPAIGN_POSSESSIVE))
 			return 0;
 		own = QSPAN(clitic - 1, c + 1);
-		set_span(doc, &q->speaker, own);
-		q->speaker_skip_b = doc->tok[clitic].b;
-		q->speaker_skip_blen = doc->tok[clitic].blen;
-		q->speaker_type = NX_ST_ORG;
-		q_mark(q, NX_QR_CAMPAIGN_POSSESSIVE);
-		return 1;
+		rule = NX_QR_CAMPAIGN_POSSESSIVE;
 	}
 	set_span(doc, &q->speaker, own);
+	if (rule == NX_QR_CAMPAIGN_POSSESSIVE)
+		skip_bytes(q, doc->tok[clitic].b, doc->tok[clitic].b + doc->tok[clitic].blen);
 	q->speaker_type = NX_ST_ORG;
-	q_mark(q, NX_QR_SPEAKER_CAMPAIGN);
+	q_mark(q, rule);
 	return 1;
 }
 
@@ -596,7 +599,7 @@ resolve_speaker(QCtx *x, QSpeakers *sp, NxQuote *q, size_t before)
 				n;
 
 	q->speaker = q->mention;
-	q->speaker_skip_b = q->speaker_skip_blen = 0;
+	skip_bytes(q, 0, 0);
 	q->speaker_type = NX_ST_NONE;
 	if (q->mention.ntok == 0)
 		return -1;
