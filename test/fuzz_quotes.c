@@ -103,11 +103,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					q[i].speaker_skip_b + q[i].speaker_skip_blen <= q[i].speaker.b + q[i].speaker.blen));
 		if (q[i].speaker.ntok)
 		{
-			char	   *name = malloc(q[i].speaker.blen + 1);
+			char	   *buf = malloc(q[i].speaker.blen + 1);
+			size_t		n;
 
-			FUZZ_CHECK(name != NULL);
-			FUZZ_CHECK(nx_quote_speaker_name(doc.text, &q[i], name) <= q[i].speaker.blen);
-			free(name);
+			FUZZ_CHECK(buf != NULL);
+			FUZZ_CHECK(nx_quote_speaker_name(doc.text, &q[i], buf, &n) != NULL);
+			FUZZ_CHECK(n == q[i].speaker.blen - q[i].speaker_skip_blen);
+			free(buf);
 		}
 		FUZZ_CHECK(q[i].kind < NX_QK__COUNT);
 		FUZZ_CHECK(nx_quote_kind_name((NxQuoteKind) q[i].kind) != NULL);

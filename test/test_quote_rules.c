@@ -210,7 +210,13 @@ run_rows_key(const RuleModel *rm, const char *marked, const NxQuoteRules *off, c
 		o = put_span(buf, o, &d, &q[i].mention);
 		buf[o++] = '|';
 		if (q[i].speaker.ntok && o + q[i].speaker.blen + 1 < ROWS_MAX)
-			o += nx_quote_speaker_name(d.text, &q[i], buf + o);
+		{
+			size_t		n;
+			const char *name = nx_quote_speaker_name(d.text, &q[i], buf + o, &n);
+
+			memmove(buf + o, name, n);
+			o += n;
+		}
 		if (!q[i].speech && o + 8 < ROWS_MAX)
 			o += (size_t) snprintf(buf + o, ROWS_MAX - o, "|belief");
 		buf[o] = '\0';

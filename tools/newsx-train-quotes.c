@@ -454,15 +454,17 @@ static void
 put_key(const NxDoc *doc, const NxQuote *q)
 {
 	char	   *key,
-			   *name;
+			   *buf;
+	const char *name;
+	size_t		n;
 
 	putchar('\t');
 	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
 		return;
-	name = xalloc(q->speaker.blen + 1);
-	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org",
-					  name, nx_quote_speaker_name(doc->text, q, name), A);
-	free(name);
+	buf = xalloc(q->speaker.blen + 1);
+	name = nx_quote_speaker_name(doc->text, q, buf, &n);
+	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org", name, n, A);
+	free(buf);
 	if (key)
 		fputs(key, stdout);
 	nx_free(A, key);
@@ -472,14 +474,15 @@ put_key(const NxDoc *doc, const NxQuote *q)
 static void
 put_name(const NxDoc *doc, const NxQuote *q, int tab)
 {
-	char	   *name = xalloc(q->speaker.blen + 1);
-	size_t		n = nx_quote_speaker_name(doc->text, q, name);
+	char	   *buf = xalloc(q->speaker.blen + 1);
+	size_t		n;
+	const char *name = nx_quote_speaker_name(doc->text, q, buf, &n);
 
 	if (tab)
 		putchar('\t');
 	for (size_t i = 0; i < n; i++)
 		putchar(name[i] == '\t' || name[i] == '\n' || name[i] == '\r' ? ' ' : name[i]);
-	free(name);
+	free(buf);
 }
 
 /* --model: rows for the referee, every column with --rows, the speakers referee's with --speakers. */

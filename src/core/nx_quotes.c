@@ -22,6 +22,8 @@
  * by binary search in their sorted lists, never by a scan per item, and
  * every scan of a rule is bounded by a named constant.
  */
+#include <string.h>
+
 #include "nx_quotes_int.h"
 
 typedef struct QPassDef
@@ -76,20 +78,20 @@ nx_quote_kind_name(NxQuoteKind kind)
 }
 
 /* See nx_quotes.h. */
-size_t
-nx_quote_speaker_name(const char *text, const NxQuote *q, char *out)
+const char *
+nx_quote_speaker_name(const char *text, const NxQuote *q, char *buf, size_t *len)
 {
 	uint32_t	b = q->speaker.b,
-				n = q->speaker.blen,
-				k = 0;
+				skip = q->speaker_skip_b - b;	/* where the bytes left out start */
 
-	if (q->speaker.ntok == 0)
-		return 0;
-	for (uint32_t i = b; i < b + n; i++)
-		if (q->speaker_skip_blen == 0 || i < q->speaker_skip_b ||
-			i >= q->speaker_skip_b + q->speaker_skip_blen)
-			out[k++] = text[i];
-	return k;
+	*len = q->speaker.ntok ? q->speaker.blen : 0;
+	if (q->speaker_skip_blen == 0 || *len == 0)
+		return text + b;
+	memcpy(buf, text + b, skip);
+	memcpy(buf + skip, text + q->speaker_skip_b + q->speaker_skip_blen,
+		   q->speaker.blen - skip - q->speaker_skip_blen);
+	*len = q->speaker.blen - q->speaker_skip_blen;
+	return buf;
 }
 
 /* Name of a rule as quotes_debug() shows it. */

@@ -105,11 +105,14 @@ extern const char *nx_quote_rule_name(NxQuoteRule r);
 extern const char *nx_quote_rule_pass(NxQuoteRule r);
 
 /*
- * The speaker's name of q in out, which has room for q->speaker.blen
- * bytes: the bytes of its span in text without those it leaves out
- * (Clinton’s campaign gives Clinton campaign).  Returns the bytes written.
+ * The speaker's name of q, *len bytes: its span's bytes in text without
+ * those it leaves out (Clinton’s campaign gives Clinton campaign).  A
+ * name that leaves none out is returned in place, in text, and buf is
+ * not touched (it may be NULL); else the name is written to buf, which
+ * has room for q->speaker.blen bytes, and buf returned.
  */
-extern size_t nx_quote_speaker_name(const char *text, const NxQuote *q, char *out);
+extern const char *nx_quote_speaker_name(const char *text, const NxQuote *q, char *buf,
+										 size_t *len);
 
 /* Name of a quote kind as SQL shows it ("direct", "mixed" ...). */
 extern const char *nx_quote_kind_name(NxQuoteKind kind);

@@ -38,11 +38,30 @@ span_text(NewsxText body, const NxSpan *s, bool *isnull)
 	return PointerGetDatum(newsx_text_out(body.data + s->b, s->blen));
 }
 
-/* The speaker's name of q as a text datum (NULL flag when none): nx_quote_speaker_name. */
+/*
+ * The speaker's name of q, *len bytes (nx_quote_speaker_name): in the
+ * body itself, or in palloc'd memory (release it with speaker_name_free)
+ * only for a name that leaves bytes out.
+ */
+static const char *
+speaker_name(NewsxText body, const NxQuote *q, size_t *len)
+{
+	return nx_quote_speaker_name(body.data, q, q->speaker_skip_blen ? palloc(q->speaker.blen) : NULL,
+								 len);
+}
+
+static void
+speaker_name_free(const NxQuote *q, const char *name)
+{
+	if (q->speaker_skip_blen)
+		pfree((void *) name);
+}
+
+/* The speaker's name of q as a text datum (NULL flag when none). */
 static Datum
 speaker_text(NewsxText body, const NxQuote *q, bool *isnull)
 {
-	char	   *name;
+	const char *name;
 	size_t		n;
 	Datum		d;
 
@@ -51,12 +70,9 @@ speaker_text(NewsxText body, const NxQuote *q, bool *isnull)
 		*isnull = true;
 		return (Datum) 0;
 	}
-	if (q->speaker_skip_blen == 0)
-		return span_text(body, &q->speaker, isnull);
-	name = palloc(q->speaker.blen + 1);
-	n = nx_quote_speaker_name(body.data, q, name);
+	name = speaker_name(body, q, &n);
 	d = PointerGetDatum(newsx_text_out(name, n));
-	pfree(name);
+	speaker_name_free(q, name);
 	return d;
 }
 
@@ -68,8 +84,9 @@ speaker_text(NewsxText body, const NxQuote *q, bool *isnull)
 static Datum
 speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 {
-	char	   *key,
-			   *name;
+	const char *name;
+	char	   *key;
+	size_t		n;
 	Datum		d;
 
 	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
@@ -77,10 +94,9 @@ speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 		*isnull = true;
 		return (Datum) 0;
 	}
-	name = palloc(q->speaker.blen + 1);
-	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org",
-					  name, nx_quote_speaker_name(body.data, q, name), a);
-	pfree(name);
+	name = speaker_name(body, q, &n);
+	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org", name, n, a);
+	speaker_name_free(q, name);
 	if (!key)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
