@@ -595,12 +595,12 @@ collect_example(void *arg, const float *feat, int ncand, int right)
 /*
  * Learn the weights of the speakers pass's ranking from the examples the
  * extraction gives on articles idx[0..n) with model m (a surname that
- * opens a sentence or a source, hidden, its entity to recover), and make
- * them m's SPEAKERS section, in *sec.  Every tenth example is held out to
- * report the accuracy; the weights are then learned on all.
+ * opens a sentence or a source, hidden, its entity to recover); return
+ * them (nx_quotes_speaker_nfeat() floats, malloc'd).  Every tenth example
+ * is held out to report the accuracy; the weights are then learned on all.
  */
-static void
-learn_speakers(Corpus *co, const size_t *idx, size_t n, NxModel *m, Blob *sec)
+static float *
+learn_speakers(Corpus *co, const size_t *idx, size_t n, const NxModel *m)
 {
 	RankSet		rs = {0};
 	NxQuoteOptions opt;
@@ -643,16 +643,12 @@ learn_speakers(Corpus *co, const size_t *idx, size_t n, NxModel *m, Blob *sec)
 		train[i] = i;
 	memcpy(w, prior, (size_t) nf * sizeof(float));
 	rank_learn(&rs, w, prior, train, rs.n, SPEAKER_EPOCHS, SPEAKER_RATE, SPEAKER_L2);
-	if (nx_quotes_speakers_section(w, nf, &sec->p, &sec->len, A) != NX_OK)
-		die("out of memory");
-	m->speakers = sec->p;
-	m->speakerslen = sec->len;
 	rank_free(&rs);
-	free(w);
 	free(w0);
 	free(prior);
 	free(train);
 	free(test);
+	return w;
 }
 
 /*
@@ -666,25 +662,19 @@ report_speakers(const TrainOpts *o)
 {
 	NxModel		m;
 	Corpus		co = {NULL, 0, 0, 0, 0};
-	Blob		sec = {NULL, 0};
 	size_t		len,
 			   *idx;
 	void	   *buf = open_model(o->model, &m, &len, nx_quotes_check_model);
-	float		w[64];
-	int			nf = nx_quotes_speaker_nfeat();
+	float	   *w;
 
 	read_articles(o->dev, &co);
 	idx = xalloc((co.n + 1) * sizeof(size_t));
 	for (size_t i = 0; i < co.n; i++)
 		idx[i] = i;
-	learn_speakers(&co, idx, co.n, &m, &sec);
-	if (nf <= 64 && sec.len >= 16 + (size_t) nf * sizeof(float))
-	{
-		memcpy(w, (const char *) sec.p + 16, (size_t) nf * sizeof(float));
-		for (int k = 0; k < nf; k++)
-			printf("weight %d %.3f\n", k, w[k]);
-	}
-	nx_free(A, sec.p);
+	w = learn_speakers(&co, idx, co.n, &m);
+	for (int k = 0; k < nx_quotes_speaker_nfeat(); k++)
+		printf("weight %d %.3f\n", k, w[k]);
+	free(w);
 	free(idx);
 	free(buf);
 	return 0;
@@ -839,7 +829,15 @@ main(int argc, char **argv)
 
 	/* the speakers pass's ranking, on the training articles read by this model */
 	if (learn)
-		learn_speakers(&co, idx, nidx, &m, &spsec);
+	{
+		float	   *w = learn_speakers(&co, idx, nidx, &m);
+
+		if (nx_quotes_speakers_section(w, nx_quotes_speaker_nfeat(), &spsec.p, &spsec.len, A) != NX_OK)
+			die("out of memory");
+		m.speakers = spsec.p;
+		m.speakerslen = spsec.len;
+		free(w);
+	}
 
 	/* the defaults (one run, gold history) leave the line as it was */
 	runsbuf[0] = '\0';
