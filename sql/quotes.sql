@@ -79,25 +79,22 @@ SELECT q.speaker, q.speaker_key,
          'Russian President Vladimir Putin met the envoy. “The talks were useful,” Putin said.')) AS entity_key
 FROM extract_quotes('Russian President Vladimir Putin met the envoy. “The talks were useful,” Putin said.') q;
 
--- a campaign speaks as the organisation "NAME campaign", however the
--- article refers to it (her campaign, the Clinton campaign): one org: key
-SELECT quote, speaker, speaker_key FROM extract_quotes(
-  'Hillary Clinton spoke in Ohio on Monday. Her campaign said the debate would be fair. "We are ready for Monday," the Clinton campaign said in a statement.')
-ORDER BY pos;
-
--- keys: a state's party members are a group, no person (Virginia is also a
--- given name); a network whose first word is a given name is an
--- organisation; a headline's surname is the person named later with it
-SELECT quote, speaker, speaker_key FROM extract_quotes(
-  'Virginia Democrats met on Monday. "We will fight it," the Virginia Democrats said. Fox News reported the poll. "The race is close," Fox said.')
-ORDER BY pos;
-SELECT quote, speaker, speaker_key FROM extract_quotes(
-  E'Trump says the plan will fail.\n\nDonald Trump spoke in Ohio on Monday.')
-ORDER BY pos;
--- a possessive campaign the article never writes as "NAME campaign"
-SELECT quote, speaker, speaker_key FROM extract_quotes(
-  'Bernie Sanders spoke in Iowa on Monday. "We will win the state," Bernie Sanders’ campaign said.')
-ORDER BY pos;
+-- speakers and their keys, one article a case:
+-- 1 a campaign speaks as the organisation "NAME campaign", however the
+--   article refers to it (her campaign, the Clinton campaign): one org: key
+-- 2 a state's party members are a group, no person (Virginia is also a
+--   given name); a network whose first word is a given name is an
+--   organisation
+-- 3 a headline's surname is the person named later with it
+-- 4 a possessive campaign the article never writes as "NAME campaign"
+SELECT a.n, q.quote, q.speaker, q.speaker_key
+FROM (VALUES
+  (1, 'Hillary Clinton spoke in Ohio on Monday. Her campaign said the debate would be fair. "We are ready for Monday," the Clinton campaign said in a statement.'),
+  (2, 'Virginia Democrats met on Monday. "We will fight it," the Virginia Democrats said. Fox News reported the poll. "The race is close," Fox said.'),
+  (3, E'Trump says the plan will fail.\n\nDonald Trump spoke in Ohio on Monday.'),
+  (4, 'Bernie Sanders spoke in Iowa on Monday. "We will win the state," Bernie Sanders’ campaign said.')
+) a(n, body), LATERAL extract_quotes(a.body) q
+ORDER BY a.n, q.pos;
 
 -- speech: what was said or written; a belief, intention or feeling is a row, but no speech
 SELECT quote, cue, speech FROM extract_quotes(
