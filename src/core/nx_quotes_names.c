@@ -229,10 +229,10 @@ name_evidence(const QCtx *x, QName *n)
 		n->type = QT_PERSON;
 	else if ((lex & (NX_LB(COUNTRY) | NX_LB(REGION) | NX_LB(CITY))) || W(x, e - 1, PLACE_HEAD))
 		n->type = QT_PLACE;		/* Washington D.C., Coral Springs */
-	else if (n->given && !(e - s >= 2 && (last & NX_LB(AFFILIATION))))
-		n->type = QT_PERSON;	/* not Nevada Democrats, Georgia Republicans */
 	else if ((lex | (e - s >= 2 ? last : 0)) & NX_LB(AFFILIATION))
-		n->type = QT_GROUP;
+		n->type = QT_GROUP;		/* Democrats; Nevada Democrats, a given name first */
+	else if (n->given)
+		n->type = QT_PERSON;
 	else if (e - s == 1 && (lex & NX_LB(LAST_NAME)))
 		n->type = QT_PERSON;
 }
