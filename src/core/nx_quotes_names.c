@@ -59,6 +59,9 @@ q_given_name(const QCtx *x, uint32_t i)
 		(q_lexicon(x, i, i + 1) & (NX_LB(MALE_NAME) | NX_LB(FEMALE_NAME) | NX_LB(EITHER_NAME)));
 }
 
+/* Capitalised words after a verb's or title's word to a body's noun, at most (Republican National Committee). */
+#define ORG_NAME_AFTER_MAX	3
+
 /* Is token i a capitalised word that can open a name? */
 static int
 name_token(const QCtx *x, size_t i)
@@ -71,11 +74,20 @@ name_token(const QCtx *x, size_t i)
 					   NX_WB(PREPOSITION) | NX_WB(CONJUNCTION));	/* Will, May */
 	if (!has_class(x, i, VERB_WORDS | NX_WB(TITLE)))
 		return 1;
-	/* a verb's or title's word before a body's noun is that body's name (State Department) */
-	if (q_on(x, NX_QR_NAME_VERB_WORD) && i + 1 < x->doc->ntok &&
-		is_cap(x->doc, i + 1) && W(x, i + 1, ORG_HEAD) &&
-		x->doc->tok[i + 1].sentence == x->doc->tok[i].sentence)
-		return 1;
+	/* a verb's or title's word before capitalised words to a body's noun
+	 * opens that body's name (State Department, Republican National
+	 * Committee), unless another such word is nearer it (Document
+	 * Reveals State Department) */
+	if (q_on(x, NX_QR_NAME_VERB_WORD))
+		for (size_t k = i + 1; k < x->doc->ntok && k <= i + ORG_NAME_AFTER_MAX &&
+			 is_cap(x->doc, k) && !has_class(x, k, FUNCTION_WORDS) &&
+			 x->doc->tok[k].sentence == x->doc->tok[i].sentence; k++)
+		{
+			if (W(x, k, ORG_HEAD))
+				return 1;
+			if (has_class(x, k, VERB_WORDS | NX_WB(TITLE)))
+				break;
+		}
 	/* a title after an honorific is a surname (Mr. King, Gov. Earl Ray Tomblin) */
 	return i > 0 && W(x, i, TITLE) && title_abbrev(x, i - 1);
 }

@@ -219,7 +219,7 @@ NX_QRULE(SPEAKER_APPOSITIVE_NAME, SPEAKERS, "speaker_appositive_name",
 NX_QRULE(SPEAKER_RELATIVE_NP, SPEAKERS, "speaker_relative_np",
 		 "a lone who or which no phrase before took speaks for the noun phrase right before it (alarm among legal experts, who worry)")
 NX_QRULE(NAME_VERB_WORD, SPEAKERS, "name_verb_word",
-		 "a capitalised word of a verb before a body's noun opens its name (The State Department said)")
+		 "a capitalised word of a verb or title before a body's noun opens its name (The State Department said, the Republican National Committee)")
 NX_QRULE(NAME_NICKNAME, SPEAKERS, "name_nickname",
 		 "a nickname in quotation marks inside a name is part of it, and left out of the speaker's name (Marcia \"Cia\" Price: Marcia Price)")
 NX_QRULE(NAME_LATER_SURNAME, SPEAKERS, "name_later_surname",
