@@ -554,6 +554,15 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_NAME_VERB_WORD,
 		"{s:The State Department} {c:said} {q:the plan would work}.",
 		"the plan would work|said|The State Department|State Department"},
+	/* a document named before by another noun: its author, past definite namings of it */
+	{NX_QR_DOCUMENT_ANTECEDENT,
+		"Connie Mariano wrote a memoir of her years in the White House. Her patients were presidents. "
+		"{s:The book} {c:said} {q:the clot was hidden}.",
+		"the clot was hidden|said|The book|Connie Mariano"},
+	{NX_QR_DOCUMENT_ANTECEDENT,
+		"A web video by the Republican National Committee names four cases. The ad also mentions a fifth. "
+		"{s:The clip} {c:says} {q:the senator erred}.",
+		"the senator erred|says|The clip|Republican National Committee"},
 	{NX_QR_NAME_VERB_WORD,
 		"{s:The Republican National Committee} {c:said} {q:the plan would work}.",
 		"the plan would work|said|The Republican National Committee|Republican National Committee"},
@@ -727,6 +736,11 @@ static const RuleCase speaker_cases[] = {
 		"The Security Council issued a statement on Monday. Ana Costa spoke later. {s:The statement} {c:said} "
 		"{q:the test was a violation}.",
 		"the test was a violation|said|The statement|Security Council"},
+	/* a document's author is a name just before it, not any name of its sentence */
+	{NX_QR_SPEAKER_DESCRIPTION,
+		"Hillary Clinton leads Bernie Sanders in California in a new poll. "
+		"{s:The poll} {c:found} {q:that voters were split}.",
+		"that voters were split|found|The poll|The poll"},
 	/* a document's author speaks through it */
 	{NX_QR_SPEAKER_NAME,
 		"{s:A Government Accountability Office report} {c:said} {q:the plan would fail}.",

@@ -630,7 +630,7 @@ extern void q_salience_features(const QCtx *x, const QSalience *s, int32_t e, in
 								QAgree k, uint32_t t, float *f);
 extern int32_t q_salience_resolve(const QCtx *x, const QSalience *s, QAgree k, uint32_t t);
 extern int32_t q_description_entity(const QCtx *x, QSpan m, size_t before,
-									uint32_t *role);	/* nx_quotes_roles.c */
+									uint32_t *role, int *antecedent);	/* nx_quotes_roles.c */
 extern void q_names_free(QCtx *x);
 
 /* Hash of token i case-folded, never 0: QName's first_h and last_h. */

@@ -32,6 +32,12 @@
 /* Tokens back a document's description looks for the document named first, at most. */
 #define DOCUMENT_BACK_MAX	400
 
+/* Sentences back a document's description, or a definite naming of one, looks for another noun of it, at most. */
+#define DOCUMENT_SENTENCES_MAX	3
+
+/* Words between a document's author and its noun, at most (Mariano wrote a memoir). */
+#define AUTHOR_GAP_MAX		3
+
 /* Words of a description read, at most (the former Republican presidential nominee). */
 #define DESCRIPTION_WORDS	6
 
@@ -158,34 +164,86 @@ named_so(const QCtx *x, const QName *n, const Description *d)
 	return key_in(x->doc, n->s, n->e, d->key[d->nkey - 1]);
 }
 
+/* Is name n, ended by the words before token t, a person or organisation? */
+static int32_t
+person_or_org(const QCtx *x, int32_t n)
+{
+	uint8_t		type;
+
+	if (n < 0)
+		return -1;
+	type = x->ent[x->name[n].entity].type;
+	return type == QT_PERSON || type == QT_ORG ? x->name[n].entity : -1;
+}
+
 /*
- * The author of a document's description d in mention m (the statement,
- * the article): where the document was first named before it (the
- * Security Council issued a statement), the first person or
- * organisation of that sentence before the word; or -1.
+ * The author of the document named at token t: a person or organisation
+ * whose name ends at most AUTHOR_GAP_MAX words before it (the Security
+ * Council issued a statement; Mariano wrote a memoir; a Homeland
+ * Security memo; a CNN/ORC poll), else the name right after a "by" that follows it (a
+ * web video by the Republican National Committee); -1 when neither is.
  */
 static int32_t
-document_author(const QCtx *x, QSpan m, const Description *d)
+author_of(const QCtx *x, uint32_t t)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	sent = doc->tok[t].sentence;
+	int32_t		a;
+
+	/* back over words, numbers, possessives and inner marks (a 50-state poll, CNN/ORC) */
+	for (uint32_t k = t, words = 0; k-- > 0 && words <= AUTHOR_GAP_MAX && in_sent(doc, k, sent) &&
+		 (is_word(doc, k) || is_kind(doc, k, NX_TOK_NUMBER) || is_kind(doc, k, NX_TOK_APOSTROPHE) ||
+		  is_kind(doc, k, NX_TOK_CLITIC) || is_punct(doc, k, '/') || is_punct(doc, k, '-'));)
+	{
+		if (x->name_of[k] >= 0)
+			return person_or_org(x, x->name_of[k]);
+		words += is_word(doc, k) && !(k + 1 < doc->ntok && is_punct(doc, k + 1, '-'));
+	}
+	if (t + 2 < doc->ntok && in_sent(doc, t + 2, sent) && nx_tok_ieq(doc, t + 1, "by"))
+	{
+		uint32_t	k = t + 2 + (nx_tok_ieq(doc, t + 2, "the") && t + 3 < doc->ntok);
+
+		if ((a = person_or_org(x, x->name_of[k])) >= 0)
+			return a;
+	}
+	return -1;
+}
+
+/*
+ * The author of a document's description d in mention m (the statement,
+ * the clip): where the document was named before it, by the same noun
+ * (the Security Council issued a statement), else by the latest
+ * document's noun outside quotations, at most DOCUMENT_SENTENCES_MAX
+ * sentences back (Mariano wrote a memoir … the book said).  A definite naming with no author in its sentence (The ad also
+ * mentions …) refers further back in turn (A web video by the Republican
+ * National Committee … The ad … The clip says), and *antecedent is
+ * set.  Returns -1 when the naming found tells no author.
+ */
+static int32_t
+document_author(const QCtx *x, QSpan m, const Description *d, int *antecedent)
 {
 	const NxDoc *doc = x->doc;
 	uint64_t	head = d->key[d->nkey - 1];
+	int32_t		a;
 
+	/* the same noun: its latest naming tells */
 	for (uint32_t t = m.s; t-- > 0 && m.s - t < DOCUMENT_BACK_MAX;)
+		if (is_word(doc, t) && word_key(doc, t) == head)
+			return author_of(x, t);
+	if (!q_on(x, NX_QR_DOCUMENT_ANTECEDENT))
+		return -1;
+	/* else the latest document named a few sentences back, back through definite namings */
+	for (uint32_t t = m.s, from = doc->tok[m.s].sentence;
+		 t-- > 0 && from - doc->tok[t].sentence <= DOCUMENT_SENTENCES_MAX;)
 	{
-		uint32_t	first;
-
-		if (!is_word(doc, t) || word_key(doc, t) != head)
+		if (!is_word(doc, t) || is_cap(doc, t) || x->inquote[t] || !W(x, t, DOCUMENT_NOUN))
 			continue;
-		first = doc->sent[doc->tok[t].sentence].tok;
-		for (uint32_t k = first; k < t; k++)
+		if ((a = author_of(x, t)) >= 0 || t == 0 || !nx_tok_ieq(doc, t - 1, "the"))
 		{
-			int32_t		n = x->name_of[k];
-			uint8_t		type = n >= 0 ? x->ent[x->name[n].entity].type : QT_UNKNOWN;
-
-			if (type == QT_PERSON || type == QT_ORG)
-				return x->name[n].entity;
+			*antecedent = a >= 0;
+			return a;
 		}
-		return -1;				/* the latest naming of it tells */
+		from = doc->tok[t].sentence;
 	}
 	return -1;
 }
@@ -196,18 +254,19 @@ document_author(const QCtx *x, QSpan m, const Description *d)
  * person holds (a ROLE_NOUN: the governor, the nominee), else UINT32_MAX.
  */
 int32_t
-q_description_entity(const QCtx *x, QSpan m, size_t before, uint32_t *role)
+q_description_entity(const QCtx *x, QSpan m, size_t before, uint32_t *role, int *antecedent)
 {
 	Description d;
 	size_t		seen = 0;
 
 	*role = UINT32_MAX;
+	*antecedent = 0;
 	if (!read_description(x, m, &d))
 		return -1;
 	if (W(x, d.head, ROLE_NOUN) && !d.org && !d.media)
 		*role = d.head;
 	if (W(x, d.head, DOCUMENT_NOUN))
-		return document_author(x, m, &d);
+		return document_author(x, m, &d, antecedent);
 	for (size_t i = before; i-- > 0 && seen < DESCRIPTION_NAMES; seen++)
 	{
 		const QName *n = &x->name[i];

@@ -238,6 +238,8 @@ NX_QRULE(CAMPAIGN_POSSESSIVE, SPEAKERS, "campaign_possessive",
 		 "NAME's campaign, when the article never writes NAME campaign, speaks as the surname and campaign (Clinton’s campaign: Clinton campaign)")
 NX_QRULE(SPEAKER_DESCRIPTION, SPEAKERS, "speaker_description",
 		 "a definite description gives the entity the article described so before (the mayor: Bill de Blasio)")
+NX_QRULE(DOCUMENT_ANTECEDENT, SPEAKERS, "document_antecedent",
+		 "a document's description not named before by its own noun refers to the latest document named (Mariano wrote a memoir … the book said)")
 
 /* ---- keys: what each quotation is for a dashboard ---- */
 NX_QRULE(BELIEF_CUE, KEYS, "belief_cue",

@@ -172,7 +172,8 @@ static int32_t
 description_speaker(QCtx *x, QSalience *sal, NxQuote *q, QSpan m, size_t before)
 {
 	uint32_t	role;
-	int32_t		e = q_description_entity(x, m, before, &role);
+	int			antecedent;
+	int32_t		e = q_description_entity(x, m, before, &role, &antecedent);
 
 	if (e < 0 && role != UINT32_MAX)
 	{
@@ -184,6 +185,8 @@ description_speaker(QCtx *x, QSalience *sal, NxQuote *q, QSpan m, size_t before)
 	if (e >= 0)
 	{
 		speak_entity(x, q, e, NX_QR_SPEAKER_DESCRIPTION);
+		if (antecedent)
+			q_mark(q, NX_QR_DOCUMENT_ANTECEDENT);
 		q_salience_source(x, sal, e, m.s);
 	}
 	return e;

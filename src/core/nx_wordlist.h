@@ -436,7 +436,7 @@ NX_WORDCLASS(DOCUMENT_NOUN, "document-noun", RULE, NULL,
 	"report reports memo memorandum article study statement analysis poll "
 	"survey brief ruling release website document ad ads book video letter "
 	"filing complaint lawsuit editorial column tweet tweets post blog piece "
-	"clip story")
+	"clip story memoir")
 
 /* verbs and nouns of a belief, intention or feeling rather than of speech
  * (believes, wants, fears, a hope): a row with such a cue is no speech */
