@@ -332,6 +332,12 @@ static const RuleCase rule_cases[] = {
 	{NX_QR_CUE_DASH,
 		"{q:“We will win the vote.”} — Commissioner Ana Costa",
 		"“We will win the vote.”|—|Commissioner Ana Costa|Ana Costa"},
+	/* a paragraph signed with a dash: its quotation before other words
+	 * and marks is the name's, not the paragraph before's */
+	{NX_QR_DASH_SIGNED_PARAGRAPH,
+		"{q:“The port must stay open.”} — Ana Costa\n\n"
+		"{q:“No one asked us.”} And that is all they have, “the last word.” — Jonas Eklund.",
+		"“The port must stay open.”|—|Ana Costa|Ana Costa ## “No one asked us.”|—|Jonas Eklund|Jonas Eklund"},
 	{NX_QR_CUE_PARAGRAPH_BEFORE,
 		"{s:The minister} {c:said}:\n\n{q:“We will win the vote.”}",
 		"“We will win the vote.”|said:|The minister|The minister"},

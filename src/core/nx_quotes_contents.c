@@ -229,7 +229,8 @@ content_cue(QCtx *x, QSpan c, int part, QAttr *at)
 {
 	const NxDoc *doc = x->doc;
 	int			marks = has_marks(x, c.s, c.e);
-	uint32_t	p = para_of(doc, c.s);
+	uint32_t	p = para_of(doc, c.s),
+				sig;
 	long		cue = part || !q_on(x, NX_QR_CUE_NEAREST) ? -1 : find_cue(x, c);
 
 	if (cue >= 0 && marks && !short_phrase(doc, c.s, c.e))
@@ -279,6 +280,11 @@ content_cue(QCtx *x, QSpan c, int part, QAttr *at)
 	{
 		q_fire(x, NX_QR_CUE_DASH);
 		cue = -1;
+	}
+	else if (q_on(x, NX_QR_DASH_SIGNED_PARAGRAPH) && cue < 0 && marks &&
+			 (sig = signed_paragraph(x, c.e)) > 0 && dash_source(x, sig, at))
+	{
+		q_fire(x, NX_QR_DASH_SIGNED_PARAGRAPH);
 	}
 	else if (cue < 0 && q_on(x, NX_QR_CUE_PARAGRAPH_BEFORE) && c.s == x->para_tok[p] && p > 0 &&
 			 is_punct(doc, x->para_tok[p] - 1, ':'))

@@ -600,6 +600,7 @@ extern int	person_like(const QCtx *x, QSpan src);
 extern int	inverted_np(const QCtx *x, uint32_t t, QSpan *src);
 extern long near_cue_verb(const QCtx *x, QSpan c);
 extern int	dash_source(const QCtx *x, uint32_t e, QAttr *at);
+extern uint32_t signed_paragraph(const QCtx *x, uint32_t e);
 extern int	closing_attribution(const QCtx *x, uint32_t e, QAttr *at);
 extern int	colon_speaker(const QCtx *x, uint32_t s, QAttr *at);
 

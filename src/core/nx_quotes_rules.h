@@ -72,6 +72,8 @@ NX_QRULE(CUE_PARTICIPLE, CONTENTS, "cue_participle",
 		 "a participle of speech after a comma right before the quotation is its cue (…, singing “…”)")
 NX_QRULE(CUE_DASH, CONTENTS, "cue_dash",
 		 "a dash and a name after a quotation are its cue and source (“…” — Commissioner X)")
+NX_QRULE(DASH_SIGNED_PARAGRAPH, CONTENTS, "dash_signed_paragraph",
+		 "a dash and a name closing a paragraph after a quotation sign every quotation of it that has no cue (“…” And that's all he has “…” ― Christina Lastra.)")
 NX_QRULE(CUE_PARAGRAPH_BEFORE, CONTENTS, "cue_paragraph_before",
 		 "a paragraph opening a content after one ending in a colon takes that paragraph's last cue (He said:)")
 NX_QRULE(CUE_WORD_PARAGRAPH_BEFORE, CONTENTS, "cue_word_paragraph_before",

@@ -634,6 +634,40 @@ dash_source(const QCtx *x, uint32_t e, QAttr *at)
 	return 1;
 }
 
+/*
+ * A round-up paragraph signed at its end (“…” And that's all he has
+ * “…” ― Christina Lastra.): the token after the closing mark before the
+ * paragraph's closing dash and name, when words stand between e (the
+ * end of a content of the paragraph) and that mark; else 0.
+ */
+uint32_t
+signed_paragraph(const QCtx *x, uint32_t e)
+{
+	const NxDoc *doc = x->doc;
+	uint32_t	p = para_of(doc, e - 1),
+				t = x->para_tok[p + 1],
+				words = 0;
+
+	/* the name and its period, back to the dash */
+	while (t > e && is_punct(doc, t - 1, '.'))
+		t--;
+	while (t > e && words <= DASH_NAME_MAX &&
+		   (is_word(doc, t - 1) || (doc->tok[t - 1].flags & NX_TF_ABBREV)))
+		t--, words++;
+	if (words == 0 || t <= e || !(is_kind(doc, t - 1, NX_TOK_DASH) || is_punct(doc, t - 1, '-')))
+		return 0;
+	/* the closing mark before it, past its trailing punctuation (”.) */
+	for (t--; t > e && (is_punct(doc, t - 1, '.') || is_punct(doc, t - 1, ',')); t--)
+		;
+	if (t <= e || !is_kind(doc, t - 1, NX_TOK_CLOSE_QUOTE))
+		return 0;
+	/* words between the content and that mark: not the content's own (cue_dash) */
+	for (uint32_t k = e; k + 1 < t; k++)
+		if (is_word(doc, k))
+			return t;
+	return 0;
+}
+
 /* The end of a name, pronoun or an article's phrase to a name opening at s, or s. */
 static uint32_t
 closing_source(const QCtx *x, uint32_t s, uint32_t sent)
