@@ -176,12 +176,21 @@ person_or_org(const QCtx *x, int32_t n)
 	return type == QT_PERSON || type == QT_ORG ? x->name[n].entity : -1;
 }
 
+/* Can token k stand between a document's author and its noun: a word, a number, a possessive or an inner mark (a 50-state poll, CNN/ORC)? */
+static int
+in_author_gap(const NxDoc *doc, uint32_t k)
+{
+	return is_word(doc, k) || is_kind(doc, k, NX_TOK_NUMBER) || is_kind(doc, k, NX_TOK_APOSTROPHE) ||
+		is_kind(doc, k, NX_TOK_CLITIC) || is_punct(doc, k, '/') || is_punct(doc, k, '-');
+}
+
 /*
  * The author of the document named at token t: a person or organisation
  * whose name ends at most AUTHOR_GAP_MAX words before it (the Security
  * Council issued a statement; Mariano wrote a memoir; a Homeland
- * Security memo; a CNN/ORC poll), else the name right after a "by" that follows it (a
- * web video by the Republican National Committee); -1 when neither is.
+ * Security memo; a CNN/ORC poll), else the name right after a "by" that
+ * follows it (a web video by the Republican National Committee); -1
+ * when neither is.
  */
 static int32_t
 author_of(const QCtx *x, uint32_t t)
@@ -190,10 +199,8 @@ author_of(const QCtx *x, uint32_t t)
 	uint32_t	sent = doc->tok[t].sentence;
 	int32_t		a;
 
-	/* back over words, numbers, possessives and inner marks (a 50-state poll, CNN/ORC) */
 	for (uint32_t k = t, words = 0; k-- > 0 && words <= AUTHOR_GAP_MAX && in_sent(doc, k, sent) &&
-		 (is_word(doc, k) || is_kind(doc, k, NX_TOK_NUMBER) || is_kind(doc, k, NX_TOK_APOSTROPHE) ||
-		  is_kind(doc, k, NX_TOK_CLITIC) || is_punct(doc, k, '/') || is_punct(doc, k, '-'));)
+		 in_author_gap(doc, k);)
 	{
 		if (x->name_of[k] >= 0)
 			return person_or_org(x, x->name_of[k]);
