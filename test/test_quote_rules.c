@@ -700,6 +700,10 @@ static const RuleCase speaker_cases[] = {
 		"Aung San Suu Kyi visited the White House. {q:“Unity matters,”} {s:she} {c:said}.\n\n"
 		"{s:Rival Hillary Clinton} {c:said} {q:the plan would work}.",
 		"“Unity matters,”|said|she|Aung San Suu Kyi ## the plan would work|said|Rival Hillary Clinton|Hillary Clinton"},
+	/* a newspaper's name whose first words are another name's (Wall Street) stays whole */
+	{NX_QR_SPEAKER_NAME,
+		"{s:The Wall Street Journal} {c:reported} {q:that the port would close}.",
+		"that the port would close|reported|The Wall Street Journal|Wall Street Journal"},
 	/* a surname gives the fullest name of the article */
 	{NX_QR_SPEAKER_NAME,
 		"Vladimir Putin arrived on Monday. Later, {s:Putin} {c:said} {q:the talks would go on}.",

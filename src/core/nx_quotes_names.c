@@ -497,8 +497,10 @@ find_names(QCtx *x)
 			continue;
 		}
 		j = org_run_end(x, i, j);
-		/* a newspaper's name before another name (The Washington Post Trump said) */
-		for (uint32_t k = j - 1; k > i + 1 && !W(x, j - 1, ORG_HEAD); k--)
+		/* a newspaper's name before another name (The Washington Post Trump
+		 * said), unless the whole run is one (Wall Street Journal) */
+		for (uint32_t k = j - 1; k > i + 1 && !W(x, j - 1, ORG_HEAD) &&
+			 !(q_lexicon(x, i, j) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))); k--)
 			if (q_lexicon(x, i, k) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME)))
 			{
 				j = k;
