@@ -704,6 +704,10 @@ static const RuleCase speaker_cases[] = {
 	{NX_QR_SPEAKER_NAME,
 		"{s:The Wall Street Journal} {c:reported} {q:that the port would close}.",
 		"that the port would close|reported|The Wall Street Journal|Wall Street Journal"},
+	/* a compound's words are the description's (the two-term president) */
+	{NX_QR_SPEAKER_DESCRIPTION,
+		"Barack Obama spoke in Ohio. {q:“It is hard,”} {s:the two-term president} {c:said}.",
+		"“It is hard,”|said|the two-term president|Barack Obama"},
 	/* a surname gives the fullest name of the article */
 	{NX_QR_SPEAKER_NAME,
 		"Vladimir Putin arrived on Monday. Later, {s:Putin} {c:said} {q:the talks would go on}.",

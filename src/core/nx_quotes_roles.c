@@ -87,6 +87,8 @@ read_description(const QCtx *x, QSpan m, Description *d)
 	{
 		if (is_kind(doc, t, NX_TOK_CLITIC) || is_kind(doc, t, NX_TOK_APOSTROPHE))
 			return 0;			/* a possessor (the ad's narrator) */
+		if (t + 1 < m.e && after_hyphen(doc, t + 1) && is_word(doc, t + 1))
+			continue;			/* a compound's words are the description's (the GOP front-runner) */
 		if (!is_word(doc, t) || nx_tok_ieq(doc, t, "of") || nx_tok_ieq(doc, t, "and") ||
 			W(x, t, CLAUSE_WORD) || d->nkey == DESCRIPTION_WORDS)
 			break;
