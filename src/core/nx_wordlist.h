@@ -462,8 +462,7 @@ NX_WORDCLASS(ROLE_NOUN, "role-noun", RULE, NULL,
 	"congressman congresswoman businessman businesswoman billionaire "
 	"chairman chairwoman chancellor minister premier ambassador lady "
 	"representative prosecutor judge justice attorney commissioner "
-	"sheriff superintendent speaker monarch king queen pope emperor "
-	"frontrunner")
+	"sheriff superintendent speaker monarch king queen pope emperor")
 
 /* nouns of a description that names no one in particular (the band leader,
  * a friend): words that head an organisation's description instead */
