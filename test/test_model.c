@@ -540,6 +540,35 @@ test_model_sparse_weights(void)
 			same = same && memcmp(sd, ss, ls.n * sizeof(int32_t)) == 0;
 		}
 		CHECK(same);
+		/* greedy decoding sums the same rows, sparse (with SSE2 and, where
+		 * the CPU has it, AVX2) as dense */
+		for (int r = 0; r < 300; r++)
+		{
+			uint32_t	feat[64],
+						offs[9] = {0};
+			uint8_t		ld[8],
+						lsp[8];
+			float		pd[8],
+						ps[8];
+			size_t		n = (size_t) r % 64;
+			NxSeq		seq = {0};
+
+			random_feats(feat, n, &seed);
+			for (int k = 1; k <= 8; k++)
+				offs[k] = (uint32_t) (n * (size_t) k / 8);
+			seq.ntok = 8;
+			seq.off = offs;
+			seq.feat = feat;
+			nx_tagger_greedy(&dense, &ls, &seq, ld, pd);
+			for (int avx2 = 0; avx2 <= 1; avx2++)
+			{
+				nx_tagger_avx2(avx2);
+				nx_tagger_greedy(&m.stage[0], &ls, &seq, lsp, ps);
+				same = same && memcmp(ld, lsp, 8) == 0 && memcmp(pd, ps, sizeof(pd)) == 0;
+			}
+			nx_tagger_avx2(1);
+		}
+		CHECK(same);
 
 		/* a rank off by one, and a row count past the rows, are refused */
 		if (c < 2)
@@ -665,6 +694,8 @@ test_model_int8_weights(void)
 					s8[NX_MAX_LABELS];
 		uint8_t		l8[8],
 					lr[8];
+		float		p8[8],
+					pr[8];
 		size_t		n = (size_t) k % 64;
 		NxSeq		seq = {0};
 
@@ -678,9 +709,15 @@ test_model_int8_weights(void)
 		seq.ntok = 8;
 		seq.off = off2;
 		seq.feat = feat;
-		nx_tagger_greedy(&rounded, &ls, &seq, lr, NULL);
-		nx_tagger_greedy(&m.stage[0], &ls, &seq, l8, NULL);
-		labels_same = labels_same && memcmp(lr, l8, 8) == 0;
+		nx_tagger_greedy(&rounded, &ls, &seq, lr, pr);
+		/* int8 rows summed with SSE2 and, where the CPU has it, AVX2 */
+		for (int avx2 = 0; avx2 <= 1; avx2++)
+		{
+			nx_tagger_avx2(avx2);
+			nx_tagger_greedy(&m.stage[0], &ls, &seq, l8, p8);
+			labels_same = labels_same && memcmp(lr, l8, 8) == 0 && memcmp(pr, p8, sizeof(pr)) == 0;
+		}
+		nx_tagger_avx2(1);
 	}
 	CHECK(same);
 	CHECK(labels_same);

@@ -22,6 +22,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define NX_AVX2_DISPATCH 1
+#endif
 
 /* Label position of a name's prefix letter. */
 static int
@@ -427,6 +431,97 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 #endif
 }
 
+#if defined(NX_AVX2_DISPATCH)
+/*
+ * score_int8 with AVX2, where the CPU has it: a row's eight bytes
+ * widened to int32 at once (its last lane, the shift, is summed too and
+ * ignored, as in score_int8), shifted, added.  The same sums, in about
+ * half the instructions; not inlined, so that code for CPUs without
+ * AVX2 never runs its instructions.
+ */
+__attribute__((target("avx2"), noinline))
+static void
+score_int8_avx2(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
+{
+	__m256i		acc = _mm256_setzero_si256();
+
+	for (size_t k = 0; k < n; k++)
+	{
+		const int8_t *row = int8_row(t, feat[k]);
+		__m256i		x = _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *) row));
+
+		x = _mm256_sll_epi32(x, _mm_cvtsi32_si128(row[NX_INT8_ROW - 1]));
+		acc = _mm256_add_epi32(acc, x);
+	}
+	/* all eight lanes: scores has room for NX_MAX_LABELS (see score_rows) */
+	_mm256_storeu_si256((__m256i *) scores, acc);
+}
+#endif
+
+#if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
+/*
+ * score_wide with AVX2 for 16 to 23 int16 labels (the entity model's
+ * 17): eight int16 of a row widened to int32 and added in one
+ * instruction each, the labels past 16 from one more eight ending at the
+ * row's end, as score_wide does.  The same sums; other label counts keep
+ * score_wide.
+ */
+__attribute__((target("avx2"), noinline))
+static void
+score_wide2_avx2(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
+				 size_t start, size_t n, size_t rmask, int32_t *scores)
+{
+	const uint32_t L = t->nlabels;
+	__m256i		a0 = _mm256_setzero_si256(),
+				a1 = _mm256_setzero_si256(),
+				at = _mm256_setzero_si256();
+	int32_t		tail[8];
+
+	for (size_t k = 0; k < n; k++)
+	{
+		const int16_t *row = nth_row(t, rows, feat, start, k, rmask);
+
+		a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) row)));
+		a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 8))));
+		at = _mm256_add_epi32(at, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + L - 8))));
+	}
+	_mm256_storeu_si256((__m256i *) scores, a0);
+	_mm256_storeu_si256((__m256i *) (scores + 8), a1);
+	_mm256_storeu_si256((__m256i *) tail, at);
+	for (uint32_t l = 16; l < L; l++)
+		scores[l] = tail[l - (L - 8)];
+}
+#endif
+
+/* Does the CPU have AVX2 (and the system its registers)? */
+static int
+cpu_avx2(void)
+{
+#if defined(NX_AVX2_DISPATCH)
+	static int	has = -1;
+
+	if (has < 0)
+	{
+		__builtin_cpu_init();
+		has = __builtin_cpu_supports("avx2") ? 1 : 0;
+	}
+	return has;
+#else
+	return 0;
+#endif
+}
+
+/* May decoding use AVX2 (nx_tagger_avx2)?  -1: where the CPU has it. */
+static int	use_avx2 = -1;
+
+int
+nx_tagger_avx2(int use)
+{
+	if (use >= 0)
+		use_avx2 = use && cpu_avx2();
+	return use_avx2 >= 0 ? use_avx2 : cpu_avx2();
+}
+
 /*
  * How the scoring functions read a table: a constant in each copy of the
  * decoder (nx_tagger_greedy), so that the kind of table is not tested
@@ -435,6 +530,7 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 #define TAB_POPCNT	1			/* count bits with the POPCNT instruction */
 #define TAB_SPARSE	2			/* rows behind an index (t->index) */
 #define TAB_INT8	4			/* int8 rows (t->w8) */
+#define TAB_AVX2	8			/* int8 rows summed with AVX2 */
 
 static inline int
 tab_mode(const NxTagger *t)
@@ -456,6 +552,13 @@ score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 
 	if (mode & TAB_INT8)
 	{
+#if defined(NX_AVX2_DISPATCH)
+		if (mode & TAB_AVX2)
+		{
+			score_int8_avx2(t, feat, n, scores);
+			return;
+		}
+#endif
 		score_int8(t, feat, n, scores);
 		return;
 	}
@@ -482,6 +585,13 @@ score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 		return;
 	}
 	/* eight labels at a time, widened to int32 (two vectors: the NER model) */
+#if defined(NX_AVX2_DISPATCH)
+	if ((mode & TAB_AVX2) && L / 8 == 2 && L > 16)
+	{
+		score_wide2_avx2(t, rows, feat, start, n, rmask, scores);
+		return;
+	}
+#endif
 	if (L / 8 == 2)
 		score_wide(t, 2, rows, feat, start, n, rmask, scores);
 	else
@@ -752,6 +862,23 @@ greedy_popcnt(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 }
 #endif
 
+#if defined(NX_AVX2_DISPATCH)
+__attribute__((target("popcnt")))
+static void
+greedy_popcnt_avx2(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
+				   uint8_t *labels, float *prob)
+{
+	greedy(t, ls, seq, labels, prob, TAB_SPARSE | TAB_POPCNT | TAB_AVX2);
+}
+#endif
+
+/* May decoding sum rows with AVX2 now (nx_tagger_avx2)? */
+static inline int
+avx2_now(void)
+{
+	return use_avx2 > 0 || (use_avx2 < 0 && cpu_avx2());
+}
+
 void
 nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 				 uint8_t *labels, float *prob)
@@ -766,6 +893,14 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 	}
 	if (has_popcnt && tab_mode(t) == TAB_SPARSE)
 	{
+#if defined(NX_AVX2_DISPATCH)
+		/* every CPU with AVX2 has POPCNT */
+		if (avx2_now() && t->nlabels / 8 == 2 && t->nlabels > 16)
+		{
+			greedy_popcnt_avx2(t, ls, seq, labels, prob);
+			return;
+		}
+#endif
 		greedy_popcnt(t, ls, seq, labels, prob);
 		return;
 	}
@@ -774,6 +909,13 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 	switch (tab_mode(t))
 	{
 		case TAB_INT8:
+#if defined(NX_AVX2_DISPATCH)
+			if (avx2_now())
+			{
+				greedy(t, ls, seq, labels, prob, TAB_INT8 | TAB_AVX2);
+				break;
+			}
+#endif
 			greedy(t, ls, seq, labels, prob, TAB_INT8);
 			break;
 		case TAB_SPARSE:

@@ -201,6 +201,14 @@ typedef struct NxSeq
 extern void nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls,
 							 const NxSeq *seq, uint8_t *labels, float *prob);
 
+/*
+ * Whether decoding sums int8 rows with AVX2 instructions: by default
+ * where the CPU has them; use 0 for SSE2 only, 1 for AVX2 where the CPU
+ * has it, -1 to only ask.  Both give the same sums (tests compare them).
+ * Returns whether AVX2 is used now.
+ */
+extern int	nx_tagger_avx2(int use);
+
 /* Scores of all labels for one token's features (int32, w units). */
 extern void nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 							int32_t *scores);
