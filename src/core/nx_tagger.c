@@ -436,8 +436,9 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
  * score_int8 with AVX2, where the CPU has it: a row's eight bytes
  * widened to int32 at once (its last lane, the shift, is summed too and
  * ignored, as in score_int8), shifted, added.  The same sums, in about
- * half the instructions; not inlined, so that code for CPUs without
- * AVX2 never runs its instructions.
+ * half the instructions (a value shifted by at most NX_INT8_MAX_SHIFT,
+ * 8, fits the int16 that score_int8 shifts in); not inlined, so that
+ * code for CPUs without AVX2 never runs its instructions.
  */
 __attribute__((target("avx2"), noinline))
 static void
@@ -460,7 +461,7 @@ score_int8_avx2(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scor
 
 #if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
 /*
- * score_wide with AVX2 for 16 to 23 int16 labels (the entity model's
+ * score_wide with AVX2 for 17 to 23 int16 labels (the entity model's
  * 17): eight int16 of a row widened to int32 and added in one
  * instruction each, the labels past 16 from one more eight ending at the
  * row's end, as score_wide does.  The same sums; other label counts keep
@@ -530,7 +531,7 @@ nx_tagger_avx2(int use)
 #define TAB_POPCNT	1			/* count bits with the POPCNT instruction */
 #define TAB_SPARSE	2			/* rows behind an index (t->index) */
 #define TAB_INT8	4			/* int8 rows (t->w8) */
-#define TAB_AVX2	8			/* int8 rows summed with AVX2 */
+#define TAB_AVX2	8			/* rows summed with AVX2 (int8, or 17 to 23 int16 labels) */
 
 static inline int
 tab_mode(const NxTagger *t)
