@@ -105,6 +105,39 @@ random_feats(uint32_t *feat, size_t n, uint64_t *seed)
 		feat[k] = (uint32_t) (lcg(seed) >> 32);
 }
 
+/*
+ * Do tables t and ref decode eight tokens sharing the features feat[0..n)
+ * out alike, t summed with SSE2 and (where the CPU has it) AVX2: the same
+ * labels and the same probabilities?
+ */
+static int
+greedy_alike(const NxTagger *ref, const NxTagger *t, const NxLabelSet *ls,
+			 const uint32_t *feat, size_t n)
+{
+	uint32_t	off[9] = {0};
+	uint8_t		lr[8],
+				lt[8];
+	float		pr[8],
+				pt[8];
+	NxSeq		seq = {0};
+	int			alike = 1;
+
+	for (int k = 1; k <= 8; k++)
+		off[k] = (uint32_t) (n * (size_t) k / 8);
+	seq.ntok = 8;
+	seq.off = off;
+	seq.feat = feat;
+	nx_tagger_greedy(ref, ls, &seq, lr, pr);
+	for (int avx2 = 0; avx2 <= 1; avx2++)
+	{
+		nx_tagger_avx2(avx2);
+		nx_tagger_greedy(t, ls, &seq, lt, pt);
+		alike = alike && memcmp(lr, lt, sizeof(lr)) == 0 && memcmp(pr, pt, sizeof(pr)) == 0;
+	}
+	nx_tagger_avx2(1);
+	return alike;
+}
+
 static void
 reseal(unsigned char *b, size_t len)
 {
@@ -544,29 +577,11 @@ test_model_sparse_weights(void)
 		 * the CPU has it, AVX2) as dense */
 		for (int r = 0; r < 300; r++)
 		{
-			uint32_t	feat[64],
-						offs[9] = {0};
-			uint8_t		ld[8],
-						lsp[8];
-			float		pd[8],
-						ps[8];
+			uint32_t	feat[64];
 			size_t		n = (size_t) r % 64;
-			NxSeq		seq = {0};
 
 			random_feats(feat, n, &seed);
-			for (int k = 1; k <= 8; k++)
-				offs[k] = (uint32_t) (n * (size_t) k / 8);
-			seq.ntok = 8;
-			seq.off = offs;
-			seq.feat = feat;
-			nx_tagger_greedy(&dense, &ls, &seq, ld, pd);
-			for (int avx2 = 0; avx2 <= 1; avx2++)
-			{
-				nx_tagger_avx2(avx2);
-				nx_tagger_greedy(&m.stage[0], &ls, &seq, lsp, ps);
-				same = same && memcmp(ld, lsp, 8) == 0 && memcmp(pd, ps, sizeof(pd)) == 0;
-			}
-			nx_tagger_avx2(1);
+			same = same && greedy_alike(&dense, &m.stage[0], &ls, feat, n);
 		}
 		CHECK(same);
 
@@ -688,36 +703,17 @@ test_model_int8_weights(void)
 	CHECK(same);
 	for (int k = 0; k < 500; k++)
 	{
-		uint32_t	feat[64],
-					off2[9] = {0};
+		uint32_t	feat[64];
 		int32_t		sr[NX_MAX_LABELS],
 					s8[NX_MAX_LABELS];
-		uint8_t		l8[8],
-					lr[8];
-		float		p8[8],
-					pr[8];
 		size_t		n = (size_t) k % 64;
-		NxSeq		seq = {0};
 
 		random_feats(feat, n, &seed);
 		nx_tagger_score(&rounded, feat, n, sr);
 		nx_tagger_score(&m.stage[0], feat, n, s8);
 		same = same && memcmp(sr, s8, ls.n * sizeof(int32_t)) == 0;
 		/* eight tokens sharing the features out, decoded greedily */
-		for (int t = 1; t <= 8; t++)
-			off2[t] = (uint32_t) (n * (size_t) t / 8);
-		seq.ntok = 8;
-		seq.off = off2;
-		seq.feat = feat;
-		nx_tagger_greedy(&rounded, &ls, &seq, lr, pr);
-		/* int8 rows summed with SSE2 and, where the CPU has it, AVX2 */
-		for (int avx2 = 0; avx2 <= 1; avx2++)
-		{
-			nx_tagger_avx2(avx2);
-			nx_tagger_greedy(&m.stage[0], &ls, &seq, l8, p8);
-			labels_same = labels_same && memcmp(lr, l8, 8) == 0 && memcmp(pr, p8, sizeof(pr)) == 0;
-		}
-		nx_tagger_avx2(1);
+		labels_same = labels_same && greedy_alike(&rounded, &m.stage[0], &ls, feat, n);
 	}
 	CHECK(same);
 	CHECK(labels_same);

@@ -494,33 +494,49 @@ score_wide2_avx2(const NxTagger *t, const int16_t *const *rows, const uint32_t *
 }
 #endif
 
-/* Does the CPU have AVX2 (and the system its registers)? */
-static int
-cpu_avx2(void)
+/* What the CPU can do, asked once: POPCNT, and AVX2 with the system's support for its registers. */
+typedef struct CpuFeatures
 {
-#if defined(NX_AVX2_DISPATCH)
-	static int	has = -1;
+	int			popcnt;
+	int			avx2;
+} CpuFeatures;
 
-	if (has < 0)
+static const CpuFeatures *
+cpu_features(void)
+{
+	static CpuFeatures f;
+	static int	known = 0;
+
+	if (!known)
 	{
+#if defined(NX_POPCNT_DISPATCH)
 		__builtin_cpu_init();
-		has = __builtin_cpu_supports("avx2") ? 1 : 0;
-	}
-	return has;
-#else
-	return 0;
+		f.popcnt = __builtin_cpu_supports("popcnt") ? 1 : 0;
 #endif
+#if defined(NX_AVX2_DISPATCH)
+		f.avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+#endif
+		known = 1;
+	}
+	return &f;
 }
 
-/* May decoding use AVX2 (nx_tagger_avx2)?  -1: where the CPU has it. */
-static int	use_avx2 = -1;
+/* Has a test switched the AVX2 sums off (nx_tagger_avx2(0))? */
+static int	avx2_off = 0;
 
 int
 nx_tagger_avx2(int use)
 {
 	if (use >= 0)
-		use_avx2 = use && cpu_avx2();
-	return use_avx2 >= 0 ? use_avx2 : cpu_avx2();
+		avx2_off = !use;
+	return cpu_features()->avx2 && !avx2_off;
+}
+
+/* Does score_wide2_avx2 take rows of L labels (17 to 23: two vectors and a tail)? */
+static inline int
+wide2_labels(uint32_t L)
+{
+	return L > 16 && L < 24;
 }
 
 /*
@@ -587,7 +603,7 @@ score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 	}
 	/* eight labels at a time, widened to int32 (two vectors: the NER model) */
 #if defined(NX_AVX2_DISPATCH)
-	if ((mode & TAB_AVX2) && L / 8 == 2 && L > 16)
+	if ((mode & TAB_AVX2) && wide2_labels(L))
 	{
 		score_wide2_avx2(t, rows, feat, start, n, rmask, scores);
 		return;
@@ -873,30 +889,16 @@ greedy_popcnt_avx2(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 }
 #endif
 
-/* May decoding sum rows with AVX2 now (nx_tagger_avx2)? */
-static inline int
-avx2_now(void)
-{
-	return use_avx2 > 0 || (use_avx2 < 0 && cpu_avx2());
-}
-
 void
 nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 				 uint8_t *labels, float *prob)
 {
 #if defined(NX_POPCNT_DISPATCH)
-	static int	has_popcnt = -1;
-
-	if (has_popcnt < 0)
-	{
-		__builtin_cpu_init();
-		has_popcnt = __builtin_cpu_supports("popcnt") ? 1 : 0;
-	}
-	if (has_popcnt && tab_mode(t) == TAB_SPARSE)
+	if (cpu_features()->popcnt && tab_mode(t) == TAB_SPARSE)
 	{
 #if defined(NX_AVX2_DISPATCH)
 		/* every CPU with AVX2 has POPCNT */
-		if (avx2_now() && t->nlabels / 8 == 2 && t->nlabels > 16)
+		if (nx_tagger_avx2(-1) && wide2_labels(t->nlabels))
 		{
 			greedy_popcnt_avx2(t, ls, seq, labels, prob);
 			return;
@@ -911,7 +913,7 @@ nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 	{
 		case TAB_INT8:
 #if defined(NX_AVX2_DISPATCH)
-			if (avx2_now())
+			if (nx_tagger_avx2(-1))
 			{
 				greedy(t, ls, seq, labels, prob, TAB_INT8 | TAB_AVX2);
 				break;

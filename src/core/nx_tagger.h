@@ -202,10 +202,11 @@ extern void nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls,
 							 const NxSeq *seq, uint8_t *labels, float *prob);
 
 /*
- * Whether decoding sums int8 rows with AVX2 instructions: by default
- * where the CPU has them; use 0 for SSE2 only, 1 for AVX2 where the CPU
- * has it, -1 to only ask.  Both give the same sums (tests compare them).
- * Returns whether AVX2 is used now.
+ * Whether decoding sums weight rows with AVX2 instructions (int8 rows,
+ * and int16 rows of 17 to 23 labels): where the CPU has them, unless
+ * switched off.  use 0 switches them off (SSE2 only), 1 on again, -1
+ * only asks.  Both give the same sums (tests compare them).  Returns
+ * whether AVX2 is used now.
  */
 extern int	nx_tagger_avx2(int use);
 
