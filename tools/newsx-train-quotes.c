@@ -451,38 +451,25 @@ put_pos(const NxSpan *s)
 
 /* The speaker's key (person:..., org:...) or nothing, as extract_quotes gives it. */
 static void
-put_key(const NxDoc *doc, const NxQuote *q)
+put_key(const NxQuote *q, const char *name, size_t n)
 {
-	char	   *key,
-			   *buf;
-	const char *name;
-	size_t		n;
+	char	   *key;
 
 	putchar('\t');
 	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
 		return;
-	buf = xalloc(q->speaker.blen + 1);
-	name = nx_quote_speaker_name(doc->text, q, buf, &n);
 	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org", name, n, A);
-	free(buf);
 	if (key)
 		fputs(key, stdout);
 	nx_free(A, key);
 }
 
-/* The speaker's name (nx_quote_speaker_name) with tabs and line breaks as spaces, after a tab when tab. */
+/* The speaker's name (nx_quote_speaker_name) with tabs and line breaks as spaces. */
 static void
-put_name(const NxDoc *doc, const NxQuote *q, int tab)
+put_name(const char *name, size_t n)
 {
-	char	   *buf = xalloc(q->speaker.blen + 1);
-	size_t		n;
-	const char *name = nx_quote_speaker_name(doc->text, q, buf, &n);
-
-	if (tab)
-		putchar('\t');
 	for (size_t i = 0; i < n; i++)
 		putchar(name[i] == '\t' || name[i] == '\n' || name[i] == '\r' ? ' ' : name[i]);
-	free(buf);
 }
 
 /* --model: rows for the referee, every column with --rows, the speakers referee's with --speakers. */
@@ -508,6 +495,9 @@ run_predict(const TrainOpts *o, int rows, int speakers)
 		for (size_t k = 0; k < n; k++)
 		{
 			const NxQuote *x = &qs[k];
+			char	   *own = x->speaker_skip_blen ? xalloc(x->speaker.blen + 1) : NULL;
+			size_t		nn;
+			const char *name = nx_quote_speaker_name(q->doc.text, x, own, &nn);
 
 			fputs(q->j.d.id, stdout);
 			if (speakers)
@@ -515,8 +505,9 @@ run_predict(const TrainOpts *o, int rows, int speakers)
 				put_pos(&x->content);
 				put_pos(&x->mention);
 				put_pos(&x->cue);
-				put_name(&q->doc, x, 1);
-				put_key(&q->doc, x);
+				putchar('\t');
+				put_name(name, nn);
+				put_key(x, name, nn);
 				printf("\t%s\n", nx_quote_kind_name((NxQuoteKind) x->kind));
 			}
 			else if (rows)
@@ -527,7 +518,7 @@ run_predict(const TrainOpts *o, int rows, int speakers)
 				if (x->speaker.ntok == 0)
 					fputs("\\N", stdout);
 				else
-					put_name(&q->doc, x, 0);
+					put_name(name, nn);
 				put_pos(&x->mention);
 				putchar('\t');
 				put_field(&q->doc, &x->cue);
@@ -542,6 +533,7 @@ run_predict(const TrainOpts *o, int rows, int speakers)
 				put_pos(&x->cue);
 				putchar('\n');
 			}
+			free(own);
 		}
 		nq += n;
 		nx_free(A, qs);

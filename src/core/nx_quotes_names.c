@@ -499,13 +499,13 @@ find_names(QCtx *x)
 		j = org_run_end(x, i, j);
 		/* a newspaper's name before another name (The Washington Post Trump
 		 * said), unless the whole run is one (Wall Street Journal) */
-		for (uint32_t k = j - 1; k > i + 1 && !W(x, j - 1, ORG_HEAD) &&
-			 !(q_lexicon(x, i, j) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))); k--)
-			if (q_lexicon(x, i, k) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME)))
-			{
-				j = k;
-				break;
-			}
+		if (!W(x, j - 1, ORG_HEAD) && !(q_lexicon(x, i, j) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME))))
+			for (uint32_t k = j - 1; k > i + 1; k--)
+				if (q_lexicon(x, i, k) & (NX_LB(ORG_NAME) | NX_LB(MEDIA_NAME)))
+				{
+					j = k;
+					break;
+				}
 		memset(&n, 0, sizeof(n));
 		n.s = name_start(x, i, j);
 		n.e = day_name_end(x, n.s, person_name_end(x, n.s, j));

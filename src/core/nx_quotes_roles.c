@@ -166,7 +166,7 @@ named_so(const QCtx *x, const QName *n, const Description *d)
 	return key_in(x->doc, n->s, n->e, d->key[d->nkey - 1]);
 }
 
-/* Is name n, ended by the words before token t, a person or organisation? */
+/* The entity of name n (-1: none) when it is a person or organisation, else -1. */
 static int32_t
 person_or_org(const QCtx *x, int32_t n)
 {
@@ -195,7 +195,7 @@ in_author_gap(const NxDoc *doc, uint32_t k)
  * when neither is.
  */
 static int32_t
-author_of(const QCtx *x, uint32_t t)
+written_by(const QCtx *x, uint32_t t)
 {
 	const NxDoc *doc = x->doc;
 	uint32_t	sent = doc->tok[t].sentence;
@@ -220,13 +220,14 @@ author_of(const QCtx *x, uint32_t t)
 
 /*
  * The author of a document's description d in mention m (the statement,
- * the clip): where the document was named before it, by the same noun
- * (the Security Council issued a statement), else by the latest
- * document's noun outside quotations, at most DOCUMENT_SENTENCES_MAX
- * sentences back (Mariano wrote a memoir … the book said).  A definite naming with no author in its sentence (The ad also
- * mentions …) refers further back in turn (A web video by the Republican
- * National Committee … The ad … The clip says), and *antecedent is
- * set.  Returns -1 when the naming found tells no author.
+ * the clip), written_by where the document was named before it: by the
+ * same noun (the Security Council issued a statement), else by the
+ * latest document's noun outside quotations, at most
+ * DOCUMENT_SENTENCES_MAX sentences back (Mariano wrote a memoir … the
+ * book said), and then *antecedent is set.  A definite naming with no
+ * author of its own (The ad also mentions …) refers further back in
+ * turn (A web video by the Republican National Committee … The ad … The
+ * clip says).  Returns -1 when the naming found tells no author.
  */
 static int32_t
 document_author(const QCtx *x, QSpan m, const Description *d, int *antecedent)
@@ -238,7 +239,7 @@ document_author(const QCtx *x, QSpan m, const Description *d, int *antecedent)
 	/* the same noun: its latest naming tells */
 	for (uint32_t t = m.s; t-- > 0 && m.s - t < DOCUMENT_BACK_MAX;)
 		if (is_word(doc, t) && word_key(doc, t) == head)
-			return author_of(x, t);
+			return written_by(x, t);
 	if (!q_on(x, NX_QR_DOCUMENT_ANTECEDENT))
 		return -1;
 	/* else the latest document named a few sentences back, back through definite namings */
@@ -247,7 +248,7 @@ document_author(const QCtx *x, QSpan m, const Description *d, int *antecedent)
 	{
 		if (!is_word(doc, t) || is_cap(doc, t) || x->inquote[t] || !W(x, t, DOCUMENT_NOUN))
 			continue;
-		if ((a = author_of(x, t)) >= 0 || t == 0 || !nx_tok_ieq(doc, t - 1, "the"))
+		if ((a = written_by(x, t)) >= 0 || t == 0 || !nx_tok_ieq(doc, t - 1, "the"))
 		{
 			*antecedent = a >= 0;
 			return a;

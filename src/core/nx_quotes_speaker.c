@@ -289,19 +289,6 @@ appositive_after(const QCtx *x, QSpan m)
 /* Tokens of the noun phrase a relative pronoun refers to, at most. */
 #define RELATIVE_NP_MAX		5
 
-/* Is token t a noun of a place, which "who" does not refer to (Democrats across the country, who)? */
-static int
-place_noun(const QCtx *x, uint32_t t)
-{
-	static const char *const words[] = {"country", "world", "nation", "state", "city", "area", "region"};
-
-	if (W(x, t, PLACE_HEAD))
-		return 1;
-	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
-		if (nx_tok_ieq(x->doc, t, words[k]))
-			return 1;
-	return 0;
-}
 
 /*
  * The noun phrase that ends right before token e, for the relative
@@ -393,8 +380,8 @@ relative_np(const QCtx *x, QSpan *m)
 		e -= 2;
 	if (!antecedent(x, r, e, &a))
 		return 0;
-	if (nx_tok_ieq(doc, r, "who") && place_noun(x, a.e - 1) && a.s >= 2 &&
-		W(x, a.s - 1, PREPOSITION) && !antecedent(x, r, a.s - 1, &a))
+	if (nx_tok_ieq(doc, r, "who") && has_class(x, a.e - 1, NX_WB(PLACE_HEAD) | NX_WB(PLACE_NOUN)) &&
+		a.s >= 2 && W(x, a.s - 1, PREPOSITION) && !antecedent(x, r, a.s - 1, &a))
 		return 0;
 	*m = a;
 	return 1;

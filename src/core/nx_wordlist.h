@@ -414,6 +414,11 @@ NX_WORDCLASS(ORG_HEAD, "org-head", RULE, NULL,
 NX_WORDCLASS(PLACE_HEAD, "place-head", RULE, NULL,
 	"county counties island islands township province district parish")
 
+/* nouns of a place that a relative "who" does not refer to (Democrats
+ * across the country, who) */
+NX_WORDCLASS(PLACE_NOUN, "place-noun", RULE, NULL,
+	"country world nation state city area region")
+
 /* words, honorifics and roles of men and of women (Mr, spokeswoman, his
  * wife, the widow), read with a final period dropped */
 NX_WORDCLASS(MALE_WORD, "male-word", RULE, NULL,

@@ -39,41 +39,42 @@ span_text(NewsxText body, const NxSpan *s, bool *isnull)
 }
 
 /*
- * The speaker's name of q, *len bytes (nx_quote_speaker_name): in the
- * body itself, or in palloc'd memory (release it with speaker_name_free)
- * only for a name that leaves bytes out.
+ * The speaker's name of a row (nx_quote_speaker_name), made once for its
+ * speaker and speaker_key columns: in the body itself, or in own
+ * (palloc'd, released by speaker_name_free) for a name that leaves bytes
+ * out.
  */
-static const char *
-speaker_name(NewsxText body, const NxQuote *q, size_t *len)
+typedef struct SpeakerName
 {
-	return nx_quote_speaker_name(body.data, q, q->speaker_skip_blen ? palloc(q->speaker.blen) : NULL,
-								 len);
+	const char *s;
+	size_t		len;
+	char	   *own;
+} SpeakerName;
+
+static void
+speaker_name(NewsxText body, const NxQuote *q, SpeakerName *sn)
+{
+	sn->own = q->speaker.ntok && q->speaker_skip_blen ? palloc(q->speaker.blen) : NULL;
+	sn->s = nx_quote_speaker_name(body.data, q, sn->own, &sn->len);
 }
 
 static void
-speaker_name_free(const NxQuote *q, const char *name)
+speaker_name_free(SpeakerName *sn)
 {
-	if (q->speaker_skip_blen)
-		pfree((void *) name);
+	if (sn->own)
+		pfree(sn->own);
 }
 
 /* The speaker's name of q as a text datum (NULL flag when none). */
 static Datum
-speaker_text(NewsxText body, const NxQuote *q, bool *isnull)
+speaker_text(const NxQuote *q, const SpeakerName *sn, bool *isnull)
 {
-	const char *name;
-	size_t		n;
-	Datum		d;
-
 	if (q->speaker.ntok == 0)
 	{
 		*isnull = true;
 		return (Datum) 0;
 	}
-	name = speaker_name(body, q, &n);
-	d = PointerGetDatum(newsx_text_out(name, n));
-	speaker_name_free(q, name);
-	return d;
+	return PointerGetDatum(newsx_text_out(sn->s, sn->len));
 }
 
 /*
@@ -82,11 +83,9 @@ speaker_text(NewsxText body, const NxQuote *q, bool *isnull)
  * times): nx_key_make's NFKC case fold; NULL for other speakers.
  */
 static Datum
-speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
+speaker_key(const NxQuote *q, const SpeakerName *sn, const NxAlloc *a, bool *isnull)
 {
-	const char *name;
 	char	   *key;
-	size_t		n;
 	Datum		d;
 
 	if (q->speaker.ntok == 0 || q->speaker_type == NX_ST_NONE)
@@ -94,9 +93,7 @@ speaker_key(NewsxText body, const NxQuote *q, const NxAlloc *a, bool *isnull)
 		*isnull = true;
 		return (Datum) 0;
 	}
-	name = speaker_name(body, q, &n);
-	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org", name, n, a);
-	speaker_name_free(q, name);
+	key = nx_key_make(q->speaker_type == NX_ST_PERSON ? "person" : "org", sn->s, sn->len, a);
 	if (!key)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
@@ -178,12 +175,14 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 		Datum		values[QUOTES_COLS];
 		bool		nulls[QUOTES_COLS] = {0};
 		int			i = 0;
+		SpeakerName sn;
 
 		CHECK_FOR_INTERRUPTS();
+		speaker_name(body, q, &sn);
 		values[i] = span_text(body, &q->text, &nulls[i]);
 		i++;
 		values[i++] = CStringGetTextDatum(nx_quote_kind_name((NxQuoteKind) q->kind));
-		values[i] = speaker_text(body, q, &nulls[i]);
+		values[i] = speaker_text(q, &sn, &nulls[i]);
 		i++;
 		if (q->mention.ntok)
 		{
@@ -211,8 +210,9 @@ newsx_extract_quotes(PG_FUNCTION_ARGS)
 		values[i++] = Int32GetDatum((int32) q->content.clen);
 		values[i++] = Int32GetDatum((int32) q->paragraph + 1);
 		values[i++] = Int32GetDatum((int32) q->sentence + 1);
-		values[i] = speaker_key(body, q, &a, &nulls[i]);
+		values[i] = speaker_key(q, &sn, &a, &nulls[i]);
 		i++;
+		speaker_name_free(&sn);
 		values[i++] = BoolGetDatum(q->speech != 0);
 		values[i++] = quote_key(q->quote_key);
 		Assert(i == QUOTES_COLS);
@@ -259,13 +259,16 @@ newsx_quotes_debug(PG_FUNCTION_ARGS)
 		Datum		values[DEBUG_COLS];
 		bool		nulls[DEBUG_COLS] = {0};
 		int			i = 0;
+		SpeakerName sn;
 
 		CHECK_FOR_INTERRUPTS();
 		values[i++] = Int32GetDatum((int32) k + 1);
 		values[i] = span_text(body, &q->text, &nulls[i]);
 		i++;
 		values[i++] = CStringGetTextDatum(nx_quote_kind_name((NxQuoteKind) q->kind));
-		values[i] = speaker_text(body, q, &nulls[i]);
+		speaker_name(body, q, &sn);
+		values[i] = speaker_text(q, &sn, &nulls[i]);
+		speaker_name_free(&sn);
 		i++;
 		values[i] = span_text(body, &q->cue, &nulls[i]);
 		i++;
