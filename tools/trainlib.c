@@ -78,7 +78,10 @@ read_file(const char *path, size_t *len)
 
 	if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
 		die("cannot read %s", path);
-	buf = xalloc((size_t) n + 8);
+	/* 64-byte aligned, as a mapped file is: model rows sit in cache lines as they do in a backend */
+	if (posix_memalign(&buf, 64, (size_t) n + 8) != 0)
+		die("out of memory");
+	memset(buf, 0, (size_t) n + 8);
 	if (fread(buf, 1, (size_t) n, f) != (size_t) n)
 		die("cannot read %s", path);
 	fclose(f);
