@@ -18,15 +18,13 @@
 
 #include "nx_key.h"
 
-/* Index of the lexicon class named name, or -1. */
+/* Index of the lowest class of a lexicon's group (NxLexicon), or -1. */
 static int
-lex_class(const NxModel *m, const char *name)
+first_class(uint32_t group)
 {
-	if (!nx_lex_present(&m->lex))
-		return -1;
-	for (uint32_t c = 0; c < m->lex.nclasses && c < NX_LEX_MAX_CLASSES; c++)
-		if (strncmp(m->lex.class_name[c], name, NX_LEX_CLASS_LEN) == 0)
-			return (int) c;
+	for (int c = 0; c < NX_LEX_MAX_CLASSES; c++)
+		if ((group >> c) & 1)
+			return c;
 	return -1;
 }
 
@@ -210,8 +208,6 @@ ents_resolve(EntCtx *x, NxEnt **out, size_t *n)
 static void
 ctx_init(EntCtx *x, const NxModel *m, const NxDoc *doc, const NxAlloc *a)
 {
-	static const char *const pl[] = {"loc-country", "loc-region", "loc-city", "loc-geo"};
-
 	memset(x, 0, sizeof(*x));
 	x->m = m;
 	x->doc = doc;
@@ -220,12 +216,10 @@ ctx_init(EntCtx *x, const NxModel *m, const NxDoc *doc, const NxAlloc *a)
 	x->org = model_type(m, "ORG");
 	x->loc = model_type(m, "LOC");
 	x->misc = model_type(m, "MISC");
-	x->title_cls = lex_class(m, "title");
-	x->event_cls = lex_class(m, "misc-event");
+	x->title_cls = first_class(m->lex.title_classes);
+	x->event_cls = first_class(m->lex.event_classes);
 	x->nt = m->labels.ntypes;
-	for (size_t k = 0; k < 4; k++)
-		if (lex_class(m, pl[k]) >= 0)
-			x->places |= UINT32_C(1) << lex_class(m, pl[k]);
+	x->places = m->lex.place_classes;
 	x->pool.a = a;
 }
 

@@ -128,12 +128,27 @@ phrase_sig(const char *p)
 	return nx_key_final(h);
 }
 
-/* Is a signature one of the seats of government? */
+#define NSEATS (sizeof(seats) / sizeof(seats[0]))
+
+/*
+ * Is a signature one of the seats of government?  Their signatures are
+ * made on the first call (they are constants; every call made them once
+ * for each place name it saw before).
+ */
 static int
 is_seat(uint64_t sig)
 {
-	for (size_t i = 0; i < sizeof(seats) / sizeof(seats[0]); i++)
-		if (phrase_sig(seats[i]) == sig)
+	static uint64_t seat_sig[NSEATS];
+	static int	known = 0;
+
+	if (!known)
+	{
+		for (size_t i = 0; i < NSEATS; i++)
+			seat_sig[i] = phrase_sig(seats[i]);
+		known = 1;
+	}
+	for (size_t i = 0; i < NSEATS; i++)
+		if (seat_sig[i] == sig)
 			return 1;
 	return 0;
 }

@@ -82,6 +82,7 @@ static void
 lexicon_groups(NxLexicon *lex)
 {
 	static const char *const context[NX_LEX_NCONTEXT] = NX_LEX_CONTEXT_CLASSES;
+	static const char *const place[NX_LEX_NPLACE] = NX_LEX_PLACE_CLASSES;
 
 	for (uint32_t c = 0; c < lex->nclasses; c++)
 	{
@@ -95,6 +96,11 @@ lexicon_groups(NxLexicon *lex)
 		for (int k = 0; k < NX_LEX_NCONTEXT; k++)
 			if (strcmp(nm, context[k]) == 0)
 				lex->context_classes |= bit;
+		for (int k = 0; k < NX_LEX_NPLACE; k++)
+			if (strcmp(nm, place[k]) == 0)
+				lex->place_classes |= bit;
+		if (strcmp(nm, "misc-event") == 0)
+			lex->event_classes |= bit;
 	}
 }
 

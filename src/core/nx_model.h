@@ -99,15 +99,22 @@ typedef struct NxLexicon
 	 * Groups of classes the entity tagger reads, found by name once when
 	 * the lexicon is parsed (bit c: class c): titles ("title"), the
 	 * classes whose words beside a capitalised word tell what it names
-	 * (NX_LEX_CONTEXT_CLASSES), and names seen in training ("train-*").
+	 * (NX_LEX_CONTEXT_CLASSES), names seen in training ("train-*"), and
+	 * (for the passes after tagging, without comparing names every call)
+	 * places and named events.
 	 */
 	uint32_t	title_classes;
 	uint32_t	context_classes;
 	uint32_t	seen_classes;
+	/* and the classes the entities' passes read: places, named events */
+	uint32_t	place_classes;	/* NX_LEX_PLACE_CLASSES */
+	uint32_t	event_classes;	/* "misc-event" */
 } NxLexicon;
 
 #define NX_LEX_CONTEXT_CLASSES	{"per-first", "per-last", "title", "org-suffix"}
 #define NX_LEX_NCONTEXT			4
+#define NX_LEX_PLACE_CLASSES	{"loc-country", "loc-region", "loc-city", "loc-geo"}
+#define NX_LEX_NPLACE			4
 
 /* A word-cluster slot: a word's key and its bit string. */
 typedef struct NxClusterSlot
