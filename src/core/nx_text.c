@@ -91,6 +91,20 @@ nx_word_in(const char *s, size_t len, const char *const *words, size_t n)
 	return 0;
 }
 
+/* See nx_text_int.h (cp_at). */
+UChar32
+nx_text_cp_decode(const Scan *sc, size_t i, size_t *next)
+{
+	UChar32		c;
+	int32_t		j = 0;
+	/* U8_NEXT needs an int32 length: look at most 4 bytes ahead */
+	int32_t		n = (int32_t) (sc->len - i < 4 ? sc->len - i : 4);
+
+	U8_NEXT(sc->s + i, j, n, c);
+	*next = i + (size_t) j;
+	return c;
+}
+
 /* Is the word s[0..n) (without its period) a known abbreviation? */
 int
 nx_text_abbrev_class(const uint8_t *s, size_t n)

@@ -136,26 +136,24 @@ typedef struct Scan
 	size_t		len;
 } Scan;
 
-/* Code point at byte i (i < len); *next gets the byte after it. */
+/* cp_at past ASCII (nx_text.c): a multi-byte or ill-formed sequence. */
+extern UChar32 nx_text_cp_decode(const Scan *sc, size_t i, size_t *next);
+
+/*
+ * Code point at byte i (i < len); *next gets the byte after it.  ASCII
+ * inline, the rest out of line: whole, the decoding was too large for
+ * the compiler to inline into the scanners' loops, and most characters
+ * of news are ASCII.
+ */
 static inline UChar32
 cp_at(const Scan *sc, size_t i, size_t *next)
 {
-	UChar32		c;
-	int32_t		j = 0;
-
 	if (sc->s[i] < 0x80)
 	{
 		*next = i + 1;
 		return sc->s[i];
 	}
-	/* U8_NEXT needs an int32 length: look at most 4 bytes ahead */
-	{
-		int32_t		n = (int32_t) (sc->len - i < 4 ? sc->len - i : 4);
-
-		U8_NEXT(sc->s + i, j, n, c);
-	}
-	*next = i + (size_t) j;
-	return c;
+	return nx_text_cp_decode(sc, i, next);
 }
 
 /* Code point at byte i, or -2 at the end of the text. */
