@@ -2,8 +2,8 @@
  * nx_key.c
  *	  Keys of names (nx_key.h): white space runs made one space, then the
  *	  NFKC case fold through ICU (’ ‘ ʼ read as '), or nx_fold's simple
- *	  case fold where ICU cannot normalise; ASCII names in lower case
- *	  without ICU, which gives the same.
+ *	  case fold where ICU cannot normalise and for ASCII names, where it
+ *	  gives what ICU would.
  */
 #include <string.h>
 
@@ -149,7 +149,7 @@ done:
 	return r;
 }
 
-/* The key of type and the simple case fold of s[0..n), for when ICU cannot normalise. */
+/* The key of type and the simple case fold of s[0..n): an ASCII name, or one ICU cannot normalise. */
 static char *
 fold_key(const char *type, size_t tl, const char *s, size_t n, const NxAlloc *a)
 {
@@ -164,7 +164,12 @@ fold_key(const char *type, size_t tl, const char *s, size_t n, const NxAlloc *a)
 	return out;
 }
 
-/* Is s[0..n) ASCII? */
+/*
+ * Is s[0..n) ASCII?  Then its NFKC case fold is its simple fold, A-Z in
+ * lower case (test_key_make checks every ASCII character against ICU),
+ * and fold_key makes the key without ICU's conversion to UTF-16 and back
+ * (5% of a one-sentence extract_entities call).
+ */
 static int
 ascii_only(const char *s, size_t n)
 {
@@ -172,27 +177,6 @@ ascii_only(const char *s, size_t n)
 		if ((unsigned char) s[i] >= 0x80)
 			return 0;
 	return 1;
-}
-
-/*
- * The key of type and ASCII s[0..n): the NFKC case fold of an ASCII
- * character is itself in lower case (test_key_make checks every one
- * against ICU), so most names of English news need no conversion to
- * UTF-16 and back (5% of a one-sentence extract_entities call).
- */
-static char *
-ascii_key(const char *type, size_t tl, const char *s, size_t n, const NxAlloc *a)
-{
-	char	   *out = nx_alloc(a, tl + 1 + n + 1);
-	size_t		pl;
-
-	if (!out)
-		return NULL;
-	pl = put_type(out, type, tl);
-	for (size_t i = 0; i < n; i++)
-		out[pl + i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
-	out[pl + n] = '\0';
-	return out;
 }
 
 /* Make the key of type and name[0..n). */
@@ -210,9 +194,7 @@ nx_key_make(const char *type, const char *name, size_t n, const NxAlloc *a)
 	if (n > sizeof(sbuf) && !(clean = nx_alloc(a, n)))
 		return NULL;
 	cn = squeeze_space(name, n, clean);
-	if (ascii_only(clean, cn))
-		out = ascii_key(type, tl, clean, cn, a);
-	else if (nfkc_key(type, tl, clean, cn, a, &out) == KEY_NO_ICU)
+	if (ascii_only(clean, cn) || nfkc_key(type, tl, clean, cn, a, &out) == KEY_NO_ICU)
 		out = fold_key(type, tl, clean, cn, a);
 	if (clean != sbuf)
 		nx_free(a, clean);
