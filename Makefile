@@ -12,7 +12,7 @@
 #                  and tools/brown (word clusters)
 #   make tools-check  train newsx-train on test/data/tiny.conll and check
 #                  that the model loads and tags it (seconds)
-#   make models    retrain both models from SHARED (../shared/data) and
+#   make models    rebuild the shared file and both models from SHARED (../shared/data) and
 #                  compare them with data/*.model and data/MANIFEST
 #                  (INSTALL_MODELS=1: copy them over and rewrite MANIFEST);
 #                  make manifest checks data/MANIFEST without training
@@ -102,7 +102,7 @@ unit: $(UNIT_BIN)
 # rebuilt by tools/build-models, which holds the training commands.
 TOOL_CC     ?= cc
 TOOL_CFLAGS ?= -std=c99 -O2 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(WERROR)
-NX_TRAINERS  = tools/newsx-train tools/newsx-train-quotes
+NX_TRAINERS  = tools/newsx-train tools/newsx-train-quotes tools/newsx-shared
 NX_TOOLS     = $(NX_TRAINERS) tools/brown tools/kmeans
 SHARED      ?= ../shared/data
 

@@ -25,19 +25,13 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *path = fuzz_model_path();
-	size_t		len;
-	void	   *buf = read_all(path, &len);
+	static void *shared;
 	char		err[256];
 
 	(void) argc;
 	(void) argv;
-	if (!buf)
-	{
-		fprintf(stderr, "fuzz_entities: cannot read model %s\n", path);
-		exit(1);
-	}
-	/* the buffer stays allocated for the whole run, like a mapping */
-	if (nx_model_open(buf, len, &model, err, sizeof(err)) != NX_OK ||
+	/* the buffers stay allocated for the whole run, like a mapping */
+	if (!open_model_file(path, &model, &shared, err, sizeof(err)) ||
 		nx_ner_check_model(&model, err, sizeof(err)) != NX_OK)
 	{
 		fprintf(stderr, "fuzz_entities: %s: %s\n", path, err);

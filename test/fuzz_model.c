@@ -15,11 +15,16 @@
  *				  set, then every 3 bytes (offset low, offset high, value)
  *				  overwrite one byte;
  *	 bit 4:		  the template is the entity model (clear) or the
- *				  attribution model (set; its second stage in int8 rows);
+ *				  attribution model (set; its second stage in int8 rows,
+ *				  its clusters those of a small shared resources file it
+ *				  names in its SHARED section);
+ *	 bit 5:		  the template is that shared resources file itself;
  *	 bit 1 set:	  the header's file size is set to the buffer's length;
  *	 bit 2 set:	  the header's checksum is recomputed,
  * so that mutations get past the size and checksum checks to the section
- * table and the sections themselves.
+ * table and the sections themselves.  A model that validates and names a
+ * shared file is given the small one (nx_model_attach) and used if that
+ * succeeds; a shared file that validates has its clusters looked up.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,8 +39,9 @@
 #define MINI_LOG2	6			/* weight buckets of the small model */
 #define MINI_LEX	48			/* lexicon entries taken from the real model */
 
-static unsigned char *mini[2];	/* the small models: entities, quotes */
-static size_t minilen[2];
+static unsigned char *mini[3];	/* the small models: entities, quotes, shared */
+static size_t minilen[3];
+static NxModel minishared;		/* mini[2] opened */
 static unsigned char *work;		/* a buffer of at least the largest input */
 static size_t worklen;
 
@@ -81,6 +87,7 @@ build_mini(int k, const char *path)
 	NxModel		m;
 	char		err[256];
 	NxModelSection sec[8];
+	unsigned char shref[NX_SHARED_SIZE];
 	int			ns = 0;
 	size_t		nw,
 				wlen;
@@ -173,7 +180,28 @@ build_mini(int k, const char *path)
 							 &lexsec, &lexlen, &nx_malloc_alloc) == NX_OK)
 			nx_section(&sec[ns++], "LEXICON", lexsec, lexlen);
 	}
-	if (nx_clusters_build(cl, 3, 0, &clsec, &cllen, &nx_malloc_alloc) == NX_OK)
+	if (nx_clusters_build(cl, 3, k == 1, &clsec, &cllen, &nx_malloc_alloc) != NX_OK)
+		exit(1);
+	if (k == 1)
+	{
+		/* a shared file of these clusters, which the model names */
+		NxModelSection ssec[2];
+		unsigned char sinfo[NX_INFO_SIZE];
+
+		nx_info_build(sinfo, 0, 0, NX_SHARED_TASK);
+		nx_section(&ssec[0], "INFO", sinfo, sizeof(sinfo));
+		nx_section(&ssec[1], "CLUSTERS", clsec, cllen);
+		if (nx_model_write("shared-mini", ssec, 2, &out, &minilen[2], &nx_malloc_alloc) != NX_OK ||
+			nx_model_open(out, minilen[2], &minishared, err, sizeof(err)) != NX_OK)
+		{
+			fprintf(stderr, "fuzz_model: the small shared file does not validate\n");
+			exit(1);
+		}
+		mini[2] = out;
+		nx_shared_ref_build(shref, minishared.name, minishared.checksum);
+		nx_section(&sec[ns++], "SHARED", shref, sizeof(shref));
+	}
+	else
 		nx_section(&sec[ns++], "CLUSTERS", clsec, cllen);
 	/* the entity model's word-vector clusters, in the packed layout */
 	if (k == 0 && nx_clusters_build(cl, 3, 1, &vcsec, &vclen, &nx_malloc_alloc) == NX_OK)
@@ -182,6 +210,7 @@ build_mini(int k, const char *path)
 		nx_section(&sec[ns++], "META", data, sz);
 	if (nx_model_write(m.name, sec, (size_t) ns, &out, &minilen[k], &nx_malloc_alloc) != NX_OK ||
 		nx_model_open(out, minilen[k], &m, err, sizeof(err)) != NX_OK ||
+		(k == 1 && nx_model_attach(&m, &minishared, err, sizeof(err)) != NX_OK) ||
 		(k == 0 ? nx_ner_check_model(&m, err, sizeof(err))
 		 : nx_quotes_check_model(&m, err, sizeof(err))) != NX_OK)
 	{
@@ -220,8 +249,10 @@ inside(const void *p, size_t n, const unsigned char *b, size_t len)
 
 /* Use a model that validated: every pointer inside the buffer, tagging works. */
 static void
-use_model(const NxModel *m, const unsigned char *b, size_t len)
+use_model(const NxModel *m, const unsigned char *bfile, size_t lenfile)
 {
+	const unsigned char *b = bfile;
+	size_t		len = lenfile;
 	char		err[256];
 	NxDoc		doc;
 	NxEntity   *ents;
@@ -229,6 +260,19 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 	NxQuote    *q;
 	size_t		n;
 
+	if (strcmp(m->task, NX_SHARED_TASK) == 0)
+	{
+		/* a shared resources file: no tagger, clusters inside it */
+		FUZZ_CHECK(m->nstages == 0 && m->shared_name[0] == '\0');
+		if (m->clusters.slot)
+			FUZZ_CHECK(inside(m->clusters.slot, ((size_t) 1 << m->clusters.log2) * sizeof(NxClusterSlot), b, len));
+		if (m->clusters.packed)
+			FUZZ_CHECK(inside(m->clusters.packed, ((size_t) 1 << m->clusters.log2) * sizeof(uint64_t), b, len));
+		(void) nx_clusters_find(&m->clusters, nx_key_final(nx_fnv1a64("Putin", 5)));
+		FUZZ_CHECK(nx_ner_check_model(m, err, sizeof(err)) == NX_EBADMODEL);
+		FUZZ_CHECK(nx_quotes_check_model(m, err, sizeof(err)) == NX_EBADMODEL);
+		return;
+	}
 	FUZZ_CHECK(m->labels.n >= 1 && m->labels.n <= NX_MAX_LABELS);
 	FUZZ_CHECK(m->nstages >= 1 && m->nstages <= NX_MODEL_MAX_STAGES);
 	for (uint32_t k = 0; k < m->nstages; k++)
@@ -264,10 +308,14 @@ use_model(const NxModel *m, const unsigned char *b, size_t len)
 		FUZZ_CHECK(inside(m->lex.packed, ((size_t) 1 << m->lex.log2) * sizeof(uint64_t), b, len));
 	if (m->names.packed)
 		FUZZ_CHECK(inside(m->names.packed, ((size_t) 1 << m->names.log2) * sizeof(uint64_t), b, len));
+	/* clusters: the model's own, or those of the shared file it was given */
+	if (m->shared_name[0])
+		b = mini[2], len = minilen[2];
 	if (m->clusters.slot)
 		FUZZ_CHECK(inside(m->clusters.slot, ((size_t) 1 << m->clusters.log2) * sizeof(NxClusterSlot), b, len));
 	if (m->clusters.packed)
 		FUZZ_CHECK(inside(m->clusters.packed, ((size_t) 1 << m->clusters.log2) * sizeof(uint64_t), b, len));
+	b = bfile, len = lenfile;
 	if (m->vclusters.packed)
 		FUZZ_CHECK(inside(m->vclusters.packed, ((size_t) 1 << m->vclusters.log2) * sizeof(uint64_t), b, len));
 	if (m->meta)
@@ -327,10 +375,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	flags = data[0];
 	data++;
 	size--;
-	if (worklen < size + minilen[0] + minilen[1] + 64)
+	if (worklen < size + minilen[0] + minilen[1] + minilen[2] + 64)
 	{
 		free(work);
-		worklen = size + minilen[0] + minilen[1] + 64;
+		worklen = size + minilen[0] + minilen[1] + minilen[2] + 64;
 		if (posix_memalign((void **) &work, 64, worklen) != 0)
 			abort();
 	}
@@ -338,7 +386,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (flags & 1)
 	{
 		size_t		p = 0;
-		int			k = (flags & 16) ? 1 : 0;
+		int			k = (flags & 32) ? 2 : (flags & 16) ? 1 : 0;
 
 		len = minilen[k];
 		memcpy(b, mini[k], len);
@@ -385,6 +433,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(st == NX_OK || st == NX_EBADMODEL);
 		FUZZ_CHECK(st == NX_OK || err[0] != '\0');
 		FUZZ_CHECK(memchr(err, '\0', sizeof(err)) != NULL);
+		if (st == NX_OK && m.shared_name[0])
+		{
+			/* it names a shared file: given the small one, used if it is the one */
+			st = nx_model_attach(&m, &minishared, err, sizeof(err));
+			FUZZ_CHECK(st == NX_OK || err[0] != '\0');
+			if (st != NX_OK)
+				FUZZ_CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_EBADMODEL &&
+						   nx_quotes_check_model(&m, err, sizeof(err)) == NX_EBADMODEL);
+		}
 		if (st == NX_OK)
 			use_model(&m, c, len);
 		free(c);

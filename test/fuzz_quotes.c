@@ -23,21 +23,15 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *path = getenv("NEWSX_QUOTES_MODEL");
-	size_t		len;
-	void	   *buf;
+	static void *shared;
 	char		err[256];
 
 	(void) argc;
 	(void) argv;
 	if (!path || !*path)
 		path = "data/quotes-en.model";
-	buf = read_all(path, &len);
-	if (!buf)
-	{
-		fprintf(stderr, "fuzz_quotes: cannot read model %s\n", path);
-		exit(1);
-	}
-	if (nx_model_open(buf, len, &model, err, sizeof(err)) != NX_OK ||
+	/* the buffers stay allocated for the whole run, like a mapping */
+	if (!open_model_file(path, &model, &shared, err, sizeof(err)) ||
 		nx_quotes_check_model(&model, err, sizeof(err)) != NX_OK)
 	{
 		fprintf(stderr, "fuzz_quotes: %s: %s\n", path, err);

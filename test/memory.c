@@ -24,16 +24,11 @@
 static void
 open_model(const char *path, NxModel *m)
 {
-	size_t		len;
-	void	   *buf = read_all(path, &len);
+	void	   *shared;
 	char		err[256];
 
-	if (!buf)
-	{
-		fprintf(stderr, "memory: cannot read %s\n", path);
-		exit(1);
-	}
-	if (nx_model_open(buf, len, m, err, sizeof(err)) != NX_OK)
+	/* kept for the whole run, as a mapping */
+	if (!open_model_file(path, m, &shared, err, sizeof(err)))
 	{
 		fprintf(stderr, "memory: %s: %s\n", path, err);
 		exit(1);

@@ -580,11 +580,11 @@ test_entities_model(void)
 		{"Istanbul", "LOC", "loc:istanbul"},
 	};
 	const char *path = getenv("NEWSX_MODEL") ? getenv("NEWSX_MODEL") : "data/ner-en.model";
-	size_t		len = 0,
-				n;
-	void	   *buf = read_all(path, &len);
+	size_t		n;
 	NxModel		m;
 	char		err[256];
+	void	   *shared,
+			   *buf = open_model_file(path, &m, &shared, err, sizeof(err));
 	NxDoc		d;
 	NxEnt	   *e;
 	size_t		nwant = sizeof(want) / sizeof(want[0]);
@@ -592,10 +592,9 @@ test_entities_model(void)
 	CHECK(buf != NULL);
 	if (!buf)
 	{
-		fprintf(stderr, "test_entities_model: cannot read %s (run from the project root)\n", path);
+		fprintf(stderr, "test_entities_model: %s (run from the project root)\n", err);
 		return;
 	}
-	CHECK(nx_model_open(buf, len, &m, err, sizeof(err)) == NX_OK);
 	CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_OK);
 	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
 	CHECK(nx_entities_extract(&m, &d, &e, &n, &nx_malloc_alloc) == NX_OK);
@@ -613,6 +612,7 @@ test_entities_model(void)
 	nx_free(&nx_malloc_alloc, e);
 	nx_doc_free(&d);
 	free(buf);
+	free(shared);
 }
 
 #ifdef NX_TEST_MAIN

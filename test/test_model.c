@@ -30,10 +30,15 @@ void		test_model_truncations(void);
 void		test_model_tables(void);
 void		test_model_packed_clusters(void);
 void		test_model_sparse_weights(void);
+void		test_model_shared(void);
 
-/* A small valid model (2 stages, lexicon, clusters) in a malloc'd buffer. */
+/*
+ * A small valid model (2 stages, lexicon, clusters) in a malloc'd buffer;
+ * with shref, a SHARED section of those bytes in place of its clusters
+ * (and beside them if clusters_too).
+ */
 static void *
-make_model(size_t *len)
+make_model_shared(size_t *len, const unsigned char *shref, int clusters_too)
 {
 	static const char *const types[] = {"PER", "LOC"};
 	NxLabelSet	ls;
@@ -55,7 +60,8 @@ make_model(size_t *len)
 	size_t		lexlen,
 				cllen,
 				outlen;
-	NxModelSection sec[7];
+	NxModelSection sec[8];
+	int			ns = 6;
 
 	nx_labels_make(&ls, 1, types, 2, err, sizeof(err));
 	nx_info_build(info, NX_NER_FEATSET, 2, "ner");
@@ -75,9 +81,12 @@ make_model(size_t *len)
 	nx_section(&sec[2], "WEIGHTS0", wsec, wlen);
 	nx_section(&sec[3], "WEIGHTS1", wsec, wlen);
 	nx_section(&sec[4], "LEXICON", lexsec, lexlen);
-	nx_section(&sec[5], "CLUSTERS", clsec, cllen);
-	nx_section(&sec[6], "META", "test model", 10);
-	if (nx_model_write("tiny", sec, 7, &out, &outlen, &nx_malloc_alloc) != NX_OK)
+	nx_section(&sec[5], "META", "test model", 10);
+	if (!shref || clusters_too)
+		nx_section(&sec[ns++], "CLUSTERS", clsec, cllen);
+	if (shref)
+		nx_section(&sec[ns++], "SHARED", shref, NX_SHARED_SIZE);
+	if (nx_model_write("tiny", sec, (size_t) ns, &out, &outlen, &nx_malloc_alloc) != NX_OK)
 		out = NULL;
 	free(w);
 	free(wsec);
@@ -86,6 +95,12 @@ make_model(size_t *len)
 	free(clsec);
 	*len = outlen;
 	return out;
+}
+
+static void *
+make_model(size_t *len)
+{
+	return make_model_shared(len, NULL, 0);
 }
 
 /* Rewrite the checksum after editing a buffer (to reach later checks). */
@@ -750,4 +765,126 @@ test_model_int8_weights(void)
 	}
 	free(w);
 	free(r);
+}
+
+/*
+ * A shared resources file and a model that names it: the model is refused
+ * until given that very file; a malformed SHARED section, one beside the
+ * model's own clusters, and a shared file with a tagger's sections are
+ * refused when opened.
+ */
+void
+test_model_shared(void)
+{
+	NxClusterSlot cl[1] = {{nx_key_final(nx_fnv1a64("Paris", 5)), 0x5, 3}};
+	unsigned char info[NX_INFO_SIZE],
+				shref[NX_SHARED_SIZE],
+				bad[NX_SHARED_SIZE];
+	NxModelSection sec[3];
+	void	   *clsec,
+			   *shb,
+			   *other;
+	size_t		cllen,
+				shlen,
+				len,
+				olen;
+	unsigned char *b;
+	NxModel		sh,
+				m;
+	char		err[256];
+	uint32_t	bits,
+				nbits;
+
+	CHECK(nx_clusters_build(cl, 1, 1, &clsec, &cllen, &nx_malloc_alloc) == NX_OK);
+	nx_info_build(info, 0, 0, NX_SHARED_TASK);
+	nx_section(&sec[0], "INFO", info, sizeof(info));
+	nx_section(&sec[1], "CLUSTERS", clsec, cllen);
+	CHECK(nx_model_write("shared-tiny", sec, 2, &shb, &shlen, &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_model_open(shb, shlen, &sh, err, sizeof(err)) == NX_OK);
+	CHECK(strcmp(sh.task, NX_SHARED_TASK) == 0 && sh.nstages == 0 && sh.clusters.n == 1);
+	CHECK(nx_ner_check_model(&sh, err, sizeof(err)) == NX_EBADMODEL);
+
+	/* the model names it, and is not ready until given it */
+	nx_shared_ref_build(shref, sh.name, sh.checksum);
+	b = make_model_shared(&len, shref, 0);
+	CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	CHECK(strcmp(m.shared_name, "shared-tiny") == 0 && m.shared_checksum == sh.checksum);
+	CHECK(!nx_clusters_lookup(&m.clusters, cl[0].key, &bits, &nbits));
+	CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_EBADMODEL &&
+		  strstr(err, "shared-tiny") != NULL);
+	CHECK(nx_model_attach(&m, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(nx_model_attach(&m, &sh, err, sizeof(err)) == NX_OK);
+	CHECK(nx_clusters_lookup(&m.clusters, cl[0].key, &bits, &nbits) && bits == 0x5 && nbits == 3);
+	CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_OK);
+	free(b);
+
+	/* a shared file of the same name and other bytes is another build */
+	nx_section(&sec[2], "META", "rebuilt", 7);
+	CHECK(nx_model_write("shared-tiny", sec, 3, &other, &olen, &nx_malloc_alloc) == NX_OK);
+	{
+		NxModel		sh2;
+
+		b = make_model_shared(&len, shref, 0);
+		CHECK(nx_model_open(other, olen, &sh2, err, sizeof(err)) == NX_OK);
+		CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+		CHECK(nx_model_attach(&m, &sh2, err, sizeof(err)) == NX_EBADMODEL &&
+			  strstr(err, "checksum") != NULL);
+		CHECK(nx_model_ready(&m, err, sizeof(err)) == NX_EBADMODEL);
+		free(b);
+	}
+	free(other);
+
+	/* malformed SHARED sections: reserved bytes set, no name, no NUL */
+	for (int k = 0; k < 3; k++)
+	{
+		memcpy(bad, shref, sizeof(bad));
+		if (k == 0)
+			bad[40] = 1;
+		else if (k == 1)
+			bad[0] = '\0';
+		else
+			memset(bad, 'a', 32);
+		b = make_model_shared(&len, bad, 0);
+		CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL &&
+			  strstr(err, "malformed shared section") != NULL);
+		free(b);
+	}
+	/* its own clusters and a shared file's */
+	b = make_model_shared(&len, shref, 1);
+	CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL &&
+		  strstr(err, "both") != NULL);
+	free(b);
+
+	/* a shared file with a tagger's sections */
+	{
+		size_t		tlen;
+		unsigned char *t = make_model(&tlen);
+		const unsigned char *labels = NULL;
+		size_t		lsize = 0;
+		uint32_t	nsec;
+		void	   *withlab;
+		size_t		wlen;
+
+		memcpy(&nsec, t + 12, 4);
+		for (uint32_t i = 0; i < nsec; i++)
+			if (strncmp((const char *) t + 64 + 32 * i, "LABELS", 8) == 0)
+			{
+				uint64_t	off,
+							sz;
+
+				memcpy(&off, t + 64 + 32 * i + 8, 8);
+				memcpy(&sz, t + 64 + 32 * i + 16, 8);
+				labels = t + off;
+				lsize = (size_t) sz;
+			}
+		CHECK(labels != NULL);
+		nx_section(&sec[2], "LABELS", labels, lsize);
+		CHECK(nx_model_write("shared-tiny", sec, 3, &withlab, &wlen, &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_model_open(withlab, wlen, &m, err, sizeof(err)) == NX_EBADMODEL &&
+			  strstr(err, "tagger's sections") != NULL);
+		free(withlab);
+		free(t);
+	}
+	free(shb);
+	free(clsec);
 }

@@ -1,8 +1,10 @@
 /*
  * test_model_files.c
- *	  The shipped model files (data/ner-en.model, data/quotes-en.model)
- *	  against the damage a file on disk meets: cut short, a byte changed,
- *	  another format version, an empty file, a file of another task.  Each gives NX_EBADMODEL and a
+ *	  The shipped model files (data/ner-en.model, data/quotes-en.model and
+ *	  the shared resources file both read, data/shared-en.model) against
+ *	  the damage a file on disk meets: cut short, a byte changed, another
+ *	  format version, an empty file, a file of another task, a shared file
+ *	  missing or of another build.  Each gives NX_EBADMODEL and a
  *	  message saying what is wrong (the SQL layer turns it into
  *	  config_file_error with a hint), never a crash.  Run from the
  *	  repository's root, as make unit does.
@@ -58,7 +60,16 @@ fails_with(const unsigned char *b, size_t len, const char *want)
 void
 test_model_files_damaged(void)
 {
-	static const char *const files[] = {"data/ner-en.model", "data/quotes-en.model"};
+	static const char *const files[] = {"data/ner-en.model", "data/quotes-en.model",
+	"data/shared-en.model"};
+	size_t		shlen = 0;
+	unsigned char *shb = load("data/shared-en.model", &shlen);
+	NxModel		sh;
+	char		sherr[256];
+
+	CHECK(shb != NULL);
+	CHECK(shb && nx_model_open(shb, shlen, &sh, sherr, sizeof(sherr)) == NX_OK);
+	CHECK(shb && strcmp(sh.task, NX_SHARED_TASK) == 0);
 
 	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++)
 	{
@@ -84,15 +95,35 @@ test_model_files_damaged(void)
 
 		/* intact: opens, and is a model of its own task only */
 		CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
-		if (strcmp(m.task, "ner") == 0)
+		if (strcmp(m.task, NX_SHARED_TASK) == 0)
 		{
-			CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_OK);
+			/* no tagger: neither task's model */
+			CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_EBADMODEL);
 			CHECK(nx_quotes_check_model(&m, err, sizeof(err)) == NX_EBADMODEL);
 		}
-		else
+		else if (shb)
 		{
-			CHECK(nx_quotes_check_model(&m, err, sizeof(err)) == NX_OK);
-			CHECK(nx_ner_check_model(&m, err, sizeof(err)) == NX_EBADMODEL);
+			NxModel		again = m;
+			int			ner = strcmp(m.task, "ner") == 0;
+
+			/* not usable until given its shared file, and only the right one */
+			CHECK(strcmp(m.shared_name, "shared-en") == 0);
+			CHECK(nx_model_ready(&m, err, sizeof(err)) == NX_EBADMODEL &&
+				  strstr(err, "shared-en") != NULL);
+			CHECK((ner ? nx_ner_check_model : nx_quotes_check_model) (&m, err, sizeof(err)) == NX_EBADMODEL);
+			CHECK(nx_model_attach(&m, NULL, err, sizeof(err)) == NX_EBADMODEL);
+			CHECK(nx_model_attach(&m, &again, err, sizeof(err)) == NX_EBADMODEL &&
+				  strstr(err, "not a") != NULL);
+			again.shared_checksum ^= 1;
+			CHECK(nx_model_attach(&again, &sh, err, sizeof(err)) == NX_EBADMODEL &&
+				  strstr(err, "of one release together") != NULL);
+			CHECK(nx_model_ready(&again, err, sizeof(err)) == NX_EBADMODEL);
+			CHECK(nx_model_attach(&m, &sh, err, sizeof(err)) == NX_OK);
+			CHECK(m.clusters.n == sh.clusters.n && m.clusters.packed == sh.clusters.packed);
+
+			/* then a model of its own task only */
+			CHECK(nx_ner_check_model(&m, err, sizeof(err)) == (ner ? NX_OK : NX_EBADMODEL));
+			CHECK(nx_quotes_check_model(&m, err, sizeof(err)) == (ner ? NX_EBADMODEL : NX_OK));
 		}
 
 		/* empty, cut inside the header, cut short, one byte short */
@@ -138,4 +169,5 @@ test_model_files_damaged(void)
 		free(c);
 		free(b);
 	}
+	free(shb);
 }

@@ -163,24 +163,24 @@ static const NxModel *
 quotes_model(void)
 {
 	static NxModel m;
-	static void *buf;
+	static void *buf,
+			   *shared;
 	static int	tried;
 	const char *path = getenv("NEWSX_QUOTES_MODEL") ? getenv("NEWSX_QUOTES_MODEL")
 		: "data/quotes-en.model";
 	char		err[256];
-	size_t		len = 0;
 
 	if (!tried)
 	{
 		tried = 1;
-		buf = read_all(path, &len);
+		buf = open_model_file(path, &m, &shared, err, sizeof(err));
 		if (!buf)
-			fprintf(stderr, "test_quotes: cannot read %s (run from the project root)\n", path);
-		else if (nx_model_open(buf, len, &m, err, sizeof(err)) != NX_OK ||
-				 nx_quotes_check_model(&m, err, sizeof(err)) != NX_OK)
+			fprintf(stderr, "test_quotes: %s (run from the project root)\n", err);
+		else if (nx_quotes_check_model(&m, err, sizeof(err)) != NX_OK)
 		{
 			fprintf(stderr, "test_quotes: %s: %s\n", path, err);
 			free(buf);
+			free(shared);
 			buf = NULL;
 		}
 	}

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_model.h"
+
 /*
  * Read a file whole into a 64-byte aligned buffer (as mmap would give a
  * model file); NULL if it cannot be read or is empty.
@@ -37,6 +39,48 @@ read_all(const char *path, size_t *len)
 	fclose(f);
 	*len = (size_t) n;
 	return buf;
+}
+
+/*
+ * Read a model file and open it (nx_model_open), with the shared resources
+ * file it names, beside it (nx_model_attach).  Returns the model's buffer
+ * and sets *shared to the shared file's (NULL if none); both stay
+ * allocated while m is used, as a mapping would, and are the caller's to
+ * free.  On failure NULL, with a message in err.
+ */
+static inline void *
+open_model_file(const char *path, NxModel *m, void **shared, char *err, size_t errlen)
+{
+	size_t		len,
+				slen;
+	void	   *buf = read_all(path, &len);
+	NxModel		sh;
+	char		spath[1024];
+
+	*shared = NULL;
+	if (!buf)
+	{
+		snprintf(err, errlen, "cannot read %s", path);
+		return NULL;
+	}
+	if (nx_model_open(buf, len, m, err, errlen) != NX_OK)
+		goto fail;
+	if (!m->shared_name[0])
+		return buf;
+	if (!nx_model_shared_path(path, m, spath, sizeof(spath)) ||
+		!(*shared = read_all(spath, &slen)))
+	{
+		snprintf(err, errlen, "cannot read the shared resources file of %s", path);
+		goto fail;
+	}
+	if (nx_model_open(*shared, slen, &sh, err, errlen) == NX_OK &&
+		nx_model_attach(m, &sh, err, errlen) == NX_OK)
+		return buf;
+fail:
+	free(*shared);
+	*shared = NULL;
+	free(buf);
+	return NULL;
 }
 
 /*

@@ -12,8 +12,11 @@
  * about 20 s), which runs:
  *
  *	 tools/newsx-train-quotes --train ../shared/data/polnear/train.jsonl \
- *		--lexicon data/lexicon --clusters data/clusters.txt \
+ *		--lexicon data/lexicon --shared data/shared-en.model --int8 \
  *		--out data/quotes-en.model
+ *
+ * (its Brown clusters are those of the shared resources file, as the
+ * entity model's).
  *
  * Epochs of each stage are chosen on every 10th training article, held
  * out (--holdout 10); the model is then trained on the other nine tenths.
@@ -754,8 +757,12 @@ main(int argc, char **argv)
 	word_class_lexicon(o.lexicon, &lexsec, &m.lex, &namesec, &m.names);
 	m.namessec = namesec.p;
 	m.namesseclen = namesec.len;
+	if (o.clusters && o.shared)
+		die("--clusters and --shared: one or the other");
 	if (o.clusters)
 		clusters_section(o.clusters, 1, &clsec, &m.clusters);
+	if (o.shared)
+		use_shared(o.shared, &m);
 	read_articles(o.train, &co);
 	ntrain = co.n;
 	ntok = co.ntok;
@@ -840,7 +847,7 @@ main(int argc, char **argv)
 			 "epochs=%d best-epochs=%d,%d%s%s clusters=%s int8=%s train-articles=%zu train-tokens=%zu\n",
 			 NX_ATTRIB_FEATSET, o.bits, o.folds, holdout, o.seed, o.epochs,
 			 s1.epoch, s2.epoch, runsbuf, pred_history ? " history=predicted" : "",
-			 clsec.len ? "yes" : "no", int8 ? "yes" : "no", nidx, ntok);
+			 clsec.len ? "yes" : m.shared_name[0] ? m.shared_name : "no", int8 ? "yes" : "no", nidx, ntok);
 	write_model(o.out, &m, &lexsec, &clsec, meta, int8);
 	return 0;
 }

@@ -12,8 +12,13 @@
  *
  *	 tools/newsx-train --train ../shared/data/conll2003/train.jsonl \
  *		--dev ../shared/data/conll2003/dev.jsonl --lexicon data/lexicon \
- *		--clusters data/clusters.txt --train-lexicon --epochs 30 \
+ *		--shared data/shared-en.model --vclusters data/vecclusters.txt \
+ *		--title-headlines --drop-names 20 --train-lexicon --epochs 30 \
  *		--out data/ner-en.model
+ *
+ * (data/MANIFEST holds the exact command.)  --shared names the shared
+ * resources file (tools/newsx-shared) whose Brown clusters the model
+ * reads; --clusters FILE instead stores clusters in the model itself.
  *
  * train.jsonl and dev.jsonl are eng.train and eng.testa as running text:
  * training on them through nx_text gives the model the tokens it meets at
@@ -1192,8 +1197,12 @@ main(int argc, char **argv)
 	}
 	if (o.c.lexicon || o.train_lexicon)
 		lexicon_section(&lexsrc.lb, lexsrc.names, lexsrc.nclasses, &lexsec, &m.lex);
+	if (o.c.clusters && o.c.shared)
+		die("--clusters and --shared: one or the other");
 	if (o.c.clusters)
 		clusters_section(o.c.clusters, 1, &clsec, &m.clusters);
+	if (o.c.shared)
+		use_shared(o.c.shared, &m);
 	if (o.vclusters)
 	{
 		clusters_section(o.vclusters, 1, &vclsec, &m.vclusters);
@@ -1254,7 +1263,7 @@ main(int argc, char **argv)
 			 bilou ? "bilou" : "bio", o.c.bits, o.stages, o.c.folds, o.c.seed, o.runs,
 			 o.pred_history ? "predicted" : "gold", o.c.epochs,
 			 st[0].epoch, st[1].epoch, o.c.lexicon ? "yes" : "no", o.train_lexicon ? "+training" : "",
-			 o.c.clusters ? "yes" : "no", o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", o.drop_names, tr.ntok);
+			 o.c.clusters ? "yes" : m.shared_name[0] ? m.shared_name : "no", o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", o.drop_names, tr.ntok);
 	write_model(o.c.out, &m, &lexsec, &clsec, meta, 0);
 	if (devp)
 	{

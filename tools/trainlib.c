@@ -146,15 +146,17 @@ lines_close(Lines *l)
 
 /* ---- options ---- */
 
+#define NCOMMON 15				/* rows of the common options, with the last NULL */
+
 static TrainOpts *opt_common;
 static const Opt *opt_own;
 static const char *opt_synopsis;
 
 /* The rows of the options both trainers take, pointing into o. */
 static void
-common_rows(TrainOpts *o, Opt rows[14])
+common_rows(TrainOpts *o, Opt rows[NCOMMON])
 {
-	const Opt	r[14] = {
+	const Opt	r[NCOMMON] = {
 		{"--train", OPT_STR, &o->train, "FILE", "training data"},
 		{"--dev", OPT_STR, &o->dev, "FILE", "with --train: the data that chooses each stage's epochs;\n"
 		"with --model: the data to run the model over"},
@@ -162,6 +164,8 @@ common_rows(TrainOpts *o, Opt rows[14])
 		{"--model", OPT_STR, &o->model, "MODEL", "run this model over --dev instead of training"},
 		{"--lexicon", OPT_STR, &o->lexicon, "DIR", "word lists: one .txt file a list"},
 		{"--clusters", OPT_STR, &o->clusters, "FILE", "Brown clusters (bits TAB word [TAB count])"},
+		{"--shared", OPT_STR, &o->shared, "FILE", "a shared resources file whose clusters the model reads\n"
+		"(instead of --clusters; the model names the file)"},
 		{"--name", OPT_STR, &o->name, "NAME", "model name"},
 		{"--epochs", OPT_INT, &o->epochs, "N", "most training epochs per stage"},
 		{"--bits", OPT_INT, &o->bits, "B", "log2 of weight buckets"},
@@ -206,7 +210,7 @@ print_rows(const Opt *rows)
 void
 usage(void)
 {
-	Opt			rows[14];
+	Opt			rows[NCOMMON];
 
 	fprintf(stderr, "%s", opt_synopsis);
 	fprintf(stderr, "options:\n");
@@ -251,7 +255,7 @@ take_option(const Opt *rows, int argc, char **argv, int *i)
 void
 parse_options(int argc, char **argv, TrainOpts *o, const Opt *own, const char *synopsis)
 {
-	Opt			rows[14];
+	Opt			rows[NCOMMON];
 
 	opt_common = o;
 	opt_own = own;
@@ -699,14 +703,65 @@ clusters_section(const char *path, int packed, Blob *sec, NxClusters *cl)
 	free(text);
 }
 
+/* Read and open a model file, or die. */
+static void *
+read_model(const char *path, NxModel *m, size_t *len)
+{
+	void	   *buf = read_file(path, len);
+	char		err[256];
+
+	if (nx_model_open(buf, *len, m, err, sizeof(err)) != NX_OK)
+		die("%s: %s", path, err);
+	return buf;
+}
+
+/* Open a shared resources file and give it to m (see trainlib.h). */
+void
+use_shared(const char *path, NxModel *m)
+{
+	NxModel    *sh = xalloc(sizeof(NxModel));
+	size_t		len;
+	char		err[256];
+
+	(void) read_model(path, sh, &len);	/* kept: m points into it */
+	if (strcmp(sh->task, NX_SHARED_TASK) != 0)
+		die("%s: a \"%s\" model, not a shared resources file", path, sh->task);
+	snprintf(m->shared_name, sizeof(m->shared_name), "%s", sh->name);
+	m->shared_checksum = sh->checksum;
+	if (nx_model_attach(m, sh, err, sizeof(err)) != NX_OK)
+		die("%s: %s", path, err);
+	fprintf(stderr, "clusters: %u words from %s\n", sh->clusters.n, path);
+}
+
+/* Write a shared resources file (see trainlib.h). */
+void
+write_shared(const char *path, const char *name, const Blob *clusters, const char *meta)
+{
+	NxModelSection sec[3];
+	unsigned char info[NX_INFO_SIZE];
+	void	   *file;
+	size_t		flen;
+
+	nx_info_build(info, 0, 0, NX_SHARED_TASK);
+	nx_section(&sec[0], "INFO", info, sizeof(info));
+	nx_section(&sec[1], "CLUSTERS", clusters->p, clusters->len);
+	nx_section(&sec[2], "META", meta, strlen(meta));
+	if (nx_model_write(name, sec, 3, &file, &flen, A) != NX_OK)
+		die("cannot lay out the shared resources file");
+	write_file(path, file, flen);
+	fprintf(stderr, "wrote %s (%zu bytes): %s", path, flen, meta);
+	free(file);
+}
+
 /* Lay out and write a model file. */
 void
 write_model(const char *path, const NxModel *m, const Blob *lexicon,
 			const Blob *clusters, const char *meta, int int8)
 {
-	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 5];
+	NxModelSection sec[3 + NX_MODEL_MAX_STAGES + 6];
 	size_t		ns = 0;
-	unsigned char info[NX_INFO_SIZE];
+	unsigned char info[NX_INFO_SIZE],
+				shared[NX_SHARED_SIZE];
 	Blob		labels,
 				weights[NX_MODEL_MAX_STAGES];
 	void	   *file;
@@ -728,6 +783,11 @@ write_model(const char *path, const NxModel *m, const Blob *lexicon,
 		nx_section(&sec[ns++], "LEXICON", lexicon->p, lexicon->len);
 	if (clusters && clusters->len)
 		nx_section(&sec[ns++], "CLUSTERS", clusters->p, clusters->len);
+	if (m->shared_name[0])
+	{
+		nx_shared_ref_build(shared, m->shared_name, m->shared_checksum);
+		nx_section(&sec[ns++], "SHARED", shared, sizeof(shared));
+	}
 	if (m->speakers && m->speakerslen)
 		nx_section(&sec[ns++], "SPEAKERS", m->speakers, m->speakerslen);
 	if (m->vclustsec && m->vclustseclen)
@@ -750,11 +810,24 @@ void *
 open_model(const char *path, NxModel *m, size_t *len,
 		   NxStatus (*check) (const NxModel *m, char *err, size_t errlen))
 {
-	void	   *buf = read_file(path, len);
+	void	   *buf = read_model(path, m, len);
 	char		err[256];
 
-	if (nx_model_open(buf, *len, m, err, sizeof(err)) != NX_OK ||
-		check(m, err, sizeof(err)) != NX_OK)
+	if (m->shared_name[0])
+	{
+		/* the shared resources file it names, beside it */
+		size_t		n = strlen(path) + sizeof(m->shared_name) + 8;
+		char	   *spath = xalloc(n);
+		NxModel    *sh = xalloc(sizeof(NxModel));
+		size_t		slen;
+
+		nx_model_shared_path(path, m, spath, n);
+		(void) read_model(spath, sh, &slen);	/* kept: m points into it */
+		if (nx_model_attach(m, sh, err, sizeof(err)) != NX_OK)
+			die("%s: %s", path, err);
+		free(spath);
+	}
+	if (check(m, err, sizeof(err)) != NX_OK)
 		die("%s: %s", path, err);
 	return buf;
 }

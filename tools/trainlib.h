@@ -83,6 +83,7 @@ typedef struct TrainOpts
 	const char *out;			/* --out MODEL: the model file to write */
 	const char *lexicon;		/* --lexicon DIR: word lists */
 	const char *clusters;		/* --clusters FILE: Brown clusters */
+	const char *shared;			/* --shared FILE: a shared resources file */
 	const char *name;			/* --name NAME: the model's name */
 	int			epochs;			/* --epochs N */
 	int			bits;			/* --bits B: log2 of the weight buckets */
@@ -214,6 +215,20 @@ extern void lex_add(LexBuild *lb, char **tok, size_t n, uint32_t cls);
 /* Build the LEXICON section of lb with its class names, and parse it into *lex. */
 extern void lexicon_section(const LexBuild *lb, const char *const *names, size_t nclasses,
 							Blob *sec, NxLexicon *lex);
+
+/*
+ * Open the shared resources file at path (--shared) and give it to m,
+ * whose file will name it in its SHARED section (write_model): m's
+ * clusters are the file's.  Dies if it is not a shared resources file.
+ */
+extern void use_shared(const char *path, NxModel *m);
+
+/*
+ * Write a shared resources file named name holding a CLUSTERS section and
+ * the META text.
+ */
+extern void write_shared(const char *path, const char *name, const Blob *clusters,
+						 const char *meta);
 
 /*
  * Read clusters (bits TAB word [TAB count]) into a CLUSTERS section and

@@ -28,7 +28,7 @@ nx_attrib_check_model(const NxModel *m, char *errbuf, size_t errlen)
 		snprintf(errbuf, errlen, "model \"%s\" lacks the CONTENT, CUE or SRC labels", m->name);
 		return NX_EBADMODEL;
 	}
-	return NX_OK;
+	return nx_model_ready(m, errbuf, errlen);
 }
 
 /* Keep only the labels of one stage's roles (others become O). */

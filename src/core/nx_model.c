@@ -389,12 +389,13 @@ bad:
 /* Known sections, by tag; a model may hold others, which are ignored. */
 enum
 {
-	S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS, S_NAMES, S_VCLU, S__COUNT
+	S_INFO, S_LABELS, S_W0, S_W1, S_LEX, S_CLU, S_META, S_SPEAKERS, S_NAMES, S_VCLU,
+	S_SHARED, S__COUNT
 };
 
 static const char *const section_tag[S__COUNT] = {
 	"INFO", "LABELS", "WEIGHTS0", "WEIGHTS1", "LEXICON", "CLUSTERS", "META", "SPEAKERS",
-	"NAMES", "VECCLUST"
+	"NAMES", "VECCLUST", "SHARED"
 };
 
 /* Where the known sections of a buffer are (NULL: absent). */
@@ -461,6 +462,7 @@ open_header(const unsigned char *b, size_t len, NxModel *out, uint32_t *nsec,
 		return bad_model(errbuf, errlen, "newsx model name is not terminated");
 	memcpy(out->name, b + 32, 32);
 	out->version = version;
+	out->checksum = rd64(b + 24);
 	return NX_OK;
 }
 
@@ -493,8 +495,8 @@ open_sections(const unsigned char *b, size_t len, uint32_t nsec, Sections *sec,
 				sec->size[k] = (size_t) size;
 			}
 	}
-	if (!sec->p[S_INFO] || !sec->p[S_LABELS] || !sec->p[S_W0])
-		return bad_model(errbuf, errlen, "newsx model lacks a required section (INFO, LABELS, WEIGHTS0)");
+	if (!sec->p[S_INFO])
+		return bad_model(errbuf, errlen, "newsx model lacks a required section (INFO)");
 	return NX_OK;
 }
 
@@ -510,9 +512,37 @@ open_info(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
 	out->nstages = rd32(p + 4);
 	out->flags = rd32(p + 8);
 	memcpy(out->task, p + 32, 16);
+	if (strcmp(out->task, NX_SHARED_TASK) == 0)
+	{
+		/* a shared resources file: no tagger, and no file of its own */
+		if (out->nstages != 0 || sec->p[S_LABELS] || sec->p[S_W0] || sec->p[S_W1] ||
+			sec->p[S_SHARED])
+			return bad_model(errbuf, errlen, "newsx shared resources file holds a tagger's sections");
+		return NX_OK;
+	}
+	if (!sec->p[S_LABELS] || !sec->p[S_W0])
+		return bad_model(errbuf, errlen, "newsx model lacks a required section (INFO, LABELS, WEIGHTS0)");
 	if (out->nstages < 1 || out->nstages > NX_MODEL_MAX_STAGES ||
 		(out->nstages == 2 && !sec->p[S_W1]))
 		return bad_model(errbuf, errlen, "newsx model has a bad stage count (%u)", out->nstages);
+	return NX_OK;
+}
+
+/* The SHARED section: the shared resources file the model reads. */
+static NxStatus
+open_shared_ref(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
+{
+	const unsigned char *p = sec->p[S_SHARED];
+
+	if (!p)
+		return NX_OK;
+	if (sec->size[S_SHARED] < NX_SHARED_SIZE || !has_nul((const char *) p, 32) || p[0] == '\0' ||
+		rd64(p + 40) != 0)
+		return bad_model(errbuf, errlen, "newsx model has a malformed shared section");
+	if (sec->p[S_CLU])
+		return bad_model(errbuf, errlen, "newsx model has both its own clusters and a shared file's");
+	memcpy(out->shared_name, p, 32);
+	out->shared_checksum = rd64(p + 32);
 	return NX_OK;
 }
 
@@ -592,7 +622,10 @@ nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
 		return st;
 	if ((st = open_info(&sec, out, errbuf, errlen)) != NX_OK)
 		return st;
-	if ((st = open_labels(&sec, out, errbuf, errlen)) != NX_OK)
+	if (strcmp(out->task, NX_SHARED_TASK) != 0 &&
+		(st = open_labels(&sec, out, errbuf, errlen)) != NX_OK)
+		return st;
+	if ((st = open_shared_ref(&sec, out, errbuf, errlen)) != NX_OK)
 		return st;
 	for (uint32_t k = 0; k < out->nstages; k++)
 	{
@@ -604,3 +637,44 @@ nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
 	return open_optional(&sec, out, errbuf, errlen);
 }
 
+
+/* Give a model its shared resources file; see nx_model.h. */
+NxStatus
+nx_model_attach(NxModel *m, const NxModel *shared, char *errbuf, size_t errlen)
+{
+	if (m->shared_name[0] == '\0')
+		return bad_model(errbuf, errlen, "newsx model \"%s\" reads no shared resources file", m->name);
+	if (shared == NULL || strcmp(shared->task, NX_SHARED_TASK) != 0)
+		return bad_model(errbuf, errlen, "newsx model \"%s\" needs the shared resources file \"%s\", not a \"%s\" model",
+						 m->name, m->shared_name, shared ? shared->task : "missing");
+	if (strcmp(shared->name, m->shared_name) != 0 || shared->checksum != m->shared_checksum)
+		return bad_model(errbuf, errlen, "newsx model \"%s\" was built with the shared resources file \"%s\" of checksum %016llx, and the one given is \"%s\" of checksum %016llx (install the models and shared file of one release together)",
+						 m->name, m->shared_name, (unsigned long long) m->shared_checksum,
+						 shared->name, (unsigned long long) shared->checksum);
+	if (!shared->clusters.slot && !shared->clusters.packed)
+		return bad_model(errbuf, errlen, "newsx shared resources file \"%s\" has no clusters", shared->name);
+	m->clusters = shared->clusters;
+	m->shared_attached = 1;
+	return NX_OK;
+}
+
+/* The shared file beside a model file; see nx_model.h. */
+int
+nx_model_shared_path(const char *model_path, const NxModel *m, char *out, size_t outlen)
+{
+	const char *slash = strrchr(model_path, '/');
+	int			dirlen = slash ? (int) (slash - model_path + 1) : 0;
+	int			n = snprintf(out, outlen, "%.*s%s.model", dirlen, model_path, m->shared_name);
+
+	return n >= 0 && (size_t) n < outlen;
+}
+
+/* Can the model be used (its shared file, if it needs one, given)? */
+NxStatus
+nx_model_ready(const NxModel *m, char *errbuf, size_t errlen)
+{
+	if (m->shared_name[0] != '\0' && !m->shared_attached)
+		return bad_model(errbuf, errlen, "newsx model \"%s\" needs its shared resources file \"%s\" (nx_model_attach)",
+						 m->name, m->shared_name);
+	return NX_OK;
+}

@@ -50,7 +50,17 @@
  *	 NAMES	   quotation models: a lexicon as LEXICON, of the name lists the
  *			   speakers pass reads (nx_wordlist.h's LEXICON rows); apart, so
  *			   that the tagger's lookups stay in a table a cache holds
+ *	 SHARED    char name[32], NUL-terminated; uint64 checksum; uint64
+ *			   reserved (zero): the model reads sections of the shared
+ *			   resources file NAME.model (beside it) whose header checksum is
+ *			   CHECKSUM, in place of its own: today CLUSTERS
  * Unknown sections are ignored, so later versions may add some.
+ *
+ * A shared resources file ("shared-en.model") is a file of the same layout
+ * whose INFO task is "shared", with no stages, LABELS or WEIGHTS: what
+ * more than one model reads, on disk and in the page cache once.  A model
+ * with a SHARED section is not ready to use until nx_model_attach has
+ * given it that file (nx_model_ready).
  */
 #ifndef NX_MODEL_H
 #define NX_MODEL_H
@@ -63,16 +73,19 @@
 /*
  * Version 2: sparse weights, a word-wise checksum, lexicon tables filled
  * to four fifths.  Version 3: a WEIGHTS header of 32 bytes with its cell
- * type, int8 rows.  A file of another version is refused with a message
+ * type, int8 rows.  Version 4: the SHARED section and shared resources
+ * files (the Brown clusters, once for both models).  A file of another version is refused with a message
  * naming both versions (rebuild it with `make models`).
  */
-#define NX_MODEL_VERSION	3
+#define NX_MODEL_VERSION	4
 #define NX_MODEL_ALIGN		64
 #define NX_MODEL_NAME_LEN	31
 #define NX_MODEL_MAX_STAGES 2
 #define NX_LEX_MAX_CLASSES	32
 #define NX_LEX_CLASS_LEN	24
 #define NX_LEX_MAX_PROBE	256 /* builders guarantee shorter probe runs */
+#define NX_SHARED_SIZE		48	/* bytes of a SHARED section */
+#define NX_SHARED_TASK		"shared"	/* the INFO task of a shared resources file */
 
 /* A lexicon slot: a token sequence's key (0 = empty slot). */
 typedef struct NxLexSlot
@@ -185,6 +198,10 @@ typedef struct NxModel
 	NxLexicon	names;			/* the NAMES section (slot NULL: none) */
 	const void *namessec;		/* its bytes, for a trainer writing it again */
 	size_t		namesseclen;
+	uint64_t	checksum;		/* of the file (its header's) */
+	char		shared_name[NX_MODEL_NAME_LEN + 1];	/* the SHARED section: "" if none */
+	uint64_t	shared_checksum;
+	int			shared_attached;	/* nx_model_attach has given it the file */
 } NxModel;
 
 /*
@@ -194,6 +211,28 @@ typedef struct NxModel
  */
 extern NxStatus nx_model_open(const void *buf, size_t len, NxModel *out,
 							  char *errbuf, size_t errlen);
+
+/*
+ * Give a model with a SHARED section its shared resources file (opened by
+ * nx_model_open, and mapped as long as m is used): checks that it is a
+ * shared file of the name and checksum the model was built with and takes
+ * its sections.  NX_EBADMODEL with a message otherwise.
+ */
+extern NxStatus nx_model_attach(NxModel *m, const NxModel *shared,
+								char *errbuf, size_t errlen);
+
+/*
+ * The path of the shared resources file a model file names: beside it,
+ * NAME.model, into out (outlen bytes); 0 if it does not fit.
+ */
+extern int	nx_model_shared_path(const char *model_path, const NxModel *m,
+								 char *out, size_t outlen);
+
+/*
+ * NX_OK if m can be used: it needs no shared file or has been given it.
+ * The taggers' model checks call it.
+ */
+extern NxStatus nx_model_ready(const NxModel *m, char *errbuf, size_t errlen);
 
 /*
  * Slot keys.  A lexicon key chains the hashes of an entry's case-folded
@@ -255,6 +294,10 @@ typedef struct NxModelSection
 
 /* Point s at a section: tag (at most 8 characters, NUL-padded), data, size. */
 extern void nx_section(NxModelSection *s, const char *tag, const void *data, size_t size);
+
+/* Fill a SHARED section naming a shared resources file: its name and checksum. */
+extern void nx_shared_ref_build(unsigned char out[NX_SHARED_SIZE], const char *name,
+								uint64_t checksum);
 
 /* Fill an INFO section: feature-set id, number of stages, task name. */
 extern void nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset,

@@ -107,6 +107,17 @@ nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset, uint32_t nstage
 	memcpy(out + 32, task, tl < 15 ? tl : 15);
 }
 
+/* Fill a SHARED section: the shared file's name and checksum. */
+void
+nx_shared_ref_build(unsigned char out[NX_SHARED_SIZE], const char *name, uint64_t checksum)
+{
+	size_t		n = strlen(name);
+
+	memset(out, 0, NX_SHARED_SIZE);
+	memcpy(out, name, n < NX_MODEL_NAME_LEN ? n : NX_MODEL_NAME_LEN);
+	memcpy(out + 32, &checksum, 8);
+}
+
 /* Build a LABELS section: count, a reserved word, the names NUL-terminated. */
 NxStatus
 nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen, const NxAlloc *a)

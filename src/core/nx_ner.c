@@ -64,7 +64,7 @@ nx_ner_check_model(const NxModel *m, char *errbuf, size_t errlen)
 				 m->name, m->featset, NX_NER_FEATSET);
 		return NX_EBADMODEL;
 	}
-	return NX_OK;
+	return nx_model_ready(m, errbuf, errlen);
 }
 
 /* Type name of an entity ("" for an index out of range). */

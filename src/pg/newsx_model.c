@@ -3,8 +3,11 @@
  *	  Model files: found by plain name under the share directory
  *	  (SHAREDIR/newsx/TASK-NAME.model), memory-mapped read-only once per
  *	  backend so that all backends share one copy in the page cache, and
- *	  validated before use.  A failure is remembered and reported again
- *	  without retrying on every row.
+ *	  validated before use.  A model that names a shared resources file
+ *	  (SHAREDIR/newsx/SHARED-NAME.model, e.g. shared-en.model, read by both
+ *	  taggers) is given it, mapped once for every model that names it.  A
+ *	  failure is remembered and reported again without retrying on every
+ *	  row.
  */
 #include "postgres.h"
 
@@ -36,9 +39,14 @@ typedef struct LoadedModel
 static LoadedModel models[MAX_MODELS];
 static int	nmodels;
 
-/* Is name a plain model name (lower-case letters, digits, underscores)? */
+static LoadedModel *find_or_load(const char *task, const char *name, const char *stem);
+
+/*
+ * Is name a plain model name (lower-case letters, digits, underscores; and
+ * hyphens if hyphen is set: a shared file's name as a model gives it)?
+ */
 static bool
-valid_name(const char *s)
+valid_name(const char *s, bool hyphen)
 {
 	size_t		n = strlen(s);
 
@@ -46,9 +54,35 @@ valid_name(const char *s)
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-			  s[i] == '_'))
+			  s[i] == '_' || (hyphen && s[i] == '-')))
 			return false;
 	return true;
+}
+
+/* Give lm's model the shared resources file it names; on failure set err. */
+static NxStatus
+attach_shared(LoadedModel *lm, char *err, size_t errlen)
+{
+	const char *sname = lm->model.shared_name;
+	LoadedModel *sh;
+
+	if (!valid_name(sname, true))
+	{
+		snprintf(err, errlen, "file \"%s\" names a shared resources file of an invalid name", lm->path);
+		return NX_EBADMODEL;
+	}
+	sh = find_or_load(NX_SHARED_TASK, sname, sname);
+	if (sh == NULL)
+	{
+		snprintf(err, errlen, "too many newsx model files in one session (at most %d)", MAX_MODELS);
+		return NX_EBADMODEL;
+	}
+	if (!sh->ok)
+	{
+		snprintf(err, errlen, "its shared resources file cannot be used: %s", sh->error);
+		return NX_EBADMODEL;
+	}
+	return nx_model_attach(&lm->model, &sh->model, err, errlen);
 }
 
 /* Map and validate the file of lm; on failure set lm->error. */
@@ -88,6 +122,8 @@ load(LoadedModel *lm)
 				 lm->path, lm->model.task, lm->task);
 		rc = NX_EBADMODEL;
 	}
+	if (rc == NX_OK && lm->model.shared_name[0] != '\0')
+		rc = attach_shared(lm, err, sizeof err);
 	if (rc == NX_OK && strcmp(lm->task, "ner") == 0)
 		rc = nx_ner_check_model(&lm->model, err, sizeof err);
 	if (rc == NX_OK && strcmp(lm->task, "quotes") == 0)
@@ -105,44 +141,51 @@ fail:
 	lm->error = MemoryContextStrdup(TopMemoryContext, err);
 }
 
+/*
+ * The loaded file of a task and name (stem: its file name without
+ * ".model"), loaded on first use; NULL if the table is full.
+ */
+static LoadedModel *
+find_or_load(const char *task, const char *name, const char *stem)
+{
+	LoadedModel *lm;
+	char		share[MAXPGPATH];
+
+	for (int i = 0; i < nmodels; i++)
+		if (strcmp(models[i].task, task) == 0 && strcmp(models[i].name, name) == 0)
+			return &models[i];
+	if (nmodels >= MAX_MODELS)
+		return NULL;
+	/* the slot is taken before loading: a model's shared file takes the next */
+	lm = &models[nmodels++];
+	memset(lm, 0, sizeof(*lm));
+	strlcpy(lm->task, task, sizeof lm->task);
+	strlcpy(lm->name, name, sizeof lm->name);
+	get_share_path(my_exec_path, share);
+	lm->path = MemoryContextStrdup(TopMemoryContext,
+								   psprintf("%s/newsx/%s.model", share, stem));
+	load(lm);
+	return lm;
+}
+
 /* The model of a task ("ner", "quotes") by name; loaded once per backend. */
 const NxModel *
 newsx_model(const char *task, text *name_t)
 {
 	char	   *name = text_to_cstring(name_t);
-	LoadedModel *lm = NULL;
+	LoadedModel *lm;
 
-	if (!valid_name(name))
+	if (!valid_name(name, false))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid newsx model name \"%s\"", name),
 				 errhint("A model name is a plain name such as 'en' (lower-case letters, digits and underscores).")));
-
-	for (int i = 0; i < nmodels; i++)
-		if (strcmp(models[i].task, task) == 0 && strcmp(models[i].name, name) == 0)
-		{
-			lm = &models[i];
-			break;
-		}
+	lm = find_or_load(task, name, psprintf("%s-%s", task, name));
 	if (lm == NULL)
-	{
-		char		share[MAXPGPATH];
-
-		if (nmodels >= MAX_MODELS)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many newsx models in one session"),
-					 errdetail("A session can use at most %d models.", MAX_MODELS)));
-		lm = &models[nmodels];
-		memset(lm, 0, sizeof(*lm));
-		strlcpy(lm->task, task, sizeof lm->task);
-		strlcpy(lm->name, name, sizeof lm->name);
-		get_share_path(my_exec_path, share);
-		lm->path = MemoryContextStrdup(TopMemoryContext,
-									   psprintf("%s/newsx/%s-%s.model", share, task, name));
-		load(lm);
-		nmodels++;
-	}
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many newsx models in one session"),
+				 errdetail("A session can use at most %d model files.", MAX_MODELS)));
 	if (!lm->ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_CONFIG_FILE_ERROR),
