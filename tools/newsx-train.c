@@ -8,13 +8,13 @@
  *	 make tools
  *
  * The shipped model (data/ner-en.model) is rebuilt by `make models`
- * (about 30 s on one core; deterministic), which runs:
+ * (about 80 s on one core; deterministic), which runs:
  *
  *	 tools/newsx-train --train ../shared/data/conll2003/train.jsonl \
  *		--dev ../shared/data/conll2003/dev.jsonl --lexicon data/lexicon \
  *		--shared data/shared-en.model --vclusters data/vecclusters.txt \
  *		--title-headlines --drop-names 20 --train-lexicon --epochs 30 \
- *		--out data/ner-en.model
+ *		--runs 3 --out data/ner-en.model
  *
  * (data/MANIFEST holds the exact command.)  --shared names the shared
  * resources file (tools/newsx-shared) whose Brown clusters the model
