@@ -33,7 +33,7 @@ typedef struct LoadedModel
 	bool		ok;
 	NxModel		model;
 	char	   *path;			/* in TopMemoryContext */
-	char	   *error;			/* why it cannot be used, if !ok */
+	const char *error;			/* why it cannot be used, if !ok */
 } LoadedModel;
 
 static LoadedModel models[MAX_MODELS];
@@ -162,6 +162,8 @@ find_or_load(const char *task, const char *name, const char *stem)
 	strlcpy(lm->task, task, sizeof lm->task);
 	strlcpy(lm->name, name, sizeof lm->name);
 	get_share_path(my_exec_path, share);
+	/* what a later call reports if an error (out of memory) stops load() */
+	lm->error = "its loading was interrupted by an error";
 	lm->path = MemoryContextStrdup(TopMemoryContext,
 								   psprintf("%s/newsx/%s.model", share, stem));
 	load(lm);
