@@ -249,10 +249,11 @@ inside(const void *p, size_t n, const unsigned char *b, size_t len)
 
 /* Use a model that validated: every pointer inside the buffer, tagging works. */
 static void
-use_model(const NxModel *m, const unsigned char *bfile, size_t lenfile)
+use_model(const NxModel *m, const unsigned char *b, size_t len)
 {
-	const unsigned char *b = bfile;
-	size_t		len = lenfile;
+	/* clusters: the model's own, or those of the shared file it was given */
+	const unsigned char *cb = m->shared_name[0] ? mini[2] : b;
+	size_t		clen = m->shared_name[0] ? minilen[2] : len;
 	char		err[256];
 	NxDoc		doc;
 	NxEntity   *ents;
@@ -308,14 +309,10 @@ use_model(const NxModel *m, const unsigned char *bfile, size_t lenfile)
 		FUZZ_CHECK(inside(m->lex.packed, ((size_t) 1 << m->lex.log2) * sizeof(uint64_t), b, len));
 	if (m->names.packed)
 		FUZZ_CHECK(inside(m->names.packed, ((size_t) 1 << m->names.log2) * sizeof(uint64_t), b, len));
-	/* clusters: the model's own, or those of the shared file it was given */
-	if (m->shared_name[0])
-		b = mini[2], len = minilen[2];
 	if (m->clusters.slot)
-		FUZZ_CHECK(inside(m->clusters.slot, ((size_t) 1 << m->clusters.log2) * sizeof(NxClusterSlot), b, len));
+		FUZZ_CHECK(inside(m->clusters.slot, ((size_t) 1 << m->clusters.log2) * sizeof(NxClusterSlot), cb, clen));
 	if (m->clusters.packed)
-		FUZZ_CHECK(inside(m->clusters.packed, ((size_t) 1 << m->clusters.log2) * sizeof(uint64_t), b, len));
-	b = bfile, len = lenfile;
+		FUZZ_CHECK(inside(m->clusters.packed, ((size_t) 1 << m->clusters.log2) * sizeof(uint64_t), cb, clen));
 	if (m->vclusters.packed)
 		FUZZ_CHECK(inside(m->vclusters.packed, ((size_t) 1 << m->vclusters.log2) * sizeof(uint64_t), b, len));
 	if (m->meta)

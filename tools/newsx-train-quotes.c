@@ -757,12 +757,7 @@ main(int argc, char **argv)
 	word_class_lexicon(o.lexicon, &lexsec, &m.lex, &namesec, &m.names);
 	m.namessec = namesec.p;
 	m.namesseclen = namesec.len;
-	if (o.clusters && o.shared)
-		die("--clusters and --shared: one or the other");
-	if (o.clusters)
-		clusters_section(o.clusters, 1, &clsec, &m.clusters);
-	if (o.shared)
-		use_shared(o.shared, &m);
+	model_clusters(&o, &m, &clsec);
 	read_articles(o.train, &co);
 	ntrain = co.n;
 	ntok = co.ntok;
@@ -847,7 +842,7 @@ main(int argc, char **argv)
 			 "epochs=%d best-epochs=%d,%d%s%s clusters=%s int8=%s train-articles=%zu train-tokens=%zu\n",
 			 NX_ATTRIB_FEATSET, o.bits, o.folds, holdout, o.seed, o.epochs,
 			 s1.epoch, s2.epoch, runsbuf, pred_history ? " history=predicted" : "",
-			 clsec.len ? "yes" : m.shared_name[0] ? m.shared_name : "no", int8 ? "yes" : "no", nidx, ntok);
+			 clusters_meta(&m, &clsec), int8 ? "yes" : "no", nidx, ntok);
 	write_model(o.out, &m, &lexsec, &clsec, meta, int8);
 	return 0;
 }

@@ -1197,12 +1197,7 @@ main(int argc, char **argv)
 	}
 	if (o.c.lexicon || o.train_lexicon)
 		lexicon_section(&lexsrc.lb, lexsrc.names, lexsrc.nclasses, &lexsec, &m.lex);
-	if (o.c.clusters && o.c.shared)
-		die("--clusters and --shared: one or the other");
-	if (o.c.clusters)
-		clusters_section(o.c.clusters, 1, &clsec, &m.clusters);
-	if (o.c.shared)
-		use_shared(o.c.shared, &m);
+	model_clusters(&o.c, &m, &clsec);
 	if (o.vclusters)
 	{
 		clusters_section(o.vclusters, 1, &vclsec, &m.vclusters);
@@ -1263,7 +1258,7 @@ main(int argc, char **argv)
 			 bilou ? "bilou" : "bio", o.c.bits, o.stages, o.c.folds, o.c.seed, o.runs,
 			 o.pred_history ? "predicted" : "gold", o.c.epochs,
 			 st[0].epoch, st[1].epoch, o.c.lexicon ? "yes" : "no", o.train_lexicon ? "+training" : "",
-			 o.c.clusters ? "yes" : m.shared_name[0] ? m.shared_name : "no", o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", o.drop_names, tr.ntok);
+			 clusters_meta(&m, &clsec), o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", o.drop_names, tr.ntok);
 	write_model(o.c.out, &m, &lexsec, &clsec, meta, 0);
 	if (devp)
 	{

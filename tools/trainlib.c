@@ -715,22 +715,47 @@ read_model(const char *path, NxModel *m, size_t *len)
 	return buf;
 }
 
-/* Open a shared resources file and give it to m (see trainlib.h). */
-void
-use_shared(const char *path, NxModel *m)
+/*
+ * Give m the shared resources file at path (its buffer is kept: m points
+ * into it), or die.  With name set, m is to be written naming that file.
+ */
+static void
+attach_file(const char *path, NxModel *m, int name)
 {
-	NxModel    *sh = xalloc(sizeof(NxModel));
+	NxModel		sh;
 	size_t		len;
 	char		err[256];
 
-	(void) read_model(path, sh, &len);	/* kept: m points into it */
-	if (strcmp(sh->task, NX_SHARED_TASK) != 0)
-		die("%s: a \"%s\" model, not a shared resources file", path, sh->task);
-	snprintf(m->shared_name, sizeof(m->shared_name), "%s", sh->name);
-	m->shared_checksum = sh->checksum;
-	if (nx_model_attach(m, sh, err, sizeof(err)) != NX_OK)
+	(void) read_model(path, &sh, &len);
+	if (name)
+	{
+		snprintf(m->shared_name, sizeof(m->shared_name), "%s", sh.name);
+		m->shared_checksum = sh.checksum;
+	}
+	if (nx_model_attach(m, &sh, err, sizeof(err)) != NX_OK)
 		die("%s: %s", path, err);
-	fprintf(stderr, "clusters: %u words from %s\n", sh->clusters.n, path);
+}
+
+/* A model's Brown clusters from --clusters or --shared (see trainlib.h). */
+void
+model_clusters(const TrainOpts *o, NxModel *m, Blob *sec)
+{
+	if (o->clusters && o->shared)
+		die("--clusters and --shared: one or the other");
+	if (o->clusters)
+		clusters_section(o->clusters, 1, sec, &m->clusters);
+	if (o->shared)
+	{
+		attach_file(o->shared, m, 1);
+		fprintf(stderr, "clusters: %u words from %s\n", m->clusters.n, o->shared);
+	}
+}
+
+/* Where the clusters came from, for a model's META line (see trainlib.h). */
+const char *
+clusters_meta(const NxModel *m, const Blob *sec)
+{
+	return sec->len ? "yes" : m->shared_name[0] ? m->shared_name : "no";
 }
 
 /* Write a shared resources file (see trainlib.h). */
@@ -818,13 +843,9 @@ open_model(const char *path, NxModel *m, size_t *len,
 		/* the shared resources file it names, beside it */
 		size_t		n = strlen(path) + sizeof(m->shared_name) + 8;
 		char	   *spath = xalloc(n);
-		NxModel    *sh = xalloc(sizeof(NxModel));
-		size_t		slen;
 
 		nx_model_shared_path(path, m, spath, n);
-		(void) read_model(spath, sh, &slen);	/* kept: m points into it */
-		if (nx_model_attach(m, sh, err, sizeof(err)) != NX_OK)
-			die("%s: %s", path, err);
+		attach_file(spath, m, 0);
 		free(spath);
 	}
 	if (check(m, err, sizeof(err)) != NX_OK)

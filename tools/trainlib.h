@@ -217,11 +217,14 @@ extern void lexicon_section(const LexBuild *lb, const char *const *names, size_t
 							Blob *sec, NxLexicon *lex);
 
 /*
- * Open the shared resources file at path (--shared) and give it to m,
- * whose file will name it in its SHARED section (write_model): m's
- * clusters are the file's.  Dies if it is not a shared resources file.
+ * A model's Brown clusters: --clusters FILE built into sec (stored in the
+ * model), or --shared FILE opened and given to m (the model will name the
+ * file in its SHARED section, write_model); both is an error.
  */
-extern void use_shared(const char *path, NxModel *m);
+extern void model_clusters(const TrainOpts *o, NxModel *m, Blob *sec);
+
+/* Where they came from, for the META line: "yes", the shared file's name, "no". */
+extern const char *clusters_meta(const NxModel *m, const Blob *sec);
 
 /*
  * Write a shared resources file named name holding a CLUSTERS section and

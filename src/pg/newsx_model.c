@@ -39,7 +39,7 @@ typedef struct LoadedModel
 static LoadedModel models[MAX_MODELS];
 static int	nmodels;
 
-static LoadedModel *find_or_load(const char *task, const char *name, const char *stem);
+static LoadedModel *find_or_load(const char *task, const char *name, bool shared);
 
 /*
  * Is name a plain model name (lower-case letters, digits, underscores; and
@@ -71,7 +71,7 @@ attach_shared(LoadedModel *lm, char *err, size_t errlen)
 		snprintf(err, errlen, "file \"%s\" names a shared resources file of an invalid name", lm->path);
 		return NX_EBADMODEL;
 	}
-	sh = find_or_load(NX_SHARED_TASK, sname, sname);
+	sh = find_or_load(NX_SHARED_TASK, sname, true);
 	if (sh == NULL)
 	{
 		snprintf(err, errlen, "too many newsx model files in one session (at most %d)", MAX_MODELS);
@@ -142,11 +142,11 @@ fail:
 }
 
 /*
- * The loaded file of a task and name (stem: its file name without
- * ".model"), loaded on first use; NULL if the table is full.
+ * The loaded file of a task and name, loaded on first use from
+ * TASK-NAME.model (a shared file: NAME.model); NULL if the table is full.
  */
 static LoadedModel *
-find_or_load(const char *task, const char *name, const char *stem)
+find_or_load(const char *task, const char *name, bool shared)
 {
 	LoadedModel *lm;
 	char		share[MAXPGPATH];
@@ -165,7 +165,8 @@ find_or_load(const char *task, const char *name, const char *stem)
 	/* what a later call reports if an error (out of memory) stops load() */
 	lm->error = "its loading was interrupted by an error";
 	lm->path = MemoryContextStrdup(TopMemoryContext,
-								   psprintf("%s/newsx/%s.model", share, stem));
+								   shared ? psprintf("%s/newsx/%s.model", share, name)
+								   : psprintf("%s/newsx/%s-%s.model", share, task, name));
 	load(lm);
 	return lm;
 }
@@ -182,7 +183,7 @@ newsx_model(const char *task, text *name_t)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid newsx model name \"%s\"", name),
 				 errhint("A model name is a plain name such as 'en' (lower-case letters, digits and underscores).")));
-	lm = find_or_load(task, name, psprintf("%s-%s", task, name));
+	lm = find_or_load(task, name, false);
 	if (lm == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
