@@ -694,7 +694,11 @@ mention_order(QCtx *x, size_t **order)
 	return NX_OK;
 }
 
-/* The speakers pass. */
+/*
+ * The speakers pass.  Its names, entities and salience serve only the
+ * quotations: a document without any (a headline, most one-sentence
+ * calls) does not build them.
+ */
 NxStatus
 q_pass_speakers(QCtx *x)
 {
@@ -702,6 +706,8 @@ q_pass_speakers(QCtx *x)
 	size_t	   *order = NULL;
 	NxStatus	st;
 
+	if (x->nq == 0)
+		return NX_OK;
 	if ((st = q_names_build(x)) != NX_OK || (st = q_salience_init(x, &sp.sal)) != NX_OK ||
 		(st = mention_order(x, &order)) != NX_OK || (st = authors_init(x, &sp.au)) != NX_OK ||
 		(st = campaigns_init(x, &sp.campaign)) != NX_OK)
