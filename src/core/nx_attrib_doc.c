@@ -213,18 +213,6 @@ doc_labels(NxAttribDoc *d, const NxLabelSet *labels)
 }
 
 /*
- * The model's class bit of each of this build's classes (0: not in the
- * model); the trainer writes them in this build's order, so class c is
- * looked for at position c first.
- */
-static void
-lex_map(const NxLexicon *lex, uint32_t lexmap[LX__COUNT])
-{
-	for (int c = 0; c < LX__COUNT; c++)
-		lexmap[c] = nx_words_class_bit(lex, (uint32_t) c, nx_word_class_name((NxWordClass) c));
-}
-
-/*
  * Every token's word hash, shape, case, cluster and word classes (as
  * LX_* bits, from the model's bits by lexmap), then its context class.
  */
@@ -423,7 +411,8 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
 {
 	NxAttribDoc *d = nx_alloc(a, sizeof(NxAttribDoc));
-	uint32_t	lexmap[LX__COUNT];
+	/* the model's class bit of each of this build's classes, 0: not in the model */
+	const uint32_t *lexmap = lex->word_bits;
 	size_t		n = doc->ntok;
 	size_t		upto = 0;
 
@@ -437,7 +426,6 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 	d->spans = spans;
 	d->nspans = nspans;
 	doc_labels(d, labels);
-	lex_map(lex, lexmap);
 	d->ti = nx_alloc(a, (n ? n : 1) * sizeof(TokInfo));
 	d->si = nx_alloc(a, (nspans ? nspans : 1) * sizeof(SpanInfo));
 	d->para_tok = nx_alloc(a, (doc->npara + 2) * sizeof(uint32_t));

@@ -10,6 +10,7 @@
  */
 #include "nx_model.h"
 #include "nx_model_int.h"
+#include "nx_words.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -102,6 +103,7 @@ lexicon_groups(NxLexicon *lex)
 		if (strcmp(nm, "misc-event") == 0)
 			lex->event_classes |= bit;
 	}
+	nx_words_class_bits(lex);
 }
 
 /* Validate a LEXICON section. */

@@ -83,6 +83,7 @@
 #define NX_MODEL_MAX_STAGES 2
 #define NX_LEX_MAX_CLASSES	32
 #define NX_LEX_CLASS_LEN	24
+#define NX_LEX_MAX_WORD_CLASSES 96	/* NX_W__COUNT at most (nx_words.c checks) */
 #define NX_LEX_MAX_PROBE	256 /* builders guarantee shorter probe runs */
 #define NX_SHARED_SIZE		48	/* bytes of a SHARED section */
 #define NX_SHARED_TASK		"shared"	/* the INFO task of a shared resources file */
@@ -122,6 +123,13 @@ typedef struct NxLexicon
 	/* and the classes the entities' passes read: places, named events */
 	uint32_t	place_classes;	/* NX_LEX_PLACE_CLASSES */
 	uint32_t	event_classes;	/* "misc-event" */
+	/*
+	 * The bit of each word class of the quotation pipeline (NX_W_* of
+	 * nx_wordlist.h) in this lexicon, 0 where it has none: found by name
+	 * once, when the lexicon is parsed (nx_words_class_bits), not on every
+	 * document.
+	 */
+	uint32_t	word_bits[NX_LEX_MAX_WORD_CLASSES];
 } NxLexicon;
 
 #define NX_LEX_CONTEXT_CLASSES	{"per-first", "per-last", "title", "org-suffix"}

@@ -401,13 +401,27 @@ nx_words_class_bit(const NxLexicon *lex, uint32_t hint, const char *name)
 	return bit;
 }
 
+/* NxLexicon.word_bits has a bit for every class (fails to compile if not) */
+typedef char nx_word_bits_fit[NX_W__COUNT <= NX_LEX_MAX_WORD_CLASSES ? 1 : -1];
+
+/* Every word class's bit in a lexicon being parsed. */
+void
+nx_words_class_bits(NxLexicon *lex)
+{
+	for (int c = 0; c < NX_W__COUNT; c++)
+	{
+		/* a NAMES section has the LEXICON rows' classes in their order */
+		uint32_t	hint = (uint32_t) (c < NX_W__MASK ? c : c - NX_W__MASK);
+
+		lex->word_bits[c] = nx_words_class_bit(lex, hint, class_names[c]);
+	}
+}
+
 /* The model's class bit of each LEXICON class. */
 void
 nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON])
 {
-	/* a NAMES section has the rows' classes in their order */
-	for (int c = NX_W__MASK; c < NX_W__COUNT; c++)
-		map[c - NX_W__MASK] = nx_words_class_bit(lex, (uint32_t) (c - NX_W__MASK), class_names[c]);
+	memcpy(map, lex->word_bits + NX_W__MASK, NX_W__LEXICON * sizeof(uint32_t));
 }
 
 /* A token's lexicon key. */

@@ -84,8 +84,15 @@ extern NxStatus nx_words_lexicon(const char *const files[NX_W__COUNT], NxWordKin
 extern uint32_t nx_words_class_bit(const NxLexicon *lex, uint32_t hint, const char *name);
 
 /*
+ * Find the bit of every word class in a lexicon being parsed
+ * (lex->word_bits[c], by nx_words_class_bit; the hint of a LEXICON class
+ * is its position among them).
+ */
+extern void nx_words_class_bits(NxLexicon *lex);
+
+/*
  * The model's class bit of each LEXICON class (map[c - NX_W__MASK]), 0
- * where the model has none: once a document, for nx_words_span_keys.
+ * where the model has none, for nx_words_span_keys.
  */
 extern void nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON]);
 
