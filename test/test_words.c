@@ -219,7 +219,6 @@ test_words_hyphen_entries(void)
 	size_t		seclen = 0;
 	NxLexicon	lex;
 	NxDoc		d;
-	uint32_t	map[NX_W__LEXICON];
 	uint64_t   *key;
 	char		err[200];
 
@@ -228,7 +227,6 @@ test_words_hyphen_entries(void)
 	CHECK(nx_words_lexicon((const char *const *) files, NX_WK_LEXICON, &sec, &seclen,
 						   &nx_malloc_alloc) == NX_OK);
 	CHECK(nx_lexicon_parse(sec, seclen, &lex, err, sizeof(err)) == NX_OK);
-	nx_words_lexmap(&lex, map);
 	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
 	key = malloc((d.ntok + 1) * sizeof(uint64_t));
 	CHECK(key != NULL);
@@ -238,13 +236,13 @@ test_words_hyphen_entries(void)
 			key[i] = nx_words_key(d.text + d.tok[i].b, d.tok[i].blen);
 		/* An African - American from Wilkes - Barre met an Italian in Rome . */
 		CHECK(d.ntok == 14);
-		CHECK(nx_words_span_keys(&lex, map, key, 1, 4) == NX_LB(DEMONYM));
-		CHECK(nx_words_span_keys(&lex, map, key, 5, 8) == NX_LB(CITY));
-		CHECK(nx_words_span_keys(&lex, map, key, 10, 11) == NX_LB(DEMONYM));
-		CHECK(nx_words_span_keys(&lex, map, key, 12, 13) == NX_LB(CITY));
+		CHECK(nx_words_span_keys(&lex, key, 1, 4) == NX_LB(DEMONYM));
+		CHECK(nx_words_span_keys(&lex, key, 5, 8) == NX_LB(CITY));
+		CHECK(nx_words_span_keys(&lex, key, 10, 11) == NX_LB(DEMONYM));
+		CHECK(nx_words_span_keys(&lex, key, 12, 13) == NX_LB(CITY));
 		/* a prefix is no entry */
-		CHECK(nx_words_span_keys(&lex, map, key, 1, 3) == 0);
-		CHECK(nx_words_span_keys(&lex, map, key, 1, 2) == 0);
+		CHECK(nx_words_span_keys(&lex, key, 1, 3) == 0);
+		CHECK(nx_words_span_keys(&lex, key, 1, 2) == 0);
 	}
 	free(key);
 	nx_doc_free(&d);

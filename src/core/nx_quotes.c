@@ -128,7 +128,6 @@ word_classes(QCtx *x)
 	const NxDoc *doc = x->doc;
 
 	x->names = nx_lex_present(&x->m->names) ? &x->m->names : &x->m->lex;
-	nx_words_lexmap(x->names, x->lexmap);
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
 		uint32_t	f = nx_attrib_doc_first(x->ad, i);

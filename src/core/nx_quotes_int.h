@@ -345,7 +345,6 @@ typedef struct QCtx
 
 	/* speakers */
 	const NxLexicon *names;		/* the model's name lists (NAMES, else LEXICON) */
-	uint32_t	lexmap[NX_W__LEXICON];	/* their bits of the LEXICON classes */
 	QName	   *name;			/* the names of the document, in order */
 	size_t		nname;
 	int32_t    *name_of;		/* [ntok + 1] the name of each token, -1 */
@@ -538,7 +537,7 @@ q_lexicon(const QCtx *x, uint32_t s, uint32_t e)
 		{
 			int			starts;
 
-			c = nx_words_token_keys(x->names, x->lexmap, x->key[s], &starts) | LEX1_DONE |
+			c = nx_words_token_keys(x->names, x->key[s], &starts) | LEX1_DONE |
 				(starts ? LEX1_STARTS : 0);
 			x->lex1[f] = c;
 		}
@@ -546,7 +545,7 @@ q_lexicon(const QCtx *x, uint32_t s, uint32_t e)
 	}
 	if (!(c & LEX1_STARTS))
 		return 0;
-	return e == s + 1 ? c & LEX1_CLASSES : nx_words_span_keys(x->names, x->lexmap, x->key, s, e);
+	return e == s + 1 ? c & LEX1_CLASSES : nx_words_span_keys(x->names, x->key, s, e);
 }
 
 /* Does the content [s, e) hold a quotation mark? */

@@ -417,13 +417,6 @@ nx_words_class_bits(NxLexicon *lex)
 	}
 }
 
-/* The model's class bit of each LEXICON class. */
-void
-nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON])
-{
-	memcpy(map, lex->word_bits + NX_W__MASK, NX_W__LEXICON * sizeof(uint32_t));
-}
-
 /* A token's lexicon key. */
 uint64_t
 nx_words_key(const char *p, size_t n)
@@ -431,10 +424,11 @@ nx_words_key(const char *p, size_t n)
 	return fold_hash(p, n);
 }
 
-/* The LEXICON classes of an entry's slot (NULL: none). */
+/* The LEXICON classes of an entry's slot of lex (NULL: none). */
 static uint32_t
-slot_classes(const NxLexSlot *sl, const uint32_t map[NX_W__LEXICON])
+slot_classes(const NxLexicon *lex, const NxLexSlot *sl)
 {
+	const uint32_t *map = lex->word_bits + NX_W__MASK;
 	uint32_t	out = 0;
 
 	if (!sl || !(sl->flags & NX_LEX_ENTRY))
@@ -447,8 +441,7 @@ slot_classes(const NxLexSlot *sl, const uint32_t map[NX_W__LEXICON])
 
 /* The classes of one token's entry, and whether any entry starts with it. */
 uint32_t
-nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON], uint64_t key,
-					int *starts)
+nx_words_token_keys(const NxLexicon *lex, uint64_t key, int *starts)
 {
 	NxLexSlot	buf;
 	const NxLexSlot *sl;
@@ -458,13 +451,12 @@ nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON], uin
 		return 0;
 	sl = nx_lex_find(lex, nx_key_final(nx_key_add(NX_FNV_OFFSET, key)), &buf);
 	*starts = sl != NULL;
-	return slot_classes(sl, map);
+	return slot_classes(lex, sl);
 }
 
 /* The LEXICON classes of which tokens [s, e) are an entry, from their keys. */
 uint32_t
-nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
-				   const uint64_t *key, uint32_t s, uint32_t e)
+nx_words_span_keys(const NxLexicon *lex, const uint64_t *key, uint32_t s, uint32_t e)
 {
 	uint64_t	h = NX_FNV_OFFSET;
 	NxLexSlot	buf;
@@ -478,7 +470,7 @@ nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
 		if ((sl = nx_lex_find(lex, nx_key_final(h), &buf)) == NULL)
 			return 0;
 	}
-	return slot_classes(sl, map);
+	return slot_classes(lex, sl);
 }
 
 /* The role the abbreviation w (folded, no final period) stands for (gov: governor), or NULL. */

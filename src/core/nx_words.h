@@ -91,25 +91,18 @@ extern uint32_t nx_words_class_bit(const NxLexicon *lex, uint32_t hint, const ch
 extern void nx_words_class_bits(NxLexicon *lex);
 
 /*
- * The model's class bit of each LEXICON class (map[c - NX_W__MASK]), 0
- * where the model has none, for nx_words_span_keys.
- */
-extern void nx_words_lexmap(const NxLexicon *lex, uint32_t map[NX_W__LEXICON]);
-
-/*
  * The LEXICON classes (NX_LB bits) of which tokens [s, e) are an entry,
- * from the tokens' keys (key[i] = nx_words_key of token i).  Linear in
- * e - s.
+ * from the tokens' keys (key[i] = nx_words_key of token i), as
+ * lex->word_bits maps the lexicon's classes to them.  Linear in e - s.
  */
-extern uint32_t nx_words_span_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
-								   const uint64_t *key, uint32_t s, uint32_t e);
+extern uint32_t nx_words_span_keys(const NxLexicon *lex, const uint64_t *key, uint32_t s,
+								   uint32_t e);
 
 /*
  * The LEXICON classes of the one-token entry of key, and in *starts
  * whether any entry starts with that token (itself, or a longer one).
  */
-extern uint32_t nx_words_token_keys(const NxLexicon *lex, const uint32_t map[NX_W__LEXICON],
-									uint64_t key, int *starts);
+extern uint32_t nx_words_token_keys(const NxLexicon *lex, uint64_t key, int *starts);
 
 /* A token's lexicon key: FNV-1a 64 of its case fold (nx_fold). */
 extern uint64_t nx_words_key(const char *p, size_t n);
