@@ -50,8 +50,8 @@ WHERE entity ~* '^(dec|pool|reporting|editing)$';
 
 -- a party tag after a legislator's name, in parentheses or between
 -- commas: the party's letter (MISC) and the state (LOC), each a span.
--- Known miss of the shipped model: the second "Rep." (after a party tag)
--- is taken for the party's name, MISC.
+-- A title is no entity: the second "Rep." (after a party tag), which the
+-- tagger takes for a name of its own (MISC), goes before the person's name.
 SELECT entity, type FROM extract_entities(
   'Rep. Trey Gowdy (R-S.C.) and Rep. Stephen Lynch (D-Mass.) met Del. Marcia Price (D-Newport News). '
   'Majority Leader Mitch McConnell, R-Ky., said so.')

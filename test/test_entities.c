@@ -32,6 +32,7 @@ static int	nx_test_pass,
 
 void		test_entities_types(void);
 void		test_entities_titles(void);
+void		test_entities_title_alone(void);
 void		test_entities_cuts(void);
 void		test_entities_party_tags(void);
 void		test_entities_org_heads(void);
@@ -196,6 +197,43 @@ test_entities_titles(void)
 		CHECK(ent_is(&d, &e[4], "Lord\xE2\x80\x99s", "LOC"));
 		CHECK(e[4].clen == 6);	/* characters, not bytes */
 		CHECK(e[0].conf > 0.89f && e[0].conf < 0.91f);
+	}
+	nx_free(&nx_malloc_alloc, e);
+	nx_doc_free(&d);
+	tmodel_free(&t);
+}
+
+/* A mention that is only a title goes when a person's name follows it. */
+void
+test_entities_title_alone(void)
+{
+	static const char text[] =
+		"Secretary John Kerry spoke. Secretary Kerry agreed with President. "
+		"Secretary Ukraine met.";
+	TModel		t;
+	NxDoc		d;
+	NxEntity	in[7];
+	NxEnt	   *e;
+	size_t		n;
+
+	tmodel_make(&t);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	in[0] = ment(&d, "Secretary John", 1, MISC);	/* a title before a person: goes */
+	in[1] = ment(&d, "John Kerry", 2, PER);
+	in[2] = ment(&d, "Secretary Kerry", 1, ORG);	/* the same, one word after */
+	in[3] = ment(&d, "Kerry agreed", 1, PER);
+	in[4] = ment(&d, "President.", 1, MISC);	/* no person after: kept */
+	in[5] = ment(&d, "Secretary Ukraine", 1, MISC);	/* a place after: kept */
+	in[6] = ment(&d, "Ukraine", 1, LOC);
+	CHECK(nx_entities_from_mentions(&t.m, &d, in, 7, &e, &n, &nx_malloc_alloc) == NX_OK);
+	CHECK(n == 5);
+	if (n == 5)
+	{
+		CHECK(ent_is(&d, &e[0], "John Kerry", "PERSON"));
+		CHECK(ent_is(&d, &e[1], "Kerry", "PERSON"));
+		CHECK(ent_is(&d, &e[2], "President", "MISC"));
+		CHECK(ent_is(&d, &e[3], "Secretary", "MISC"));
+		CHECK(ent_is(&d, &e[4], "Ukraine", "LOC"));
 	}
 	nx_free(&nx_malloc_alloc, e);
 	nx_doc_free(&d);
@@ -621,6 +659,7 @@ main(void)
 {
 	test_entities_types();
 	test_entities_titles();
+	test_entities_title_alone();
 	test_entities_cuts();
 	test_entities_canonical();
 	test_entities_keys();

@@ -19,6 +19,8 @@
  *	   back to it (Center for Strategic and International Studies);
  *	 - a name cut at its particle or suffix is whole (Osama bin Laden,
  *	   Joseph R. Biden, Jr.);
+ *	 - a mention that is only a title goes when a person's name follows
+ *	   it (Rep. | John Culberson);
  *	 - a named event or law of the lexicon the tagger left out is MISC
  *	   (9/11, Fifth Amendment).
  * Each reads the tokens once: the pass stays linear.
@@ -636,6 +638,30 @@ name_joins(EntCtx *x)
 	x->nm = n;
 }
 
+/*
+ * A mention that is only a title, right before a person's name, goes:
+ * the tagger gave Rep. in Rep. John Culberson a mention of its own (as
+ * MISC: Czech Rep in its training data), and a title is no part of a
+ * name (clean takes it off when it leads the person's mention).
+ */
+static void
+titles_alone(EntCtx *x)
+{
+	size_t		n = 0;
+
+	for (size_t k = 0; k < x->nm; k++)
+	{
+		const Ment *e = &x->me[k];
+
+		if (k + 1 < x->nm && (int) e->type != x->per && (int) x->me[k + 1].type == x->per &&
+			x->me[k + 1].tok == e->tok + e->ntok &&
+			title_at(x->m, x->title_cls, x->doc, e->tok, e->ntok) == e->ntok)
+			continue;
+		x->me[n++] = *e;
+	}
+	x->nm = n;
+}
+
 /* Tokens of a named event of the lexicon, at most (Second Battle of the Marne). */
 #define EVENT_TOKENS_MAX	6
 
@@ -784,5 +810,7 @@ nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 	if (x->org >= 0)
 		org_heads(x);
 	name_joins(x);
+	if (x->per >= 0)
+		titles_alone(x);
 	return lexicon_events(x);
 }
