@@ -24,9 +24,9 @@ FROM news n, LATERAL extract_entities(n.body) e GROUP BY n.name ORDER BY n.name;
 
 -- a title-case headline: its names, and no run of capitalised words taken
 -- for one name (Breaks With Obama, Trade Deal), nor the verb after the
--- last name (Sanders Says).  Known miss of the shipped model: Obama in the
--- headline is typed ORG (the body's Barack Obama is a person); the type of
--- a lone surname in title case changes with the training seed.
+-- last name (Sanders Says).  Obama in the headline is a person (it was ORG
+-- while the city list had the town of Obama); the type of a lone surname
+-- in title case changes with the training seed.
 SELECT entity, type, sentence FROM extract_entities((SELECT body FROM news WHERE name = 'headline'))
 ORDER BY pos;
 
