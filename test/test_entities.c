@@ -381,16 +381,20 @@ test_entities_name_joins(void)
 {
 	static const char text[] =
 		"Joseph R. Biden, Jr. spoke. Osama bin Laden left. Ludwig van der Rohe came. "
-		"Ana Costa, jr. left. Ana de. Costa stayed.";
+		"Ana Costa, jr. left. Ana de. Costa stayed. Rosa Lind\n\nvan Dijk came. "
+		"Rui Sousa\n\n, Jr. read.";
 	static const MentSpec in[] = {
 		{"Joseph", 3, PER}, {"Jr.", 1, LOC}, {"Osama", 1, MISC}, {"Laden", 1, ORG},
 		{"Ludwig", 1, PER}, {"Rohe", 1, PER}, {"Ana Costa", 2, PER}, {"Ana de", 1, PER},
 		{"Costa stayed", 1, PER},
+		{"Rosa", 2, PER}, {"Dijk", 1, PER},	/* the particle opens the next sentence */
+		{"Rui", 2, PER},		/* so does the comma */
 	};
 	static const char *const want[][2] = {
 		{"Joseph R. Biden, Jr.", "PERSON"}, {"Osama bin Laden", "PERSON"},
 		{"Ludwig van der Rohe", "PERSON"}, {"Ana Costa", "PERSON"}, {"Ana", "PERSON"},
-		{"Costa", "PERSON"},
+		{"Costa", "PERSON"}, {"Rosa Lind", "PERSON"}, {"Dijk", "PERSON"},
+		{"Rui Sousa", "PERSON"},
 	};
 
 	check_entities(text, in, NELEM(in), want, NELEM(want));

@@ -579,11 +579,14 @@ org_heads(EntCtx *x)
 /* Particles between two mentions that make them one person's name, at most (van der). */
 #define PARTICLES_MAX		2
 
-/* Does a person's name ending before token e go on with a comma and a suffix (Joseph R. Biden, Jr.)? */
+/*
+ * Does a person's name ending before token e go on with a comma and a
+ * suffix (Joseph R. Biden, Jr.), all in the name's sentence?
+ */
 static int
 comma_suffix(const NxDoc *doc, uint32_t e)
 {
-	return e + 1 < doc->ntok && is_mark(doc, e, ',') && in_sentence(doc, e + 1, e) &&
+	return e + 1 < doc->ntok && is_mark(doc, e, ',') && in_sentence(doc, e + 1, e - 1) &&
 		(nx_words_abbrev(doc, e + 1) & NX_WB(NAME_SUFFIX)) &&
 		(doc->tok[e + 1].flags & NX_TF_UPPER_INITIAL);
 }
@@ -624,7 +627,8 @@ name_joins(EntCtx *x)
 
 			if (e.tok < pe)
 				continue;		/* the suffix a person took in */
-			if (particles(doc, pe, e.tok) && in_sentence(doc, pe, e.tok))
+			/* from the name's last word to the next name, all in one sentence */
+			if (particles(doc, pe, e.tok) && in_sentence(doc, pe - 1, e.tok))
 			{
 				p->ntok = e.tok + e.ntok - p->tok;
 				p->type = (uint32_t) x->per;
