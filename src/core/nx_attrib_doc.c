@@ -113,13 +113,13 @@ tok_analyse(const NxDoc *doc, const NxToken *t, const NxLexicon *lex, TokInfo *t
 
 /* The context class of a token. */
 static uint8_t
-cx_class(const NxDoc *doc, const NxToken *t, const TokInfo *ti, const uint32_t *lexmap)
+cx_class(const NxDoc *doc, const NxToken *t, const TokInfo *ti)
 {
 	const char *s = doc->text + t->b;
 
-	if (ti->lex & lexmap[LX_CUE_VERB])
+	if (ti->lex & (UINT32_C(1) << LX_CUE_VERB))
 		return CX_CUE;
-	if (ti->lex & lexmap[LX_PRONOUN])
+	if (ti->lex & (UINT32_C(1) << LX_PRONOUN))
 		return CX_PRONOUN;
 	switch (t->kind)
 	{
@@ -214,14 +214,13 @@ doc_labels(NxAttribDoc *d, const NxLabelSet *labels)
 
 /*
  * Every token's word hash, shape, case, cluster and word classes (as
- * LX_* bits, from the model's bits by lexmap), then its context class.
+ * LX_* bits, from the model's bits by lex->word_bits, which is 0 for a
+ * class the model lacks), then its context class.
  */
 static void
-analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
-			   const uint32_t *lexmap)
+analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters)
 {
 	const NxDoc *doc = d->doc;
-	uint32_t	own[LX__COUNT];
 	NxSameText	same;
 
 	nx_same_text_init(&same, doc, d->a);
@@ -249,14 +248,12 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
 		ti->lex = 0;
 		if (l)
 			for (int c = 0; c < LX__COUNT; c++)
-				if (l & lexmap[c])
+				if (l & lex->word_bits[c])
 					ti->lex |= UINT32_C(1) << c;
 	}
 	nx_same_text_free(&same, d->a);
-	for (int c = 0; c < LX__COUNT; c++)
-		own[c] = UINT32_C(1) << c;
 	for (size_t i = 0; i < doc->ntok; i++)
-		d->ti[i].cx = cx_class(doc, &doc->tok[i], &d->ti[i], own);
+		d->ti[i].cx = cx_class(doc, &doc->tok[i], &d->ti[i]);
 }
 
 /* Does a token make stage 1 tag its paragraph: a cue word, a quotation mark, a dash, a colon? */
@@ -411,8 +408,6 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
 {
 	NxAttribDoc *d = nx_alloc(a, sizeof(NxAttribDoc));
-	/* the model's class bit of each of this build's classes, 0: not in the model */
-	const uint32_t *lexmap = lex->word_bits;
 	size_t		n = doc->ntok;
 	size_t		upto = 0;
 
@@ -432,7 +427,7 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 	if (!d->ti || !d->si || !d->para_tok)
 		goto nomem;
 	memset(d->ti, 0, (n ? n : 1) * sizeof(TokInfo));
-	analyse_tokens(d, lex, clusters, lexmap);
+	analyse_tokens(d, lex, clusters);
 	if (paragraphs(d) != NX_OK)
 		goto nomem;
 	for (size_t s = 0; s < doc->nsent; s++)
