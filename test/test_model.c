@@ -30,6 +30,7 @@ void		test_model_truncations(void);
 void		test_model_tables(void);
 void		test_model_packed_clusters(void);
 void		test_model_sparse_weights(void);
+void		test_model_paired_weights(void);
 void		test_model_shared(void);
 
 /*
@@ -626,13 +627,230 @@ test_model_sparse_weights(void)
 	}
 }
 
+/* Dense weights of 1 << 10 buckets, about percent / 100 of the rows not zero. */
+static int16_t *
+random_dense(NxTagger *t, uint32_t nlabels, int percent, uint64_t *seed)
+{
+	size_t		nb = (size_t) 1 << 10;
+	int16_t    *w = calloc(NX_DENSE_WEIGHTS(10, nlabels), sizeof(int16_t));
+
+	for (size_t i = 0; w && i < nb; i++)
+	{
+		if ((int) ((lcg(seed) >> 40) % 100) >= percent)
+			continue;
+		for (uint32_t l = 0; l < nlabels; l++)
+			w[i * nlabels + l] = (int16_t) ((int) ((lcg(seed) >> 33) % 20001) - 10000);
+	}
+	memset(t, 0, sizeof(*t));
+	t->w = w;
+	t->log2 = 10;
+	t->nlabels = nlabels;
+	t->scale = 1000.0f;
+	return w;
+}
+
+/* A model of two stages from sections w0 and w1 (NULL on failure). */
+static unsigned char *
+model_of_stages(const NxLabelSet *ls, int nstages, const void *w0, size_t l0,
+				const void *w1, size_t l1, size_t *len)
+{
+	unsigned char info[NX_INFO_SIZE];
+	void	   *labsec = NULL,
+			   *out = NULL;
+	size_t		lablen;
+	NxModelSection sec[4];
+
+	nx_info_build(info, 1, (uint32_t) nstages, "test");
+	if (nx_labels_build(ls, &labsec, &lablen, &nx_malloc_alloc) != NX_OK)
+		return NULL;
+	nx_section(&sec[0], "INFO", info, sizeof(info));
+	nx_section(&sec[1], "LABELS", labsec, lablen);
+	nx_section(&sec[2], "WEIGHTS0", w0, l0);
+	nx_section(&sec[3], "WEIGHTS1", w1, l1);
+	if (nx_model_write("paired", sec, 4, &out, len, &nx_malloc_alloc) != NX_OK)
+		out = NULL;
+	free(labsec);
+	return out;
+}
+
+/*
+ * Paired stages (model format 5, the entity model): one index over the
+ * buckets where either stage has a row, each row both stages' weights.
+ * Every bucket reads as the dense weights it came from, in both stages;
+ * greedy decoding of the first stage gives the dense first stage's labels
+ * and probabilities and leaves each token the dense second stage's sums
+ * of its static rows, with which the second stage, given no static
+ * features for those tokens, decodes as the dense second stage does with
+ * all of them (SSE2 and AVX2).  Stages of other label counts or buckets,
+ * or too dense, are not paired; a paired WEIGHTS1 after an unpaired
+ * WEIGHTS0, a paired WEIGHTS0 alone or with a WEIGHTS1 of other rows are
+ * refused.
+ */
+void
+test_model_paired_weights(void)
+{
+	static const char *const types[] = {"PER", "LOC", "ORG", "MISC"};
+	NxLabelSet	ls;
+	char		err[256];
+	NxTagger	d1,
+				d2,
+				d3;
+	int16_t    *w1,
+			   *w2,
+			   *w3;
+	uint64_t	seed = 5;
+	void	   *s0 = NULL,
+			   *s1 = NULL,
+			   *u0 = NULL,
+			   *u1 = NULL;
+	size_t		l0,
+				l1,
+				ul0,
+				ul1,
+				len = 0,
+				nunion = 0;
+	unsigned char *b;
+	NxModel		m;
+	int			rows_same = 1,
+				stage1_same = 1,
+				stage2_same = 1;
+
+	CHECK(nx_labels_make(&ls, 1, types, 4, err, sizeof(err)) == NX_OK);
+	CHECK(ls.n == 17);
+	w1 = random_dense(&d1, ls.n, 8, &seed);
+	w2 = random_dense(&d2, ls.n, 8, &seed);
+	CHECK(w1 && w2);
+	CHECK(nx_weights_build_pair(&d1, &d2, &s0, &l0, &s1, &l1, &nx_malloc_alloc) == NX_OK);
+	b = model_of_stages(&ls, 2, s0, l0, s1, l1, &len);
+	CHECK(b != NULL);
+	CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	if (!b)
+		return;
+	for (uint32_t f = 0; f < 1024; f++)
+	{
+		int16_t		a[NX_MAX_LABELS],
+					c[NX_MAX_LABELS];
+		int			z1 = nx_tagger_row_values(&d1, f, a);
+
+		nx_tagger_row_values(&m.stage[0], f, c);
+		rows_same = rows_same && memcmp(a, c, ls.n * sizeof(int16_t)) == 0;
+		nunion += (z1 | nx_tagger_row_values(&d2, f, a)) != 0;
+		nx_tagger_row_values(&m.stage[1], f, c);
+		rows_same = rows_same && memcmp(a, c, ls.n * sizeof(int16_t)) == 0;
+	}
+	CHECK(rows_same);
+	CHECK(m.stage[0].pair && !m.stage[1].pair && m.stage[0].nrows == nunion);
+	CHECK(m.stage[0].stride == 2 * ls.n && m.stage[1].index == m.stage[0].index);
+	CHECK(l1 == NX_WEIGHTS_HDR);
+
+	for (int r = 0; r < 300; r++)
+	{
+		uint32_t	feat[64],
+					off[9] = {0},
+					none[9] = {0},
+					slot[8];
+		size_t		n = (size_t) r % 64;
+		uint8_t		ld[8],
+					lp[8],
+					set[8];
+		float		pd[8],
+					pp[8];
+		int32_t		sums[8 * 17];
+		NxSeq		seq = {0};
+
+		random_feats(feat, n, &seed);
+		for (int k = 1; k <= 8; k++)
+			off[k] = (uint32_t) (n * (size_t) k / 8);
+		for (int k = 0; k < 8; k++)
+			slot[k] = (uint32_t) (7 - k);	/* any slot order */
+		seq.ntok = 8;
+		seq.off = off;
+		seq.feat = feat;
+		for (int avx2 = 0; avx2 <= 1; avx2++)
+		{
+			nx_tagger_avx2(avx2);
+			nx_tagger_greedy(&d1, &ls, &seq, ld, pd);
+			seq.pair.sum = sums;
+			seq.pair.slot = slot;
+			seq.pair.set = set;
+			memset(set, 0, sizeof(set));
+			nx_tagger_greedy(&m.stage[0], &ls, &seq, lp, pp);
+			stage1_same = stage1_same && memcmp(ld, lp, 8) == 0 && memcmp(pd, pp, sizeof(pd)) == 0;
+			for (int k = 0; k < 8; k++)
+			{
+				int32_t		want[NX_MAX_LABELS];
+
+				nx_tagger_score(&d2, feat + off[k], off[k + 1] - off[k], want);
+				stage1_same = stage1_same && set[k] &&
+					memcmp(want, sums + slot[k] * 17, 17 * sizeof(int32_t)) == 0;
+			}
+			/* the second stage: the full features unpaired, none paired */
+			seq.pair.sum = NULL;
+			seq.pair.slot = NULL;
+			seq.pair.set = NULL;
+			nx_tagger_greedy(&d2, &ls, &seq, ld, pd);
+			seq.pair.sum = sums;
+			seq.pair.slot = slot;
+			seq.pair.set = set;
+			seq.off = none;
+			nx_tagger_greedy(&m.stage[1], &ls, &seq, lp, pp);
+			seq.off = off;
+			seq.pair.sum = NULL;
+			seq.pair.slot = NULL;
+			seq.pair.set = NULL;
+			stage2_same = stage2_same && memcmp(ld, lp, 8) == 0 && memcmp(pd, pp, sizeof(pd)) == 0;
+		}
+		nx_tagger_avx2(1);
+	}
+	CHECK(stage1_same);
+	CHECK(stage2_same);
+
+	/* what is not paired */
+	w3 = random_dense(&d3, 7, 8, &seed);
+	CHECK(nx_weights_build_pair(&d1, &d3, &u0, &ul0, &u1, &ul1, &nx_malloc_alloc) == NX_EINVAL);
+	d3.nlabels = ls.n;
+	d3.log2 = 9;
+	CHECK(nx_weights_build_pair(&d1, &d3, &u0, &ul0, &u1, &ul1, &nx_malloc_alloc) == NX_EINVAL);
+	free(w3);
+	w3 = random_dense(&d3, ls.n, 30, &seed);
+	CHECK(nx_weights_build_pair(&d1, &d3, &u0, &ul0, &u1, &ul1, &nx_malloc_alloc) == NX_EINVAL);
+	free(b);
+
+	/* a paired WEIGHTS1 after an unpaired WEIGHTS0; a paired WEIGHTS0 alone */
+	CHECK(nx_weights_build(&d1, &u0, &ul0, &nx_malloc_alloc) == NX_OK);
+	b = model_of_stages(&ls, 2, u0, ul0, s1, l1, &len);
+	CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+	CHECK(strstr(err, "malformed weights section (stage 2)") != NULL);
+	free(b);
+	b = model_of_stages(&ls, 1, s0, l0, s1, l1, &len);
+	CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+	free(b);
+	/* a paired WEIGHTS1 of another row count */
+	{
+		uint32_t	v;
+
+		memcpy(&v, (unsigned char *) s1 + 12, 4);
+		v--;
+		memcpy((unsigned char *) s1 + 12, &v, 4);
+		b = model_of_stages(&ls, 2, s0, l0, s1, l1, &len);
+		CHECK(b && nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+		free(b);
+	}
+	free(u0);
+	free(s0);
+	free(s1);
+	free(w1);
+	free(w2);
+	free(w3);
+}
+
 /*
  * Int8 rows (model format 3, the quotation model): each row keeps the
  * least shift s at which its largest weight over 2^s is at most 127, and
  * its weights rounded half away from zero; scores and greedy labels of
  * the int8 stage equal those of int16 weights holding exactly those
  * rounded values, each within 2^(s-1) of the weight it came from.  A
- * shift past NX_INT8_MAX_SHIFT, a cell type other than 0 and 1, and more
+ * shift past NX_INT8_MAX_SHIFT, a cell type other than 0, 1 and 2, and more
  * labels than an int8 row holds are refused.
  */
 void
@@ -740,7 +958,7 @@ test_model_int8_weights(void)
 	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
 	CHECK(strstr(err, "malformed weights") != NULL);
 	b[off + NX_WEIGHTS_HDR + 3 * NX_INT8_ROW + NX_INT8_ROW - 1] = 0;
-	b[off + 16] = 2;			/* the cell type */
+	b[off + 16] = 3;			/* the cell type */
 	reseal(b, len);
 	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
 	b[off + 16] = 1;

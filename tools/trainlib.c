@@ -797,13 +797,22 @@ write_model(const char *path, const NxModel *m, const Blob *lexicon,
 	if (nx_labels_build(&m->labels, &labels.p, &labels.len, A) != NX_OK)
 		die("out of memory");
 	nx_section(&sec[ns++], "LABELS", labels.p, labels.len);
-	for (uint32_t k = 0; k < m->nstages; k++)
+	/* two int16 stages are paired where they can be (nx_tagger.h) */
+	if (!int8 && m->nstages == 2 &&
+		nx_weights_build_pair(&m->stage[0], &m->stage[1], &weights[0].p, &weights[0].len,
+							  &weights[1].p, &weights[1].len, A) == NX_OK)
 	{
-		if ((int8 ? nx_weights_build_int8 : nx_weights_build) (&m->stage[k], &weights[k].p,
-															   &weights[k].len, A) != NX_OK)
-			die("cannot build the weights of stage %u", k + 1);
-		nx_section(&sec[ns++], k ? "WEIGHTS1" : "WEIGHTS0", weights[k].p, weights[k].len);
+		nx_section(&sec[ns++], "WEIGHTS0", weights[0].p, weights[0].len);
+		nx_section(&sec[ns++], "WEIGHTS1", weights[1].p, weights[1].len);
 	}
+	else
+		for (uint32_t k = 0; k < m->nstages; k++)
+		{
+			if ((int8 ? nx_weights_build_int8 : nx_weights_build) (&m->stage[k], &weights[k].p,
+																   &weights[k].len, A) != NX_OK)
+				die("cannot build the weights of stage %u", k + 1);
+			nx_section(&sec[ns++], k ? "WEIGHTS1" : "WEIGHTS0", weights[k].p, weights[k].len);
+		}
 	if (lexicon && lexicon->len)
 		nx_section(&sec[ns++], "LEXICON", lexicon->p, lexicon->len);
 	if (clusters && clusters->len)

@@ -317,11 +317,13 @@ nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits, uint32_t 
  * Validate one WEIGHTS section (nx_model.h) against the label count: in
  * the sparse layout every index word's rank must be the rows before it,
  * so that any bucket's row lies inside the section; in the int8 layout
- * every row's shift must be at most NX_INT8_MAX_SHIFT.
+ * every row's shift must be at most NX_INT8_MAX_SHIFT.  A paired first
+ * stage holds both stages' rows; its second stage (first: the first
+ * stage's tagger, NULL for stage 1) is a header that must match it.
  */
 static NxStatus
 parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
-			  NxTagger *t, int k, char *errbuf, size_t errlen)
+			  const NxTagger *first, NxTagger *t, int k, char *errbuf, size_t errlen)
 {
 	uint32_t	log2,
 				nl,
@@ -343,19 +345,30 @@ parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
 		scale <= 0 || scale > NX_MAX_SCALE || nrows > ((size_t) 1 << log2))
 		goto bad;
 	if (cell != NX_CELL_INT16 &&
-		(cell != NX_CELL_INT8 || nl > NX_INT8_MAX_LABELS || !weights_dense(log2, nrows)))
+		(cell != NX_CELL_INT8 || nl > NX_INT8_MAX_LABELS || !weights_dense(log2, nrows)) &&
+		(cell != NX_CELL_PAIR || nl > NX_PAIR_LABELS || weights_dense(log2, nrows)))
+		goto bad;
+	/* a paired first stage needs its second, and a paired second its first */
+	if ((first && first->pair) != (k == 1 && cell == NX_CELL_PAIR))
 		goto bad;
 	nidx = ((size_t) 1 << log2) / 64;
-	if (size != weights_size(log2, nl, nrows, cell))
+	if (size != weights_size(log2, nl, nrows, cell, k))
 		goto bad;
+	memset(t, 0, sizeof(*t));
 	t->log2 = log2;
 	t->nlabels = nl;
+	t->stride = nl;
 	t->scale = scale;
 	t->nrows = nrows;
-	t->w = NULL;
-	t->w8 = NULL;
-	t->index = NULL;
-	t->rows = NULL;
+	if (cell == NX_CELL_PAIR && k == 1)
+	{
+		if (log2 != first->log2 || nrows != first->nrows)
+			goto bad;
+		t->index = first->index;
+		t->rows = first->rows + nl;
+		t->stride = first->stride;
+		return NX_OK;
+	}
 	if (cell == NX_CELL_INT8)
 	{
 		const int8_t *w8 = (const int8_t *) (b + NX_WEIGHTS_HDR);
@@ -382,6 +395,11 @@ parse_weights(const unsigned char *b, size_t size, uint32_t nlabels,
 		goto bad;
 	t->index = idx;
 	t->rows = (const int16_t *) (b + NX_WEIGHTS_HDR + nidx * sizeof(NxWeightIndex));
+	if (cell == NX_CELL_PAIR)
+	{
+		t->stride = 2 * nl;
+		t->pair = 1;
+	}
 	return NX_OK;
 bad:
 	snprintf(errbuf, errlen, "newsx model has a malformed weights section (stage %d)", k + 1);
@@ -632,10 +650,12 @@ nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
 	for (uint32_t k = 0; k < out->nstages; k++)
 	{
 		st = parse_weights(sec.p[S_W0 + k], sec.size[S_W0 + k], out->labels.n,
-						   &out->stage[k], (int) k, errbuf, errlen);
+						   k ? &out->stage[0] : NULL, &out->stage[k], (int) k, errbuf, errlen);
 		if (st != NX_OK)
 			return st;
 	}
+	if (out->nstages == 1 && out->stage[0].pair)
+		return bad_model(errbuf, errlen, "newsx model has a malformed weights section (stage 2)");
 	return open_optional(&sec, out, errbuf, errlen);
 }
 

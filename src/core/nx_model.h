@@ -30,7 +30,13 @@
  *			   bucket 64 * i (checked when the model is opened);
  *			   cell 1 (int8, dense, at most NX_INT8_MAX_LABELS labels):
  *			   int8 rows[1 << log2][NX_INT8_ROW], nlabels weights and
- *			   the row's shift (at most NX_INT8_MAX_SHIFT, checked) last
+ *			   the row's shift (at most NX_INT8_MAX_SHIFT, checked) last;
+ *			   cell 2 (paired, sparse, two stages of at most
+ *			   NX_PAIR_LABELS labels): WEIGHTS0 as cell 0 sparse but each
+ *			   row int16 rows[nrows][2 * nlabels], stage 1's weights and
+ *			   then stage 2's, rows where either is not all zero;
+ *			   WEIGHTS1 only its header (its scale; log2, nlabels and
+ *			   nrows those of WEIGHTS0)
  *	 LEXICON   uint32 log2, maxlen, nclasses, layout;
  *			   char class_name[32][24]; then, layout 0: NxLexSlot
  *			   slot[1 << log2]; layout 1 (packed, at most
@@ -74,10 +80,11 @@
  * Version 2: sparse weights, a word-wise checksum, lexicon tables filled
  * to four fifths.  Version 3: a WEIGHTS header of 32 bytes with its cell
  * type, int8 rows.  Version 4: the SHARED section and shared resources
- * files (the Brown clusters, once for both models).  A file of another version is refused with a message
+ * files (the Brown clusters, once for both models).  Version 5: paired
+ * stages (cell 2).  A file of another version is refused with a message
  * naming both versions (rebuild it with `make models`).
  */
-#define NX_MODEL_VERSION	4
+#define NX_MODEL_VERSION	5
 #define NX_MODEL_ALIGN		64
 #define NX_MODEL_NAME_LEN	31
 #define NX_MODEL_MAX_STAGES 2
@@ -318,6 +325,14 @@ extern NxStatus nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen
 /* Build a WEIGHTS0 / WEIGHTS1 section of int16 rows from a stage's weights. */
 extern NxStatus nx_weights_build(const NxTagger *t, void **out, size_t *outlen,
 								 const NxAlloc *a);
+
+/*
+ * The WEIGHTS0 and WEIGHTS1 sections of two stages paired (nx_tagger.h;
+ * the entity model); NX_EINVAL when they cannot be (build them apart).
+ */
+extern NxStatus nx_weights_build_pair(const NxTagger *t1, const NxTagger *t2,
+									  void **out0, size_t *len0, void **out1,
+									  size_t *len1, const NxAlloc *a);
 
 /* The same of int8 rows (at most NX_INT8_MAX_LABELS labels: the quotation model). */
 extern NxStatus nx_weights_build_int8(const NxTagger *t, void **out, size_t *outlen,

@@ -147,13 +147,13 @@ nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen, const NxAlloc 
 
 /* A WEIGHTS section's buffer and header (the rest zero), or NULL. */
 static unsigned char *
-weights_alloc(const NxTagger *t, uint32_t nrows, uint32_t cell, size_t *size,
+weights_alloc(const NxTagger *t, uint32_t nrows, uint32_t cell, int k, size_t *size,
 			  const NxAlloc *a)
 {
 	uint32_t	hdr[NX_WEIGHTS_HDR / 4] = {t->log2, t->nlabels, 0, nrows, cell};
 	unsigned char *b;
 
-	*size = weights_size(t->log2, t->nlabels, nrows, cell);
+	*size = weights_size(t->log2, t->nlabels, nrows, cell, k);
 	b = nx_alloc(a, *size);
 	if (!b)
 		return NULL;
@@ -187,7 +187,7 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 		nrows += nx_tagger_row_values(t, (uint32_t) i, row);
 	if (nrows > SPARSE_MAX_SHARE * (double) nb)
 		nrows = (uint32_t) nb;
-	if (!(b = weights_alloc(t, nrows, NX_CELL_INT16, &size, a)))
+	if (!(b = weights_alloc(t, nrows, NX_CELL_INT16, 0, &size, a)))
 		return NX_ENOMEM;
 	if (weights_dense(t->log2, nrows))
 	{
@@ -213,6 +213,69 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 	}
 	*out = b;
 	*outlen = size;
+	return NX_OK;
+}
+
+/*
+ * Build the WEIGHTS0 and WEIGHTS1 sections of two stages paired
+ * (nx_tagger.h): one index of the buckets where either stage's row is
+ * not all zero, each row the first stage's weights and then the
+ * second's; WEIGHTS1 is its header.  NX_EINVAL when the stages differ in
+ * buckets or labels, have more than NX_PAIR_LABELS labels, or have rows
+ * in more than SPARSE_MAX_SHARE of the buckets (build them apart).
+ */
+NxStatus
+nx_weights_build_pair(const NxTagger *t1, const NxTagger *t2, void **out0, size_t *len0,
+					  void **out1, size_t *len1, const NxAlloc *a)
+{
+	const uint32_t L = t1->nlabels;
+	size_t		nb,
+				size0,
+				size1;
+	uint32_t	nrows = 0;
+	unsigned char *b0,
+			   *b1;
+	NxWeightIndex *idx;
+	int16_t    *rows;
+	int16_t		r1[NX_MAX_LABELS],
+				r2[NX_MAX_LABELS];
+
+	if (t1->log2 < WEIGHTS_MIN_LOG2 || t1->log2 > MAX_LOG2 || t2->log2 != t1->log2 ||
+		L == 0 || L > NX_PAIR_LABELS || t2->nlabels != L)
+		return NX_EINVAL;
+	nb = (size_t) 1 << t1->log2;
+	for (size_t i = 0; i < nb; i++)
+		nrows += (nx_tagger_row_values(t1, (uint32_t) i, r1) |
+				  nx_tagger_row_values(t2, (uint32_t) i, r2)) != 0;
+	if (nrows > SPARSE_MAX_SHARE * (double) nb)
+		return NX_EINVAL;
+	b0 = weights_alloc(t1, nrows, NX_CELL_PAIR, 0, &size0, a);
+	b1 = weights_alloc(t2, nrows, NX_CELL_PAIR, 1, &size1, a);
+	if (!b0 || !b1)
+	{
+		nx_free(a, b0);
+		nx_free(a, b1);
+		return NX_ENOMEM;
+	}
+	idx = (NxWeightIndex *) (b0 + NX_WEIGHTS_HDR);
+	rows = (int16_t *) (idx + nb / 64);
+	nrows = 0;
+	for (size_t i = 0; i < nb; i++)
+	{
+		if (i % 64 == 0)
+			idx[i / 64].rank = nrows;
+		if (!(nx_tagger_row_values(t1, (uint32_t) i, r1) |
+			  nx_tagger_row_values(t2, (uint32_t) i, r2)))
+			continue;
+		idx[i / 64].bits |= UINT64_C(1) << (i % 64);
+		memcpy(rows + (size_t) nrows * 2 * L, r1, L * sizeof(int16_t));
+		memcpy(rows + (size_t) nrows * 2 * L + L, r2, L * sizeof(int16_t));
+		nrows++;
+	}
+	*out0 = b0;
+	*len0 = size0;
+	*out1 = b1;
+	*len1 = size1;
 	return NX_OK;
 }
 
@@ -244,7 +307,7 @@ nx_weights_build_int8(const NxTagger *t, void **out, size_t *outlen, const NxAll
 	if (t->log2 < WEIGHTS_MIN_LOG2 || t->log2 > MAX_LOG2 || L == 0 || L > NX_INT8_MAX_LABELS)
 		return NX_EINVAL;
 	nb = (size_t) 1 << t->log2;
-	if (!(b = weights_alloc(t, (uint32_t) nb, NX_CELL_INT8, &size, a)))
+	if (!(b = weights_alloc(t, (uint32_t) nb, NX_CELL_INT8, 0, &size, a)))
 		return NX_ENOMEM;
 	w8 = (int8_t *) (b + NX_WEIGHTS_HDR);
 	for (size_t i = 0; i < nb; i++)

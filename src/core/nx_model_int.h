@@ -21,9 +21,14 @@
 #define MAX_LOG2		28
 #define WEIGHTS_MIN_LOG2 6		/* one index word of 64 buckets at least */
 
-/* A WEIGHTS section's cell: NX_CELL_INT16 (dense or sparse) or NX_CELL_INT8. */
+/*
+ * A WEIGHTS section's cell: NX_CELL_INT16 (dense or sparse), NX_CELL_INT8,
+ * or NX_CELL_PAIR (sparse rows of both stages in WEIGHTS0, a header only
+ * in WEIGHTS1).
+ */
 #define NX_CELL_INT16	0
 #define NX_CELL_INT8	1
+#define NX_CELL_PAIR	2
 
 /* Is a section of nrows rows of 1 << log2 dense (no index)? */
 static inline int
@@ -32,15 +37,19 @@ weights_dense(uint32_t log2, uint32_t nrows)
 	return (size_t) nrows == (size_t) 1 << log2;
 }
 
-/* Bytes of a WEIGHTS section. */
+/* Bytes of the WEIGHTS section of stage k + 1. */
 static inline size_t
-weights_size(uint32_t log2, uint32_t nlabels, uint32_t nrows, uint32_t cell)
+weights_size(uint32_t log2, uint32_t nlabels, uint32_t nrows, uint32_t cell, int k)
 {
 	size_t		idx = weights_dense(log2, nrows) ? 0
 		: ((size_t) 1 << log2) / 64 * sizeof(NxWeightIndex);
 
 	if (cell == NX_CELL_INT8)
 		return NX_WEIGHTS_HDR + ((size_t) 1 << log2) * NX_INT8_ROW;
+	if (cell == NX_CELL_PAIR && k == 1)
+		return NX_WEIGHTS_HDR;
+	if (cell == NX_CELL_PAIR)
+		nlabels *= 2;
 	return NX_WEIGHTS_HDR + idx + ((size_t) nrows * nlabels + NX_ROW_PAD) * sizeof(int16_t);
 }
 

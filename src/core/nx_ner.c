@@ -21,6 +21,9 @@ nx_ner_doc_decode(NxNerDoc *d, const NxModel *m, int stages, uint8_t *labels,
 
 	if (stages > (int) m->nstages)
 		stages = (int) m->nstages;
+	if (stages > 1 && m->stage[0].pair &&
+		(st = nx_ner_doc_pair(d, m->labels.n)) != NX_OK)
+		return st;
 	for (int k = 0; k < stages; k++)
 	{
 		if (k > 0)

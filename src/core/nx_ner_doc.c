@@ -307,6 +307,9 @@ nx_ner_doc_free(NxNerDoc *d)
 	nx_free(a, d->off);
 	nx_free(a, d->base_feat);
 	nx_free(a, d->base_off);
+	nx_free(a, d->psum);
+	nx_free(a, d->pslot);
+	nx_free(a, d->pset);
 	nx_free(a, d);
 }
 
@@ -635,6 +638,34 @@ nx_ner_doc_init(NxNerDoc **out, const NxNerRes *res, const NxDoc *doc,
 nomem:
 	nx_ner_doc_free(d);
 	return NX_ENOMEM;
+}
+
+/*
+ * Room for the second stage's sums of a paired model (nx_tagger.h's
+ * NxPairSums): a slot of nlabels for every token that is not easy (the
+ * tokens whose static features the first stage has), none set.
+ */
+NxStatus
+nx_ner_doc_pair(NxNerDoc *d, uint32_t nlabels)
+{
+	size_t		ntok = d->doc->ntok,
+				nslot = 0;
+
+	if (!d->psum)
+	{
+		for (size_t i = 0; i < ntok; i++)
+			nslot += !d->easy[i];
+		d->pslot = nx_alloc(d->a, (ntok + 1) * sizeof(uint32_t));
+		d->pset = nx_alloc(d->a, ntok + 1);
+		d->psum = nx_alloc(d->a, (nslot + 1) * nlabels * sizeof(int32_t));
+		if (!d->pslot || !d->pset || !d->psum)
+			return NX_ENOMEM;
+		nslot = 0;
+		for (size_t i = 0; i < ntok; i++)
+			d->pslot[i] = d->easy[i] ? NX_NO_SLOT : (uint32_t) nslot++;
+	}
+	memset(d->pset, 0, ntok + 1);
+	return NX_OK;
 }
 
 /* Tokens to read without their identity (training). */

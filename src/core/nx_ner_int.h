@@ -88,10 +88,20 @@ struct NxNerDoc
 	uint32_t   *base_off;		/* [ntok + 1] */
 	size_t		base_upto;
 	int			base_full;		/* no more room: stop keeping them */
+	/*
+	 * A paired model (NxTagger.pair): the second stage's sums of the
+	 * first stage's static rows, a slot for each token that is not easy.
+	 */
+	int32_t    *psum;			/* [slots][nlabels], or NULL */
+	uint32_t   *pslot;			/* [ntok] */
+	uint8_t    *pset;			/* [ntok] */
 	size_t		maxsent;
 	size_t		sent_start;
 	size_t		sent_len;
 	const TokInfo *cur;			/* tokens of the current sentence */
 };
+
+/* Room for a paired model's second-stage sums, none set (nx_ner_doc.c). */
+extern NxStatus nx_ner_doc_pair(NxNerDoc *d, uint32_t nlabels);
 
 #endif							/* NX_NER_INT_H */

@@ -629,8 +629,15 @@ score_rows(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 
 #define SCORE_CHUNK 256			/* rows score_feats finds at a time */
 
-/* Where an all-zero sparse row reads from (its loads hit the L1 cache). */
+/*
+ * Where an all-zero sparse row reads from (its loads hit the L1 cache):
+ * room for a paired row and its pad too.
+ */
 static const int16_t zero_row[NX_MAX_LABELS + NX_ROW_PAD];
+
+#if NX_MAX_LABELS < 2 * NX_PAIR_LABELS
+#error "zero_row must hold a paired row"
+#endif
 
 /*
  * The row of feature hash f, zero_row for an all-zero sparse row: no
@@ -653,7 +660,7 @@ row_of(const NxTagger *t, uint32_t f, int mode)
 #else
 		r = nx_popcount64(x->bits & (bit - 1));
 #endif
-		return (x->bits & bit) ? t->rows + (size_t) (x->rank + r) * t->nlabels : zero_row;
+		return (x->bits & bit) ? t->rows + (size_t) (x->rank + r) * t->stride : zero_row;
 	}
 	return t->w + (size_t) b * t->nlabels;
 }
@@ -682,6 +689,86 @@ nx_tagger_row_values(const NxTagger *t, uint32_t f, int16_t *out)
 		nonzero |= out[l] != 0;
 	}
 	return nonzero;
+}
+
+/*
+ * Weight rows (random reads in tens of megabytes) are asked for this
+ * many static features ahead of the one scored; 64 to 256 did about as
+ * well on news text.  The loop is written out where it is used: as a
+ * helper function GCC found it free of side effects and dropped the call.
+ */
+#define ROWS_AHEAD	96
+#define ROW_RING	512			/* rows found and not yet scored, at most */
+
+#if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
+/*
+ * score_wide2_avx2 of the rows of a ring of a paired table: the first
+ * stage's scores into s1 and the second's (the rows' other half) into
+ * s2, in one pass over the rows.
+ */
+__attribute__((target("avx2"), noinline))
+static void
+score_pair_avx2(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n,
+				size_t rmask, int32_t *s1, int32_t *s2)
+{
+	const uint32_t L = t->nlabels;
+	__m256i		a0 = _mm256_setzero_si256(),
+				a1 = _mm256_setzero_si256(),
+				at = _mm256_setzero_si256(),
+				b0 = _mm256_setzero_si256(),
+				b1 = _mm256_setzero_si256(),
+				bt = _mm256_setzero_si256();
+	int32_t		tail[8];
+
+	for (size_t k = 0; k < n; k++)
+	{
+		const int16_t *row = rows[(start + k) & rmask];
+		const int16_t *two = row + L;
+
+		a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) row)));
+		a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 8))));
+		at = _mm256_add_epi32(at, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + L - 8))));
+		b0 = _mm256_add_epi32(b0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) two)));
+		b1 = _mm256_add_epi32(b1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (two + 8))));
+		bt = _mm256_add_epi32(bt, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (two + L - 8))));
+	}
+	_mm256_storeu_si256((__m256i *) s1, a0);
+	_mm256_storeu_si256((__m256i *) (s1 + 8), a1);
+	_mm256_storeu_si256((__m256i *) tail, at);
+	for (uint32_t l = 16; l < L; l++)
+		s1[l] = tail[l - (L - 8)];
+	_mm256_storeu_si256((__m256i *) s2, b0);
+	_mm256_storeu_si256((__m256i *) (s2 + 8), b1);
+	_mm256_storeu_si256((__m256i *) tail, bt);
+	for (uint32_t l = 16; l < L; l++)
+		s2[l] = tail[l - (L - 8)];
+}
+#endif
+
+/*
+ * Scores of both stages of a paired table from the n rows of a ring
+ * (n + ROWS_AHEAD <= ROW_RING): the first stage's into s1, the second's
+ * into s2 (nlabels of room).
+ */
+static NX_ALWAYS_INLINE void
+score_pair(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n,
+		   size_t rmask, int32_t *s1, int32_t *s2, int mode)
+{
+	const int16_t *two[ROW_RING];
+	int32_t		all[NX_MAX_LABELS];
+
+#if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
+	if ((mode & TAB_AVX2) && wide2_labels(t->nlabels))
+	{
+		score_pair_avx2(t, rows, start, n, rmask, s1, s2);
+		return;
+	}
+#endif
+	score_rows(t, rows, NULL, start, n, rmask, s1, mode);
+	for (size_t k = 0; k < n; k++)
+		two[k] = rows[(start + k) & rmask] + t->nlabels;
+	score_rows(t, two, NULL, 0, n, SIZE_MAX, all, mode);
+	memcpy(s2, all, t->nlabels * sizeof(int32_t));
 }
 
 /* Scores of all labels for one token's features. */
@@ -724,15 +811,6 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 	score_feats(t, feat, n, all, tab_mode(t));
 	memcpy(scores, all, t->nlabels * sizeof(int32_t));
 }
-
-/*
- * Weight rows (random reads in tens of megabytes) are asked for this
- * many static features ahead of the one scored; 64 to 256 did about as
- * well on news text.  The loop is written out where it is used: as a
- * helper function GCC found it free of side effects and dropped the call.
- */
-#define ROWS_AHEAD	96
-#define ROW_RING	512			/* rows found and not yet scored, at most */
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -808,14 +886,31 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 				if (mode & TAB_SPARSE)
 					ring[pf % ROW_RING] = row;
 				PREFETCH(row);
-				PREFETCH(row + L - 1);
+				PREFETCH(row + (t->pair ? 2 * L : L) - 1);
 			}
 		}
 		sf = static_of(seq, i, lazy, &ns);
 		if ((mode & TAB_SPARSE) && sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING)
-			score_rows(t, ring, NULL, seq->off[i], ns, ROW_RING - 1, sc, mode);
+		{
+			if (t->pair && seq->pair.sum && seq->pair.slot[i] != NX_NO_SLOT)
+			{
+				score_pair(t, ring, seq->off[i], ns, ROW_RING - 1, sc,
+						   seq->pair.sum + (size_t) seq->pair.slot[i] * L, mode);
+				seq->pair.set[i] = 1;
+			}
+			else
+				score_rows(t, ring, NULL, seq->off[i], ns, ROW_RING - 1, sc, mode);
+		}
 		else
 			score_feats(t, sf, ns, sc, mode);
+		/* the second stage of a paired table: the first stage summed its static rows */
+		if (!t->pair && seq->pair.set && seq->pair.set[i])
+		{
+			const int32_t *ps = seq->pair.sum + (size_t) seq->pair.slot[i] * L;
+
+			for (uint32_t l = 0; l < L; l++)
+				sc[l] += ps[l];
+		}
 		if (seq->dyn)
 		{
 			size_t		k = seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS);

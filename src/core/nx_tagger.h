@@ -98,6 +98,13 @@ extern void nx_labels_from_chunks(const NxLabelSet *ls, const NxChunk *ch,
  * w << s: half the bytes of dense int16 rows of seven labels, and a row
  * never straddles two cache lines.  Rounding each row to its own scale
  * changed 7 of 1,906 rows of extract_quotes on PolNeAR dev.
+ *
+ * Paired (sparse; the entity model's two stages): both stages behind one
+ * index, a bucket's row holding the first stage's nlabels weights and
+ * then the second's (stride 2 * nlabels).  The first stage's tagger has
+ * pair set: decoding sums the second half of a token's static rows as it
+ * sums the first, and the second stage (rows + nlabels, pair 0) reads
+ * those sums (NxSeq.pair) instead of finding the same rows again.
  */
 #define NX_MAX_SCALE 1.0e6f
 #define NX_ROW_PAD	8			/* int16 after the last row (zero in a model
@@ -123,11 +130,15 @@ typedef struct NxTagger
 	const int16_t *w;			/* dense: [1 << log2][nlabels], then NX_ROW_PAD
 								 * readable int16 (NX_DENSE_WEIGHTS), or NULL */
 	const NxWeightIndex *index; /* sparse: [(1 << log2) / 64], or NULL */
-	const int16_t *rows;		/* sparse: [nrows][nlabels], then NX_ROW_PAD */
+	const int16_t *rows;		/* sparse: [nrows][stride], then NX_ROW_PAD */
 	const int8_t *w8;			/* int8: [1 << log2][NX_INT8_ROW], or NULL */
 	uint32_t	nrows;
 	uint32_t	log2;			/* log2 of the number of buckets */
 	uint32_t	nlabels;
+	uint32_t	stride;			/* sparse: int16 from a row to the next
+								 * (nlabels, or 2 * nlabels when paired) */
+	uint32_t	pair;			/* paired, first stage: the next stage's
+								 * weights follow each row's own */
 	float		scale;
 } NxTagger;
 
@@ -171,6 +182,25 @@ typedef size_t (*NxLazyFeatFn) (void *ctx, size_t i, uint32_t *out, size_t cap);
 #define NX_MAX_LAZY_FEATS	256	/* static features of one easy token, at most */
 
 /*
+ * The second stage's sums of a token's static rows, made by the first
+ * stage of a paired table (NxTagger.pair) and read by the second.  Token
+ * i of a sequence has room for them at sum[slot[i] * nlabels] unless
+ * slot[i] is NX_NO_SLOT; set[i] says whether they are there.  The first
+ * stage sets them for the tokens with a slot that it scores from feat[]
+ * (not an easy token, whose features are made lazily); a task that uses
+ * them gives the second stage, for a token whose set[i] is 1, only the
+ * static features that the first stage did not have.
+ */
+#define NX_PAIR_LABELS 24		/* labels of a paired table, at most */
+#define NX_NO_SLOT UINT32_MAX
+typedef struct NxPairSums
+{
+	int32_t    *sum;			/* the document's: [slots][nlabels] */
+	const uint32_t *slot;		/* [ntok] of the sequence */
+	uint8_t    *set;			/* [ntok] of the sequence */
+} NxPairSums;
+
+/*
  * A sequence to decode: ntok tokens; token i has the static feature hashes
  * feat[off[i] .. off[i+1]).  dyn and fixed may be NULL.
  */
@@ -191,6 +221,7 @@ typedef struct NxSeq
 	NxLazyFeatFn lazy;
 	float		obias;			/* subtracted from the outside label's score, in
 								 * units of the tagger's scale (0: none) */
+	NxPairSums	pair;			/* sums of paired rows (all NULL: none) */
 } NxSeq;
 
 /*
