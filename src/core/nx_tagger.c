@@ -928,7 +928,9 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		if (best < 0)
 			best = ls->outside;
 		labels[i] = (uint8_t) best;
-		if (prob)
+		if (prob && best == (int) ls->outside)
+			prob[i] = 1.0f;
+		else if (prob)
 		{
 			double		z = 0;
 			double		inv = t->scale > 0 ? 1.0 / t->scale : 1.0;

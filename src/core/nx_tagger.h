@@ -227,7 +227,9 @@ typedef struct NxSeq
 /*
  * Greedy left-to-right decoding of one sequence into labels[0..ntok).
  * If prob is not NULL, prob[i] gets the softmax probability of the
- * chosen label among the allowed ones.
+ * chosen label among the allowed ones, for a token given a label other
+ * than outside; an outside token gets 1 (a chunk, for whose confidence
+ * they are asked, has none).
  */
 extern void nx_tagger_greedy(const NxTagger *t, const NxLabelSet *ls,
 							 const NxSeq *seq, uint8_t *labels, float *prob);
