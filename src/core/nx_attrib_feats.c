@@ -406,9 +406,6 @@ nx_attrib_doc_seq(NxAttribDoc *d, int stage, size_t p, size_t from, NxSeq *seq)
 	seq->fixed = NULL;
 	seq->easy = useeasy ? d->easy : NULL;
 	seq->lazy = attrib_lazy;
-	seq->pair.sum = NULL;
-	seq->pair.slot = NULL;
-	seq->pair.set = NULL;
 	if (d->shortcut && stage == 1)
 		seq->obias = NX_ATTRIB_O_BIAS;
 	return w;
