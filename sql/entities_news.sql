@@ -57,4 +57,12 @@ SELECT entity, type FROM extract_entities(
   'Majority Leader Mitch McConnell, R-Ky., said so.')
 ORDER BY pos;
 
+-- confidence is a probability fitted to how often the tagger is right
+-- (the model's calib): in (0, 1], high for most names and lower for some
+-- (without the fitting it was 1 for nearly every entity)
+SELECT bool_and(e.confidence > 0 AND e.confidence <= 1) AS in_range,
+       count(*) FILTER (WHERE e.confidence >= 0.9) > count(*) / 2 AS mostly_sure,
+       count(*) FILTER (WHERE e.confidence < 0.99) > 0 AS some_doubt
+FROM news n, LATERAL extract_entities(n.body) e;
+
 DROP EXTENSION newsx;

@@ -9,6 +9,7 @@
  * function test_model_*(void).  Built alone with -DNX_TEST_MAIN it runs
  * every test and prints "N passed, N failed".
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,7 @@ void		test_model_tables(void);
 void		test_model_packed_clusters(void);
 void		test_model_sparse_weights(void);
 void		test_model_paired_weights(void);
+void		test_model_calib(void);
 void		test_model_shared(void);
 
 /*
@@ -842,6 +844,91 @@ test_model_paired_weights(void)
 	free(w1);
 	free(w2);
 	free(w3);
+}
+
+/*
+ * The INFO section's calib (model format 5): every stage of an opened
+ * model gets it, and the probability greedy decoding gives the chosen
+ * label is the softmax of the allowed labels' scores in weight units
+ * times calib; a calib that is not a number, negative or past
+ * NX_MAX_CALIB is refused.
+ */
+void
+test_model_calib(void)
+{
+	static const char *const types[] = {"PER", "LOC"};
+	const float bad[] = {-1.0f, 2000.0f, NAN};
+	NxLabelSet	ls;
+	char		err[256];
+	NxTagger	d1,
+				d2;
+	int16_t    *w1,
+			   *w2;
+	uint64_t	seed = 11;
+	void	   *s0 = NULL,
+			   *s1 = NULL;
+	size_t		l0,
+				l1,
+				len = 0;
+	unsigned char *b;
+	NxModel		m;
+	uint64_t	off;
+	const float calib = 0.25f;
+	int			near = 1;
+
+	CHECK(nx_labels_make(&ls, 0, types, 2, err, sizeof(err)) == NX_OK);
+	w1 = random_dense(&d1, ls.n, 8, &seed);
+	w2 = random_dense(&d2, ls.n, 8, &seed);
+	CHECK(nx_weights_build_pair(&d1, &d2, &s0, &l0, &s1, &l1, &nx_malloc_alloc) == NX_OK);
+	b = model_of_stages(&ls, 2, s0, l0, s1, l1, &len);
+	CHECK(b != NULL);
+	if (!b)
+		return;
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	CHECK(m.calib == 0 && m.stage[0].calib == 0 && m.stage[1].calib == 0);
+	memcpy(&off, b + 64 + 8, 8);	/* INFO is section 0 */
+	nx_info_set_calib(b + off, calib);
+	reseal(b, len);
+	CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_OK);
+	CHECK(m.calib == calib && m.stage[0].calib == calib && m.stage[1].calib == calib);
+	for (int r = 0; r < 200; r++)
+	{
+		uint32_t	feat[16],
+					off1[2] = {0, 16};
+		uint8_t		lab;
+		float		prob;
+		int32_t		sc[NX_MAX_LABELS];
+		double		z = 0;
+		NxSeq		seq = {0};
+
+		random_feats(feat, 16, &seed);
+		seq.ntok = 1;
+		seq.off = off1;
+		seq.feat = feat;
+		nx_tagger_greedy(&m.stage[1], &ls, &seq, &lab, &prob);
+		nx_tagger_score(&m.stage[1], feat, 16, sc);
+		/* the first token may take B or O (BIO): labels allowed there */
+		for (uint32_t l = 0; l < ls.n; l++)
+			if (ls.pos[l] != NX_LP_I)
+				z += exp((double) (sc[l] - sc[lab]) / m.stage[1].scale * calib);
+		if (lab != ls.outside)
+			near = near && fabs(prob - 1.0 / z) < 1e-6;
+		else
+			near = near && prob == 1.0f;
+	}
+	CHECK(near);
+	for (int k = 0; k < 3; k++)
+	{
+		nx_info_set_calib(b + off, bad[k]);
+		reseal(b, len);
+		CHECK(nx_model_open(b, len, &m, err, sizeof(err)) == NX_EBADMODEL);
+		CHECK(strstr(err, "malformed info") != NULL);
+	}
+	free(b);
+	free(s0);
+	free(s1);
+	free(w1);
+	free(w2);
 }
 
 /*

@@ -820,6 +820,19 @@ fold_type(const char *t)
 	return strcmp(t, "PERSON") == 0 ? "PER" : t;
 }
 
+/* The gold span entity e of document cd matches (exact span and type), or -1. */
+static long
+gold_of(const CDoc *cd, const NxEnt *e)
+{
+	const char *ty = fold_type(e->type);
+
+	for (size_t g = 0; g < cd->nspans; g++)
+		if (cd->spans[g].s == e->c && cd->spans[g].e == e->c + e->clen &&
+			strcmp(cd->spans[g].label, ty) == 0)
+			return (long) g;
+	return -1;
+}
+
 /*
  * Score nx_entities_extract on a JSONL corpus by exact character spans and
  * type, micro-averaged, as ../shared/eval/score.py does.  With pred, write
@@ -850,21 +863,18 @@ eval_spans(Corpus *co, const NxModel *m, FILE *pred, int errors)
 		for (size_t k = 0; k < ne; k++)
 		{
 			const char *ty = fold_type(e[k].type);
-			int			ok = 0;
+			long		g = gold_of(cd, &e[k]);
+			int			ok = g >= 0;
 
 			for (int t = 0; t < 4; t++)
 				if (strcmp(ty, T[t]) == 0)
-					np[t]++, np[4]++;
-			for (size_t g = 0; g < cd->nspans; g++)
-				if (cd->spans[g].s == e[k].c && cd->spans[g].e == e[k].c + e[k].clen &&
-					strcmp(cd->spans[g].label, ty) == 0)
 				{
-					ok = 1;
-					hit[g] = 1;
-					for (int t = 0; t < 4; t++)
-						if (strcmp(ty, T[t]) == 0)
-							tp[t]++, tp[4]++;
+					np[t]++, np[4]++;
+					if (ok)
+						tp[t]++, tp[4]++;
 				}
+			if (ok)
+				hit[g] = 1;
 			if (pred)
 				fprintf(pred, "%s\t%u\t%u\t%s\t%.*s\t%s\t%s\n", cd->id, e[k].c + 1, e[k].clen,
 						e[k].type, (int) e[k].blen, cd->text + e[k].b, e[k].canonical, e[k].key);
@@ -897,6 +907,88 @@ eval_spans(Corpus *co, const NxModel *m, FILE *pred, int errors)
 		printf("%-5s p=%.4f r=%.4f f1=%.4f gold=%zu pred=%zu\n", t < 4 ? T[t] : "all",
 			   p, r, p + r > 0 ? 2 * p * r / (p + r) : 0, ng[t], np[t]);
 	}
+}
+
+/*
+ * Confidence against correctness over a corpus with gold spans: the log
+ * loss of the entities' confidences as the probability that they are
+ * right (exact span and type), and with table set, the count and the
+ * share right of entities by confidence.
+ */
+#define CONF_BINS 5
+static const double conf_edge[CONF_BINS] = {0.5, 0.8, 0.95, 0.99, 1.01};
+
+static double
+confidence_loss(Corpus *co, const NxModel *m, int table)
+{
+	size_t		n[CONF_BINS] = {0},
+				right[CONF_BINS] = {0},
+				all = 0;
+	double		loss = 0;
+
+	for (size_t i = 0; i < co->n; i++)
+	{
+		NxEnt	   *e;
+		size_t		ne;
+
+		if (nx_entities_extract(m, &co->d[i].doc, &e, &ne, A) != NX_OK)
+		{
+			fprintf(stderr, "newsx-train: nx_entities_extract failed\n");
+			exit(1);
+		}
+		for (size_t k = 0; k < ne; k++)
+		{
+			int			ok = gold_of(&co->d[i], &e[k]) >= 0;
+			double		p = e[k].conf < 1e-4 ? 1e-4 : e[k].conf > 1 - 1e-4 ? 1 - 1e-4 : e[k].conf;
+			int			b = 0;
+
+			loss -= ok ? log(p) : log(1 - p);
+			while (b < CONF_BINS - 1 && e[k].conf >= conf_edge[b])
+				b++;
+			n[b]++;
+			right[b] += ok;
+			all++;
+		}
+		nx_free(A, e);
+	}
+	if (table)
+		for (int b = 0; b < CONF_BINS; b++)
+			printf("confidence %s %.2f: %zu entities, %.4f right\n",
+				   b == CONF_BINS - 1 ? ">=" : "<", b == CONF_BINS - 1 ? conf_edge[b - 1] : conf_edge[b],
+				   n[b], n[b] ? (double) right[b] / n[b] : 0);
+	return all ? loss / all : 0;
+}
+
+/*
+ * The calib of the model's stages (NxTagger.calib) under which its
+ * entities' confidences over a held-out corpus with gold spans best say
+ * whether they are right (the least log loss, over powers of 2^(1/4)
+ * from 1 to 2^-12).  The labels, and so the entities, do not change.
+ */
+static float
+fit_calib(Corpus *co, NxModel *m)
+{
+	float		best = 0;
+	double		bestloss = 0;
+
+	for (int k = 0; k <= 48; k++)
+	{
+		float		c = powf(2.0f, -k / 4.0f);
+		double		loss;
+
+		for (uint32_t s = 0; s < m->nstages; s++)
+			m->stage[s].calib = c;
+		loss = confidence_loss(co, m, 0);
+		if (best == 0 || loss < bestloss)
+		{
+			best = c;
+			bestloss = loss;
+		}
+	}
+	for (uint32_t s = 0; s < m->nstages; s++)
+		m->stage[s].calib = best;
+	fprintf(stderr, "confidence: calib %g, log loss %.4f a dev entity\n", best, bestloss);
+	return best;
 }
 
 /* Per-document feature state for every document of a corpus. */
@@ -1000,6 +1092,8 @@ run_eval(const Opts *o)
 			die("cannot write %s", o->pred);
 		printf("nx_entities_extract, exact character spans:\n");
 		eval_spans(&dev, &m, pf, o->errors);
+		printf("confidence: log loss %.4f an entity (calib %g)\n",
+			   confidence_loss(&dev, &m, 1), m.calib);
 		if (pf)
 			fclose(pf);
 	}
@@ -1259,6 +1353,9 @@ main(int argc, char **argv)
 			 o.pred_history ? "predicted" : "gold", o.c.epochs,
 			 st[0].epoch, st[1].epoch, o.c.lexicon ? "yes" : "no", o.train_lexicon ? "+training" : "",
 			 clusters_meta(&m, &clsec), o.vclusters ? "yes" : "no", o.title_headlines ? "yes" : "no", o.drop_names, tr.ntok);
+	/* confidences that say how often they are right, fitted on the dev spans */
+	if (devp && devp->n > 0 && devp->d[0].id)
+		m.calib = fit_calib(devp, &m);
 	write_model(o.c.out, &m, &lexsec, &clsec, meta, 0);
 	if (devp)
 	{

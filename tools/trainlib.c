@@ -793,6 +793,7 @@ write_model(const char *path, const NxModel *m, const Blob *lexicon,
 	size_t		flen;
 
 	nx_info_build(info, m->featset, m->nstages, m->task);
+	nx_info_set_calib(info, m->calib);
 	nx_section(&sec[ns++], "INFO", info, sizeof(info));
 	if (nx_labels_build(&m->labels, &labels.p, &labels.len, A) != NX_OK)
 		die("out of memory");

@@ -531,6 +531,9 @@ open_info(const Sections *sec, NxModel *out, char *errbuf, size_t errlen)
 	out->featset = rd32(p);
 	out->nstages = rd32(p + 4);
 	out->flags = rd32(p + 8);
+	memcpy(&out->calib, p + 12, 4);
+	if (!isfinite(out->calib) || out->calib < 0 || out->calib > NX_MAX_CALIB)
+		return bad_model(errbuf, errlen, "newsx model has a malformed info section");
 	memcpy(out->task, p + 32, 16);
 	if (strcmp(out->task, NX_SHARED_TASK) == 0)
 	{
@@ -656,6 +659,8 @@ nx_model_open(const void *buf, size_t len, NxModel *out, char *errbuf,
 	}
 	if (out->nstages == 1 && out->stage[0].pair)
 		return bad_model(errbuf, errlen, "newsx model has a malformed weights section (stage 2)");
+	for (uint32_t k = 0; k < out->nstages; k++)
+		out->stage[k].calib = out->calib;
 	return open_optional(&sec, out, errbuf, errlen);
 }
 

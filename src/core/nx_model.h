@@ -18,7 +18,9 @@
  *		then the sections.
  *
  * Sections (tag: contents):
- *	 INFO	   uint32 featset, nstages, flags, reserved[5]; char task[16]
+ *	 INFO	   uint32 featset, nstages, flags; float calib (0 or the
+ *			   softmax scale of the last stage's probabilities, NxTagger.calib,
+ *			   at most NX_MAX_CALIB); uint32 reserved[4]; char task[16]
  *	 LABELS    uint32 n, reserved; n NUL-terminated names
  *	 WEIGHTS0  uint32 log2, nlabels; float scale; uint32 nrows, cell;
  *	 WEIGHTS1	 uint32 reserved[3] (zero); then (stage 1 and 2), cell 0:
@@ -199,6 +201,7 @@ typedef struct NxModel
 	uint32_t	featset;		/* feature templates the weights were trained with */
 	uint32_t	flags;
 	uint32_t	nstages;
+	float		calib;			/* INFO's calib (0: none); the stages' NxTagger.calib */
 	NxLabelSet	labels;
 	NxTagger	stage[NX_MODEL_MAX_STAGES];
 	NxLexicon	lex;
@@ -298,6 +301,7 @@ extern int	nx_clusters_lookup(const NxClusters *cl, uint64_t key, uint32_t *bits
 /* Sizes of section headers, for callers laying out sections. */
 #define NX_WEIGHTS_HDR	32
 #define NX_INFO_SIZE	48
+#define NX_MAX_CALIB	1000.0f	/* INFO's calib, at most */
 
 /* A section to write. */
 typedef struct NxModelSection
@@ -317,6 +321,9 @@ extern void nx_shared_ref_build(unsigned char out[NX_SHARED_SIZE], const char *n
 /* Fill an INFO section: feature-set id, number of stages, task name. */
 extern void nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset,
 						  uint32_t nstages, const char *task);
+
+/* Set an INFO section's calib (NxTagger.calib; 0: none). */
+extern void nx_info_set_calib(unsigned char out[NX_INFO_SIZE], float calib);
 
 /* Build a LABELS section from a label set. */
 extern NxStatus nx_labels_build(const NxLabelSet *ls, void **out, size_t *outlen,

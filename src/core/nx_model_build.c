@@ -107,6 +107,13 @@ nx_info_build(unsigned char out[NX_INFO_SIZE], uint32_t featset, uint32_t nstage
 	memcpy(out + 32, task, tl < 15 ? tl : 15);
 }
 
+/* Set an INFO section's calib. */
+void
+nx_info_set_calib(unsigned char out[NX_INFO_SIZE], float calib)
+{
+	memcpy(out + 12, &calib, 4);
+}
+
 /* Fill a SHARED section: the shared file's name and checksum. */
 void
 nx_shared_ref_build(unsigned char out[NX_SHARED_SIZE], const char *name, uint64_t checksum)

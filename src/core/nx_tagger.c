@@ -933,7 +933,8 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		else if (prob)
 		{
 			double		z = 0;
-			double		inv = t->scale > 0 ? 1.0 / t->scale : 1.0;
+			double		inv = (t->scale > 0 ? 1.0 / t->scale : 1.0) *
+				(t->calib > 0 ? (double) t->calib : 1.0);
 
 			for (uint32_t l = 0; l < L; l++)
 				if ((m >> l) & 1)

@@ -140,6 +140,9 @@ typedef struct NxTagger
 	uint32_t	pair;			/* paired, first stage: the next stage's
 								 * weights follow each row's own */
 	float		scale;
+	float		calib;			/* probabilities are the softmax of the scores
+								 * in weight units times calib (0: 1), fitted
+								 * so that they are as often right as they say */
 } NxTagger;
 
 /* Bits set in x. */
