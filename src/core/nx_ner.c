@@ -21,19 +21,14 @@ nx_ner_doc_decode(NxNerDoc *d, const NxModel *m, int stages, uint8_t *labels,
 
 	if (stages > (int) m->nstages)
 		stages = (int) m->nstages;
-	if (stages > 1 && m->stage[0].pair &&
-		(st = nx_ner_doc_pair(d, m->labels.n)) != NX_OK)
-		return st;
+	/* a paired model's sums, for this decoding only (the trainers' sequences have none) */
+	d->paired = stages > 1 && m->stage[0].pair;
+	if (d->paired && (st = nx_ner_doc_pair(d, m->labels.n)) != NX_OK)
+		goto done;
 	for (int k = 0; k < stages; k++)
 	{
-		if (k > 0)
-		{
-			st = nx_ner_doc_stage(d, labels);
-			if (st != NX_OK)
-				return st;
-		}
-		else if ((st = nx_ner_doc_stage(d, NULL)) != NX_OK)
-			return st;
+		if ((st = nx_ner_doc_stage(d, k > 0 ? labels : NULL)) != NX_OK)
+			goto done;
 		for (size_t s = 0; s < doc->nsent; s++)
 		{
 			NxSeq		seq;
@@ -47,7 +42,10 @@ nx_ner_doc_decode(NxNerDoc *d, const NxModel *m, int stages, uint8_t *labels,
 							 prob && k + 1 == stages ? prob + doc->sent[s].tok : NULL);
 		}
 	}
-	return NX_OK;
+	st = NX_OK;
+done:
+	d->paired = 0;
+	return st;
 }
 
 /* ---- entry points ---- */

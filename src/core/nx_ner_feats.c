@@ -473,7 +473,7 @@ nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
 			/* fixed tokens are not scored, easy ones get features if scored */
 			if ((!d->fixed || d->fixed[g] == 0xFF) && !d->easy[g])
 			{
-				if (d->stage1 && d->psum && d->pset[g])
+				if (d->stage1 && d->paired && d->pset[g])
 				{
 					/* paired: the first stage summed the rest */
 					nf += stage_feats(d, ti, n, k, g, d->feat + nf);
@@ -503,7 +503,7 @@ nx_ner_doc_seq(NxNerDoc *d, size_t s, NxSeq *seq)
 	seq->easy = d->easy + se->tok;
 	seq->lazy = ner_lazy;
 	seq->obias = 0;
-	seq->pair.sum = d->psum;
-	seq->pair.slot = d->psum ? d->pslot + se->tok : NULL;
-	seq->pair.set = d->psum ? d->pset + se->tok : NULL;
+	seq->pair.sum = d->paired ? d->psum : NULL;
+	seq->pair.slot = d->paired ? d->pslot + se->tok : NULL;
+	seq->pair.set = d->paired ? d->pset + se->tok : NULL;
 }

@@ -92,6 +92,7 @@ struct NxNerDoc
 	 * A paired model (NxTagger.pair): the second stage's sums of the
 	 * first stage's static rows, a slot for each token that is not easy.
 	 */
+	int			paired;			/* this decoding uses them */
 	int32_t    *psum;			/* [slots][nlabels], or NULL */
 	uint32_t   *pslot;			/* [ntok] */
 	uint8_t    *pset;			/* [ntok] */
