@@ -657,6 +657,75 @@ test_entities_model(void)
 	free(shared);
 }
 
+/*
+ * The shipped model's stages are paired (nx_tagger.h): its decoding
+ * leaves the second stage's sums of shared rows and gives the second
+ * stage only its own features.  That is for the decoding alone: the
+ * second-stage sequences a trainer builds of the same document afterwards
+ * (nx_ner_doc_stage, nx_ner_doc_seq) have every feature and no sums,
+ * exactly those of a document never decoded.
+ */
+void
+test_entities_paired_decode(void)
+{
+	static const char text[] =
+		"Senator Bernie Sanders met Angela Merkel in Berlin on Friday.\n\n"
+		"Sanders told the Associated Press that Merkel was right.";
+	const char *path = getenv("NEWSX_MODEL") ? getenv("NEWSX_MODEL") : "data/ner-en.model";
+	NxModel		m;
+	char		err[256];
+	void	   *shared,
+			   *buf = open_model_file(path, &m, &shared, err, sizeof(err));
+	NxDoc		d;
+	NxNerDoc   *used = NULL,
+			   *fresh = NULL;
+	uint8_t    *labels;
+	int			same = 1;
+
+	CHECK(buf != NULL);
+	if (!buf)
+		return;
+	CHECK(m.nstages == 2 && m.stage[0].pair);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	{
+		NxNerRes	res = {&m.labels, &m.lex, &m.clusters, &m.vclusters};
+
+		CHECK(nx_ner_doc_init(&used, &res, &d, &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_ner_doc_init(&fresh, &res, &d, &nx_malloc_alloc) == NX_OK);
+	}
+	labels = malloc(d.ntok);
+	CHECK(used && fresh && labels);
+	if (!used || !fresh || !labels)
+		return;
+	CHECK(nx_ner_doc_decode(used, &m, 2, labels, NULL) == NX_OK);
+	CHECK(nx_ner_doc_stage(used, labels) == NX_OK);
+	CHECK(nx_ner_doc_stage(fresh, labels) == NX_OK);
+	for (size_t s = 0; s < d.nsent; s++)
+	{
+		NxSeq		a,
+					b;
+		uint32_t   *fa;
+		size_t		na;
+
+		nx_ner_doc_seq(used, s, &a);
+		na = a.off[a.ntok];
+		fa = malloc((na + 1) * sizeof(uint32_t));
+		memcpy(fa, a.feat, na * sizeof(uint32_t));
+		same = same && a.pair.sum == NULL && a.pair.set == NULL;
+		nx_ner_doc_seq(fresh, s, &b);
+		same = same && a.ntok == b.ntok && b.off[b.ntok] == na &&
+			memcmp(fa, b.feat, na * sizeof(uint32_t)) == 0;
+		free(fa);
+	}
+	CHECK(same);
+	free(labels);
+	nx_ner_doc_free(used);
+	nx_ner_doc_free(fresh);
+	nx_doc_free(&d);
+	free(buf);
+	free(shared);
+}
+
 #ifdef NX_TEST_MAIN
 int
 main(void)
@@ -669,6 +738,7 @@ main(void)
 	test_entities_keys();
 	test_entities_header();
 	test_entities_model();
+	test_entities_paired_decode();
 	printf("%d passed, %d failed\n", nx_test_pass, nx_test_fail);
 	return nx_test_fail != 0;
 }
