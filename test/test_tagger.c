@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "nx_fold.h"
 #include "nx_model.h"
 #include "nx_ner.h"
@@ -241,6 +243,27 @@ test_fold(void)
 	CHECK(n == 6);
 	n = nx_fold("ABCDEFGH", 8, buf, 4);	/* capacity respected */
 	CHECK(n == 4);
+	/* every ASCII byte (the bytes-first path) folds as ICU folds it */
+	{
+		int			same = 1;
+
+		for (int c = 0; c < 128; c++)
+		{
+			char		in = (char) c;
+			UChar32		want = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+
+			n = nx_fold(&in, 1, buf, sizeof(buf));
+			same = same && n == 1 && (unsigned char) buf[0] == (unsigned char) want;
+		}
+		CHECK(same);
+	}
+	/* ASCII, then a letter past it, then ASCII; and a capacity inside the ASCII start */
+	n = nx_fold("AbC\xC3\x89" "dE\xE2\x80\x9C" "X", 11, buf, sizeof(buf));	/* AbCÉdE“X */
+	CHECK(n == 9 && memcmp(buf, "abc\xC3\xA9" "de\"x", 9) == 0);
+	n = nx_fold("AbC\xC3\x89", 5, buf, 2);
+	CHECK(n == 2 && memcmp(buf, "ab", 2) == 0);
+	n = nx_fold("AbC\xC3\x89", 5, buf, 4);	/* É does not fit after abc */
+	CHECK(n == 3 && memcmp(buf, "abc", 3) == 0);
 }
 
 /*

@@ -24,6 +24,16 @@ nx_fold(const char *s, size_t len, char *out, size_t cap)
 
 	if (len > INT32_MAX)
 		len = INT32_MAX;
+	/* ASCII first, byte by byte: A-Z lowered, the rest as the loop below leaves it */
+	while (n < len && n < cap && (unsigned char) s[n] < 0x80)
+	{
+		char		c = s[n];
+
+		out[n++] = (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+	}
+	if (n == len || n == cap)
+		return n;
+	i = (int32_t) n;
 	while (i < (int32_t) len)
 	{
 		UChar32		c;
