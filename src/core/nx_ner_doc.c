@@ -542,12 +542,14 @@ easy_tokens(NxNerDoc *d)
 	d->easy = nx_alloc(d->a, ntok + 1);
 	if (!d->easy)
 		return NX_ENOMEM;
+	d->nhard = 0;
 	for (size_t i = 0; i < ntok; i++)
 	{
 		const TokInfo *t = &d->ti[i];
 
 		d->easy[i] = (t->cap == CAP_LOWER || t->cap == CAP_NONE) &&
 			!(t->flags & TF_DIGIT) && !t->gazB;
+		d->nhard += !d->easy[i];
 	}
 	return NX_OK;
 }
@@ -653,14 +655,11 @@ nx_ner_doc_pair(NxNerDoc *d, uint32_t nlabels)
 
 	if (!d->psum)
 	{
-		for (size_t i = 0; i < ntok; i++)
-			nslot += !d->easy[i];
 		d->pslot = nx_alloc(d->a, (ntok + 1) * sizeof(uint32_t));
 		d->pset = nx_alloc(d->a, ntok + 1);
-		d->psum = nx_alloc(d->a, (nslot + 1) * nlabels * sizeof(int32_t));
+		d->psum = nx_alloc(d->a, (d->nhard + 1) * nlabels * sizeof(int32_t));
 		if (!d->pslot || !d->pset || !d->psum)
 			return NX_ENOMEM;
-		nslot = 0;
 		for (size_t i = 0; i < ntok; i++)
 			d->pslot[i] = d->easy[i] ? NX_NO_SLOT : (uint32_t) nslot++;
 	}

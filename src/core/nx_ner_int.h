@@ -69,6 +69,7 @@ struct NxNerDoc
 	size_t		nwords;
 	uint8_t    *doccase;		/* [nwords] */
 	uint8_t    *easy;			/* [ntok] lower-case word or punctuation, no lexicon match */
+	size_t		nhard;			/* tokens that are not easy */
 	uint64_t   *agg;			/* [nwords][2 * AGG_K] neighbours of a word's first mentions */
 	uint32_t   *aggcls;			/* [nwords][2] context classes (NxLexicon) of its mentions' neighbours */
 	uint32_t   *hist;			/* [nwords] type bits seen so far, bit 31: seen as O */
