@@ -171,6 +171,58 @@ weights_alloc(const NxTagger *t, uint32_t nrows, uint32_t cell, int k, size_t *s
 }
 
 /*
+ * The weights of bucket i of nt stages side by side into row (nt *
+ * nlabels int16); 0 when they are all zero.
+ */
+static int
+stage_rows(const NxTagger *const *t, int nt, size_t i, int16_t *row)
+{
+	int			nonzero = 0;
+
+	for (int k = 0; k < nt; k++)
+		nonzero |= nx_tagger_row_values(t[k], (uint32_t) i, row + (size_t) k * t[k]->nlabels);
+	return nonzero;
+}
+
+/* Buckets of 1 << log2 where any of nt stages has a row not all zero. */
+static uint32_t
+stage_rows_count(const NxTagger *const *t, int nt)
+{
+	int16_t		row[2 * NX_MAX_LABELS];
+	uint32_t	n = 0;
+
+	for (size_t i = 0; i < ((size_t) 1 << t[0]->log2); i++)
+		n += (uint32_t) stage_rows(t, nt, i, row);
+	return n;
+}
+
+/*
+ * The sparse layout of nt stages (one, or two paired) after a WEIGHTS
+ * header at b: the index of the buckets where any has a row not all
+ * zero, and those rows, each the stages' weights side by side.
+ */
+static void
+stage_rows_sparse(const NxTagger *const *t, int nt, unsigned char *b)
+{
+	const size_t nb = (size_t) 1 << t[0]->log2,
+				stride = (size_t) nt * t[0]->nlabels;
+	NxWeightIndex *idx = (NxWeightIndex *) (b + NX_WEIGHTS_HDR);
+	int16_t    *rows = (int16_t *) (idx + nb / 64);
+	int16_t		row[2 * NX_MAX_LABELS];
+	uint32_t	nrows = 0;
+
+	for (size_t i = 0; i < nb; i++)
+	{
+		if (i % 64 == 0)
+			idx[i / 64].rank = nrows;
+		if (!stage_rows(t, nt, i, row))
+			continue;
+		idx[i / 64].bits |= UINT64_C(1) << (i % 64);
+		memcpy(rows + (size_t) nrows++ * stride, row, stride * sizeof(int16_t));
+	}
+}
+
+/*
  * Build a WEIGHTS section of int16 rows from a tagger of any layout: the
  * header, then every row (dense) or an index and the rows that are not
  * all zero (sparse, when at most SPARSE_MAX_SHARE of them are not).
@@ -181,17 +233,15 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 	const uint32_t L = t->nlabels;
 	size_t		nb,
 				size;
-	uint32_t	nrows = 0;
+	uint32_t	nrows;
 	unsigned char *b;
-	NxWeightIndex *idx;
 	int16_t    *rows;
 	int16_t		row[NX_MAX_LABELS];
 
 	if (t->log2 < WEIGHTS_MIN_LOG2 || t->log2 > MAX_LOG2 || L == 0 || L > NX_MAX_LABELS)
 		return NX_EINVAL;
 	nb = (size_t) 1 << t->log2;
-	for (size_t i = 0; i < nb; i++)
-		nrows += nx_tagger_row_values(t, (uint32_t) i, row);
+	nrows = stage_rows_count(&t, 1);
 	if (nrows > SPARSE_MAX_SHARE * (double) nb)
 		nrows = (uint32_t) nb;
 	if (!(b = weights_alloc(t, nrows, NX_CELL_INT16, 0, &size, a)))
@@ -206,18 +256,7 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 		*outlen = size;
 		return NX_OK;
 	}
-	idx = (NxWeightIndex *) (b + NX_WEIGHTS_HDR);
-	rows = (int16_t *) (idx + nb / 64);
-	nrows = 0;
-	for (size_t i = 0; i < nb; i++)
-	{
-		if (i % 64 == 0)
-			idx[i / 64].rank = nrows;
-		if (!nx_tagger_row_values(t, (uint32_t) i, row))
-			continue;
-		idx[i / 64].bits |= UINT64_C(1) << (i % 64);
-		memcpy(rows + (size_t) nrows++ * L, row, L * sizeof(int16_t));
-	}
+	stage_rows_sparse(&t, 1, b);
 	*out = b;
 	*outlen = size;
 	return NX_OK;
@@ -236,24 +275,19 @@ nx_weights_build_pair(const NxTagger *t1, const NxTagger *t2, void **out0, size_
 					  void **out1, size_t *len1, const NxAlloc *a)
 {
 	const uint32_t L = t1->nlabels;
+	const NxTagger *const t[2] = {t1, t2};
 	size_t		nb,
 				size0,
 				size1;
-	uint32_t	nrows = 0;
+	uint32_t	nrows;
 	unsigned char *b0,
 			   *b1;
-	NxWeightIndex *idx;
-	int16_t    *rows;
-	int16_t		r1[NX_MAX_LABELS],
-				r2[NX_MAX_LABELS];
 
 	if (t1->log2 < WEIGHTS_MIN_LOG2 || t1->log2 > MAX_LOG2 || t2->log2 != t1->log2 ||
 		L == 0 || L > NX_PAIR_LABELS || t2->nlabels != L)
 		return NX_EINVAL;
 	nb = (size_t) 1 << t1->log2;
-	for (size_t i = 0; i < nb; i++)
-		nrows += (nx_tagger_row_values(t1, (uint32_t) i, r1) |
-				  nx_tagger_row_values(t2, (uint32_t) i, r2)) != 0;
+	nrows = stage_rows_count(t, 2);
 	if (nrows > SPARSE_MAX_SHARE * (double) nb)
 		return NX_EINVAL;
 	b0 = weights_alloc(t1, nrows, NX_CELL_PAIR, 0, &size0, a);
@@ -264,21 +298,7 @@ nx_weights_build_pair(const NxTagger *t1, const NxTagger *t2, void **out0, size_
 		nx_free(a, b1);
 		return NX_ENOMEM;
 	}
-	idx = (NxWeightIndex *) (b0 + NX_WEIGHTS_HDR);
-	rows = (int16_t *) (idx + nb / 64);
-	nrows = 0;
-	for (size_t i = 0; i < nb; i++)
-	{
-		if (i % 64 == 0)
-			idx[i / 64].rank = nrows;
-		if (!(nx_tagger_row_values(t1, (uint32_t) i, r1) |
-			  nx_tagger_row_values(t2, (uint32_t) i, r2)))
-			continue;
-		idx[i / 64].bits |= UINT64_C(1) << (i % 64);
-		memcpy(rows + (size_t) nrows * 2 * L, r1, L * sizeof(int16_t));
-		memcpy(rows + (size_t) nrows * 2 * L + L, r2, L * sizeof(int16_t));
-		nrows++;
-	}
+	stage_rows_sparse(t, 2, b0);
 	*out0 = b0;
 	*len0 = size0;
 	*out1 = b1;

@@ -468,30 +468,49 @@ score_int8_avx2(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scor
  * row's end, as score_wide does.  The same sums; other label counts keep
  * score_wide.
  */
+/* Sums of 17 to 23 int16 labels: two vectors of eight and one ending at the row's end. */
+typedef struct Wide2
+{
+	__m256i		a0,
+				a1,
+				at;
+} Wide2;
+
+/* Add the L weights of row to w (L from 17 to 23). */
+__attribute__((target("avx2"), always_inline))
+static inline void
+wide2_add(Wide2 *w, const int16_t *row, uint32_t L)
+{
+	w->a0 = _mm256_add_epi32(w->a0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) row)));
+	w->a1 = _mm256_add_epi32(w->a1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 8))));
+	w->at = _mm256_add_epi32(w->at, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + L - 8))));
+}
+
+/* Store the L sums of w into scores (exactly L int32). */
+__attribute__((target("avx2"), always_inline))
+static inline void
+wide2_store(const Wide2 *w, uint32_t L, int32_t *scores)
+{
+	int32_t		tail[8];
+
+	_mm256_storeu_si256((__m256i *) scores, w->a0);
+	_mm256_storeu_si256((__m256i *) (scores + 8), w->a1);
+	_mm256_storeu_si256((__m256i *) tail, w->at);
+	for (uint32_t l = 16; l < L; l++)
+		scores[l] = tail[l - (L - 8)];
+}
+
 __attribute__((target("avx2"), noinline))
 static void
 score_wide2_avx2(const NxTagger *t, const int16_t *const *rows, const uint32_t *feat,
 				 size_t start, size_t n, size_t rmask, int32_t *scores)
 {
 	const uint32_t L = t->nlabels;
-	__m256i		a0 = _mm256_setzero_si256(),
-				a1 = _mm256_setzero_si256(),
-				at = _mm256_setzero_si256();
-	int32_t		tail[8];
+	Wide2		w = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()};
 
 	for (size_t k = 0; k < n; k++)
-	{
-		const int16_t *row = nth_row(t, rows, feat, start, k, rmask);
-
-		a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) row)));
-		a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 8))));
-		at = _mm256_add_epi32(at, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + L - 8))));
-	}
-	_mm256_storeu_si256((__m256i *) scores, a0);
-	_mm256_storeu_si256((__m256i *) (scores + 8), a1);
-	_mm256_storeu_si256((__m256i *) tail, at);
-	for (uint32_t l = 16; l < L; l++)
-		scores[l] = tail[l - (L - 8)];
+		wide2_add(&w, nth_row(t, rows, feat, start, k, rmask), L);
+	wide2_store(&w, L, scores);
 }
 #endif
 
@@ -712,36 +731,18 @@ score_pair_avx2(const NxTagger *t, const int16_t *const *rows, size_t start, siz
 				size_t rmask, int32_t *s1, int32_t *s2)
 {
 	const uint32_t L = t->nlabels;
-	__m256i		a0 = _mm256_setzero_si256(),
-				a1 = _mm256_setzero_si256(),
-				at = _mm256_setzero_si256(),
-				b0 = _mm256_setzero_si256(),
-				b1 = _mm256_setzero_si256(),
-				bt = _mm256_setzero_si256();
-	int32_t		tail[8];
+	Wide2		a = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()},
+				b = a;
 
 	for (size_t k = 0; k < n; k++)
 	{
 		const int16_t *row = rows[(start + k) & rmask];
-		const int16_t *two = row + L;
 
-		a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) row)));
-		a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 8))));
-		at = _mm256_add_epi32(at, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + L - 8))));
-		b0 = _mm256_add_epi32(b0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) two)));
-		b1 = _mm256_add_epi32(b1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (two + 8))));
-		bt = _mm256_add_epi32(bt, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (two + L - 8))));
+		wide2_add(&a, row, L);
+		wide2_add(&b, row + L, L);
 	}
-	_mm256_storeu_si256((__m256i *) s1, a0);
-	_mm256_storeu_si256((__m256i *) (s1 + 8), a1);
-	_mm256_storeu_si256((__m256i *) tail, at);
-	for (uint32_t l = 16; l < L; l++)
-		s1[l] = tail[l - (L - 8)];
-	_mm256_storeu_si256((__m256i *) s2, b0);
-	_mm256_storeu_si256((__m256i *) (s2 + 8), b1);
-	_mm256_storeu_si256((__m256i *) tail, bt);
-	for (uint32_t l = 16; l < L; l++)
-		s2[l] = tail[l - (L - 8)];
+	wide2_store(&a, L, s1);
+	wide2_store(&b, L, s2);
 }
 #endif
 
@@ -818,6 +819,13 @@ nx_tagger_score(const NxTagger *t, const uint32_t *feat, size_t n,
 #define PREFETCH(p) ((void) 0)
 #endif
 
+/* Where token i's second-stage sums of a paired table are (NxPairSums). */
+static inline int32_t *
+pair_sums(const NxSeq *seq, size_t i, uint32_t L)
+{
+	return seq->pair.sum + (size_t) seq->pair.slot[i] * L;
+}
+
 /* Is token i easy and no chunk open before it: O without scoring? */
 static inline int
 take_o(const NxLabelSet *ls, const NxSeq *seq, size_t i, const uint8_t *hist)
@@ -843,6 +851,9 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 	uint32_t	lazy[NX_MAX_LAZY_FEATS];
 	const int16_t *ring[ROW_RING];	/* rows of static features [pf - ROW_RING, pf) */
 	const uint32_t L = t->nlabels;
+	const size_t row_last = (t->pair ? 2 * L : L) - 1;	/* a row's last int16 read */
+	const double inv = (t->scale > 0 ? 1.0 / t->scale : 1.0) *
+		(t->calib > 0 ? (double) t->calib : 1.0);	/* scores to softmax units */
 	size_t		pf = 0;			/* static features whose rows were asked for */
 
 	for (size_t i = 0; i < seq->ntok; i++)
@@ -886,7 +897,7 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 				if (mode & TAB_SPARSE)
 					ring[pf % ROW_RING] = row;
 				PREFETCH(row);
-				PREFETCH(row + (t->pair ? 2 * L : L) - 1);
+				PREFETCH(row + row_last);
 			}
 		}
 		sf = static_of(seq, i, lazy, &ns);
@@ -894,8 +905,7 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		{
 			if (t->pair && seq->pair.sum && seq->pair.slot[i] != NX_NO_SLOT)
 			{
-				score_pair(t, ring, seq->off[i], ns, ROW_RING - 1, sc,
-						   seq->pair.sum + (size_t) seq->pair.slot[i] * L, mode);
+				score_pair(t, ring, seq->off[i], ns, ROW_RING - 1, sc, pair_sums(seq, i, L), mode);
 				seq->pair.set[i] = 1;
 			}
 			else
@@ -906,7 +916,7 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		/* the second stage of a paired table: the first stage summed its static rows */
 		if (!t->pair && seq->pair.set && seq->pair.set[i])
 		{
-			const int32_t *ps = seq->pair.sum + (size_t) seq->pair.slot[i] * L;
+			const int32_t *ps = pair_sums(seq, i, L);
 
 			for (uint32_t l = 0; l < L; l++)
 				sc[l] += ps[l];
@@ -933,8 +943,6 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		else if (prob)
 		{
 			double		z = 0;
-			double		inv = (t->scale > 0 ? 1.0 / t->scale : 1.0) *
-				(t->calib > 0 ? (double) t->calib : 1.0);
 
 			for (uint32_t l = 0; l < L; l++)
 				if ((m >> l) & 1)
