@@ -19,6 +19,7 @@
 #include "nx_fold.h"
 #include "nx_model.h"
 #include "nx_ner.h"
+#include "nx_ner_int.h"
 #include "nx_text.h"
 #include "testlib.h"
 
@@ -663,7 +664,8 @@ test_entities_model(void)
  * stage only its own features.  That is for the decoding alone: the
  * second-stage sequences a trainer builds of the same document afterwards
  * (nx_ner_doc_stage, nx_ner_doc_seq) have every feature and no sums,
- * exactly those of a document never decoded.
+ * exactly those of a document never decoded; and the room for the sums
+ * follows the label count of the model that asks for it.
  */
 void
 test_entities_paired_decode(void)
@@ -718,6 +720,11 @@ test_entities_paired_decode(void)
 		free(fa);
 	}
 	CHECK(same);
+	/* the sums have room for the labels of the model decoding, whichever */
+	CHECK(nx_ner_doc_pair(used, NX_PAIR_LABELS) == NX_OK);
+	CHECK(used->pnl == NX_PAIR_LABELS);
+	memset(used->psum, 0xAB, (used->nhard + 1) * NX_PAIR_LABELS * sizeof(int32_t));
+	CHECK(nx_ner_doc_pair(used, m.labels.n) == NX_OK && used->pnl == m.labels.n);
 	free(labels);
 	nx_ner_doc_free(used);
 	nx_ner_doc_free(fresh);

@@ -235,8 +235,6 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 				size;
 	uint32_t	nrows;
 	unsigned char *b;
-	int16_t    *rows;
-	int16_t		row[NX_MAX_LABELS];
 
 	if (t->log2 < WEIGHTS_MIN_LOG2 || t->log2 > MAX_LOG2 || L == 0 || L > NX_MAX_LABELS)
 		return NX_EINVAL;
@@ -248,15 +246,13 @@ nx_weights_build(const NxTagger *t, void **out, size_t *outlen, const NxAlloc *a
 		return NX_ENOMEM;
 	if (weights_dense(t->log2, nrows))
 	{
-		rows = (int16_t *) (b + NX_WEIGHTS_HDR);
+		int16_t    *rows = (int16_t *) (b + NX_WEIGHTS_HDR);
+
 		for (size_t i = 0; i < nb; i++)
-			if (nx_tagger_row_values(t, (uint32_t) i, row)) /* else the zeros of the memset */
-				memcpy(rows + i * L, row, L * sizeof(int16_t));
-		*out = b;
-		*outlen = size;
-		return NX_OK;
+			nx_tagger_row_values(t, (uint32_t) i, rows + i * L);
 	}
-	stage_rows_sparse(&t, 1, b);
+	else
+		stage_rows_sparse(&t, 1, b);
 	*out = b;
 	*outlen = size;
 	return NX_OK;

@@ -645,7 +645,9 @@ nomem:
 /*
  * Room for the second stage's sums of a paired model (nx_tagger.h's
  * NxPairSums): a slot of nlabels for every token that is not easy (the
- * tokens whose static features the first stage has), none set.
+ * tokens whose static features the first stage has), none set.  The
+ * slots are the document's; the sums are made again for a model of
+ * another label count.
  */
 NxStatus
 nx_ner_doc_pair(NxNerDoc *d, uint32_t nlabels)
@@ -653,15 +655,22 @@ nx_ner_doc_pair(NxNerDoc *d, uint32_t nlabels)
 	size_t		ntok = d->doc->ntok,
 				nslot = 0;
 
-	if (!d->psum)
+	if (!d->pslot)
 	{
 		d->pslot = nx_alloc(d->a, (ntok + 1) * sizeof(uint32_t));
 		d->pset = nx_alloc(d->a, ntok + 1);
-		d->psum = nx_alloc(d->a, (d->nhard + 1) * nlabels * sizeof(int32_t));
-		if (!d->pslot || !d->pset || !d->psum)
+		if (!d->pslot || !d->pset)
 			return NX_ENOMEM;
 		for (size_t i = 0; i < ntok; i++)
 			d->pslot[i] = d->easy[i] ? NX_NO_SLOT : (uint32_t) nslot++;
+	}
+	if (!d->psum || d->pnl != nlabels)
+	{
+		NX_FREE_CLEAR(d->a, d->psum);
+		d->psum = nx_alloc(d->a, (d->nhard + 1) * nlabels * sizeof(int32_t));
+		if (!d->psum)
+			return NX_ENOMEM;
+		d->pnl = nlabels;
 	}
 	memset(d->pset, 0, ntok + 1);
 	return NX_OK;

@@ -94,7 +94,8 @@ struct NxNerDoc
 	 * first stage's static rows, a slot for each token that is not easy.
 	 */
 	int			paired;			/* this decoding uses them */
-	int32_t    *psum;			/* [slots][nlabels], or NULL */
+	int32_t    *psum;			/* [slots][pnl], or NULL */
+	uint32_t	pnl;			/* the labels psum has room for */
 	uint32_t   *pslot;			/* [ntok] */
 	uint8_t    *pset;			/* [ntok] */
 	size_t		maxsent;
