@@ -5,7 +5,9 @@
  *	  nx_doc_parse, nx_ner_tag and nx_entities_extract, then the
  *	  invariants of their results (spans inside one sentence and the text,
  *	  character offsets matching the tokens, known types, confidences in
- *	  0..1, canonical forms and keys as terminated strings).
+ *	  0..1, canonical forms and keys as terminated strings).  The same
+ *	  model with a small cache of token analyses (nx_ner.h), kept across
+ *	  inputs, must give the same mentions.
  */
 #include <math.h>
 #include <stdint.h>
@@ -17,6 +19,7 @@
 #include "nx_ner.h"
 
 static NxModel model;
+static NxModel cached;			/* model with a cache of 64 entries */
 
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -37,6 +40,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_entities: %s: %s\n", path, err);
 		exit(1);
 	}
+	cached = model;
+	cached.ner_cache = nx_ner_cache_init(malloc(64 * 160 + 128), 64 * 160 + 128);
+	if (!cached.ner_cache)
+		exit(1);
 	return 0;
 }
 
@@ -72,6 +79,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(e->conf > 0.0f && e->conf <= 1.0f);
 		if (i > 0)
 			FUZZ_CHECK(e->tok >= ents[i - 1].tok + ents[i - 1].ntok);
+	}
+	/* with the cache, whatever earlier inputs left in it */
+	{
+		NxEntity   *ce;
+		size_t		cn;
+
+		FUZZ_CHECK(nx_ner_tag(&cached, &doc, &ce, &cn, a) == NX_OK);
+		FUZZ_CHECK(cn == n && (n == 0 || memcmp(ce, ents, n * sizeof(NxEntity)) == 0));
+		nx_free(a, ce);
 	}
 	nx_free(a, ents);
 

@@ -3,8 +3,9 @@
  *	  Unit tests of the entity post-processing (nx_entities.h): titles,
  *	  possessives, brackets and hyphens, seats of government, canonical
  *	  forms (longest, nearest, acronyms), keys (NFKC case folding), header
- *	  lines, character offsets; and a regression test of the shipped model
- *	  (data/ner-en.model, or $NEWSX_MODEL) on a sample article.
+ *	  lines, character offsets; a regression test of the shipped model
+ *	  (data/ner-en.model, or $NEWSX_MODEL) on a sample article, and the
+ *	  cache of token analyses with it.
  *
  * Mentions are given by hand to nx_entities_from_mentions over text cut by
  * nx_text, with a model that has labels and a small lexicon but no
@@ -733,6 +734,163 @@ test_entities_paired_decode(void)
 	free(shared);
 }
 
+/* Do two entity lists say the same, field by field? */
+static int
+same_ents(const NxEnt *a, size_t na, const NxEnt *b, size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (a[i].tok != b[i].tok || a[i].ntok != b[i].ntok || a[i].b != b[i].b ||
+			a[i].blen != b[i].blen || a[i].c != b[i].c || a[i].clen != b[i].clen ||
+			a[i].sentence != b[i].sentence || strcmp(a[i].type, b[i].type) != 0 ||
+			a[i].conf != b[i].conf || strcmp(a[i].canonical, b[i].canonical) != 0 ||
+			strcmp(a[i].key, b[i].key) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The cache of token analyses (nx_ner.h): the shipped model gives the
+ * same entities without a cache, with one of NX_NER_CACHE_BYTES (first
+ * filled, then read), and with one of a single entry (every text takes
+ * the place of the one before); an entry holds what a document's own
+ * analysis of the text is, and a document reads it from there.
+ */
+void
+test_entities_cache(void)
+{
+	static const char *const texts[] = {
+		"Senator Bernie Sanders met Angela Merkel in Berlin on Friday.\n\n"
+		"Sanders told the Associated Press that Merkel was right.",
+		/* case variants of one folded word, a text past NX_CACHE_TEXT, accents */
+		"APPLE said Apple would sell apple juice in S\xC3\xA3o Paulo, the "
+		"counterrevolutionaries said.",
+		"Merkel and Sanders spoke again in Berlin, the Associated Press said.",
+	};
+	const size_t ntexts = sizeof(texts) / sizeof(texts[0]);
+	const char *path = getenv("NEWSX_MODEL") ? getenv("NEWSX_MODEL") : "data/ner-en.model";
+	NxModel		m;
+	char		err[256];
+	void	   *shared,
+			   *buf = open_model_file(path, &m, &shared, err, sizeof(err));
+	char	   *big = malloc(NX_NER_CACHE_BYTES + 64);
+	void	   *small = malloc(300);
+	NxNerCache *cbig,
+			   *csmall;
+	NxEnt	   *want[3];
+	size_t		nwant[3];
+	int			same = 1,
+				held = 1,
+				found = 0;
+
+	CHECK(buf != NULL && big != NULL && small != NULL);
+	if (!buf || !big || !small)
+		return;
+	/* the room */
+	CHECK(nx_ner_cache_init(NULL, 4096) == NULL);
+	CHECK(nx_ner_cache_init(small, sizeof(NxNerCache)) == NULL);
+	/* 4096 entries wherever the buffer starts (palloc aligns to 8 bytes) */
+	for (int k = 0; k < 64; k += 8)
+	{
+		cbig = nx_ner_cache_init(big + k, NX_NER_CACHE_BYTES);
+		CHECK(cbig != NULL && cbig->mask + 1 == 4096);
+	}
+	cbig = nx_ner_cache_init(big, NX_NER_CACHE_BYTES);
+	csmall = nx_ner_cache_init(small, 300);
+	CHECK(cbig != NULL && cbig->mask + 1 == 4096);
+	CHECK(csmall != NULL && csmall->mask == 0);
+	CHECK(cbig && ((uintptr_t) cbig->e & 63) == 0);
+	if (!cbig || !csmall)
+		return;
+
+	/* the same entities every way, the big cache filled and then read */
+	for (size_t t = 0; t < ntexts; t++)
+	{
+		NxDoc		d;
+
+		CHECK(nx_doc_parse(&d, texts[t], strlen(texts[t]), &nx_malloc_alloc) == NX_OK);
+		m.ner_cache = NULL;
+		CHECK(nx_entities_extract(&m, &d, &want[t], &nwant[t], &nx_malloc_alloc) == NX_OK);
+		nx_doc_free(&d);
+	}
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t t = 0; t < ntexts; t++)
+		{
+			NxDoc		d;
+			NxEnt	   *e;
+			size_t		n;
+
+			m.ner_cache = pass == 2 ? csmall : cbig;
+			CHECK(nx_doc_parse(&d, texts[t], strlen(texts[t]), &nx_malloc_alloc) == NX_OK);
+			CHECK(nx_entities_extract(&m, &d, &e, &n, &nx_malloc_alloc) == NX_OK);
+			same = same && same_ents(want[t], nwant[t], e, n);
+			nx_free(&nx_malloc_alloc, e);
+			nx_doc_free(&d);
+		}
+	CHECK(same);
+
+	/* an entry holds the document's own analysis of its text */
+	for (size_t t = 0; t < ntexts; t++)
+	{
+		NxDoc		d;
+		NxNerDoc   *nd = NULL;
+		NxNerRes	res = {&m.labels, &m.lex, &m.clusters, &m.vclusters, NULL};
+
+		CHECK(nx_doc_parse(&d, texts[t], strlen(texts[t]), &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_ner_doc_init(&nd, &res, &d, &nx_malloc_alloc) == NX_OK);
+		for (size_t i = 0; nd && i < d.ntok; i++)
+		{
+			const NxToken *tk = &d.tok[i];
+			uint64_t	h = nx_fnv1a64(d.text + tk->b, tk->blen);
+			const NxCacheEntry *e = &cbig->e[nx_mix64(h) & cbig->mask];
+			const TokInfo *a = &nd->ti[i],
+					   *b = &e->ti;
+
+			if (e->len != tk->blen || memcmp(e->text, d.text + tk->b, tk->blen) != 0)
+			{
+				/* only a text too long for an entry, or one a later text displaced */
+				held = held && (tk->blen > NX_CACHE_TEXT || e->len != 0);
+				continue;
+			}
+			found++;
+			held = held && e->h == h && a->hw == b->hw && a->hl == b->hl && a->hf == b->hf &&
+				a->hs == b->hs && memcmp(a->hpre, b->hpre, sizeof(a->hpre)) == 0 &&
+				memcmp(a->hsuf, b->hsuf, sizeof(a->hsuf)) == 0 && a->clbits == b->clbits &&
+				a->cllen == b->cllen && a->vcbits == b->vcbits && a->vclen == b->vclen &&
+				a->cap == b->cap && a->conn == b->conn && a->lex1f == b->lex1f &&
+				a->lex1 == b->lex1 && (a->flags & TF_DIGIT) == b->flags &&
+				b->gazB == 0 && b->gazI == 0 && b->rlen == 0 && b->wid == 0;
+		}
+		nx_ner_doc_free(nd);
+		nx_doc_free(&d);
+	}
+	CHECK(held);
+	CHECK(found > 30);
+
+	/* and a document reads its analyses from there */
+	{
+		NxDoc		d;
+		NxNerDoc   *nd = NULL;
+		NxNerRes	res = {&m.labels, &m.lex, &m.clusters, &m.vclusters, cbig};
+		NxCacheEntry *e = &cbig->e[nx_mix64(nx_fnv1a64("Merkel", 6)) & cbig->mask];
+
+		CHECK(e->len == 6 && memcmp(e->text, "Merkel", 6) == 0);
+		e->ti.hw ^= 1;
+		CHECK(nx_doc_parse(&d, texts[2], strlen(texts[2]), &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_ner_doc_init(&nd, &res, &d, &nx_malloc_alloc) == NX_OK);
+		CHECK(nd && d.ntok > 0 && d.tok[0].blen == 6 && nd->ti[0].hw == e->ti.hw);
+		nx_ner_doc_free(nd);
+		nx_doc_free(&d);
+	}
+	for (size_t t = 0; t < ntexts; t++)
+		nx_free(&nx_malloc_alloc, want[t]);
+	free(big);
+	free(small);
+	free(buf);
+	free(shared);
+}
+
 #ifdef NX_TEST_MAIN
 int
 main(void)
@@ -746,6 +904,7 @@ main(void)
 	test_entities_header();
 	test_entities_model();
 	test_entities_paired_decode();
+	test_entities_cache();
 	printf("%d passed, %d failed\n", nx_test_pass, nx_test_fail);
 	return nx_test_fail != 0;
 }

@@ -1065,6 +1065,8 @@ run_eval(const Opts *o)
 	NxNerRes	res;
 
 	open_model(o->c.model, &m, &len, nx_ner_check_model);
+	/* as the extension runs it: analyses kept across documents */
+	m.ner_cache = nx_ner_cache_init(xalloc(NX_NER_CACHE_BYTES), NX_NER_CACHE_BYTES);
 	printf("model %s: %u labels, %u stages, 2^%u buckets, %zu bytes\n",
 		   m.name, m.labels.n, m.nstages, m.stage[0].log2, len);
 	if (!o->c.dev)
@@ -1075,6 +1077,7 @@ run_eval(const Opts *o)
 	res.lex = &m.lex;
 	res.clusters = &m.clusters;
 	res.vclusters = &m.vclusters;
+	res.cache = NULL;
 	corpus_prepare(&dev, &res, NULL, 0);
 	for (int k = 1; k <= (int) m.nstages; k++)
 	{
@@ -1302,6 +1305,7 @@ main(int argc, char **argv)
 	res.lex = &m.lex;
 	res.clusters = &m.clusters;
 	res.vclusters = &m.vclusters;
+	res.cache = NULL;
 	if (fold_res)
 		for (int f = 0; f < o.c.folds; f++)
 		{

@@ -220,6 +220,9 @@ typedef struct NxModel
 	char		shared_name[NX_MODEL_NAME_LEN + 1];	/* the SHARED section: "" if none */
 	uint64_t	shared_checksum;
 	int			shared_attached;	/* nx_model_attach has given it the file */
+	struct NxNerCache *ner_cache;	/* token analyses kept across documents
+									 * (nx_ner_cache_init), or NULL; set by
+									 * the model's user, never by the file */
 } NxModel;
 
 /*

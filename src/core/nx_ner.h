@@ -45,6 +45,29 @@ extern NxStatus nx_ner_tag(const NxModel *m, const NxDoc *doc,
 /* Type name of an entity ("PER", "ORG", "LOC", "MISC"). */
 extern const char *nx_ner_type_name(const NxModel *m, uint32_t type);
 
+/*
+ * A cache of token analyses across documents.  What the tagger first
+ * works out of a token (hashes of its forms, shape, case, affixes, its
+ * clusters and lexicon classes) depends on the token's bytes and the
+ * model's word lists alone; a document analyses each distinct text once,
+ * and with a cache a text seen in an earlier document (the, said,
+ * President) is copied from it.  The entities are the same with or
+ * without one.
+ *
+ * nx_ner_cache_init lays a cache out in buf[0..size) (as many entries,
+ * a power of two, as fit; NX_NER_CACHE_BYTES is what the extension
+ * gives it) and returns it, or NULL if not one entry fits.  Set it as
+ * m->ner_cache once m is ready (nx_ner_check_model): nx_ner_tag then
+ * reads and fills it.  A model with a cache must not decode in two
+ * threads at once; buf must outlive its use.
+ */
+typedef struct NxNerCache NxNerCache;
+
+/* 4096 entries of 160 bytes, and room to align them */
+#define NX_NER_CACHE_BYTES	(4096 * 160 + 128)
+
+extern NxNerCache *nx_ner_cache_init(void *buf, size_t size);
+
 /* ---- lower level: used by nx_ner_tag, the training tool and tests ---- */
 
 /* What the features look up. */
@@ -54,6 +77,7 @@ typedef struct NxNerRes
 	const NxLexicon *lex;		/* may have slot == NULL */
 	const NxClusters *clusters; /* may have slot == NULL */
 	const NxClusters *vclusters;	/* word-vector clusters; may be NULL */
+	NxNerCache *cache;			/* analyses of earlier documents; may be NULL */
 } NxNerRes;
 
 typedef struct NxNerDoc NxNerDoc;

@@ -359,16 +359,63 @@ analyse_one(NxNerDoc *d, const char *s, size_t blen, uint64_t key, TokInfo *ti)
 	}
 }
 
+/* ---- the cache of token analyses across documents (nx_ner.h) ---- */
+
+NxNerCache *
+nx_ner_cache_init(void *buf, size_t size)
+{
+	uintptr_t	at = ((uintptr_t) buf + sizeof(NxNerCache) + 63) & ~(uintptr_t) 63;
+	size_t		off = (size_t) (at - (uintptr_t) buf),
+				room = off <= size ? (size - off) / sizeof(NxCacheEntry) : 0,
+				n = 1;
+	NxNerCache *c = buf;
+
+	if (!buf || room == 0)
+		return NULL;
+	while (n * 2 <= room)
+		n *= 2;
+	c->e = (NxCacheEntry *) at;
+	c->mask = n - 1;
+	memset(c->e, 0, n * sizeof(NxCacheEntry));
+	return c;
+}
+
+/* The entry a text of hash h has its place in. */
+static inline NxCacheEntry *
+cache_entry(const NxNerCache *c, uint64_t h)
+{
+	return &c->e[nx_mix64(h) & c->mask];
+}
+
+/* Ask the CPU for the entry of a text of hash h (it spans up to three cache lines). */
+static inline void
+cache_prefetch(const NxNerCache *c, uint64_t h)
+{
+#if defined(__GNUC__)
+	const char *p = (const char *) cache_entry(c, h);
+
+	__builtin_prefetch(p);
+	__builtin_prefetch(p + 64);
+	__builtin_prefetch(p + sizeof(NxCacheEntry) - 1);
+#else
+	(void) c;
+	(void) h;
+#endif
+}
+
 /*
  * Properties of every token: its text's hashes, case and shape, its
  * clusters.  They depend on the token's bytes alone, so a text seen
  * before in the document (most tokens of news: the, said, the names) is
- * copied from its first token (nx_same_text) instead of analysed again.
+ * copied from its first token (nx_same_text) instead of analysed again,
+ * and a text an earlier document analysed from the cache, if there is
+ * one and it still holds the text.
  */
 static void
 analyse_tokens(NxNerDoc *d)
 {
 	const NxDoc *doc = d->doc;
+	NxNerCache *c = d->res.cache;
 	NxSameText	same;
 	uint64_t	ahead[NX_CLUSTER_AHEAD];
 
@@ -377,14 +424,37 @@ analyse_tokens(NxNerDoc *d)
 	{
 		uint64_t	h = nx_cluster_hash_ahead(doc, i, d->res.clusters, d->res.vclusters, ahead);
 		size_t		f = nx_same_text_hashed(&same, doc, i, h);
+		const char *s = doc->text + doc->tok[i].b;
+		size_t		blen = doc->tok[i].blen;
+		NxCacheEntry *e;
 
 		if ((i & 1023) == 0)
 			nx_check_interrupts(d->a);
+		/* ahead[] now holds the hash of token i + NX_CLUSTER_AHEAD */
+		if (c && i + NX_CLUSTER_AHEAD < doc->ntok)
+			cache_prefetch(c, ahead[i % NX_CLUSTER_AHEAD]);
 		if (f < i)
+		{
 			d->ti[i] = d->ti[f];
-		else
-			analyse_one(d, doc->text + doc->tok[i].b, doc->tok[i].blen, nx_key_final(h),
-						&d->ti[i]);
+			continue;
+		}
+		if (!c || blen == 0 || blen > NX_CACHE_TEXT)
+		{
+			analyse_one(d, s, blen, nx_key_final(h), &d->ti[i]);
+			continue;
+		}
+		e = cache_entry(c, h);
+		if (e->h == h && e->len == blen && memcmp(e->text, s, blen) == 0)
+		{
+			d->ti[i] = e->ti;
+			continue;
+		}
+		analyse_one(d, s, blen, nx_key_final(h), &d->ti[i]);
+		e->h = h;
+		e->len = (uint8_t) blen;
+		memcpy(e->text, s, blen);
+		e->ti = d->ti[i];
+		e->ti.wid = 0;
 	}
 	nx_same_text_free(&same, d->a);
 }

@@ -59,6 +59,28 @@ typedef struct TokInfo
 	uint16_t	rlen;			/* length of that run, 0 if in none */
 } TokInfo;
 
+/*
+ * The cache of token analyses (nx_ner.h): an entry holds a text of at
+ * most NX_CACHE_TEXT bytes and its TokInfo as analyse_one left it (the
+ * fields of the sentence and document passes zero); one entry a place,
+ * a new text taking the place of the one before.
+ */
+#define NX_CACHE_TEXT	15
+
+typedef struct NxCacheEntry
+{
+	uint64_t	h;				/* nx_fnv1a64 of the text */
+	uint8_t		len;			/* its bytes; 0: empty */
+	char		text[NX_CACHE_TEXT];
+	TokInfo		ti;
+} NxCacheEntry;
+
+struct NxNerCache
+{
+	NxCacheEntry *e;			/* [mask + 1], 64-byte aligned */
+	uint64_t	mask;
+};
+
 /* The per-document feature state (nx_ner.h). */
 struct NxNerDoc
 {

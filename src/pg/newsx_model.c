@@ -7,7 +7,8 @@
  *	  (SHAREDIR/newsx/SHARED-NAME.model, e.g. shared-en.model, read by both
  *	  taggers) is given it, mapped once for every model that names it.  A
  *	  failure is remembered and reported again without retrying on every
- *	  row.
+ *	  row.  An entity model is given a cache of token analyses (nx_ner.h,
+ *	  NX_NER_CACHE_BYTES of the backend's memory) for its later calls.
  */
 #include "postgres.h"
 
@@ -133,6 +134,11 @@ load(LoadedModel *lm)
 		munmap(map, (size_t) st.st_size);
 		goto fail;
 	}
+	/* analyses of token texts kept across this backend's calls */
+	if (strcmp(lm->task, "ner") == 0)
+		lm->model.ner_cache = nx_ner_cache_init(MemoryContextAlloc(TopMemoryContext,
+																   NX_NER_CACHE_BYTES),
+												NX_NER_CACHE_BYTES);
 	lm->ok = true;
 	return;
 
