@@ -77,7 +77,8 @@ typedef struct NxNerRes
 	const NxLexicon *lex;		/* may have slot == NULL */
 	const NxClusters *clusters; /* may have slot == NULL */
 	const NxClusters *vclusters;	/* word-vector clusters; may be NULL */
-	NxNerCache *cache;			/* analyses of earlier documents; may be NULL */
+	NxNerCache *cache;			/* analyses of earlier documents made with these
+								 * word lists (nx_ner_cache_init); may be NULL */
 } NxNerRes;
 
 typedef struct NxNerDoc NxNerDoc;
