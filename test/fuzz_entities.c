@@ -41,7 +41,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	cached = model;
-	cached.ner_cache = nx_ner_cache_init(malloc(64 * 160 + 128), 64 * 160 + 128);
+	cached.ner_cache = nx_ner_cache_init(malloc(nx_ner_cache_bytes(64)), nx_ner_cache_bytes(64));
 	if (!cached.ner_cache)
 		exit(1);
 	return 0;

@@ -691,7 +691,7 @@ test_entities_paired_decode(void)
 	CHECK(m.nstages == 2 && m.stage[0].pair);
 	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
 	{
-		NxNerRes	res = {&m.labels, &m.lex, &m.clusters, &m.vclusters};
+		NxNerRes	res = nx_ner_res(&m);
 
 		CHECK(nx_ner_doc_init(&used, &res, &d, &nx_malloc_alloc) == NX_OK);
 		CHECK(nx_ner_doc_init(&fresh, &res, &d, &nx_malloc_alloc) == NX_OK);
@@ -752,7 +752,7 @@ same_ents(const NxEnt *a, size_t na, const NxEnt *b, size_t nb)
 
 /*
  * The cache of token analyses (nx_ner.h): the shipped model gives the
- * same entities without a cache, with one of NX_NER_CACHE_BYTES (first
+ * same entities without a cache, with one of NX_NER_CACHE_ENTRIES (first
  * filled, then read), and with one of a single entry (every text takes
  * the place of the one before); an entry holds what a document's own
  * analysis of the text is, and a document reads it from there.
@@ -774,7 +774,8 @@ test_entities_cache(void)
 	char		err[256];
 	void	   *shared,
 			   *buf = open_model_file(path, &m, &shared, err, sizeof(err));
-	char	   *big = malloc(NX_NER_CACHE_BYTES + 64);
+	size_t		bigsize = nx_ner_cache_bytes(NX_NER_CACHE_ENTRIES);
+	char	   *big = malloc(bigsize + 64);
 	void	   *small = malloc(300);
 	NxNerCache *cbig,
 			   *csmall;
@@ -793,10 +794,10 @@ test_entities_cache(void)
 	/* 4096 entries wherever the buffer starts (palloc aligns to 8 bytes) */
 	for (int k = 0; k < 64; k += 8)
 	{
-		cbig = nx_ner_cache_init(big + k, NX_NER_CACHE_BYTES);
+		cbig = nx_ner_cache_init(big + k, bigsize);
 		CHECK(cbig != NULL && cbig->mask + 1 == 4096);
 	}
-	cbig = nx_ner_cache_init(big, NX_NER_CACHE_BYTES);
+	cbig = nx_ner_cache_init(big, bigsize);
 	csmall = nx_ner_cache_init(small, 300);
 	CHECK(cbig != NULL && cbig->mask + 1 == 4096);
 	CHECK(csmall != NULL && csmall->mask == 0);
@@ -830,12 +831,13 @@ test_entities_cache(void)
 		}
 	CHECK(same);
 
-	/* an entry holds the document's own analysis of its text */
+	/* an entry holds the document's own analysis of its text (made without it) */
+	m.ner_cache = NULL;
 	for (size_t t = 0; t < ntexts; t++)
 	{
 		NxDoc		d;
 		NxNerDoc   *nd = NULL;
-		NxNerRes	res = {&m.labels, &m.lex, &m.clusters, &m.vclusters, NULL};
+		NxNerRes	res = nx_ner_res(&m);
 
 		CHECK(nx_doc_parse(&d, texts[t], strlen(texts[t]), &nx_malloc_alloc) == NX_OK);
 		CHECK(nx_ner_doc_init(&nd, &res, &d, &nx_malloc_alloc) == NX_OK);
@@ -869,10 +871,11 @@ test_entities_cache(void)
 	CHECK(found > 30);
 
 	/* and a document reads its analyses from there */
+	m.ner_cache = cbig;
 	{
 		NxDoc		d;
 		NxNerDoc   *nd = NULL;
-		NxNerRes	res = {&m.labels, &m.lex, &m.clusters, &m.vclusters, cbig};
+		NxNerRes	res = nx_ner_res(&m);
 		NxCacheEntry *e = &cbig->e[nx_mix64(nx_fnv1a64("Merkel", 6)) & cbig->mask];
 
 		CHECK(e->len == 6 && memcmp(e->text, "Merkel", 6) == 0);

@@ -1066,18 +1066,15 @@ run_eval(const Opts *o)
 
 	open_model(o->c.model, &m, &len, nx_ner_check_model);
 	/* as the extension runs it: analyses kept across documents */
-	m.ner_cache = nx_ner_cache_init(xalloc(NX_NER_CACHE_BYTES), NX_NER_CACHE_BYTES);
+	m.ner_cache = nx_ner_cache_init(xalloc(nx_ner_cache_bytes(NX_NER_CACHE_ENTRIES)),
+									nx_ner_cache_bytes(NX_NER_CACHE_ENTRIES));
 	printf("model %s: %u labels, %u stages, 2^%u buckets, %zu bytes\n",
 		   m.name, m.labels.n, m.nstages, m.stage[0].log2, len);
 	if (!o->c.dev)
 		return 0;
 	read_corpus(o->c.dev, &dev);
 	corpus_gold(&dev, &m.labels);
-	res.labels = &m.labels;
-	res.lex = &m.lex;
-	res.clusters = &m.clusters;
-	res.vclusters = &m.vclusters;
-	res.cache = NULL;
+	res = nx_ner_res(&m);
 	corpus_prepare(&dev, &res, NULL, 0);
 	for (int k = 1; k <= (int) m.nstages; k++)
 	{
@@ -1301,11 +1298,7 @@ main(int argc, char **argv)
 		m.vclustsec = vclsec.p;
 		m.vclustseclen = vclsec.len;
 	}
-	res.labels = &m.labels;
-	res.lex = &m.lex;
-	res.clusters = &m.clusters;
-	res.vclusters = &m.vclusters;
-	res.cache = NULL;
+	res = nx_ner_res(&m);
 	if (fold_res)
 		for (int f = 0; f < o.c.folds; f++)
 		{

@@ -80,7 +80,7 @@ NxStatus
 nx_ner_tag(const NxModel *m, const NxDoc *doc, NxEntity **out, size_t *n,
 		   const NxAlloc *a)
 {
-	NxNerRes	res = {&m->labels, &m->lex, &m->clusters, &m->vclusters, m->ner_cache};
+	NxNerRes	res = nx_ner_res(m);
 	NxNerDoc   *d = NULL;
 	uint8_t    *labels = NULL;
 	float	   *prob = NULL;

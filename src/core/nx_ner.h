@@ -55,17 +55,18 @@ extern const char *nx_ner_type_name(const NxModel *m, uint32_t type);
  * without one.
  *
  * nx_ner_cache_init lays a cache out in buf[0..size) (as many entries,
- * a power of two, as fit; NX_NER_CACHE_BYTES is what the extension
- * gives it) and returns it, or NULL if not one entry fits.  Set it as
+ * a power of two, as fit) and returns it, or NULL if not one entry fits;
+ * nx_ner_cache_bytes(n) is the size that holds n entries wherever buf
+ * starts (the extension gives NX_NER_CACHE_ENTRIES).  Set it as
  * m->ner_cache once m is ready (nx_ner_check_model): nx_ner_tag then
  * reads and fills it.  A model with a cache must not decode in two
  * threads at once; buf must outlive its use.
  */
 typedef struct NxNerCache NxNerCache;
 
-/* 4096 entries of 160 bytes, and room to align them */
-#define NX_NER_CACHE_BYTES	(4096 * 160 + 128)
+#define NX_NER_CACHE_ENTRIES	4096
 
+extern size_t nx_ner_cache_bytes(uint32_t entries);
 extern NxNerCache *nx_ner_cache_init(void *buf, size_t size);
 
 /* ---- lower level: used by nx_ner_tag, the training tool and tests ---- */
@@ -80,6 +81,15 @@ typedef struct NxNerRes
 	NxNerCache *cache;			/* analyses of earlier documents made with these
 								 * word lists (nx_ner_cache_init); may be NULL */
 } NxNerRes;
+
+/* What the features of m's documents look up: its word lists and its cache. */
+static inline NxNerRes
+nx_ner_res(const NxModel *m)
+{
+	NxNerRes	res = {&m->labels, &m->lex, &m->clusters, &m->vclusters, m->ner_cache};
+
+	return res;
+}
 
 typedef struct NxNerDoc NxNerDoc;
 

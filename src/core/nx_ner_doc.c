@@ -361,6 +361,13 @@ analyse_one(NxNerDoc *d, const char *s, size_t blen, uint64_t key, TokInfo *ti)
 
 /* ---- the cache of token analyses across documents (nx_ner.h) ---- */
 
+/* Room for the header, its alignment to 64 bytes and the entries. */
+size_t
+nx_ner_cache_bytes(uint32_t entries)
+{
+	return sizeof(NxNerCache) + 63 + (size_t) entries * sizeof(NxCacheEntry);
+}
+
 NxNerCache *
 nx_ner_cache_init(void *buf, size_t size)
 {

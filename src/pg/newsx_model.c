@@ -8,7 +8,8 @@
  *	  taggers) is given it, mapped once for every model that names it.  A
  *	  failure is remembered and reported again without retrying on every
  *	  row.  An entity model is given a cache of token analyses (nx_ner.h,
- *	  NX_NER_CACHE_BYTES of the backend's memory) for its later calls.
+ *	  NX_NER_CACHE_ENTRIES of them in the backend's memory) for its later
+ *	  calls.
  */
 #include "postgres.h"
 
@@ -136,9 +137,12 @@ load(LoadedModel *lm)
 	}
 	/* analyses of token texts kept across this backend's calls */
 	if (strcmp(lm->task, "ner") == 0)
-		lm->model.ner_cache = nx_ner_cache_init(MemoryContextAlloc(TopMemoryContext,
-																   NX_NER_CACHE_BYTES),
-												NX_NER_CACHE_BYTES);
+	{
+		size_t		bytes = nx_ner_cache_bytes(NX_NER_CACHE_ENTRIES);
+
+		lm->model.ner_cache = nx_ner_cache_init(MemoryContextAlloc(TopMemoryContext, bytes),
+												bytes);
+	}
 	lm->ok = true;
 	return;
 
