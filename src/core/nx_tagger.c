@@ -744,6 +744,96 @@ score_pair_avx2(const NxTagger *t, const int16_t *const *rows, size_t start, siz
 	wide2_store(&a, L, s1);
 	wide2_store(&b, L, s2);
 }
+
+/*
+ * The first of the labels allowed by m (bit l: label l) with the highest
+ * of the L scores sc (17 to 23), as greedy's loop chooses; -1 if m allows
+ * none.  Scores of labels not allowed read as INT32_MIN for the maximum,
+ * and only allowed labels can be equal to it.
+ */
+__attribute__((target("avx2"), always_inline))
+static inline int
+best_avx2(const int32_t *sc, uint64_t m, uint32_t L)
+{
+	const __m256i bit = _mm256_setr_epi32(1, 2, 4, 8, 16, 32, 64, 128),
+				lowest = _mm256_set1_epi32(INT32_MIN);
+	__m256i		v[3],
+				ok[3],
+				top;
+	const uint32_t first[3] = {0, 8, L - 8};
+
+	if ((m & ((UINT64_C(1) << L) - 1)) == 0)
+		return -1;
+	for (int j = 0; j < 3; j++)
+	{
+		__m256i		b = _mm256_set1_epi32((int) ((m >> first[j]) & 0xFF));
+
+		v[j] = _mm256_loadu_si256((const __m256i *) (sc + first[j]));
+		ok[j] = _mm256_cmpeq_epi32(_mm256_and_si256(b, bit), bit);
+		v[j] = _mm256_blendv_epi8(lowest, v[j], ok[j]);
+	}
+	top = _mm256_max_epi32(_mm256_max_epi32(v[0], v[1]), v[2]);
+	top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(1, 0, 3, 2)));
+	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(2, 3, 0, 1)));
+	for (int j = 0; j < 3; j++)
+	{
+		int			at = _mm256_movemask_ps(_mm256_castsi256_ps(
+			_mm256_and_si256(_mm256_cmpeq_epi32(v[j], top), ok[j])));
+
+		if (at)
+			return (int) first[j] + __builtin_ctz((unsigned) at);
+	}
+	return -1;					/* not reached */
+}
+
+/*
+ * All of a token's scores in one pass, for a sparse table of 17 to 23
+ * labels with AVX2 (the entity model): the ns static rows of the ring
+ * from start (a paired table's second halves into pout, if not NULL),
+ * the second stage's sums a paired first stage left (pin, if not NULL)
+ * and the rows of the nd dynamic features, kept in registers until the
+ * L scores are stored into sc.  The same integers as score_pair,
+ * score_feats and the adds of greedy's other path.
+ */
+__attribute__((target("avx2,popcnt"), noinline))
+static int
+score_token_avx2(const NxTagger *t, const int16_t *const *ring, size_t start, size_t ns,
+				 size_t rmask, int32_t *pout, const int32_t *pin,
+				 const uint32_t *dyn, size_t nd, int32_t *sc,
+				 uint64_t m, uint32_t outside, int32_t obias)
+{
+	const uint32_t L = t->nlabels;
+	Wide2		a = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()};
+
+	if (pout)
+	{
+		Wide2		b = a;
+
+		for (size_t k = 0; k < ns; k++)
+		{
+			const int16_t *row = ring[(start + k) & rmask];
+
+			wide2_add(&a, row, L);
+			wide2_add(&b, row + L, L);
+		}
+		wide2_store(&b, L, pout);
+	}
+	else
+		for (size_t k = 0; k < ns; k++)
+			wide2_add(&a, ring[(start + k) & rmask], L);
+	if (pin)
+	{
+		a.a0 = _mm256_add_epi32(a.a0, _mm256_loadu_si256((const __m256i *) pin));
+		a.a1 = _mm256_add_epi32(a.a1, _mm256_loadu_si256((const __m256i *) (pin + 8)));
+		a.at = _mm256_add_epi32(a.at, _mm256_loadu_si256((const __m256i *) (pin + L - 8)));
+	}
+	for (size_t k = 0; k < nd; k++)
+		wide2_add(&a, row_of(t, dyn[k], TAB_SPARSE | TAB_POPCNT), L);
+	wide2_store(&a, L, sc);
+	sc[outside] -= obias;
+	return best_avx2(sc, m, L);
+}
 #endif
 
 /*
@@ -840,13 +930,55 @@ take_o(const NxLabelSet *ls, const NxSeq *seq, size_t i, const uint8_t *hist)
 	return p == NX_LP_O || (ls->bilou && (p == NX_LP_L || p == NX_LP_U));
 }
 
+/*
+ * A token's scores by the general path: its static rows from the ring
+ * (ring not NULL) or found now, the second stage's sums of a paired
+ * first stage, the dynamic features' rows.
+ */
+static NX_ALWAYS_INLINE void
+score_other(const NxTagger *t, const NxSeq *seq, size_t i, const uint8_t *labels,
+			const uint32_t *sf, size_t ns, const int16_t *const *ring, int32_t *sc, int mode)
+{
+	const uint32_t L = t->nlabels;
+	int32_t		dsc[NX_MAX_LABELS];
+	uint32_t	dyn[NX_MAX_DYN_FEATS];
+
+	if (ring)
+	{
+		if (t->pair && seq->pair.sum && seq->pair.slot[i] != NX_NO_SLOT)
+		{
+			score_pair(t, ring, seq->off[i], ns, ROW_RING - 1, sc, pair_sums(seq, i, L), mode);
+			seq->pair.set[i] = 1;
+		}
+		else
+			score_rows(t, ring, NULL, seq->off[i], ns, ROW_RING - 1, sc, mode);
+	}
+	else
+		score_feats(t, sf, ns, sc, mode);
+	/* the second stage of a paired table: the first stage summed its static rows */
+	if (!t->pair && seq->pair.set && seq->pair.set[i])
+	{
+		const int32_t *ps = pair_sums(seq, i, L);
+
+		for (uint32_t l = 0; l < L; l++)
+			sc[l] += ps[l];
+	}
+	if (seq->dyn)
+	{
+		size_t		k = seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS);
+
+		score_feats(t, dyn, k, dsc, mode);
+		for (uint32_t l = 0; l < L; l++)
+			sc[l] += dsc[l];
+	}
+}
+
 /* Greedy decoding of one sequence (mode: TAB_*, a constant where it is inlined). */
 static NX_ALWAYS_INLINE void
 greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 	   uint8_t *labels, float *prob, int mode)
 {
 	int32_t		sc[NX_MAX_LABELS];
-	int32_t		dsc[NX_MAX_LABELS];
 	uint32_t	dyn[NX_MAX_DYN_FEATS];
 	uint32_t	lazy[NX_MAX_LAZY_FEATS];
 	const int16_t *ring[ROW_RING];	/* rows of static features [pf - ROW_RING, pf) */
@@ -855,6 +987,7 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 	const double inv = (t->scale > 0 ? 1.0 / t->scale : 1.0) *
 		(t->calib > 0 ? (double) t->calib : 1.0);	/* scores to softmax units */
 	size_t		pf = 0;			/* static features whose rows were asked for */
+	const int32_t obias = seq->obias != 0 ? (int32_t) (seq->obias * t->scale) : 0;
 
 	for (size_t i = 0; i < seq->ntok; i++)
 	{
@@ -862,6 +995,7 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		int			best = -1;
 		const uint32_t *sf;
 		size_t		ns;
+		int			in_ring;
 
 		if (seq->fixed && seq->fixed[i] != 0xFF)
 		{
@@ -901,40 +1035,34 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 			}
 		}
 		sf = static_of(seq, i, lazy, &ns);
-		if ((mode & TAB_SPARSE) && sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING)
+		in_ring = (mode & TAB_SPARSE) && sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING;
+#if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
+		if (in_ring && (mode & TAB_AVX2) && wide2_labels(L))
 		{
+			size_t		nd = seq->dyn ? seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS) : 0;
+			int32_t    *pout = NULL;
+			const int32_t *pin = NULL;
+
 			if (t->pair && seq->pair.sum && seq->pair.slot[i] != NX_NO_SLOT)
 			{
-				score_pair(t, ring, seq->off[i], ns, ROW_RING - 1, sc, pair_sums(seq, i, L), mode);
+				pout = pair_sums(seq, i, L);
 				seq->pair.set[i] = 1;
 			}
-			else
-				score_rows(t, ring, NULL, seq->off[i], ns, ROW_RING - 1, sc, mode);
+			else if (!t->pair && seq->pair.set && seq->pair.set[i])
+				pin = pair_sums(seq, i, L);
+			best = score_token_avx2(t, ring, seq->off[i], ns, ROW_RING - 1, pout, pin,
+									dyn, nd, sc, m, ls->outside, obias);
 		}
 		else
-			score_feats(t, sf, ns, sc, mode);
-		/* the second stage of a paired table: the first stage summed its static rows */
-		if (!t->pair && seq->pair.set && seq->pair.set[i])
+#endif
 		{
-			const int32_t *ps = pair_sums(seq, i, L);
-
+			score_other(t, seq, i, labels, sf, ns, in_ring ? ring : NULL, sc, mode);
+			sc[ls->outside] -= obias;
 			for (uint32_t l = 0; l < L; l++)
-				sc[l] += ps[l];
+				if ((m >> l) & 1)
+					if (best < 0 || sc[l] > sc[best])
+						best = (int) l;
 		}
-		if (seq->dyn)
-		{
-			size_t		k = seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS);
-
-			score_feats(t, dyn, k, dsc, mode);
-			for (uint32_t l = 0; l < L; l++)
-				sc[l] += dsc[l];
-		}
-		if (seq->obias != 0)
-			sc[ls->outside] -= (int32_t) (seq->obias * t->scale);
-		for (uint32_t l = 0; l < L; l++)
-			if ((m >> l) & 1)
-				if (best < 0 || sc[l] > sc[best])
-					best = (int) l;
 		if (best < 0)
 			best = ls->outside;
 		labels[i] = (uint8_t) best;
