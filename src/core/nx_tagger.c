@@ -806,7 +806,43 @@ score_token_avx2(const NxTagger *t, const int16_t *const *ring, size_t start, si
 	const uint32_t L = t->nlabels;
 	Wide2		a = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()};
 
-	if (pout)
+	if (pout && L == 17)
+	{
+		/*
+		 * A paired row of 17 labels is 34 int16: four vectors of eight
+		 * and one more ending at the row's end, where each stage's rows
+		 * apart take three.  sum[j] is the sum of the rows' j-th int16.
+		 */
+		__m256i		v0 = a.a0,
+					v1 = a.a0,
+					v2 = a.a0,
+					v3 = a.a0,
+					v4 = a.a0;
+		int32_t		sum[34];
+
+		for (size_t k = 0; k < ns; k++)
+		{
+			const int16_t *row = ring[(start + k) & rmask];
+
+			v0 = _mm256_add_epi32(v0, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) row)));
+			v1 = _mm256_add_epi32(v1, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 8))));
+			v2 = _mm256_add_epi32(v2, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 16))));
+			v3 = _mm256_add_epi32(v3, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 24))));
+			v4 = _mm256_add_epi32(v4, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *) (row + 26))));
+		}
+		_mm256_storeu_si256((__m256i *) sum, v0);
+		_mm256_storeu_si256((__m256i *) (sum + 8), v1);
+		_mm256_storeu_si256((__m256i *) (sum + 16), v2);
+		_mm256_storeu_si256((__m256i *) (sum + 24), v3);
+		_mm256_storeu_si256((__m256i *) (sum + 26), v4);
+		a.a0 = v0;
+		a.a1 = v1;
+		a.at = _mm256_loadu_si256((const __m256i *) (sum + 9));
+		_mm256_storeu_si256((__m256i *) pout, _mm256_loadu_si256((const __m256i *) (sum + 17)));
+		_mm256_storeu_si256((__m256i *) (pout + 8), _mm256_loadu_si256((const __m256i *) (sum + 25)));
+		pout[16] = sum[33];
+	}
+	else if (pout)
 	{
 		Wide2		b = a;
 
