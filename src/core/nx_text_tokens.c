@@ -138,6 +138,19 @@ tick(Lex *lx)
 		nx_check_interrupts(lx->a);
 }
 
+#define RUN_TICKS 4096			/* characters a loop counts at once, at most */
+
+/* Count n characters looked at, as n ticks would. */
+static inline void
+tick_n(Lex *lx, size_t n)
+{
+	size_t		before = lx->work;
+
+	lx->work += n;
+	if ((before >> 16) != (lx->work >> 16))
+		nx_check_interrupts(lx->a);
+}
+
 /* Append a token; returns 0 on allocation failure. */
 static int
 push(Lex *lx, size_t b, size_t e, uint32_t c, uint32_t clen, int kind, int flags)
@@ -197,9 +210,32 @@ scan_word(Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 	*abbrev = 0;
 	while (j < sc->len)
 	{
-		UChar32		c = cp_at(sc, j, &nx);
-		int			k = cls(c);
+		UChar32		c;
+		int			k;
+		size_t		r = j;
 
+		/*
+		 * a run of ASCII letters and digits, most of a word of news, at
+		 * once (at most RUN_TICKS: a long one still checks for interrupts)
+		 */
+		while (r < sc->len && r - j < RUN_TICKS && sc->s[r] < 0x80 &&
+			   (ascii_class[sc->s[r]] == C_LETTER || ascii_class[sc->s[r]] == C_DIGIT))
+		{
+			if (ascii_class[sc->s[r]] == C_DIGIT)
+				letters_only = 0;
+			r++;
+		}
+		if (r > j)
+		{
+			tick_n(lx, r - j);
+			prev = sc->s[r - 1];
+			n += (uint32_t) (r - j);
+			j = r;
+			if (j == sc->len)
+				break;
+		}
+		c = cp_at(sc, j, &nx);
+		k = cls(c);
 		tick(lx);
 
 		if (k == C_LETTER || k == C_MARK || k == C_DIGIT ||
