@@ -212,18 +212,23 @@ scan_word(Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 	{
 		UChar32		c;
 		int			k;
-		size_t		r = j;
+		size_t		r = j,
+					lim = sc->len - j > RUN_TICKS ? j + RUN_TICKS : sc->len;
 
 		/*
-		 * a run of ASCII letters and digits, most of a word of news, at
-		 * once (at most RUN_TICKS: a long one still checks for interrupts)
+		 * a run of ASCII letters and digits (ascii_class's C_LETTER and
+		 * C_DIGIT), most of a word of news, at once; at most RUN_TICKS,
+		 * so that a long one still checks for interrupts
 		 */
-		while (r < sc->len && r - j < RUN_TICKS && sc->s[r] < 0x80 &&
-			   (ascii_class[sc->s[r]] == C_LETTER || ascii_class[sc->s[r]] == C_DIGIT))
+		for (; r < lim; r++)
 		{
-			if (ascii_class[sc->s[r]] == C_DIGIT)
-				letters_only = 0;
-			r++;
+			unsigned	b = sc->s[r];
+
+			if ((unsigned) ((b | 32) - 'a') < 26)
+				continue;
+			if ((unsigned) (b - '0') >= 10)
+				break;
+			letters_only = 0;
 		}
 		if (r > j)
 		{
