@@ -1015,7 +1015,6 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 	   uint8_t *labels, float *prob, int mode)
 {
 	int32_t		sc[NX_MAX_LABELS];
-	uint32_t	dyn[NX_MAX_DYN_FEATS];
 	uint32_t	lazy[NX_MAX_LAZY_FEATS];
 	const int16_t *ring[ROW_RING];	/* rows of static features [pf - ROW_RING, pf) */
 	const uint32_t L = t->nlabels;
@@ -1075,6 +1074,7 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 #if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
 		if (in_ring && (mode & TAB_AVX2) && wide2_labels(L))
 		{
+			uint32_t	dyn[NX_MAX_DYN_FEATS];
 			size_t		nd = seq->dyn ? seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS) : 0;
 			int32_t    *pout = NULL;
 			const int32_t *pin = NULL;
