@@ -441,12 +441,10 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
  * 8, fits the int16 that score_int8 shifts in); not inlined, so that
  * code for CPUs without AVX2 never runs its instructions.
  */
-__attribute__((target("avx2"), noinline))
-static void
-score_int8_avx2(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
+__attribute__((target("avx2"), always_inline))
+static inline __m256i
+int8_add_avx2(const NxTagger *t, const uint32_t *feat, size_t n, __m256i acc)
 {
-	__m256i		acc = _mm256_setzero_si256();
-
 	for (size_t k = 0; k < n; k++)
 	{
 		const int8_t *row = int8_row(t, feat[k]);
@@ -455,8 +453,15 @@ score_int8_avx2(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scor
 		x = _mm256_sll_epi32(x, _mm_cvtsi32_si128(row[NX_INT8_ROW - 1]));
 		acc = _mm256_add_epi32(acc, x);
 	}
+	return acc;
+}
+
+__attribute__((target("avx2"), noinline))
+static void
+score_int8_avx2(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
+{
 	/* all eight lanes: scores has room for NX_MAX_LABELS (see score_rows) */
-	_mm256_storeu_si256((__m256i *) scores, acc);
+	_mm256_storeu_si256((__m256i *) scores, int8_add_avx2(t, feat, n, _mm256_setzero_si256()));
 }
 #endif
 
@@ -747,9 +752,11 @@ score_pair_avx2(const NxTagger *t, const int16_t *const *rows, size_t start, siz
 
 /*
  * The first of the labels allowed by m (bit l: label l) with the highest
- * of the L scores sc (17 to 23), as greedy's loop chooses; -1 if m allows
- * none.  Scores of labels not allowed read as INT32_MIN for the maximum,
- * and only allowed labels can be equal to it.
+ * of the L scores sc (at most 8 in one vector, or 17 to 23 in three: two
+ * of eight and one ending at the last), as greedy's loop chooses; -1 if
+ * m allows none.  sc has room for eight at least.  Scores of labels not
+ * allowed read as INT32_MIN for the maximum, and only allowed labels can
+ * be equal to it.
  */
 __attribute__((target("avx2"), always_inline))
 static inline int
@@ -761,10 +768,12 @@ best_avx2(const int32_t *sc, uint64_t m, uint32_t L)
 				ok[3],
 				top;
 	const uint32_t first[3] = {0, 8, L - 8};
+	const int	nv = L <= 8 ? 1 : 3;
 
-	if ((m & ((UINT64_C(1) << L) - 1)) == 0)
+	m &= (UINT64_C(1) << L) - 1;
+	if (m == 0)
 		return -1;
-	for (int j = 0; j < 3; j++)
+	for (int j = 0; j < nv; j++)
 	{
 		__m256i		b = _mm256_set1_epi32((int) ((m >> first[j]) & 0xFF));
 
@@ -772,11 +781,13 @@ best_avx2(const int32_t *sc, uint64_t m, uint32_t L)
 		ok[j] = _mm256_cmpeq_epi32(_mm256_and_si256(b, bit), bit);
 		v[j] = _mm256_blendv_epi8(lowest, v[j], ok[j]);
 	}
-	top = _mm256_max_epi32(_mm256_max_epi32(v[0], v[1]), v[2]);
+	top = v[0];
+	for (int j = 1; j < nv; j++)
+		top = _mm256_max_epi32(top, v[j]);
 	top = _mm256_max_epi32(top, _mm256_permute2x128_si256(top, top, 1));
 	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(1, 0, 3, 2)));
 	top = _mm256_max_epi32(top, _mm256_shuffle_epi32(top, _MM_SHUFFLE(2, 3, 0, 1)));
-	for (int j = 0; j < 3; j++)
+	for (int j = 0; j < nv; j++)
 	{
 		int			at = _mm256_movemask_ps(_mm256_castsi256_ps(
 			_mm256_and_si256(_mm256_cmpeq_epi32(v[j], top), ok[j])));
@@ -869,6 +880,27 @@ score_token_avx2(const NxTagger *t, const int16_t *const *ring, size_t start, si
 	wide2_store(&a, L, sc);
 	sc[outside] -= obias;
 	return best_avx2(sc, m, L);
+}
+
+/*
+ * The same for an int8 table (the quotation model: at most eight
+ * labels): the rows of the ns static and nd dynamic features in one
+ * vector, the L scores into sc (eight lanes: sc has room), the best
+ * allowed label chosen.  The same integers as score_feats and the adds
+ * of greedy's other path.
+ */
+__attribute__((target("avx2"), noinline))
+static int
+score_token_int8_avx2(const NxTagger *t, const uint32_t *sf, size_t ns,
+					  const uint32_t *dyn, size_t nd, int32_t *sc,
+					  uint64_t m, uint32_t outside, int32_t obias)
+{
+	__m256i		acc = int8_add_avx2(t, sf, ns, _mm256_setzero_si256());
+
+	acc = int8_add_avx2(t, dyn, nd, acc);
+	_mm256_storeu_si256((__m256i *) sc, acc);
+	sc[outside] -= obias;
+	return best_avx2(sc, m, t->nlabels);
 }
 #endif
 
@@ -1088,6 +1120,13 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 				pin = pair_sums(seq, i, L);
 			best = score_token_avx2(t, ring, seq->off[i], ns, ROW_RING - 1, pout, pin,
 									dyn, nd, sc, m, ls->outside, obias);
+		}
+		else if ((mode & TAB_INT8) && (mode & TAB_AVX2) && !seq->pair.set)
+		{
+			uint32_t	dyn[NX_MAX_DYN_FEATS];
+			size_t		nd = seq->dyn ? seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS) : 0;
+
+			best = score_token_int8_avx2(t, sf, ns, dyn, nd, sc, m, ls->outside, obias);
 		}
 		else
 #endif
