@@ -434,12 +434,12 @@ score_int8(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
 
 #if defined(NX_AVX2_DISPATCH)
 /*
- * score_int8 with AVX2, where the CPU has it: a row's eight bytes
- * widened to int32 at once (its last lane, the shift, is summed too and
- * ignored, as in score_int8), shifted, added.  The same sums, in about
- * half the instructions (a value shifted by at most NX_INT8_MAX_SHIFT,
- * 8, fits the int16 that score_int8 shifts in); not inlined, so that
- * code for CPUs without AVX2 never runs its instructions.
+ * The int8 rows of the features feat[0..n) added to acc with AVX2: a
+ * row's eight bytes widened to int32 at once (its last lane, the shift,
+ * is summed too and ignored, as in score_int8), shifted, added.  The
+ * same sums as score_int8's, in about half the instructions (a value
+ * shifted by at most NX_INT8_MAX_SHIFT, 8, fits the int16 that
+ * score_int8 shifts in).
  */
 __attribute__((target("avx2"), always_inline))
 static inline __m256i
@@ -456,6 +456,10 @@ int8_add_avx2(const NxTagger *t, const uint32_t *feat, size_t n, __m256i acc)
 	return acc;
 }
 
+/*
+ * score_int8 with AVX2, where the CPU has it; not inlined, so that code
+ * for CPUs without AVX2 never runs its instructions.
+ */
 __attribute__((target("avx2"), noinline))
 static void
 score_int8_avx2(const NxTagger *t, const uint32_t *feat, size_t n, int32_t *scores)
