@@ -157,6 +157,10 @@ test_text_sentences(void)
 			 "It inspires certain hopes… / There is a mutual dedication."));
 	CHECK(EQ(SENTS("Really?! Yes."), "Really?! / Yes."));
 	CHECK(EQ(SENTS("He said no. The end."), "He said no. / The end."));
+	/* abbreviations in any case; six letters at most (Messrs.) */
+	CHECK(EQ(SENTS("He met MR. Smith, gov. Brown and MESSRS. Lee of ACME INC. in Fla. Then he left."),
+			 "He met MR. Smith, gov. Brown and MESSRS. Lee of ACME INC. in Fla. / Then he left."));
+	CHECK(EQ(SENTS("He met Mister. Smith was there."), "He met Mister. / Smith was there."));
 }
 
 void

@@ -105,20 +105,25 @@ nx_text_cp_decode(const Scan *sc, size_t i, size_t *next)
 	return c;
 }
 
-/* Is the word s[0..n) (without its period) a known abbreviation? */
+/*
+ * Is the word s[0..n) (without its period) a known abbreviation?  The
+ * lists are in lower case, so the word is lowered once and compared byte
+ * for byte (nx_word_in: the first byte first), as ascii_ieq would
+ * compare it with each.
+ */
 int
 nx_text_abbrev_class(const uint8_t *s, size_t n)
 {
-	int			k;
+	char		low[6];
 
-	if (n == 0 || n > 6)
+	if (n == 0 || n > sizeof(low))
 		return AB_NONE;
-	for (k = 0; ab_title[k]; k++)
-		if (ascii_ieq(s, n, ab_title[k]))
-			return AB_TITLE;
-	for (k = 0; ab_end[k]; k++)
-		if (ascii_ieq(s, n, ab_end[k]))
-			return AB_END;
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char) ascii_lower(s[i]);
+	if (nx_word_in(low, n, ab_title, sizeof(ab_title) / sizeof(ab_title[0]) - 1))
+		return AB_TITLE;
+	if (nx_word_in(low, n, ab_end, sizeof(ab_end) / sizeof(ab_end[0]) - 1))
+		return AB_END;
 	return AB_NONE;
 }
 
