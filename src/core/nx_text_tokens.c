@@ -191,6 +191,112 @@ is_clitic_word(const uint8_t *s, uint32_t m)
 }
 
 /*
+ * The end of the run of ASCII letters and digits (ascii_class's C_LETTER
+ * and C_DIGIT) from byte j, most of a word of news, counted at once: at
+ * most RUN_TICKS, so that a long one still checks for interrupts.  A
+ * digit in it clears *letters_only.
+ */
+static inline size_t
+ascii_run(Lex *lx, size_t j, int *letters_only)
+{
+	const Scan *sc = &lx->sc;
+	size_t		r = j,
+				lim = sc->len - j > RUN_TICKS ? j + RUN_TICKS : sc->len;
+
+	for (; r < lim; r++)
+	{
+		unsigned	b = sc->s[r];
+
+		if ((unsigned) ((b | 32) - 'a') < 26)
+			continue;
+		if ((unsigned) (b - '0') >= 10)
+			break;
+		*letters_only = 0;
+	}
+	if (r > j)
+		tick_n(lx, r - j);
+	return r;
+}
+
+/* Letters (and marks on them) from byte i: how many, for is_clitic_word. */
+static uint32_t
+letters_from(Lex *lx, size_t i)
+{
+	const Scan *sc = &lx->sc;
+	uint32_t	m = 0;
+
+	for (size_t nx; i < sc->len; m++)
+	{
+		UChar32		c = cp_at(sc, i, &nx);
+
+		tick(lx);
+		if (cls(c) != C_LETTER && cls(c) != C_MARK)
+			break;
+		i = nx;
+	}
+	return m;
+}
+
+/*
+ * An acronym chain after a single letter and its period, the next letter
+ * at byte i (U.S., a.m., N.Y.: single letters and periods): the
+ * characters after the first letter it takes (3 or more, *end set to the
+ * byte after it), or 0 for none.
+ */
+static uint32_t
+acronym_chain(Lex *lx, size_t i, size_t *end)
+{
+	const Scan *sc = &lx->sc;
+	uint32_t	m = 1;
+
+	while (i < sc->len)
+	{
+		size_t		a1,
+					a2;
+		UChar32		l = cp_at(sc, i, &a1);
+
+		tick(lx);
+		if (cls(l) != C_LETTER)
+			break;
+		if (a1 < sc->len && cp_at(sc, a1, &a2) == '.')
+		{
+			i = a2;
+			m += 2;
+		}
+		else
+			break;
+	}
+	*end = i;
+	return m >= 3 ? m : 0;
+}
+
+/*
+ * Does a word of the kind, its last character prev, go on over the
+ * connector c, the byte after it nx?  1 over 1996-08-30, 3.5, 10,000,
+ * 13:30, 9/11 and F-16, COVID-19; 2 (no longer letters only) over
+ * example.com (not end.Next), @ and _; 0 where the word ends.
+ */
+static int
+connector_joins(const Scan *sc, UChar32 c, UChar32 prev, int kind, size_t nx)
+{
+	UChar32		next;
+
+	if (c != '.' && c != ',' && c != ':' && c != '/' && c != '@' && c != '_' && !is_hyphen(c))
+		return 0;
+	next = peek(sc, nx);
+	if ((c == '.' || c == ',' || c == ':' || c == '/' || is_hyphen(c)) &&
+		cls(prev) == C_DIGIT && cls(next) == C_DIGIT)
+		return 1;
+	if (is_hyphen(c) && kind == NX_TOK_WORD && cls(prev) == C_LETTER && cls(next) == C_DIGIT)
+		return 1;
+	if (c == '.' && cls(prev) == C_LETTER && cls(next) == C_LETTER && is_lower(next))
+		return 2;
+	if ((c == '@' || c == '_') && cls(next) == C_LETTER)
+		return 2;
+	return 0;
+}
+
+/*
  * Scan a word or number starting at byte i (character ci).  Sets *end,
  * *cend (characters consumed) and returns the kind.  Stops before a
  * clitic, a hyphen between letters, or a period that is not part of it.
@@ -202,37 +308,20 @@ scan_word(Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 	size_t		j = i,
 				nx;
 	uint32_t	n = 0;
-	int			first_digit = cls(peek(sc, i)) == C_DIGIT;
-	int			kind = first_digit ? NX_TOK_NUMBER : NX_TOK_WORD;
+	int			kind = cls(peek(sc, i)) == C_DIGIT ? NX_TOK_NUMBER : NX_TOK_WORD;
 	int			letters_only = 1;	/* for abbreviation and initial checks */
 	UChar32		prev = -2;
 
 	*abbrev = 0;
 	while (j < sc->len)
 	{
+		size_t		r = ascii_run(lx, j, &letters_only);
 		UChar32		c;
-		int			k;
-		size_t		r = j,
-					lim = sc->len - j > RUN_TICKS ? j + RUN_TICKS : sc->len;
+		int			k,
+					join;
 
-		/*
-		 * a run of ASCII letters and digits (ascii_class's C_LETTER and
-		 * C_DIGIT), most of a word of news, at once; at most RUN_TICKS,
-		 * so that a long one still checks for interrupts
-		 */
-		for (; r < lim; r++)
-		{
-			unsigned	b = sc->s[r];
-
-			if ((unsigned) ((b | 32) - 'a') < 26)
-				continue;
-			if ((unsigned) (b - '0') >= 10)
-				break;
-			letters_only = 0;
-		}
 		if (r > j)
 		{
-			tick_n(lx, r - j);
 			prev = sc->s[r - 1];
 			n += (uint32_t) (r - j);
 			j = r;
@@ -258,24 +347,12 @@ scan_word(Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 		/* inner connectors: look at the character after */
 		if (is_apos(c) && cls(prev) == C_LETTER)
 		{
-			size_t		a2,
-						e2;
-			UChar32		c2 = peek(sc, nx);
-			uint32_t	m = 0;
+			uint32_t	m;
 
-			if (cls(c2) != C_LETTER)
+			if (cls(peek(sc, nx)) != C_LETTER)
 				break;
 			/* clitic? letters after the apostrophe, then a non-letter */
-			for (e2 = nx; e2 < sc->len; m++)
-			{
-				UChar32		c3 = cp_at(sc, e2, &a2);
-
-				tick(lx);
-
-				if (cls(c3) != C_LETTER && cls(c3) != C_MARK)
-					break;
-				e2 = a2;
-			}
+			m = letters_from(lx, nx);
 			if (is_clitic_word(sc->s + nx, m))
 				break;			/* word ends here; the clitic follows */
 			if (m == 1 && ascii_ieq(sc->s + nx, 1, "t") && n >= 2 &&
@@ -290,75 +367,25 @@ scan_word(Lex *lx, size_t i, size_t *end, uint32_t *nch, int *abbrev)
 			n++;
 			continue;
 		}
-		if ((c == '.' || c == ',' || c == ':' || c == '/' || is_hyphen(c)) &&
-			cls(prev) == C_DIGIT && cls(peek(sc, nx)) == C_DIGIT)
+		if (c == '.' && letters_only && cls(prev) == C_LETTER && n == 1 &&
+			cls(peek(sc, nx)) == C_LETTER)
 		{
-			j = nx;				/* 1996-08-30, 3.5, 10,000, 13:30, 9/11 */
-			n++;
-			continue;
-		}
-		if (is_hyphen(c) && kind == NX_TOK_WORD && cls(prev) == C_LETTER &&
-			cls(peek(sc, nx)) == C_DIGIT)
-		{
-			j = nx;				/* F-16, COVID-19 stay whole */
-			n++;
-			continue;
-		}
-		if (c == '.' && letters_only && cls(prev) == C_LETTER)
-		{
-			/* acronym chain: U.S., a.m., N.Y. -- single letters and periods */
-			UChar32		c2 = peek(sc, nx);
+			uint32_t	m = acronym_chain(lx, nx, end);
 
-			if (cls(c2) == C_LETTER && n == 1)
+			if (m > 0)
 			{
-				size_t		k2 = nx;
-				uint32_t	m = 1;
-				int			ok = 1;
-
-				/* consume L. L. ... */
-				while (ok && k2 < sc->len)
-				{
-					size_t		a1,
-								a2;
-					UChar32		l = cp_at(sc, k2, &a1);
-
-					tick(lx);
-					if (cls(l) != C_LETTER)
-						break;
-					if (a1 < sc->len && cp_at(sc, a1, &a2) == '.')
-					{
-						k2 = a2;
-						m += 2;
-					}
-					else
-						ok = 0;
-				}
-				if (m >= 3)
-				{
-					*end = k2;
-					*nch = n + m;
-					*abbrev = 1;
-					return kind;
-				}
+				*nch = n + m;
+				*abbrev = 1;
+				return kind;
 			}
 		}
-		if (c == '.' && cls(prev) == C_LETTER && n > 0 &&
-			cls(peek(sc, nx)) == C_LETTER && is_lower(peek(sc, nx)))
-		{
-			/* example.com, but not end.Next */
-			j = nx;
-			n++;
+		join = connector_joins(sc, c, prev, kind, nx);
+		if (join == 0)
+			break;
+		if (join == 2)
 			letters_only = 0;
-			continue;
-		}
-		if ((c == '@' || c == '_') && cls(peek(sc, nx)) == C_LETTER)
-		{
-			j = nx;
-			n++;
-			letters_only = 0;
-			continue;
-		}
-		break;
+		j = nx;
+		n++;
 	}
 	*end = j;
 	*nch = n;
