@@ -704,6 +704,76 @@ model_of_stages(const NxLabelSet *ls, int nstages, const void *w0, size_t l0,
 }
 
 /*
+ * Does a paired model m (stages of the dense d1 and d2) decode as d1 and
+ * d2 do, with SSE2 and AVX2 (test_model_paired_weights)?  Clears *same1
+ * or *same2 where the first or second stage does not.
+ */
+static void
+paired_decoding_alike(const NxTagger *d1, const NxTagger *d2, const NxModel *m,
+					  const NxLabelSet *ls, uint64_t *seed, int *same1, int *same2)
+{
+	for (int r = 0; r < 300; r++)
+	{
+		uint32_t	feat[64],
+					off[9] = {0},
+					none[9] = {0},
+					slot[8];
+		size_t		n = (size_t) r % 64;
+		uint8_t		ld[8],
+					lp[8],
+					set[8];
+		float		pd[8],
+					pp[8];
+		int32_t		sums[8 * NX_MAX_LABELS];
+		NxSeq		seq = {0};
+
+		random_feats(feat, n, seed);
+		for (int k = 1; k <= 8; k++)
+			off[k] = (uint32_t) (n * (size_t) k / 8);
+		for (int k = 0; k < 8; k++)
+			slot[k] = (uint32_t) (7 - k);	/* any slot order */
+		seq.ntok = 8;
+		seq.off = off;
+		seq.feat = feat;
+		for (int avx2 = 0; avx2 <= 1; avx2++)
+		{
+			nx_tagger_avx2(avx2);
+			nx_tagger_greedy(d1, ls, &seq, ld, pd);
+			seq.pair.sum = sums;
+			seq.pair.slot = slot;
+			seq.pair.set = set;
+			memset(set, 0, sizeof(set));
+			nx_tagger_greedy(&m->stage[0], ls, &seq, lp, pp);
+			*same1 = *same1 && memcmp(ld, lp, 8) == 0 && memcmp(pd, pp, sizeof(pd)) == 0;
+			for (int k = 0; k < 8; k++)
+			{
+				int32_t		want[NX_MAX_LABELS];
+
+				nx_tagger_score(d2, feat + off[k], off[k + 1] - off[k], want);
+				*same1 = *same1 && set[k] &&
+					memcmp(want, sums + slot[k] * ls->n, ls->n * sizeof(int32_t)) == 0;
+			}
+			/* the second stage: the full features unpaired, none paired */
+			seq.pair.sum = NULL;
+			seq.pair.slot = NULL;
+			seq.pair.set = NULL;
+			nx_tagger_greedy(d2, ls, &seq, ld, pd);
+			seq.pair.sum = sums;
+			seq.pair.slot = slot;
+			seq.pair.set = set;
+			seq.off = none;
+			nx_tagger_greedy(&m->stage[1], ls, &seq, lp, pp);
+			seq.off = off;
+			seq.pair.sum = NULL;
+			seq.pair.slot = NULL;
+			seq.pair.set = NULL;
+			*same2 = *same2 && memcmp(ld, lp, 8) == 0 && memcmp(pd, pp, sizeof(pd)) == 0;
+		}
+		nx_tagger_avx2(1);
+	}
+}
+
+/*
  * Paired stages (model format 5, the entity model): one index over the
  * buckets where either stage has a row, each row both stages' weights.
  * Every bucket reads as the dense weights it came from, in both stages;
@@ -711,10 +781,10 @@ model_of_stages(const NxLabelSet *ls, int nstages, const void *w0, size_t l0,
  * and probabilities and leaves each token the dense second stage's sums
  * of its static rows, with which the second stage, given no static
  * features for those tokens, decodes as the dense second stage does with
- * all of them (SSE2 and AVX2).  Stages of other label counts or buckets,
- * or too dense, are not paired; a paired WEIGHTS1 after an unpaired
- * WEIGHTS0, a paired WEIGHTS0 alone or with a WEIGHTS1 of other rows are
- * refused.
+ * all of them (SSE2 and AVX2), with 17 labels and with 21.  Stages of
+ * other label counts or buckets, or too dense, are not paired; a paired
+ * WEIGHTS1 after an unpaired WEIGHTS0, a paired WEIGHTS0 alone or with a
+ * WEIGHTS1 of other rows are refused.
  */
 void
 test_model_paired_weights(void)
@@ -773,64 +843,37 @@ test_model_paired_weights(void)
 	CHECK(m.stage[0].stride == 2 * ls.n && m.stage[1].index == m.stage[0].index);
 	CHECK(l1 == NX_WEIGHTS_HDR);
 
-	for (int r = 0; r < 300; r++)
+	paired_decoding_alike(&d1, &d2, &m, &ls, &seed, &stage1_same, &stage2_same);
 	{
-		uint32_t	feat[64],
-					off[9] = {0},
-					none[9] = {0},
-					slot[8];
-		size_t		n = (size_t) r % 64;
-		uint8_t		ld[8],
-					lp[8],
-					set[8];
-		float		pd[8],
-					pp[8];
-		int32_t		sums[8 * 17];
-		NxSeq		seq = {0};
+		/* 21 labels: the decoder's general sums of a paired row (17 have their own) */
+		static const char *const five[] = {"PER", "LOC", "ORG", "MISC", "EVENT"};
+		NxLabelSet	ls21;
+		NxTagger	e1,
+					e2;
+		int16_t    *v1,
+				   *v2;
+		void	   *t0 = NULL,
+				   *t1 = NULL;
+		size_t		tl0,
+					tl1,
+					len21 = 0;
+		unsigned char *b21;
+		NxModel		m21;
 
-		random_feats(feat, n, &seed);
-		for (int k = 1; k <= 8; k++)
-			off[k] = (uint32_t) (n * (size_t) k / 8);
-		for (int k = 0; k < 8; k++)
-			slot[k] = (uint32_t) (7 - k);	/* any slot order */
-		seq.ntok = 8;
-		seq.off = off;
-		seq.feat = feat;
-		for (int avx2 = 0; avx2 <= 1; avx2++)
-		{
-			nx_tagger_avx2(avx2);
-			nx_tagger_greedy(&d1, &ls, &seq, ld, pd);
-			seq.pair.sum = sums;
-			seq.pair.slot = slot;
-			seq.pair.set = set;
-			memset(set, 0, sizeof(set));
-			nx_tagger_greedy(&m.stage[0], &ls, &seq, lp, pp);
-			stage1_same = stage1_same && memcmp(ld, lp, 8) == 0 && memcmp(pd, pp, sizeof(pd)) == 0;
-			for (int k = 0; k < 8; k++)
-			{
-				int32_t		want[NX_MAX_LABELS];
-
-				nx_tagger_score(&d2, feat + off[k], off[k + 1] - off[k], want);
-				stage1_same = stage1_same && set[k] &&
-					memcmp(want, sums + slot[k] * 17, 17 * sizeof(int32_t)) == 0;
-			}
-			/* the second stage: the full features unpaired, none paired */
-			seq.pair.sum = NULL;
-			seq.pair.slot = NULL;
-			seq.pair.set = NULL;
-			nx_tagger_greedy(&d2, &ls, &seq, ld, pd);
-			seq.pair.sum = sums;
-			seq.pair.slot = slot;
-			seq.pair.set = set;
-			seq.off = none;
-			nx_tagger_greedy(&m.stage[1], &ls, &seq, lp, pp);
-			seq.off = off;
-			seq.pair.sum = NULL;
-			seq.pair.slot = NULL;
-			seq.pair.set = NULL;
-			stage2_same = stage2_same && memcmp(ld, lp, 8) == 0 && memcmp(pd, pp, sizeof(pd)) == 0;
-		}
-		nx_tagger_avx2(1);
+		CHECK(nx_labels_make(&ls21, 1, five, 5, err, sizeof(err)) == NX_OK);
+		CHECK(ls21.n == 21);
+		v1 = random_dense(&e1, ls21.n, 8, &seed);
+		v2 = random_dense(&e2, ls21.n, 8, &seed);
+		CHECK(v1 && v2 && nx_weights_build_pair(&e1, &e2, &t0, &tl0, &t1, &tl1, &nx_malloc_alloc) == NX_OK);
+		b21 = model_of_stages(&ls21, 2, t0, tl0, t1, tl1, &len21);
+		CHECK(b21 && nx_model_open(b21, len21, &m21, err, sizeof(err)) == NX_OK);
+		if (b21)
+			paired_decoding_alike(&e1, &e2, &m21, &ls21, &seed, &stage1_same, &stage2_same);
+		free(b21);
+		free(t0);
+		free(t1);
+		free(v1);
+		free(v2);
 	}
 	CHECK(stage1_same);
 	CHECK(stage2_same);

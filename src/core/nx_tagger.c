@@ -730,31 +730,6 @@ nx_tagger_row_values(const NxTagger *t, uint32_t f, int16_t *out)
 
 #if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
 /*
- * score_wide2_avx2 of the rows of a ring of a paired table: the first
- * stage's scores into s1 and the second's (the rows' other half) into
- * s2, in one pass over the rows.
- */
-__attribute__((target("avx2"), noinline))
-static void
-score_pair_avx2(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n,
-				size_t rmask, int32_t *s1, int32_t *s2)
-{
-	const uint32_t L = t->nlabels;
-	Wide2		a = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256()},
-				b = a;
-
-	for (size_t k = 0; k < n; k++)
-	{
-		const int16_t *row = rows[(start + k) & rmask];
-
-		wide2_add(&a, row, L);
-		wide2_add(&b, row + L, L);
-	}
-	wide2_store(&a, L, s1);
-	wide2_store(&b, L, s2);
-}
-
-/*
  * The first of the labels allowed by m (bit l: label l) with the highest
  * of the L scores sc (at most 8 in one vector, or 17 to 23 in three: two
  * of eight and one ending at the last), as greedy's loop chooses; -1 if
@@ -911,7 +886,8 @@ score_token_int8_avx2(const NxTagger *t, const uint32_t *sf, size_t ns,
 /*
  * Scores of both stages of a paired table from the n rows of a ring
  * (n + ROWS_AHEAD <= ROW_RING): the first stage's into s1, the second's
- * into s2 (nlabels of room).
+ * into s2 (nlabels of room).  Where the CPU has AVX2, a paired table of
+ * 17 to 23 labels is scored by score_token_avx2 instead.
  */
 static NX_ALWAYS_INLINE void
 score_pair(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n,
@@ -920,13 +896,6 @@ score_pair(const NxTagger *t, const int16_t *const *rows, size_t start, size_t n
 	const int16_t *two[ROW_RING];
 	int32_t		all[NX_MAX_LABELS];
 
-#if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
-	if ((mode & TAB_AVX2) && wide2_labels(t->nlabels))
-	{
-		score_pair_avx2(t, rows, start, n, rmask, s1, s2);
-		return;
-	}
-#endif
 	score_rows(t, rows, NULL, start, n, rmask, s1, mode);
 	for (size_t k = 0; k < n; k++)
 		two[k] = rows[(start + k) & rmask] + t->nlabels;
