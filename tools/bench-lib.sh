@@ -28,8 +28,8 @@ SQL
     $P -c "VACUUM ANALYZE corpus"
 }
 
-# bench_timers: the functions secs(q) (wall-clock seconds of running q)
-# and cpu_secs(q) (this backend's CPU seconds, from Linux
+# bench_timers: the functions secs(q) (wall-clock seconds of running q),
+# cpu_turns (below) and cpu_secs(q) (this backend's CPU seconds, from Linux
 # /proc/self/schedstat in ns, which a shared machine's waits do not
 # inflate; wall-clock seconds where the file cannot be read).
 bench_timers() {
@@ -51,6 +51,27 @@ BEGIN
     END;
     EXECUTE q;
     RETURN (split_part(pg_read_file('/proc/self/schedstat'), ' ', 1)::bigint - c0) / 1e9;
+END $$;
+-- cpu_turns(keys, sqls, rounds): each query once to warm up, then all of
+-- them rounds times, taking turns (in reverse order every other round);
+-- a row (its key, the backend's CPU seconds) a timed run
+CREATE FUNCTION cpu_turns(keys text[], sqls text[], rounds int)
+RETURNS TABLE (key text, secs float8) LANGUAGE plpgsql AS $$
+DECLARE
+    n int := coalesce(array_length(sqls, 1), 0);
+    k int;
+BEGIN
+    FOR j IN 1..n LOOP
+        PERFORM cpu_secs(sqls[j]);
+    END LOOP;
+    FOR i IN 1..rounds LOOP
+        FOR j IN 1..n LOOP
+            k := CASE WHEN i % 2 = 1 THEN j ELSE n + 1 - j END;
+            key := keys[k];
+            secs := cpu_secs(sqls[k]);
+            RETURN NEXT;
+        END LOOP;
+    END LOOP;
 END $$;
 SQL
 }
