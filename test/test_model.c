@@ -854,8 +854,8 @@ test_model_paired_weights(void)
 				   *v2;
 		void	   *t0 = NULL,
 				   *t1 = NULL;
-		size_t		tl0,
-					tl1,
+		size_t		tl0 = 0,
+					tl1 = 0,
 					len21 = 0;
 		unsigned char *b21;
 		NxModel		m21;
