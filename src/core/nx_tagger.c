@@ -974,15 +974,14 @@ take_o(const NxLabelSet *ls, const NxSeq *seq, size_t i, const uint8_t *hist)
 /*
  * A token's scores by the general path: its static rows from the ring
  * (ring not NULL) or found now, the second stage's sums of a paired
- * first stage, the dynamic features' rows.
+ * first stage, the rows of its nd dynamic features dyn.
  */
 static NX_ALWAYS_INLINE void
-score_other(const NxTagger *t, const NxSeq *seq, size_t i, const uint8_t *labels,
+score_other(const NxTagger *t, const NxSeq *seq, size_t i, const uint32_t *dyn, size_t nd,
 			const uint32_t *sf, size_t ns, const int16_t *const *ring, int32_t *sc, int mode)
 {
 	const uint32_t L = t->nlabels;
 	int32_t		dsc[NX_MAX_LABELS];
-	uint32_t	dyn[NX_MAX_DYN_FEATS];
 
 	if (ring)
 	{
@@ -1004,11 +1003,9 @@ score_other(const NxTagger *t, const NxSeq *seq, size_t i, const uint8_t *labels
 		for (uint32_t l = 0; l < L; l++)
 			sc[l] += ps[l];
 	}
-	if (seq->dyn)
+	if (nd > 0)
 	{
-		size_t		k = seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS);
-
-		score_feats(t, dyn, k, dsc, mode);
+		score_feats(t, dyn, nd, dsc, mode);
 		for (uint32_t l = 0; l < L; l++)
 			sc[l] += dsc[l];
 	}
@@ -1021,6 +1018,7 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 {
 	int32_t		sc[NX_MAX_LABELS];
 	uint32_t	lazy[NX_MAX_LAZY_FEATS];
+	uint32_t	dyn[NX_MAX_DYN_FEATS];
 	const int16_t *ring[ROW_RING];	/* rows of static features [pf - ROW_RING, pf) */
 	const uint32_t L = t->nlabels;
 	const size_t row_last = (t->pair ? 2 * L : L) - 1;	/* a row's last int16 read */
@@ -1034,7 +1032,8 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		uint64_t	m = allowed_mask(ls, i, seq->ntok, labels);
 		int			best = -1;
 		const uint32_t *sf;
-		size_t		ns;
+		size_t		ns,
+					nd;
 		int			in_ring;
 
 		if (seq->fixed && seq->fixed[i] != 0xFF)
@@ -1076,11 +1075,10 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 		}
 		sf = static_of(seq, i, lazy, &ns);
 		in_ring = (mode & TAB_SPARSE) && sf == seq->feat + seq->off[i] && ns + ROWS_AHEAD <= ROW_RING;
+		nd = seq->dyn ? seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS) : 0;
 #if defined(NX_AVX2_DISPATCH) && defined(__SSE2__)
 		if (in_ring && (mode & TAB_AVX2) && wide2_labels(L))
 		{
-			uint32_t	dyn[NX_MAX_DYN_FEATS];
-			size_t		nd = seq->dyn ? seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS) : 0;
 			int32_t    *pout = NULL;
 			const int32_t *pin = NULL;
 
@@ -1095,16 +1093,11 @@ greedy(const NxTagger *t, const NxLabelSet *ls, const NxSeq *seq,
 									dyn, nd, sc, m, ls->outside, obias);
 		}
 		else if ((mode & TAB_INT8) && (mode & TAB_AVX2) && !seq->pair.set)
-		{
-			uint32_t	dyn[NX_MAX_DYN_FEATS];
-			size_t		nd = seq->dyn ? seq->dyn(seq->ctx, i, labels, dyn, NX_MAX_DYN_FEATS) : 0;
-
 			best = score_token_int8_avx2(t, sf, ns, dyn, nd, sc, m, ls->outside, obias);
-		}
 		else
 #endif
 		{
-			score_other(t, seq, i, labels, sf, ns, in_ring ? ring : NULL, sc, mode);
+			score_other(t, seq, i, dyn, nd, sf, ns, in_ring ? ring : NULL, sc, mode);
 			sc[ls->outside] -= obias;
 			for (uint32_t l = 0; l < L; l++)
 				if ((m >> l) & 1)
