@@ -241,7 +241,7 @@ letters_from(Lex *lx, size_t i)
  * An acronym chain after a single letter and its period, the next letter
  * at byte i (U.S., a.m., N.Y.: single letters and periods): the
  * characters after the first letter it takes (3 or more, *end set to the
- * byte after it), or 0 for none.
+ * byte after it), or 0 for none (*end untouched).
  */
 static uint32_t
 acronym_chain(Lex *lx, size_t i, size_t *end)
@@ -266,8 +266,10 @@ acronym_chain(Lex *lx, size_t i, size_t *end)
 		else
 			break;
 	}
+	if (m < 3)
+		return 0;
 	*end = i;
-	return m >= 3 ? m : 0;
+	return m;
 }
 
 /*
