@@ -1,6 +1,6 @@
 -- entities_news.sql: extract_entities() on the forms of today's news that
 -- 1996 Reuters did not teach: title-case headlines, names with particles,
--- names with digits and hyphens, wire-copy lines.
+-- names with digits and hyphens, wire-copy lines, the people of today's news.
 -- prerequisites: the extension and its default model
 CREATE EXTENSION newsx;
 
@@ -15,7 +15,8 @@ Hillary Clinton broke with President Barack Obama on Friday over the trade deal,
 
 U.S. President Joe Biden speaks in Washington, U.S., December 3, 2021. REUTERS/Kevin Lamarque/Pool
 
-Reporting by Jeff Mason; Editing by Leslie Adler$$);
+Reporting by Jeff Mason; Editing by Leslie Adler$$),
+('people', $$When Trump launched his campaign, few took him seriously. Trump is now leading the polls. Merkel met Obama in Berlin. Yanukovych fled to Russia in 2014. Priebus said the party would unite behind Trump.$$);
 
 -- positions contract on every row
 SELECT n.name, count(*) AS entities,
@@ -47,6 +48,13 @@ ORDER BY pos;
 SELECT count(*) AS wire_words_as_entities
 FROM extract_entities((SELECT body FROM news WHERE name = 'wire'))
 WHERE entity ~* '^(dec|pool|reporting|editing)$';
+
+-- people the training text never names, whose names the news text
+-- writes after a title (President Obama) and which are in the family-name
+-- list for that reason (data/README.md): Obama is a person, not the
+-- organisation his Brown cluster suggests, and Yanukovych is found
+SELECT entity, type FROM extract_entities((SELECT body FROM news WHERE name = 'people'))
+ORDER BY pos;
 
 -- a party tag after a legislator's name, in parentheses or between
 -- commas: the party's letter (MISC) and the state (LOC), each a span.
