@@ -555,8 +555,8 @@ static const RuleCase rule_cases[] = {
 		"the plan would work|said|His niece, state Del. Marcia \"Cia\" Price (D-Newport News),|Marcia Price ## "
 		"he was glad|said|Scott|Bobby Scott"},
 	{NX_QR_NAME_LATER_SURNAME,
-		"{s:Trump} {c:says} {q:the plan will fail}.\n\nDonald Trump spoke on Monday in Ohio.",
-		"the plan will fail|says|Trump|Donald Trump"},
+		"{s:Tshisekedi} {c:says} {q:the plan will fail}.\n\nFelix Tshisekedi spoke on Monday in Kinshasa.",
+		"the plan will fail|says|Tshisekedi|Felix Tshisekedi"},
 	{NX_QR_NAME_VERB_WORD,
 		"{s:The State Department} {c:said} {q:the plan would work}.",
 		"the plan would work|said|The State Department|State Department"},

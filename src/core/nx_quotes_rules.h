@@ -225,7 +225,7 @@ NX_QRULE(NAME_VERB_WORD, SPEAKERS, "name_verb_word",
 NX_QRULE(NAME_NICKNAME, SPEAKERS, "name_nickname",
 		 "a nickname in quotation marks inside a name is part of it, and left out of the speaker's name (Marcia \"Cia\" Price: Marcia Price)")
 NX_QRULE(NAME_LATER_SURNAME, SPEAKERS, "name_later_surname",
-		 "a capitalised word opening a sentence, no name before it, is the surname of the one entity named later with it (Trump: We will win. … Donald Trump)")
+		 "a capitalised word opening a sentence, no name before it, is the surname of the one entity named later with it (Tshisekedi: We will win. … Felix Tshisekedi)")
 NX_QRULE(ORG_FIRST_WORD, SPEAKERS, "org_first_word",
 		 "a lone word that opens the longer name of one organisation named before is that organisation (Peabody: Peabody Energy)")
 NX_QRULE(SPEAKER_NAME, SPEAKERS, "speaker_name",
