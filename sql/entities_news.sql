@@ -56,6 +56,12 @@ WHERE entity ~* '^(dec|pool|reporting|editing)$';
 SELECT entity, type FROM extract_entities((SELECT body FROM news WHERE name = 'people'))
 ORDER BY pos;
 
+-- an organisation's acronym is ORG also before a noun: GOP too, which the
+-- tagger learnt as MISC from CoNLL-2003's one example
+SELECT entity, type FROM extract_entities(
+  'The GOP nominee met NATO and EU officials, and G.O.P. donors gave money to the GOP.')
+ORDER BY pos;
+
 -- a party tag after a legislator's name, in parentheses or between
 -- commas: the party's letter (MISC) and the state (LOC), each a span.
 -- A title is no entity: the second "Rep." (after a party tag), which the

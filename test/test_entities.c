@@ -40,6 +40,7 @@ void		test_entities_party_tags(void);
 void		test_entities_org_heads(void);
 void		test_entities_name_joins(void);
 void		test_entities_lexicon_events(void);
+void		test_entities_org_acronyms(void);
 void		test_entities_canonical(void);
 void		test_entities_keys(void);
 void		test_entities_header(void);
@@ -52,7 +53,7 @@ enum
 
 static const char *const TYPES[] = {"LOC", "MISC", "ORG", "PER"};
 
-/* A model with labels and a lexicon (classes loc-country, title). */
+/* A model with labels and a lexicon (classes loc-country, title, misc-event, org). */
 typedef struct TModel
 {
 	NxModel		m;
@@ -89,11 +90,12 @@ lex_entry(NxLexSlot *s, const char *entry, uint32_t cls)
 static void
 tmodel_make(TModel *t)
 {
-	static const char *const classes[] = {"loc-country", "title", "misc-event"};
+	static const char *const classes[] = {"loc-country", "title", "misc-event", "org"};
 	static const char *const countries[] = {"Ukraine", "U.S.", "Russia", "United States"};
 	static const char *const titles[] = {"President", "Secretary", "press secretary"};
 	static const char *const events[] = {"9/11", "Fifth Amendment", "Tour de France"};
-	NxLexSlot	s[32];
+	static const char *const orgs[] = {"GOP", "G.O.P.", "NATO", "Acme"};
+	NxLexSlot	s[40];
 	size_t		n = 0,
 				len;
 	char		err[128];
@@ -107,7 +109,9 @@ tmodel_make(TModel *t)
 		n += lex_entry(s + n, titles[i], 1);
 	for (size_t i = 0; i < sizeof(events) / sizeof(events[0]); i++)
 		n += lex_entry(s + n, events[i], 2);
-	CHECK(nx_lexicon_build(s, n, 3, classes, 3, &t->lexsec, &len, &nx_malloc_alloc) == NX_OK);
+	for (size_t i = 0; i < sizeof(orgs) / sizeof(orgs[0]); i++)
+		n += lex_entry(s + n, orgs[i], 3);
+	CHECK(nx_lexicon_build(s, n, 4, classes, 4, &t->lexsec, &len, &nx_malloc_alloc) == NX_OK);
 	CHECK(nx_lexicon_parse(t->lexsec, len, &t->m.lex, err, sizeof(err)) == NX_OK);
 }
 
@@ -418,6 +422,31 @@ test_entities_lexicon_events(void)
 	};
 	static const char *const want[][2] = {
 		{"9/11", "MISC"}, {"Fifth Amendment", "MISC"}, {"Tour de", "ORG"},
+	};
+
+	check_entities(text, in, NELEM(in), want, NELEM(want));
+}
+
+/*
+ * A mention that is one word in capitals and an organisation of the
+ * lexicon is ORG, whatever the tagger typed it (GOP, G.O.P., NATO); not
+ * the same word out of capitals (Gop), an organisation of the lexicon
+ * that is no acronym (Acme), nor a mention of which the acronym is only
+ * a part (NATO Summit).
+ */
+void
+test_entities_org_acronyms(void)
+{
+	static const char text[] =
+		"The GOP nominee met G.O.P. donors. NATO spoke. Gop and Acme did not. "
+		"The NATO Summit ended.";
+	static const MentSpec in[] = {
+		{"GOP", 1, MISC}, {"G.O.P.", 1, LOC}, {"NATO spoke", 1, PER},
+		{"Gop", 1, MISC}, {"Acme", 1, PER}, {"NATO Summit", 2, MISC},
+	};
+	static const char *const want[][2] = {
+		{"GOP", "ORG"}, {"G.O.P.", "ORG"}, {"NATO", "ORG"},
+		{"Gop", "MISC"}, {"Acme", "PERSON"}, {"NATO Summit", "MISC"},
 	};
 
 	check_entities(text, in, NELEM(in), want, NELEM(want));

@@ -220,6 +220,7 @@ ctx_init(EntCtx *x, const NxModel *m, const NxDoc *doc, const NxAlloc *a)
 	x->event_cls = first_class(m->lex.event_classes);
 	x->nt = m->labels.ntypes;
 	x->places = m->lex.place_classes;
+	x->orgs = m->lex.org_classes;
 	x->pool.a = a;
 }
 

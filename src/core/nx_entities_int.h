@@ -116,6 +116,7 @@ typedef struct EntCtx
 	int			title_cls;		/* lexicon class of titles, -1 */
 	int			event_cls;		/* lexicon class of named events and laws, -1 */
 	uint32_t	places;			/* lexicon classes of places, as bits */
+	uint32_t	orgs;			/* lexicon classes of organisations, as bits */
 	uint32_t	nt;				/* number of model types */
 	/* clean: the mentions cut into pieces and cleaned */
 	Ment	   *me;

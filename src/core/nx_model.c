@@ -102,6 +102,8 @@ lexicon_groups(NxLexicon *lex)
 				lex->place_classes |= bit;
 		if (strcmp(nm, "misc-event") == 0)
 			lex->event_classes |= bit;
+		if (strcmp(nm, "org") == 0 || strcmp(nm, "org-media") == 0)
+			lex->org_classes |= bit;
 	}
 	nx_words_class_bits(lex);
 }

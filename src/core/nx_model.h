@@ -124,14 +124,15 @@ typedef struct NxLexicon
 	 * classes whose words beside a capitalised word tell what it names
 	 * (NX_LEX_CONTEXT_CLASSES), names seen in training ("train-*"), and
 	 * (for the passes after tagging, without comparing names every call)
-	 * places and named events.
+	 * places, named events and organisations.
 	 */
 	uint32_t	title_classes;
 	uint32_t	context_classes;
 	uint32_t	seen_classes;
-	/* and the classes the entities' passes read: places, named events */
+	/* and the classes the entities' passes read: places, named events, organisations */
 	uint32_t	place_classes;	/* NX_LEX_PLACE_CLASSES */
 	uint32_t	event_classes;	/* "misc-event" */
+	uint32_t	org_classes;	/* "org", "org-media" */
 	/*
 	 * The bit of each word class of the quotation pipeline (NX_W_* of
 	 * nx_wordlist.h) in this lexicon, 0 where it has none: found by name
