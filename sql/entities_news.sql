@@ -62,6 +62,13 @@ SELECT entity, type FROM extract_entities(
   'The GOP nominee met NATO and EU officials, and G.O.P. donors gave money to the GOP.')
 ORDER BY pos;
 
+-- "The" belongs to an organisation's name only in an official title that
+-- the lexicon holds with it (The Washington Post), not to other papers
+-- and short forms (The New York Post, The Post)
+SELECT entity, type FROM extract_entities(
+  'The Washington Post and The New York Post reported it on Monday. The Post said so.')
+ORDER BY pos;
+
 -- a party tag after a legislator's name, in parentheses or between
 -- commas: the party's letter (MISC) and the state (LOC), each a span.
 -- A title is no entity: the second "Rep." (after a party tag), which the

@@ -41,6 +41,7 @@ void		test_entities_org_heads(void);
 void		test_entities_name_joins(void);
 void		test_entities_lexicon_events(void);
 void		test_entities_org_acronyms(void);
+void		test_entities_org_article(void);
 void		test_entities_canonical(void);
 void		test_entities_keys(void);
 void		test_entities_header(void);
@@ -94,7 +95,7 @@ tmodel_make(TModel *t)
 	static const char *const countries[] = {"Ukraine", "U.S.", "Russia", "United States"};
 	static const char *const titles[] = {"President", "Secretary", "press secretary"};
 	static const char *const events[] = {"9/11", "Fifth Amendment", "Tour de France"};
-	static const char *const orgs[] = {"GOP", "G.O.P.", "NATO", "Acme"};
+	static const char *const orgs[] = {"GOP", "G.O.P.", "NATO", "Acme", "The Washington Post"};
 	NxLexSlot	s[40];
 	size_t		n = 0,
 				len;
@@ -447,6 +448,29 @@ test_entities_org_acronyms(void)
 	static const char *const want[][2] = {
 		{"GOP", "ORG"}, {"G.O.P.", "ORG"}, {"NATO", "ORG"},
 		{"Gop", "MISC"}, {"Acme", "PERSON"}, {"NATO Summit", "MISC"},
+	};
+
+	check_entities(text, in, NELEM(in), want, NELEM(want));
+}
+
+/*
+ * An organisation's mention opening with The loses it unless the
+ * lexicon's organisations have the whole (The Washington Post); not a
+ * place's (The Hague), nor a the in lower case.
+ */
+void
+test_entities_org_article(void)
+{
+	static const char text[] =
+		"The Washington Post and The New York Post wrote. The Post agreed. "
+		"The Hague ruled. Readers of the Sun Times left.";
+	static const MentSpec in[] = {
+		{"The Washington", 3, ORG}, {"The New York", 4, ORG}, {"The Post agreed", 2, ORG},
+		{"The Hague", 2, LOC}, {"the Sun", 3, ORG},
+	};
+	static const char *const want[][2] = {
+		{"The Washington Post", "ORG"}, {"New York Post", "ORG"}, {"Post", "ORG"},
+		{"The Hague", "LOC"}, {"the Sun Times", "ORG"},
 	};
 
 	check_entities(text, in, NELEM(in), want, NELEM(want));

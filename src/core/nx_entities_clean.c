@@ -23,6 +23,8 @@
  *	   it (Rep. | John Culberson);
  *	 - an organisation's acronym of the lexicon is ORG, whatever the
  *	   tagger typed it (GOP: CoNLL-2003's one example is MISC);
+ *	 - an organisation's mention loses a leading The unless the lexicon
+ *	   has the whole (The Post, but The Washington Post);
  *	 - a named event or law of the lexicon the tagger left out is MISC
  *	   (9/11, Fifth Amendment).
  * Each reads the tokens once: the pass stays linear.
@@ -692,6 +694,34 @@ org_acronyms(EntCtx *x)
 	}
 }
 
+/*
+ * An organisation's mention that opens with "The" loses it unless the
+ * lexicon's organisations have the whole mention: "The" belongs to a
+ * name only in an official title (The Washington Post, which the media
+ * list holds with it), not in other papers' names and short forms (The
+ * New York Post, The Post) nor in bodies and parties (The State
+ * Department), as both CoNLL-2003 and the 2016 news annotate them.
+ */
+static void
+org_article(EntCtx *x)
+{
+	const NxDoc *doc = x->doc;
+
+	for (size_t k = 0; k < x->nm; k++)
+	{
+		Ment	   *e = &x->me[k];
+		const NxToken *t = &doc->tok[e->tok];
+
+		if ((int) e->type == x->org && e->ntok >= 2 && t->blen == 3 &&
+			memcmp(doc->text + t->b, "The", 3) == 0 &&
+			!(lex_entry(x->m, doc, e->tok, e->ntok) & x->orgs))
+		{
+			e->tok++;
+			e->ntok--;
+		}
+	}
+}
+
 /* Tokens of a named event of the lexicon, at most (Second Battle of the Marne). */
 #define EVENT_TOKENS_MAX	6
 
@@ -843,6 +873,9 @@ nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 	if (x->per >= 0)
 		titles_alone(x);
 	if (x->org >= 0 && x->orgs)
+	{
 		org_acronyms(x);
+		org_article(x);
+	}
 	return lexicon_events(x);
 }
