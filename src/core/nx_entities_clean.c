@@ -671,50 +671,50 @@ titles_alone(EntCtx *x)
 }
 
 /*
- * A mention that is one word in capitals, an organisation of the lexicon
- * (GOP, G.O.P., NATO, CNN), is ORG: an acronym is the organisation's
- * name also before a noun (GOP nominee, EU officials), not an adjective
- * made from it (Republican), and both the CoNLL-2003 training data
- * (EU, NATO) and the 2016 news (GOP "in every use") type it so.  The
- * tagger learnt GOP as MISC from CoNLL-2003's one example of it.
+ * Is a mention one word in capitals that is an organisation of the
+ * lexicon (GOP, G.O.P., NATO, CNN)?  Such an acronym is the
+ * organisation's name also before a noun (GOP nominee, EU officials),
+ * not an adjective made from it (Republican), and both the CoNLL-2003
+ * training data (EU, NATO) and the 2016 news (GOP "in every use") type
+ * it ORG.  The tagger learnt GOP as MISC from CoNLL-2003's one example.
  */
-static void
-org_acronyms(EntCtx *x)
+static int
+org_acronym(const EntCtx *x, const Ment *e)
 {
-	const NxDoc *doc = x->doc;
+	const NxToken *t = &x->doc->tok[e->tok];
 
-	for (size_t k = 0; k < x->nm; k++)
-	{
-		Ment	   *e = &x->me[k];
-		const NxToken *t = &doc->tok[e->tok];
-
-		if ((int) e->type != x->org && e->ntok == 1 && t->blen >= 2 &&
-			(t->flags & NX_TF_ALL_UPPER) && (lex_entry(x->m, doc, e->tok, 1) & x->orgs))
-			e->type = (uint32_t) x->org;
-	}
+	return e->ntok == 1 && t->blen >= 2 && (t->flags & NX_TF_ALL_UPPER) &&
+		(lex_entry(x->m, x->doc, e->tok, 1) & x->orgs);
 }
 
 /*
- * An organisation's mention that opens with "The" loses it unless the
- * lexicon's organisations have the whole mention: "The" belongs to a
- * name only in an official title (The Washington Post, which the media
- * list holds with it), not in other papers' names and short forms (The
- * New York Post, The Post) nor in bodies and parties (The State
- * Department), as both CoNLL-2003 and the 2016 news annotate them.
+ * Does a mention open with a "The" that is no part of the name?  "The"
+ * belongs to an organisation's name only in an official title, which
+ * the lexicon's organisations hold whole (The Washington Post), not to
+ * other papers' names and short forms (The New York Post, The Post) nor
+ * to bodies and parties (The State Department), as both CoNLL-2003 and
+ * the 2016 news annotate them.
  */
-static void
-org_article(EntCtx *x)
+static int
+org_article(const EntCtx *x, const Ment *e)
 {
-	const NxDoc *doc = x->doc;
+	const NxToken *t = &x->doc->tok[e->tok];
 
+	return e->ntok >= 2 && t->blen == 3 && memcmp(x->doc->text + t->b, "The", 3) == 0 &&
+		!(lex_entry(x->m, x->doc, e->tok, e->ntok) & x->orgs);
+}
+
+/* The organisations' mentions: acronyms ORG, a leading The off. */
+static void
+org_mentions(EntCtx *x)
+{
 	for (size_t k = 0; k < x->nm; k++)
 	{
 		Ment	   *e = &x->me[k];
-		const NxToken *t = &doc->tok[e->tok];
 
-		if ((int) e->type == x->org && e->ntok >= 2 && t->blen == 3 &&
-			memcmp(doc->text + t->b, "The", 3) == 0 &&
-			!(lex_entry(x->m, doc, e->tok, e->ntok) & x->orgs))
+		if ((int) e->type != x->org && org_acronym(x, e))
+			e->type = (uint32_t) x->org;
+		else if ((int) e->type == x->org && org_article(x, e))
 		{
 			e->tok++;
 			e->ntok--;
@@ -873,9 +873,6 @@ nx_ents_clean(EntCtx *x, const NxEntity *in, size_t nin)
 	if (x->per >= 0)
 		titles_alone(x);
 	if (x->org >= 0 && x->orgs)
-	{
-		org_acronyms(x);
-		org_article(x);
-	}
+		org_mentions(x);
 	return lexicon_events(x);
 }
