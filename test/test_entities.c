@@ -435,7 +435,7 @@ test_entities_lexicon_events(void)
  * which the acronym is only a part (NATO Summit).  An organisation's
  * mention opening with The loses it unless the lexicon's organisations
  * have the whole (The Washington Post); not a place's (The Hague), nor a
- * the in lower case.
+ * the in lower case; a mark after the The goes with it (The "Times").
  */
 void
 test_entities_org_mentions(void)
@@ -443,18 +443,19 @@ test_entities_org_mentions(void)
 	static const char text[] =
 		"The GOP nominee met G.O.P. donors. NATO spoke. Gop and Acme did not. "
 		"The NATO Summit ended. The Washington Post and The New York Post wrote. "
-		"The Post agreed. The Hague ruled. Readers of the Sun Times left.";
+		"The Post agreed. The Hague ruled. Readers of the Sun Times left. "
+		"The \"Times\" wrote.";
 	static const MentSpec in[] = {
 		{"GOP", 1, MISC}, {"G.O.P.", 1, LOC}, {"NATO spoke", 1, PER},
 		{"Gop", 1, MISC}, {"Acme", 1, PER}, {"NATO Summit", 2, MISC},
 		{"The Washington", 3, ORG}, {"The New York", 4, ORG}, {"The Post agreed", 2, ORG},
-		{"The Hague", 2, LOC}, {"the Sun", 3, ORG},
+		{"The Hague", 2, LOC}, {"the Sun", 3, ORG}, {"The \"Times", 4, ORG},
 	};
 	static const char *const want[][2] = {
 		{"GOP", "ORG"}, {"G.O.P.", "ORG"}, {"NATO", "ORG"},
 		{"Gop", "MISC"}, {"Acme", "PERSON"}, {"NATO Summit", "MISC"},
 		{"The Washington Post", "ORG"}, {"New York Post", "ORG"}, {"Post", "ORG"},
-		{"The Hague", "LOC"}, {"the Sun Times", "ORG"},
+		{"The Hague", "LOC"}, {"the Sun Times", "ORG"}, {"Times", "ORG"},
 	};
 
 	check_entities(text, in, NELEM(in), want, NELEM(want));

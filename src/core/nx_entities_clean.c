@@ -688,20 +688,28 @@ org_acronym(const EntCtx *x, const Ment *e)
 }
 
 /*
- * Does a mention open with a "The" that is no part of the name?  "The"
- * belongs to an organisation's name only in an official title, which
- * the lexicon's organisations hold whole (The Washington Post), not to
- * other papers' names and short forms (The New York Post, The Post) nor
- * to bodies and parties (The State Department), as both CoNLL-2003 and
- * the 2016 news annotate them.
+ * The first token of an organisation's name after a leading "The" that
+ * is no part of it (a mark after the The goes too: The "Post"), or the
+ * mention's own first token.  "The" belongs to an organisation's name
+ * only in an official title, which the lexicon's organisations hold
+ * whole (The Washington Post), not to other papers' names and short
+ * forms (The New York Post, The Post) nor to bodies and parties (The
+ * State Department), as both CoNLL-2003 and the 2016 news annotate them.
  */
-static int
-org_article(const EntCtx *x, const Ment *e)
+static uint32_t
+org_start(const EntCtx *x, const Ment *e)
 {
-	const NxToken *t = &x->doc->tok[e->tok];
+	const NxDoc *doc = x->doc;
+	const NxToken *t = &doc->tok[e->tok];
+	uint32_t	s = e->tok + 1,
+				end = e->tok + e->ntok;
 
-	return e->ntok >= 2 && t->blen == 3 && memcmp(x->doc->text + t->b, "The", 3) == 0 &&
-		!(lex_entry(x->m, x->doc, e->tok, e->ntok) & x->orgs);
+	if (e->ntok < 2 || t->blen != 3 || memcmp(doc->text + t->b, "The", 3) != 0 ||
+		(lex_entry(x->m, doc, e->tok, e->ntok) & x->orgs))
+		return e->tok;
+	while (s < end && !is_content(doc, s))
+		s++;
+	return s < end ? s : e->tok;
 }
 
 /* The organisations' mentions: acronyms ORG, a leading The off. */
@@ -714,10 +722,12 @@ org_mentions(EntCtx *x)
 
 		if ((int) e->type != x->org && org_acronym(x, e))
 			e->type = (uint32_t) x->org;
-		else if ((int) e->type == x->org && org_article(x, e))
+		else if ((int) e->type == x->org)
 		{
-			e->tok++;
-			e->ntok--;
+			uint32_t	s = org_start(x, e);
+
+			e->ntok -= s - e->tok;
+			e->tok = s;
 		}
 	}
 }
