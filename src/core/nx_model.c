@@ -78,12 +78,23 @@ has_nul(const char *p, size_t n)
 	return memchr(p, '\0', n) != NULL;
 }
 
+/* Is nm one of the n class names names? */
+static int
+named(const char *nm, const char *const *names, int n)
+{
+	for (int k = 0; k < n; k++)
+		if (strcmp(nm, names[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* The groups of classes of a parsed lexicon (NxLexicon), by class name. */
 static void
 lexicon_groups(NxLexicon *lex)
 {
 	static const char *const context[NX_LEX_NCONTEXT] = NX_LEX_CONTEXT_CLASSES;
 	static const char *const place[NX_LEX_NPLACE] = NX_LEX_PLACE_CLASSES;
+	static const char *const org[NX_LEX_NORG] = NX_LEX_ORG_CLASSES;
 
 	for (uint32_t c = 0; c < lex->nclasses; c++)
 	{
@@ -94,15 +105,13 @@ lexicon_groups(NxLexicon *lex)
 			lex->title_classes |= bit;
 		if (strncmp(nm, "train-", 6) == 0)
 			lex->seen_classes |= bit;
-		for (int k = 0; k < NX_LEX_NCONTEXT; k++)
-			if (strcmp(nm, context[k]) == 0)
-				lex->context_classes |= bit;
-		for (int k = 0; k < NX_LEX_NPLACE; k++)
-			if (strcmp(nm, place[k]) == 0)
-				lex->place_classes |= bit;
+		if (named(nm, context, NX_LEX_NCONTEXT))
+			lex->context_classes |= bit;
+		if (named(nm, place, NX_LEX_NPLACE))
+			lex->place_classes |= bit;
 		if (strcmp(nm, "misc-event") == 0)
 			lex->event_classes |= bit;
-		if (strcmp(nm, "org") == 0 || strcmp(nm, "org-media") == 0)
+		if (named(nm, org, NX_LEX_NORG))
 			lex->org_classes |= bit;
 	}
 	nx_words_class_bits(lex);

@@ -132,7 +132,7 @@ typedef struct NxLexicon
 	/* and the classes the entities' passes read: places, named events, organisations */
 	uint32_t	place_classes;	/* NX_LEX_PLACE_CLASSES */
 	uint32_t	event_classes;	/* "misc-event" */
-	uint32_t	org_classes;	/* "org", "org-media" */
+	uint32_t	org_classes;	/* NX_LEX_ORG_CLASSES */
 	/*
 	 * The bit of each word class of the quotation pipeline (NX_W_* of
 	 * nx_wordlist.h) in this lexicon, 0 where it has none: found by name
@@ -146,6 +146,8 @@ typedef struct NxLexicon
 #define NX_LEX_NCONTEXT			4
 #define NX_LEX_PLACE_CLASSES	{"loc-country", "loc-region", "loc-city", "loc-geo"}
 #define NX_LEX_NPLACE			4
+#define NX_LEX_ORG_CLASSES		{"org", "org-media"}
+#define NX_LEX_NORG				2
 
 /* A word-cluster slot: a word's key and its bit string. */
 typedef struct NxClusterSlot
