@@ -699,12 +699,13 @@ org_acronym(const EntCtx *x, const Ment *e)
 static uint32_t
 org_start(const EntCtx *x, const Ment *e)
 {
+	static const char *const the[] = {"The"};
 	const NxDoc *doc = x->doc;
 	const NxToken *t = &doc->tok[e->tok];
 	uint32_t	s = e->tok + 1,
 				end = e->tok + e->ntok;
 
-	if (e->ntok < 2 || t->blen != 3 || memcmp(doc->text + t->b, "The", 3) != 0 ||
+	if (e->ntok < 2 || !nx_word_in(doc->text + t->b, t->blen, the, 1) ||
 		(lex_entry(x->m, doc, e->tok, e->ntok) & x->orgs))
 		return e->tok;
 	while (s < end && !is_content(doc, s))
