@@ -41,6 +41,19 @@ ORDER BY pos;
 SELECT entity FROM extract_entities((SELECT body FROM news WHERE name = 'digits'))
 WHERE entity ~ '[0-9]' ORDER BY pos;
 
+-- a name written with a hyphen is one name, as CoNLL-2003 writes it as one
+-- token: the runs of capitalised words the tagger reads go across a hyphen
+-- written without spaces (Holtz-Eakin's second mention was two people).
+-- Known limits: the type of a company named so can be wrong (Hewlett-Packard
+-- MISC), and a double name after a surname the lists know is still often
+-- cut (Carlos Lopez | Cantera)
+SELECT entity, type FROM extract_entities(
+  'Douglas Holtz-Eakin, a former director of the Congressional Budget Office, said the plan '
+  'would cost more. Mr. Holtz-Eakin added that the deficit would grow. Shares of '
+  'Hewlett-Packard rose 3 percent on Tuesday. Melissa Mark-Viverito, the council speaker, '
+  'agreed.')
+ORDER BY pos;
+
 -- wire copy: the dateline's city is a place, the agency an organisation;
 -- the month, the photo credit's Pool and "Reporting by" / "Editing by" are
 -- no entities, the journalists are people
@@ -60,8 +73,8 @@ ORDER BY pos;
 -- organisations 1996 Reuters never named, in the organisation list for
 -- that reason (data/README.md): companies younger than it, movements and
 -- armed groups are ORG, where the word clusters had made them places,
--- people or nothing.  Known limits: "Twitter said ..." alone and "posted
--- on YouTube" still give no entity, and Uber is a place.
+-- people or nothing.  Known limits: "Twitter said ..." alone gives no
+-- entity, "posted on YouTube" none with some trainings, and Uber is a place.
 SELECT entity, type FROM extract_entities(
   'Facebook said on Tuesday that it had removed the accounts. A Google spokesman declined '
   'to comment. The video was posted on YouTube and Instagram. Netflix was not available. '

@@ -45,6 +45,7 @@ void		test_entities_canonical(void);
 void		test_entities_keys(void);
 void		test_entities_header(void);
 void		test_entities_model(void);
+void		test_entities_runs(void);
 
 enum
 {
@@ -932,6 +933,75 @@ test_entities_cache(void)
 	free(shared);
 }
 
+/*
+ * Runs of capitalised words (the features of nx_ner_feats.c read their
+ * ends): a connector word or a hyphen written without spaces joins two
+ * capitalised words, a hyphen between spaces does not, and neither does
+ * a lower-case word after the hyphen.
+ */
+void
+test_entities_runs(void)
+{
+	static const char text[] =
+		"Henry Campbell-Bannerman, the leader of the party, went to the Bank of "
+		"England on the day. Clinton - Trump talks, Cruz -Rubio ones and Hong "
+		"Kong-based firms went on without them, as did Holtz\xE2\x80\x91" "Eakin.";
+	static const struct
+	{
+		const char *tok;
+		int			nth;		/* its nth occurrence (0 = first) */
+		uint16_t	rpos,
+					rlen;
+	}			want[] = {
+		{"Henry", 0, 0, 4}, {"-", 0, 2, 4}, {"Bannerman", 0, 3, 4},
+		{"Bank", 0, 0, 3}, {"England", 0, 2, 3},
+		{"Clinton", 0, 0, 1}, {"-", 1, 0, 0}, {"Trump", 0, 0, 1},
+		{"Cruz", 0, 0, 1}, {"-", 2, 0, 0}, {"Rubio", 0, 0, 1},
+		{"Kong", 0, 1, 2}, {"-", 3, 0, 0}, {"based", 0, 0, 0},
+		{"Holtz", 0, 0, 3}, {"Eakin", 0, 2, 3},
+	};
+	const char *path = getenv("NEWSX_MODEL") ? getenv("NEWSX_MODEL") : "data/ner-en.model";
+	NxModel		m;
+	char		err[256];
+	void	   *shared,
+			   *buf = open_model_file(path, &m, &shared, err, sizeof(err));
+	NxDoc		d;
+	NxNerDoc   *nd = NULL;
+	NxNerRes	res;
+
+	CHECK(buf != NULL);
+	if (!buf)
+		return;
+	res = nx_ner_res(&m);
+	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_ner_doc_init(&nd, &res, &d, &nx_malloc_alloc) == NX_OK);
+	for (size_t w = 0; nd && w < sizeof(want) / sizeof(want[0]); w++)
+	{
+		int			seen = 0,
+					found = 0;
+
+		for (size_t i = 0; i < d.ntok && !found; i++)
+		{
+			const NxToken *tk = &d.tok[i];
+
+			if (tk->blen != strlen(want[w].tok) || memcmp(d.text + tk->b, want[w].tok, tk->blen) != 0 ||
+				seen++ != want[w].nth)
+				continue;
+			found = 1;
+			if (nd->ti[i].rpos != want[w].rpos || nd->ti[i].rlen != want[w].rlen)
+				fprintf(stderr, "test_entities_runs: %s #%d: run %u of %u, want %u of %u\n",
+						want[w].tok, want[w].nth, nd->ti[i].rpos, nd->ti[i].rlen,
+						want[w].rpos, want[w].rlen);
+			CHECK(nd->ti[i].rpos == want[w].rpos && nd->ti[i].rlen == want[w].rlen);
+		}
+		CHECK(found);
+	}
+	nx_ner_doc_free(nd);
+	nx_doc_free(&d);
+	free(buf);
+	free(shared);
+}
+
 #ifdef NX_TEST_MAIN
 int
 main(void)
@@ -946,6 +1016,7 @@ main(void)
 	test_entities_model();
 	test_entities_paired_decode();
 	test_entities_cache();
+	test_entities_runs();
 	printf("%d passed, %d failed\n", nx_test_pass, nx_test_fail);
 	return nx_test_fail != 0;
 }

@@ -18,8 +18,8 @@
 #include "nx_tagger.h"
 #include "nx_text.h"
 
-/* Feature-set id stored in models; bump when templates change. */
-#define NX_NER_FEATSET	6
+/* Feature-set id stored in models; bump when templates or what they read change. */
+#define NX_NER_FEATSET	7
 
 /* An entity: tokens [tok, tok + ntok) of the document. */
 typedef struct NxEntity

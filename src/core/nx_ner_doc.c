@@ -183,13 +183,20 @@ tok_analyse(const char *s, size_t len, TokInfo *ti)
 /* Bytes of the longest connector word, so that longer tokens are not looked up. */
 #define CONNECTOR_MAX_BYTES 3
 
-/* Is a token a lower-case word that joins the words of a name? */
-static int
-is_connector(const char *s, size_t len)
+/* Does a token join the words of a name: a lower-case word, or a hyphen (CONN_*)? */
+static uint8_t
+connector(const char *s, size_t len)
 {
 	static const char *const words[] = {"of", "&", "de", "du", "der", "van", "von", "la", "le", "del", "for"};
+	static const char *const hyphens[] = {"-", "\xE2\x80\x90", "\xE2\x80\x91"};	/* - U+2010 U+2011 */
 
-	return len <= CONNECTOR_MAX_BYTES && nx_word_in(s, len, words, sizeof(words) / sizeof(words[0]));
+	if (len > CONNECTOR_MAX_BYTES)
+		return CONN_NONE;
+	if (nx_word_in(s, len, words, sizeof(words) / sizeof(words[0])))
+		return CONN_WORD;
+	if (nx_word_in(s, len, hyphens, sizeof(hyphens) / sizeof(hyphens[0])))
+		return CONN_HYPHEN;
+	return CONN_NONE;
 }
 
 /* TokInfo.lex1f: the token alone has a slot in the lexicon */
@@ -245,14 +252,28 @@ run_word(const TokInfo *t, uint32_t title)
 }
 
 /*
+ * Does sentence token k join the capitalised words either side of it: a
+ * connector word, or a hyphen with no space either side (Lopez-Cantera)?
+ */
+static inline int
+joins(const TokInfo *ti, const NxToken *tok, size_t k)
+{
+	if (ti[k].conn == CONN_WORD)
+		return 1;
+	return ti[k].conn == CONN_HYPHEN &&
+		!((tok[k].flags | tok[k + 1].flags) & NX_TF_AROUND);
+}
+
+/*
  * Runs of capitalised words in a sentence (Bank of England, Deutsche
- * Bank): capitalised tokens, joined by a single connector (of, &, de ...)
- * between two of them.  Words of a title (lexicon class "title") are in
- * none, so that Koss Prime Minister Amira Nadeem gives Koss and Amira
- * Nadeem.  Not in headlines (all caps or title case).
+ * Bank, Hewlett-Packard): capitalised tokens, joined by a single
+ * connector (of, &, de ..., or a hyphen written without spaces) between
+ * two of them.  Words of a title (lexicon class "title") are in none, so
+ * that Koss Prime Minister Amira Nadeem gives Koss and Amira Nadeem.  Not
+ * in headlines (all caps or title case).
  */
 static void
-sent_runs(TokInfo *ti, size_t n, uint32_t title)
+sent_runs(TokInfo *ti, const NxToken *tok, size_t n, uint32_t title)
 {
 	size_t		k = 0;
 
@@ -269,7 +290,7 @@ sent_runs(TokInfo *ti, size_t n, uint32_t title)
 		{
 			if (e + 1 < n && run_word(&ti[e + 1], title))
 				e++;
-			else if (e + 2 < n && ti[e + 1].conn && run_word(&ti[e + 2], title))
+			else if (e + 2 < n && joins(ti, tok, e + 1) && run_word(&ti[e + 2], title))
 				e += 2;
 			else
 				break;
@@ -342,7 +363,7 @@ analyse_one(NxNerDoc *d, const char *s, size_t blen, uint64_t key, TokInfo *ti)
 	tok_analyse(s, blen, ti);
 	nx_fold_cluster_key(d->res.clusters, key, s, blen, &ti->clbits, &ti->cllen);
 	nx_fold_cluster_key(d->res.vclusters, key, s, blen, &ti->vcbits, &ti->vclen);
-	ti->conn = is_connector(s, blen);
+	ti->conn = connector(s, blen);
 	ti->lex1f = 0;
 	ti->lex1 = 0;
 	if (nx_lex_present(d->res.lex))
@@ -528,7 +549,7 @@ analyse_sentences(NxNerDoc *d, uint32_t title)
 		ti = d->ti + se->tok;
 		sent_case(ti, doc->tok + se->tok, se->ntok);
 		sent_lexicon(d->res.lex, ti, se->ntok);
-		sent_runs(ti, se->ntok, title);
+		sent_runs(ti, doc->tok + se->tok, se->ntok, title);
 	}
 }
 

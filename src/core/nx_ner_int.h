@@ -34,6 +34,11 @@ enum
 #define DC_INIT		0x02		/* seen capitalised where case is informative */
 #define DC_ALLCAP	0x04		/* seen all caps where case is informative */
 
+/* TokInfo.conn: how a token joins the capitalised words either side of it */
+#define CONN_NONE	0
+#define CONN_WORD	1			/* of, &, de ...: with or without spaces */
+#define CONN_HYPHEN	2			/* - U+2010 U+2011: only with no space either side */
+
 /* What the features read of one token. */
 typedef struct TokInfo
 {
@@ -52,7 +57,7 @@ typedef struct TokInfo
 	uint8_t		vclen;
 	uint8_t		cap;
 	uint8_t		flags;
-	uint8_t		conn;			/* a word that joins capitalised words (of, &) */
+	uint8_t		conn;			/* how it joins capitalised words: CONN_* */
 	uint8_t		lex1f;			/* the lexicon's slot of the token alone: NX_LEX_* flags, 0 none */
 	uint32_t	lex1;			/* ... and its classes */
 	uint16_t	rpos;			/* position in its run of capitalised words */
