@@ -45,8 +45,8 @@ WHERE entity ~ '[0-9]' ORDER BY pos;
 -- token: the runs of capitalised words the tagger reads go across a hyphen
 -- written without spaces (Holtz-Eakin's second mention was two people).
 -- Known limits: the type of a company named so can be wrong (Hewlett-Packard
--- MISC), and a double name after a surname the lists know is still often
--- cut (Carlos Lopez | Cantera)
+-- MISC), and a double name after a surname the lists know is still cut
+-- at times (Carlos Lopez | Cantera)
 SELECT entity, type FROM extract_entities(
   'Douglas Holtz-Eakin, a former director of the Congressional Budget Office, said the plan '
   'would cost more. Mr. Holtz-Eakin added that the deficit would grow. Shares of '
