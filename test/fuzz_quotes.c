@@ -5,16 +5,20 @@
  *	  through nx_doc_parse, nx_quote_spans and nx_quotes_extract, then the
  *	  invariants of their results (mark spans in order and inside the
  *	  document; every quotation span inside the document with character
- *	  and byte offsets matching its tokens; known kinds).
+ *	  and byte offsets matching its tokens; known kinds), and the same
+ *	  quotations again with a small cache of token analyses kept across
+ *	  inputs.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
+#include "nx_attrib.h"
 #include "nx_quotes.h"
 
 static NxModel model;
+static NxModel cached;			/* model with a cache of 64 entries */
 
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -37,6 +41,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_quotes: %s: %s\n", path, err);
 		exit(1);
 	}
+	cached = model;
+	cached.attrib_cache = nx_attrib_cache_init(malloc(nx_attrib_cache_bytes(64)),
+											   nx_attrib_cache_bytes(64));
+	if (!cached.attrib_cache)
+		exit(1);
 	return 0;
 }
 
@@ -109,6 +118,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(nx_quote_kind_name((NxQuoteKind) q[i].kind) != NULL);
 		FUZZ_CHECK(q[i].sentence < doc.nsent);
 		FUZZ_CHECK(q[i].paragraph < doc.npara);
+	}
+	/* the same with token analyses taken from earlier inputs */
+	{
+		NxQuote    *cq;
+		size_t		cn;
+
+		FUZZ_CHECK(nx_quotes_extract(&cached, &doc, &cq, &cn, a) == NX_OK);
+		FUZZ_CHECK(cn == n && same_quotes(cq, q, n));
+		nx_free(a, cq);
 	}
 	nx_free(a, q);
 	nx_doc_free(&doc);

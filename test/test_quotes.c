@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_attrib_int.h"
 #include "nx_model.h"
 #include "nx_quotes.h"
 #include "nx_text.h"
@@ -34,6 +35,7 @@ void		test_quotes_model_speakers(void);
 void		test_quotes_model_attributions(void);
 void		test_quotes_model_blocks(void);
 void		test_quotes_model_scale(void);
+void		test_quotes_cache(void);
 
 /* Quoted spans of s as "text|text|..." with flags u (unclosed) o (unopened) c (continued). */
 static const char *
@@ -774,6 +776,129 @@ test_quotes_model_scale(void)
 	}
 }
 
+/*
+ * The cache of token analyses (nx_attrib.h): the same quotations with a
+ * cache as without, filled and then read, and with one too small to hold
+ * a document's tokens; and every token's analysis the same with the
+ * filled cache as without it.
+ */
+void
+test_quotes_cache(void)
+{
+	static const char *const texts[] = {
+		"\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D said the mayor, Jonas Eklund. He added: "
+		"\"We always have.\" The MAYOR said so.",
+		/* a token past NX_ATTRIB_CACHE_TEXT, case variants, straight marks */
+		"Senator Bernie Sanders told reporters that Angela Merkel was right. "
+		"\"Counterrevolutionaries,\" SAID Sanders, \"are everywhere.\"",
+		"Merkel said the talks would go on. 'Yes,' said Sanders.",
+	};
+	const size_t ntexts = sizeof(texts) / sizeof(texts[0]);
+	const NxModel *qm = quotes_model();
+	NxModel		m;
+	size_t		bigsize = nx_attrib_cache_bytes(NX_ATTRIB_CACHE_ENTRIES);
+	char	   *big = malloc(bigsize + 64);
+	void	   *small = malloc(300);
+	NxAttribCache *cbig,
+			   *csmall;
+	NxQuote    *want[3];
+	size_t		nwant[3];
+	int			same = 1,
+				held = 1,
+				found = 0;
+
+	CHECK(big != NULL && small != NULL);
+	if (!qm || !big || !small)
+	{
+		free(big);
+		free(small);
+		return;
+	}
+	m = *qm;
+	/* the room: none, too little, and 4096 entries wherever the buffer starts */
+	CHECK(nx_attrib_cache_init(NULL, 4096) == NULL);
+	CHECK(nx_attrib_cache_init(small, sizeof(NxAttribCache)) == NULL);
+	for (int k = 0; k < 64; k += 8)
+	{
+		cbig = nx_attrib_cache_init(big + k, bigsize);
+		CHECK(cbig != NULL && cbig->mask + 1 == NX_ATTRIB_CACHE_ENTRIES);
+	}
+	cbig = nx_attrib_cache_init(big, bigsize);
+	csmall = nx_attrib_cache_init(small, 300);
+	CHECK(cbig != NULL && csmall != NULL && csmall->mask < 3);
+	CHECK(cbig && ((uintptr_t) cbig->e & 63) == 0);
+	if (!cbig || !csmall)
+	{
+		free(big);
+		free(small);
+		return;
+	}
+
+	/* the same quotations every way */
+	for (size_t t = 0; t < ntexts; t++)
+	{
+		NxDoc		d;
+
+		CHECK(nx_doc_parse(&d, texts[t], strlen(texts[t]), &nx_malloc_alloc) == NX_OK);
+		m.attrib_cache = NULL;
+		CHECK(nx_quotes_extract(&m, &d, &want[t], &nwant[t], &nx_malloc_alloc) == NX_OK);
+		CHECK(nwant[t] > 0);
+		nx_doc_free(&d);
+	}
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t t = 0; t < ntexts; t++)
+		{
+			NxDoc		d;
+			NxQuote    *q;
+			size_t		n;
+
+			m.attrib_cache = pass == 2 ? csmall : cbig;
+			CHECK(nx_doc_parse(&d, texts[t], strlen(texts[t]), &nx_malloc_alloc) == NX_OK);
+			CHECK(nx_quotes_extract(&m, &d, &q, &n, &nx_malloc_alloc) == NX_OK);
+			same = same && n == nwant[t] && same_quotes(q, want[t], n);
+			nx_free(&nx_malloc_alloc, q);
+			nx_doc_free(&d);
+		}
+	CHECK(same);
+
+	/*
+	 * a document analysed with the filled cache has every token's analysis
+	 * as without it (an opening and a closing " are one text of two kinds)
+	 */
+	for (size_t t = 0; t < ntexts; t++)
+	{
+		NxDoc		d;
+		NxAttribDoc *plain = NULL,
+				   *withc = NULL;
+
+		CHECK(nx_doc_parse(&d, texts[t], strlen(texts[t]), &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_attrib_doc_init(&plain, &m.labels, &m.lex, &m.clusters, NULL, &d, NULL, 0,
+								 &nx_malloc_alloc) == NX_OK);
+		CHECK(nx_attrib_doc_init(&withc, &m.labels, &m.lex, &m.clusters, cbig, &d, NULL, 0,
+								 &nx_malloc_alloc) == NX_OK);
+		for (size_t i = 0; plain && withc && i < d.ntok; i++)
+		{
+			const TokInfo *a = &plain->ti[i],
+					   *b = &withc->ti[i];
+
+			held = held && a->hl == b->hl && a->hs == b->hs && a->hsuf == b->hsuf &&
+				a->lex == b->lex && a->span == b->span && a->kind == b->kind &&
+				a->cap == b->cap && a->q == b->q && a->cx == b->cx &&
+				a->clbits == b->clbits && a->cllen == b->cllen && a->first == b->first;
+			found++;
+		}
+		nx_attrib_doc_free(plain);
+		nx_attrib_doc_free(withc);
+		nx_doc_free(&d);
+	}
+	CHECK(held);
+	CHECK(found > 60);
+	for (size_t t = 0; t < ntexts; t++)
+		nx_free(&nx_malloc_alloc, want[t]);
+	free(big);
+	free(small);
+}
+
 #ifdef NX_TEST_MAIN
 int
 main(void)
@@ -784,6 +909,7 @@ main(void)
 	test_quotes_model_attributions();
 	test_quotes_model_blocks();
 	test_quotes_model_scale();
+	test_quotes_cache();
 	printf("%d passed, %d failed\n", nx_test_pass, nx_test_fail);
 	return nx_test_fail != 0;
 }

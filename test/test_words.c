@@ -160,7 +160,7 @@ test_words_keys(void)
 	memset(&cl, 0, sizeof(cl));
 	CHECK(nx_labels_make(&labels, 0, types, 3, err, sizeof(err)) == NX_OK);
 	CHECK(nx_doc_parse(&d, text, strlen(text), &nx_malloc_alloc) == NX_OK);
-	CHECK(nx_attrib_doc_init(&ad, &labels, &lex, &cl, &d, NULL, 0, &nx_malloc_alloc) == NX_OK);
+	CHECK(nx_attrib_doc_init(&ad, &labels, &lex, &cl, NULL, &d, NULL, 0, &nx_malloc_alloc) == NX_OK);
 	for (size_t i = 0; ad && i < d.ntok; i++)
 	{
 		uint64_t	k = nx_attrib_doc_key(ad, i);

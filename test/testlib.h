@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nx_model.h"
+#include "nx_quotes.h"
 
 /*
  * Read a file whole into a 64-byte aligned buffer (as mmap would give a
@@ -136,6 +137,33 @@ static inline void
 h_interrupts(void *ctx)
 {
 	(void) ctx;
+}
+
+/* Are two spans of quotations the same? */
+static inline int
+same_span(const NxSpan *a, const NxSpan *b)
+{
+	return a->tok == b->tok && a->ntok == b->ntok && a->c == b->c &&
+		a->clen == b->clen && a->b == b->b && a->blen == b->blen;
+}
+
+/* Are two arrays of n quotations the same in every field (padding aside)? */
+static inline int
+same_quotes(const NxQuote *a, const NxQuote *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!same_span(&a[i].content, &b[i].content) || !same_span(&a[i].text, &b[i].text) ||
+			!same_span(&a[i].cue, &b[i].cue) || !same_span(&a[i].mention, &b[i].mention) ||
+			!same_span(&a[i].speaker, &b[i].speaker) ||
+			a[i].speaker_skip_b != b[i].speaker_skip_b ||
+			a[i].speaker_skip_blen != b[i].speaker_skip_blen ||
+			a[i].speaker_type != b[i].speaker_type || a[i].paragraph != b[i].paragraph ||
+			a[i].sentence != b[i].sentence || a[i].kind != b[i].kind ||
+			a[i].speech != b[i].speech || a[i].quote_key != b[i].quote_key ||
+			a[i].rule != b[i].rule || a[i].last != b[i].last ||
+			memcmp(&a[i].rules, &b[i].rules, sizeof(a[i].rules)) != 0)
+			return 0;
+	return 1;
 }
 
 #endif							/* NX_TESTLIB_H */

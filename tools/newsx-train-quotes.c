@@ -312,7 +312,8 @@ corpus_prepare(Corpus *co, const NxModel *m)
 	{
 		QDoc	   *q = &co->d[i];
 
-		if (nx_attrib_doc_init(&q->ad, &m->labels, &m->lex, &m->clusters, &q->doc, q->spans, q->nspans, A) != NX_OK)
+		if (nx_attrib_doc_init(&q->ad, &m->labels, &m->lex, &m->clusters, NULL, &q->doc,
+							   q->spans, q->nspans, A) != NX_OK)
 			die("out of memory");
 	}
 }
@@ -486,6 +487,9 @@ run_predict(const TrainOpts *o, int rows, int speakers)
 				len;
 	void	   *buf = open_model(o->model, &m, &len, nx_quotes_check_model);
 
+	/* as the extension runs it: analyses kept across documents */
+	m.attrib_cache = nx_attrib_cache_init(xalloc(nx_attrib_cache_bytes(NX_ATTRIB_CACHE_ENTRIES)),
+										  nx_attrib_cache_bytes(NX_ATTRIB_CACHE_ENTRIES));
 	read_articles(o->dev, &co);
 	for (size_t i = 0; i < co.n; i++)
 	{

@@ -61,16 +61,38 @@ typedef enum NxAttribLex
 
 typedef struct NxAttribDoc NxAttribDoc;
 
+/*
+ * A cache of token analyses across documents, as the entity tagger's
+ * (nx_ner.h): what the attribution tagger first works out of a token (its
+ * word's hashes, shape, case, cluster and word classes) depends on its
+ * bytes, kind and case flags and the model's word lists alone; a document
+ * analyses each distinct token once, and with a cache a token an earlier
+ * document had (the, said, “) is copied from it.  The quotations are the
+ * same with or without one.  nx_attrib_cache_init lays one out in
+ * buf[0..size) (as many entries, a power of two, as fit) and returns it,
+ * or NULL if not one entry fits; nx_attrib_cache_bytes(n) is the size
+ * that holds n entries wherever buf starts.  Set it as m->attrib_cache
+ * once m is ready; a model with a cache must not extract in two threads
+ * at once, and buf must outlive its use.
+ */
+typedef struct NxAttribCache NxAttribCache;
+
+#define NX_ATTRIB_CACHE_ENTRIES	4096
+
+extern size_t nx_attrib_cache_bytes(uint32_t entries);
+extern NxAttribCache *nx_attrib_cache_init(void *buf, size_t size);
+
 /* Check that a model is an attribution model this build can run. */
 extern NxStatus nx_attrib_check_model(const NxModel *m, char *errbuf, size_t errlen);
 
 /*
  * Per-document feature state.  spans are the document's quotation-mark
- * spans (nx_quote_spans); lex and clusters may have slot == NULL.
+ * spans (nx_quote_spans); lex and clusters may have slot == NULL; cache
+ * (analyses made with this lex and clusters) may be NULL.
  */
 extern NxStatus nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 								   const NxLexicon *lex, const NxClusters *clusters,
-								   const NxDoc *doc,
+								   NxAttribCache *cache, const NxDoc *doc,
 								   const NxQuoteSpan *spans, size_t nspans,
 								   const NxAlloc *a);
 extern void nx_attrib_doc_free(NxAttribDoc *d);

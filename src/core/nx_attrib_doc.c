@@ -212,13 +212,77 @@ doc_labels(NxAttribDoc *d, const NxLabelSet *labels)
 	d->lab_src[1] = label_of(labels, NX_ATTRIB_SRC, NX_LP_I);
 }
 
+/* ---- the cache of token analyses across documents (nx_attrib.h) ---- */
+
+/* Room for the header, its alignment to 64 bytes and the entries. */
+size_t
+nx_attrib_cache_bytes(uint32_t entries)
+{
+	return sizeof(NxAttribCache) + 63 + (size_t) entries * sizeof(NxAttribCacheEntry);
+}
+
+NxAttribCache *
+nx_attrib_cache_init(void *buf, size_t size)
+{
+	uintptr_t	at = ((uintptr_t) buf + sizeof(NxAttribCache) + 63) & ~(uintptr_t) 63;
+	size_t		off = (size_t) (at - (uintptr_t) buf),
+				room = off <= size ? (size - off) / sizeof(NxAttribCacheEntry) : 0,
+				n = 1;
+	NxAttribCache *c = buf;
+
+	if (!buf || room == 0)
+		return NULL;
+	while (n * 2 <= room)
+		n *= 2;
+	c->e = (NxAttribCacheEntry *) at;
+	c->mask = n - 1;
+	memset(c->e, 0, n * sizeof(NxAttribCacheEntry));
+	return c;
+}
+
+/* A token's flags as the cache and nx_same_text compare them. */
+static inline uint8_t
+cache_flags(const NxToken *t)
+{
+	return (uint8_t) (t->flags & ~NX_TF_AROUND);
+}
+
+/* Does entry e hold token t's analysis (h: nx_fnv1a64 of its bytes)? */
+static inline int
+cache_holds(const NxAttribCacheEntry *e, const NxDoc *doc, const NxToken *t, uint64_t h)
+{
+	return e->h == h && e->len == t->blen && e->kind == t->kind &&
+		e->flags == cache_flags(t) && memcmp(e->text, doc->text + t->b, t->blen) == 0;
+}
+
+/* Analyse token t into ti (zeroed): the fields nothing but t and the model's word lists decide. */
+static void
+analyse_one(const NxDoc *doc, const NxToken *t, const NxLexicon *lex,
+			const NxClusters *clusters, TokInfo *ti)
+{
+	uint32_t	l;
+
+	tok_analyse(doc, t, lex, ti);
+	nx_fold_cluster(clusters, doc->text + t->b, t->blen, &ti->clbits, &ti->cllen);
+	/* remap the model's class bits to LX_* bits */
+	l = ti->lex;
+	ti->lex = 0;
+	if (l)
+		for (int c = 0; c < LX__COUNT; c++)
+			if (l & lex->word_bits[c])
+				ti->lex |= UINT32_C(1) << c;
+}
+
 /*
  * Every token's word hash, shape, case, cluster and word classes (as
  * LX_* bits, from the model's bits by lex->word_bits, which is 0 for a
- * class the model lacks), then its context class.
+ * class the model lacks), then its context class.  A token is analysed
+ * once a document (nx_same_text) and, with a cache, once as long as the
+ * cache holds it.
  */
 static void
-analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters)
+analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
+			   NxAttribCache *c)
 {
 	const NxDoc *doc = d->doc;
 	NxSameText	same;
@@ -227,8 +291,10 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters)
 	for (size_t i = 0; i < doc->ntok; i++)
 	{
 		TokInfo    *ti = &d->ti[i];
-		uint32_t	l;
-		size_t		f = nx_same_text(&same, doc, i);
+		const NxToken *t = &doc->tok[i];
+		uint64_t	h = nx_fnv1a64(doc->text + t->b, t->blen);
+		size_t		f = nx_same_text_hashed(&same, doc, i, h);
+		NxAttribCacheEntry *e;
 
 		if ((i & 1023) == 0)
 			nx_check_interrupts(d->a);
@@ -239,17 +305,26 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters)
 			ti->first = (uint32_t) f;
 			continue;
 		}
+		if (!c || t->blen == 0 || t->blen > NX_ATTRIB_CACHE_TEXT)
+		{
+			analyse_one(doc, t, lex, clusters, ti);
+			ti->first = (uint32_t) i;
+			continue;
+		}
+		e = &c->e[nx_mix64(h) & c->mask];
+		if (cache_holds(e, doc, t, h))
+			*ti = e->ti;
+		else
+		{
+			analyse_one(doc, t, lex, clusters, ti);
+			e->h = h;
+			e->len = (uint8_t) t->blen;
+			e->kind = t->kind;
+			e->flags = cache_flags(t);
+			memcpy(e->text, doc->text + t->b, t->blen);
+			e->ti = *ti;
+		}
 		ti->first = (uint32_t) i;
-		tok_analyse(doc, &doc->tok[i], lex, ti);
-		nx_fold_cluster(clusters, doc->text + doc->tok[i].b, doc->tok[i].blen,
-						&ti->clbits, &ti->cllen);
-		/* remap the model's class bits to LX_* bits */
-		l = ti->lex;
-		ti->lex = 0;
-		if (l)
-			for (int c = 0; c < LX__COUNT; c++)
-				if (l & lex->word_bits[c])
-					ti->lex |= UINT32_C(1) << c;
 	}
 	nx_same_text_free(&same, d->a);
 	for (size_t i = 0; i < doc->ntok; i++)
@@ -404,7 +479,8 @@ span_info(NxAttribDoc *d, size_t j, size_t *upto)
 /* Per-document feature state. */
 NxStatus
 nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
-				   const NxLexicon *lex, const NxClusters *clusters, const NxDoc *doc,
+				   const NxLexicon *lex, const NxClusters *clusters,
+				   NxAttribCache *cache, const NxDoc *doc,
 				   const NxQuoteSpan *spans, size_t nspans, const NxAlloc *a)
 {
 	NxAttribDoc *d = nx_alloc(a, sizeof(NxAttribDoc));
@@ -427,7 +503,7 @@ nx_attrib_doc_init(NxAttribDoc **out, const NxLabelSet *labels,
 	if (!d->ti || !d->si || !d->para_tok)
 		goto nomem;
 	memset(d->ti, 0, (n ? n : 1) * sizeof(TokInfo));
-	analyse_tokens(d, lex, clusters);
+	analyse_tokens(d, lex, clusters, cache);
 	if (paragraphs(d) != NX_OK)
 		goto nomem;
 	for (size_t s = 0; s < doc->nsent; s++)

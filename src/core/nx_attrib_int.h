@@ -80,6 +80,30 @@ typedef struct TokInfo
 	uint8_t		prefix;			/* in a live blog's "Update 1330 GMT:" before a paragraph */
 } TokInfo;
 
+/*
+ * The cache of token analyses (nx_attrib.h): an entry holds a token of at
+ * most NX_ATTRIB_CACHE_TEXT bytes, its kind and flags (NX_TF_AROUND
+ * aside, as nx_same_text compares them) and its TokInfo as
+ * analyse_tokens left it (the fields of later passes zero).
+ */
+#define NX_ATTRIB_CACHE_TEXT	13
+
+typedef struct NxAttribCacheEntry
+{
+	uint64_t	h;				/* nx_fnv1a64 of the text */
+	uint8_t		len;			/* its bytes; 0: empty */
+	uint8_t		kind;
+	uint8_t		flags;
+	char		text[NX_ATTRIB_CACHE_TEXT];
+	TokInfo		ti;
+} NxAttribCacheEntry;
+
+struct NxAttribCache
+{
+	NxAttribCacheEntry *e;		/* [mask + 1], 64-byte aligned */
+	uint64_t	mask;
+};
+
 /* What the features read of one quotation span. */
 typedef struct SpanInfo
 {

@@ -226,6 +226,8 @@ typedef struct NxModel
 	struct NxNerCache *ner_cache;	/* token analyses kept across documents
 									 * (nx_ner_cache_init), or NULL; set by
 									 * the model's user, never by the file */
+	struct NxAttribCache *attrib_cache;	/* the same for an attribution model
+										 * (nx_attrib_cache_init) */
 } NxModel;
 
 /*

@@ -208,8 +208,8 @@ q_pass_tag(QCtx *x)
 	NxStatus	st;
 
 	if ((st = nx_quote_spans(doc, &x->spans, &x->nspans, x->a)) != NX_OK ||
-		(st = nx_attrib_doc_init(&x->ad, &x->m->labels, &x->m->lex, &x->m->clusters, doc,
-								 x->spans, x->nspans, x->a)) != NX_OK ||
+		(st = nx_attrib_doc_init(&x->ad, &x->m->labels, &x->m->lex, &x->m->clusters,
+								 x->m->attrib_cache, doc, x->spans, x->nspans, x->a)) != NX_OK ||
 		(st = tag_alloc(x)) != NX_OK)
 		return st;
 	x->marks[0] = 0;

@@ -23,6 +23,7 @@
 #include "utils/memutils.h"
 
 #include "newsx.h"
+#include "nx_attrib.h"
 #include "nx_ner.h"
 #include "nx_quotes.h"
 
@@ -142,6 +143,13 @@ load(LoadedModel *lm)
 
 		lm->model.ner_cache = nx_ner_cache_init(MemoryContextAlloc(TopMemoryContext, bytes),
 												bytes);
+	}
+	if (strcmp(lm->task, "quotes") == 0)
+	{
+		size_t		bytes = nx_attrib_cache_bytes(NX_ATTRIB_CACHE_ENTRIES);
+
+		lm->model.attrib_cache = nx_attrib_cache_init(MemoryContextAlloc(TopMemoryContext, bytes),
+													  bytes);
 	}
 	lm->ok = true;
 	return;
