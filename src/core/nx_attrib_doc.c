@@ -255,6 +255,43 @@ cache_holds(const NxAttribCacheEntry *e, const NxDoc *doc, const NxToken *t, uin
 		e->flags == cache_flags(t) && memcmp(e->text, doc->text + t->b, t->blen) == 0;
 }
 
+_Static_assert(sizeof(NxAttribCacheEntry) == 64, "an entry is one cache line");
+
+/* Keep token t's analysis ti (h: nx_fnv1a64 of its bytes) in entry e. */
+static inline void
+cache_store(NxAttribCacheEntry *e, const NxDoc *doc, const NxToken *t, uint64_t h,
+			const TokInfo *ti)
+{
+	e->h = h;
+	e->hl = ti->hl;
+	e->hs = ti->hs;
+	e->hsuf = ti->hsuf;
+	e->lex = ti->lex;
+	e->clbits = ti->clbits;
+	e->cap = ti->cap;
+	e->cllen = ti->cllen;
+	e->len = (uint8_t) t->blen;
+	e->kind = t->kind;
+	e->flags = cache_flags(t);
+	memcpy(e->text, doc->text + t->b, t->blen);
+}
+
+/* The analysis entry e holds, into ti (zeroed), as analyse_one makes it. */
+static inline void
+cache_load(const NxAttribCacheEntry *e, TokInfo *ti)
+{
+	ti->hl = e->hl;
+	ti->hs = e->hs;
+	ti->hsuf = e->hsuf;
+	ti->lex = e->lex;
+	ti->clbits = e->clbits;
+	ti->cap = e->cap;
+	ti->cllen = e->cllen;
+	ti->kind = e->kind;
+	ti->span = -1;
+	ti->q = 0;
+}
+
 /* Analyse token t into ti (zeroed): the fields nothing but t and the model's word lists decide. */
 static void
 analyse_one(const NxDoc *doc, const NxToken *t, const NxLexicon *lex,
@@ -313,16 +350,11 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
 		}
 		e = &c->e[nx_mix64(h) & c->mask];
 		if (cache_holds(e, doc, t, h))
-			*ti = e->ti;
+			cache_load(e, ti);
 		else
 		{
 			analyse_one(doc, t, lex, clusters, ti);
-			e->h = h;
-			e->len = (uint8_t) t->blen;
-			e->kind = t->kind;
-			e->flags = cache_flags(t);
-			memcpy(e->text, doc->text + t->b, t->blen);
-			e->ti = *ti;
+			cache_store(e, doc, t, h, ti);
 		}
 		ti->first = (uint32_t) i;
 	}

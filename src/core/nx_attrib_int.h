@@ -81,21 +81,27 @@ typedef struct TokInfo
 } TokInfo;
 
 /*
- * The cache of token analyses (nx_attrib.h): an entry holds a token of at
- * most NX_ATTRIB_CACHE_TEXT bytes, its kind and flags (NX_TF_AROUND
- * aside, as nx_same_text compares them) and its TokInfo as
- * analyse_tokens left it (the fields of later passes zero).
+ * The cache of token analyses (nx_attrib.h): an entry, one cache line,
+ * holds a token of at most NX_ATTRIB_CACHE_TEXT bytes, its kind and
+ * flags (NX_TF_AROUND aside, as nx_same_text compares them) and the
+ * TokInfo fields its analysis sets.
  */
-#define NX_ATTRIB_CACHE_TEXT	13
+#define NX_ATTRIB_CACHE_TEXT	19
 
 typedef struct NxAttribCacheEntry
 {
 	uint64_t	h;				/* nx_fnv1a64 of the text */
-	uint8_t		len;			/* its bytes; 0: empty */
+	uint64_t	hl,				/* TokInfo's */
+				hs,
+				hsuf;
+	uint32_t	lex,
+				clbits;
+	uint8_t		cap,
+				cllen;
+	uint8_t		len;			/* the text's bytes; 0: empty */
 	uint8_t		kind;
 	uint8_t		flags;
 	char		text[NX_ATTRIB_CACHE_TEXT];
-	TokInfo		ti;
 } NxAttribCacheEntry;
 
 struct NxAttribCache
