@@ -1,9 +1,10 @@
 /*
  * nx_alloc.c
  *	  The malloc-backed allocator used by unit tests, fuzzers and tools,
- *	  and nx_grow.
+ *	  nx_grow, and the layout of the taggers' caches (nx_cache_layout).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "nx_alloc.h"
 
@@ -30,6 +31,24 @@ m_free(void *ctx, void *ptr)
 }
 
 const NxAlloc nx_malloc_alloc = {m_alloc, m_realloc, m_free, NULL, NULL};
+
+/* Lay out a cache's entries after its header (nx_alloc.h). */
+void *
+nx_cache_layout(void *buf, size_t size, size_t hdr, size_t entry, uint64_t *mask)
+{
+	uintptr_t	at = ((uintptr_t) buf + hdr + 63) & ~(uintptr_t) 63;
+	size_t		off = (size_t) (at - (uintptr_t) buf),
+				room = off <= size ? (size - off) / entry : 0,
+				n = 1;
+
+	if (!buf || room == 0)
+		return NULL;
+	while (n * 2 <= room)
+		n *= 2;
+	memset((void *) at, 0, n * entry);
+	*mask = n - 1;
+	return (void *) at;
+}
 
 /* Grow an array, allocating it the first time. */
 void *

@@ -79,6 +79,23 @@ nx_free(const NxAlloc *a, void *p)
 extern void *nx_grow(const NxAlloc *a, void *p, size_t elem_size, size_t *cap,
 					 size_t new_cap);
 
+/*
+ * The taggers' caches of token analyses across documents (nx_ner.h,
+ * nx_attrib.h) in a caller's buffer: a header of hdr bytes at buf, then,
+ * from the first 64-byte boundary after it, as many entries of entry
+ * bytes as fit, a power of two.  nx_cache_layout zeroes the entries and
+ * returns them with *mask (their number - 1), or NULL if not one fits;
+ * nx_cache_bytes is the size that holds n entries wherever buf starts.
+ */
+extern void *nx_cache_layout(void *buf, size_t size, size_t hdr, size_t entry,
+							 uint64_t *mask);
+
+static inline size_t
+nx_cache_bytes(size_t hdr, size_t entry, uint32_t n)
+{
+	return hdr + 63 + (size_t) n * entry;
+}
+
 static inline void
 nx_check_interrupts(const NxAlloc *a)
 {

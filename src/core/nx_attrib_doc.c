@@ -214,29 +214,24 @@ doc_labels(NxAttribDoc *d, const NxLabelSet *labels)
 
 /* ---- the cache of token analyses across documents (nx_attrib.h) ---- */
 
-/* Room for the header, its alignment to 64 bytes and the entries. */
 size_t
 nx_attrib_cache_bytes(uint32_t entries)
 {
-	return sizeof(NxAttribCache) + 63 + (size_t) entries * sizeof(NxAttribCacheEntry);
+	return nx_cache_bytes(sizeof(NxAttribCache), sizeof(NxAttribCacheEntry), entries);
 }
 
 NxAttribCache *
 nx_attrib_cache_init(void *buf, size_t size)
 {
-	uintptr_t	at = ((uintptr_t) buf + sizeof(NxAttribCache) + 63) & ~(uintptr_t) 63;
-	size_t		off = (size_t) (at - (uintptr_t) buf),
-				room = off <= size ? (size - off) / sizeof(NxAttribCacheEntry) : 0,
-				n = 1;
 	NxAttribCache *c = buf;
+	uint64_t	mask;
+	void	   *e = nx_cache_layout(buf, size, sizeof(NxAttribCache), sizeof(NxAttribCacheEntry),
+									&mask);
 
-	if (!buf || room == 0)
+	if (!e)
 		return NULL;
-	while (n * 2 <= room)
-		n *= 2;
-	c->e = (NxAttribCacheEntry *) at;
-	c->mask = n - 1;
-	memset(c->e, 0, n * sizeof(NxAttribCacheEntry));
+	c->e = e;
+	c->mask = mask;
 	return c;
 }
 

@@ -382,29 +382,23 @@ analyse_one(NxNerDoc *d, const char *s, size_t blen, uint64_t key, TokInfo *ti)
 
 /* ---- the cache of token analyses across documents (nx_ner.h) ---- */
 
-/* Room for the header, its alignment to 64 bytes and the entries. */
 size_t
 nx_ner_cache_bytes(uint32_t entries)
 {
-	return sizeof(NxNerCache) + 63 + (size_t) entries * sizeof(NxCacheEntry);
+	return nx_cache_bytes(sizeof(NxNerCache), sizeof(NxCacheEntry), entries);
 }
 
 NxNerCache *
 nx_ner_cache_init(void *buf, size_t size)
 {
-	uintptr_t	at = ((uintptr_t) buf + sizeof(NxNerCache) + 63) & ~(uintptr_t) 63;
-	size_t		off = (size_t) (at - (uintptr_t) buf),
-				room = off <= size ? (size - off) / sizeof(NxCacheEntry) : 0,
-				n = 1;
 	NxNerCache *c = buf;
+	uint64_t	mask;
+	void	   *e = nx_cache_layout(buf, size, sizeof(NxNerCache), sizeof(NxCacheEntry), &mask);
 
-	if (!buf || room == 0)
+	if (!e)
 		return NULL;
-	while (n * 2 <= room)
-		n *= 2;
-	c->e = (NxCacheEntry *) at;
-	c->mask = n - 1;
-	memset(c->e, 0, n * sizeof(NxCacheEntry));
+	c->e = e;
+	c->mask = mask;
 	return c;
 }
 
