@@ -91,7 +91,6 @@ tok_analyse(const NxDoc *doc, const NxToken *t, const NxLexicon *lex, TokInfo *t
 			shape[ns++] = sh;
 	}
 	ti->hs = nx_fnv1a64(shape, ns);
-	ti->kind = t->kind;
 	if (t->flags & NX_TF_ALL_UPPER)
 		ti->cap = (t->kind == NX_TOK_WORD && t->clen > 1) ? 3 : 2;
 	else if (t->flags & NX_TF_UPPER_INITIAL)
@@ -107,8 +106,6 @@ tok_analyse(const NxDoc *doc, const NxToken *t, const NxLexicon *lex, TokInfo *t
 		if (sl && (sl->flags & NX_LEX_ENTRY))
 			ti->lex = sl->classes;
 	}
-	ti->span = -1;
-	ti->q = 0;
 }
 
 /* The context class of a token. */
@@ -271,7 +268,7 @@ cache_store(NxAttribCacheEntry *e, const NxDoc *doc, const NxToken *t, uint64_t 
 	memcpy(e->text, doc->text + t->b, t->blen);
 }
 
-/* The analysis entry e holds, into ti (zeroed), as analyse_one makes it. */
+/* The analysis entry e holds, into ti, as analyse_one makes it. */
 static inline void
 cache_load(const NxAttribCacheEntry *e, TokInfo *ti)
 {
@@ -282,12 +279,9 @@ cache_load(const NxAttribCacheEntry *e, TokInfo *ti)
 	ti->clbits = e->clbits;
 	ti->cap = e->cap;
 	ti->cllen = e->cllen;
-	ti->kind = e->kind;
-	ti->span = -1;
-	ti->q = 0;
 }
 
-/* Analyse token t into ti (zeroed): the fields nothing but t and the model's word lists decide. */
+/* Analyse token t into ti: the fields nothing but t and the model's word lists decide. */
 static void
 analyse_one(const NxDoc *doc, const NxToken *t, const NxLexicon *lex,
 			const NxClusters *clusters, TokInfo *ti)
@@ -337,21 +331,20 @@ analyse_tokens(NxAttribDoc *d, const NxLexicon *lex, const NxClusters *clusters,
 			ti->first = (uint32_t) f;
 			continue;
 		}
-		if (!c || t->blen == 0 || t->blen > NX_ATTRIB_CACHE_TEXT)
-		{
-			analyse_one(doc, t, lex, clusters, ti);
-			ti->first = (uint32_t) i;
-			continue;
-		}
-		e = &c->e[nx_mix64(h) & c->mask];
-		if (cache_holds(e, doc, t, h))
+		/* a new token: its own fields, then its analysis from the cache or made */
+		ti->first = (uint32_t) i;
+		ti->kind = t->kind;
+		ti->span = -1;			/* the quotation spans' pass sets it */
+		e = c && t->blen > 0 && t->blen <= NX_ATTRIB_CACHE_TEXT ?
+			&c->e[nx_mix64(h) & c->mask] : NULL;
+		if (e && cache_holds(e, doc, t, h))
 			cache_load(e, ti);
 		else
 		{
 			analyse_one(doc, t, lex, clusters, ti);
-			cache_store(e, doc, t, h, ti);
+			if (e)
+				cache_store(e, doc, t, h, ti);
 		}
-		ti->first = (uint32_t) i;
 	}
 	nx_same_text_free(&same, d->a);
 	for (size_t i = 0; i < doc->ntok; i++)
